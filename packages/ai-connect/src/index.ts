@@ -1,0 +1,3 @@
+// Public entry of @medialoft/ai-connect.
+export * from './spec/index';
+export type * from './types';

@@ -1,0 +1,76 @@
+// The image-model interface every provider implements. Versioned so a provider written for
+// one version keeps working, or fails to type-check, when the interface changes.
+
+export const IMAGE_MODEL_SPEC_VERSION = 'v1' as const;
+
+/** Progress reported while a model works. `percent` is 0–100 when known. */
+export interface ImageGenerationProgress {
+  stage: 'queued' | 'starting' | 'processing' | 'downloading' | 'done';
+  percent?: number;
+  message?: string;
+}
+
+export interface ImageModelCallOptions {
+  prompt: string;
+  /** Images to make in this call; never more than the model's `maxImagesPerCall`. */
+  n: number;
+  /** Exact pixel size, for models that take one. */
+  size?: { width: number; height: number };
+  /** `"16:9"` and the like, for models that take an aspect ratio instead of a size. */
+  aspectRatio?: `${number}:${number}`;
+  seed?: number;
+  negativePrompt?: string;
+  steps?: number;
+  /** Provider-specific settings keyed by provider name, passed through as they are. */
+  providerOptions?: Record<string, Record<string, unknown>>;
+  /** Aborting must stop the upstream work (e.g. cancel a prediction), not just stop waiting. */
+  abortSignal?: AbortSignal;
+  onProgress?: (progress: ImageGenerationProgress) => void;
+}
+
+/** One image as bytes, with the media type sniffed from those bytes. */
+export interface GeneratedImageData {
+  bytes: Uint8Array;
+  mediaType: string;
+  width?: number;
+  height?: number;
+}
+
+/** A setting the model could not honour. The call still succeeds. */
+export type ImageModelWarning =
+  | { type: 'unsupported-setting'; setting: string; details?: string }
+  | { type: 'other'; message: string };
+
+export interface ImageModelResult {
+  images: GeneratedImageData[];
+  warnings: ImageModelWarning[];
+  response: {
+    timestamp: Date;
+    modelId: string;
+    /** The provider's id for this call, such as a prediction id. */
+    id?: string;
+  };
+  /** Seed the provider used, when it reports one. */
+  seed?: number;
+  timings?: { queueMs?: number; predictMs?: number; totalMs: number };
+  /** Cost of this call in USD when the provider reports or implies it. */
+  costUsd?: number;
+  providerMetadata?: Record<string, unknown>;
+}
+
+/** An image model of one provider. */
+export interface ImageModelV1 {
+  readonly specificationVersion: typeof IMAGE_MODEL_SPEC_VERSION;
+  /** 'replicate', 'openai', 'local', ... */
+  readonly provider: string;
+  /** The provider's own model id, e.g. `stability-ai/sdxl:7762fd07…` or `gpt-image-1`. */
+  readonly modelId: string;
+  readonly maxImagesPerCall: number;
+  doGenerate(options: ImageModelCallOptions): Promise<ImageModelResult>;
+}
+
+/** A provider hands out models by the provider's own model id. */
+export interface ImageProvider {
+  readonly name: string;
+  imageModel(modelId: string): ImageModelV1;
+}

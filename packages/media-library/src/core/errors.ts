@@ -1,0 +1,74 @@
+// Typed errors of the media library. Every error has a stable `code`; messages say what to do.
+
+export type MediaLibraryErrorCode =
+  | 'storage_full'
+  | 'aborted'
+  | 'not_found'
+  | 'invalid_input'
+  | 'fetch_failed'
+  | 'storage_unavailable'
+  | 'closed';
+
+/** Base class of every error the media library throws on purpose. */
+export class MediaLibraryError extends Error {
+  readonly code: MediaLibraryErrorCode;
+  constructor(code: MediaLibraryErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MediaLibraryError';
+    this.code = code;
+  }
+}
+
+/** The browser refused to store more bytes, or the library's own cap would be passed. */
+export class StorageFullError extends MediaLibraryError {
+  /** Bytes the operation needed. */
+  readonly neededBytes: number;
+  /** Bytes available when it failed, when known. */
+  readonly availableBytes: number | undefined;
+  constructor(
+    neededBytes: number,
+    availableBytes: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    const available =
+      availableBytes === undefined ? 'an unknown amount' : `${formatBytes(availableBytes)}`;
+    super(
+      'storage_full',
+      `Not enough storage: this needs ${formatBytes(neededBytes)} and ${available} is available. ` +
+        'Delete some assets or ask the browser to persist storage, then try again.',
+      options,
+    );
+    this.name = 'StorageFullError';
+    this.neededBytes = neededBytes;
+    this.availableBytes = availableBytes;
+  }
+}
+
+/** The operation was stopped through its AbortSignal; nothing it started was kept. */
+export class ImportAbortedError extends MediaLibraryError {
+  constructor(options?: { cause?: unknown }) {
+    super('aborted', 'The import was canceled; nothing from this batch was kept.', options);
+    this.name = 'ImportAbortedError';
+  }
+}
+
+export class AssetNotFoundError extends MediaLibraryError {
+  readonly assetId: string;
+  constructor(assetId: string) {
+    super('not_found', `No asset with id "${assetId}" in this library.`);
+    this.name = 'AssetNotFoundError';
+    this.assetId = assetId;
+  }
+}
+
+/** Human-readable byte count: 1536 -> "1.5 KB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,327 @@
+// The data model and the public contracts of the media library core. Types only: no runtime
+// code, no React, no browser APIs beyond type references.
+
+/** What an asset is, sniffed from its bytes (the extension is only a fallback). */
+export type AssetKind = 'image' | 'video' | 'audio' | 'text' | 'document' | 'other';
+
+/** Where an asset came from. Kept on the record for provenance and filtering. */
+export type AssetSource =
+  | { type: 'upload' }
+  | { type: 'url'; url: string }
+  | {
+      type: 'ai';
+      provider: string;
+      model: string;
+      prompt: string;
+      negativePrompt?: string;
+      seed?: number;
+      steps?: number;
+      width?: number;
+      height?: number;
+      costUsd?: number;
+      generationMs?: number;
+      requestId?: string;
+    };
+
+export type AssetSourceType = AssetSource['type'];
+
+/** How often an asset was used, for "recently used" views and statistics. */
+export interface AssetUsage {
+  downloads: number;
+  shares: number;
+  uses: number;
+  /** Epoch ms of the last download, share or use. */
+  lastAccessedAt?: number;
+}
+
+export type UsageKind = 'download' | 'share' | 'use';
+
+/** One asset as stored in IndexedDB. The bytes live in the blob store under `blobKey`. */
+export interface MediaAsset {
+  /** Stable, URL-safe string id. */
+  id: string;
+  kind: AssetKind;
+  /** Original file name (or one derived from the source). */
+  name: string;
+  mimeType: string;
+  /** Size of the original bytes. */
+  size: number;
+  width?: number;
+  height?: number;
+  /** Seconds, for video and audio where the browser can read it. */
+  duration?: number;
+  /** Lower-case hex SHA-256 of the original bytes. */
+  sha256: string;
+  /** Blob-store key of the original bytes. */
+  blobKey: string;
+  /** Blob-store key of the thumbnail (longest side ≤ 400 px), when one was made. */
+  thumbnailKey?: string;
+  thumbnailType?: string;
+  title?: string;
+  description?: string;
+  alt?: string;
+  /** Normalised tags (trimmed, case kept, unique). */
+  tags: string[];
+  favorite: boolean;
+  collectionIds: string[];
+  source: AssetSource;
+  usage: AssetUsage;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms. */
+  updatedAt: number;
+}
+
+/** A named group of assets. An asset may belong to several collections. */
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Fields a person can edit on an asset. */
+export interface AssetPatch {
+  title?: string;
+  description?: string;
+  alt?: string;
+  favorite?: boolean;
+}
+
+/**
+ * Where the bytes live. OPFS by default, an IndexedDB-Blob fallback where OPFS is missing,
+ * in memory for unit tests. Keys are short strings made by the library.
+ */
+export interface BlobStore {
+  /** A short name for diagnostics: 'opfs', 'indexeddb', 'memory'. */
+  readonly kind: string;
+  /**
+   * Writes the bytes under `key`, replacing any. Rejects with a `StorageFullError` when the
+   * browser is out of quota, and leaves no partial file behind.
+   */
+  put(key: string, data: Blob): Promise<void>;
+  get(key: string): Promise<Blob | undefined>;
+  has(key: string): Promise<boolean>;
+  /** Deleting a missing key is not an error. */
+  delete(key: string): Promise<void>;
+  /** Every key in the store, for the start-up consistency sweep. */
+  keys(): Promise<string[]>;
+  /** Removes every key. */
+  clear(): Promise<void>;
+}
+
+/** Anything the import pipeline accepts: a File, a Blob from code, or a Blob with details. */
+export type ImportInput =
+  | File
+  | Blob
+  | {
+      blob: Blob;
+      name?: string;
+      source?: AssetSource;
+      title?: string;
+      description?: string;
+      alt?: string;
+      tags?: string[];
+      collectionIds?: string[];
+    };
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Name of the file being processed, when there is one. */
+  current?: string;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Keep a second asset when the same bytes are already in the library. Default false. */
+  keepDuplicates?: boolean;
+  /** Source for inputs that do not carry one. Default `{ type: 'upload' }`. */
+  source?: AssetSource;
+}
+
+export type ImportItemResult =
+  | { status: 'imported'; asset: MediaAsset }
+  /** The same bytes were already in the library: this is the existing asset. */
+  | { status: 'duplicate'; asset: MediaAsset }
+  | { status: 'failed'; name: string; error: Error };
+
+export type SortField = 'createdAt' | 'updatedAt' | 'name' | 'size' | 'cost';
+export type Orientation = 'landscape' | 'portrait' | 'square';
+
+/** A query over the loaded index. Every field is optional; an empty query lists everything. */
+export interface MediaQuery {
+  /** Matched against name, title, description, AI prompt and tags, case-insensitively. */
+  text?: string;
+  kinds?: AssetKind[];
+  sourceTypes?: AssetSourceType[];
+  providers?: string[];
+  models?: string[];
+  tags?: string[];
+  /** How `tags` combine. Default 'all'. */
+  tagMode?: 'all' | 'any';
+  favorite?: boolean;
+  collectionId?: string;
+  orientation?: Orientation;
+  /** Epoch ms, inclusive. */
+  createdFrom?: number;
+  /** Epoch ms, inclusive. */
+  createdTo?: number;
+  /** Bytes, inclusive. */
+  minSize?: number;
+  /** Bytes, inclusive. */
+  maxSize?: number;
+  /** Default `{ field: 'createdAt', direction: 'desc' }`. */
+  sort?: { field: SortField; direction?: 'asc' | 'desc' };
+  offset?: number;
+  limit?: number;
+}
+
+export interface QueryResult {
+  items: MediaAsset[];
+  /** Matches before paging. */
+  total: number;
+}
+
+export interface LibraryStatistics {
+  total: number;
+  byKind: Record<AssetKind, number>;
+  bySource: Record<AssetSourceType, number>;
+  favorites: number;
+  totalAiCostUsd: number;
+  /** Sum of original sizes. */
+  bytesUsed: number;
+}
+
+export interface StorageEstimate {
+  /** Bytes of originals in this library. */
+  libraryBytes: number;
+  /** What the browser reports for the whole origin, when it does. */
+  originUsage?: number;
+  originQuota?: number;
+  /** The configured local cap, if any. */
+  cap?: number;
+  /** Bytes still available: the smaller of quota headroom and cap headroom. */
+  available?: number;
+  persisted: boolean;
+}
+
+/** The library's state as held in its vanilla (zustand) store. Replaced immutably on change. */
+export interface MediaLibraryState {
+  /**
+   * 'loading' until the first page is read, 'partial' while the rest of the index loads,
+   * then 'ready'.
+   */
+  status: 'loading' | 'partial' | 'ready' | 'error';
+  error?: Error;
+  assets: ReadonlyMap<string, MediaAsset>;
+  collections: ReadonlyMap<string, Collection>;
+  /** Incremented on every change, cheap to compare. */
+  revision: number;
+}
+
+/** Which bytes of an asset: the original file or its thumbnail. */
+export type AssetVariant = 'original' | 'thumbnail';
+
+/**
+ * One cache of object URLs for the whole library. Every URL is reference-counted: `acquire`
+ * adds a user, the returned `release` removes it, and a URL nothing uses any more is revoked
+ * (after a short grace period, so scrolling back does not re-read the bytes at once).
+ */
+export interface ObjectUrlCache {
+  acquire(id: string, variant: AssetVariant): Promise<{ url: string; release: () => void }>;
+  /** Number of live (not yet revoked) object URLs, for tests and benchmarks. */
+  size(): number;
+  /** Revokes every URL; used on `close()` and `clear()`. */
+  revokeAll(): void;
+}
+
+/** A minimal BroadcastChannel, injectable for tests. */
+export interface BroadcastChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface MediaLibraryOptions {
+  /**
+   * Name of the library. One origin can hold several libraries; each gets its own IndexedDB
+   * database (`medialoft:<name>`) and OPFS directory. Default 'default'.
+   */
+  name?: string;
+  /** Where the bytes go. Default: OPFS, or IndexedDB Blobs where OPFS is missing. */
+  blobStore?: BlobStore;
+  /** The IndexedDB factory. Default `globalThis.indexedDB`; tests pass fake-indexeddb. */
+  indexedDB?: IDBFactory;
+  /** The clock. Default `Date.now`. */
+  now?: () => number;
+  /** Id maker. Default: `crypto.randomUUID()`. */
+  createId?: () => string;
+  /** Thumbnail settings, or false to skip thumbnails. Default `{ maxSize: 400 }`. */
+  thumbnails?: false | { maxSize?: number; type?: 'image/webp' | 'image/png' | 'image/jpeg' };
+  /** A local cap on the bytes this library may hold, on top of the browser's quota. */
+  storageCap?: number;
+  /**
+   * Cross-tab sync. Default: a BroadcastChannel named after the library, where one exists.
+   * Pass false to turn it off, or a factory for tests.
+   */
+  broadcast?: false | ((channelName: string) => BroadcastChannelLike);
+  /** Used by `importFromUrl`. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Grace period before an unused object URL is revoked, in ms. Default 2000. */
+  urlGraceMs?: number;
+  /** Size of the first page read on open, before the rest of the index loads. Default 100. */
+  firstPageSize?: number;
+}
+
+/** A media library instance. Works without React; the React binding is a thin layer over it. */
+export interface MediaLibrary {
+  readonly name: string;
+  /** Resolves once the whole index is loaded and the start-up sweep has run. */
+  readonly ready: Promise<void>;
+  getState(): MediaLibraryState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: MediaLibraryState, previous: MediaLibraryState) => void): () => void;
+
+  importFiles(inputs: Iterable<ImportInput>, options?: ImportOptions): Promise<ImportItemResult[]>;
+  /** Fetches the URL and imports the response with `source: { type: 'url', url }`. */
+  importFromUrl(url: string, options?: ImportOptions): Promise<ImportItemResult>;
+
+  get(id: string): MediaAsset | undefined;
+  query(query?: MediaQuery): QueryResult;
+  getBlob(id: string, variant?: AssetVariant): Promise<Blob | undefined>;
+  readonly urls: ObjectUrlCache;
+
+  update(ids: string | string[], patch: AssetPatch): Promise<void>;
+  addTags(ids: string | string[], tags: string[]): Promise<void>;
+  removeTags(ids: string | string[], tags: string[]): Promise<void>;
+  /** Renames a tag on every asset that has it (merging if the new name exists). */
+  renameTag(from: string, to: string): Promise<void>;
+  /** Every tag in use with its count, most used first. */
+  listTags(): Array<{ tag: string; count: number }>;
+
+  createCollection(name: string): Promise<Collection>;
+  renameCollection(id: string, name: string): Promise<void>;
+  /** Deletes the collection; its assets stay in the library. */
+  deleteCollection(id: string): Promise<void>;
+  addToCollection(collectionId: string, ids: string | string[]): Promise<void>;
+  removeFromCollection(collectionId: string, ids: string | string[]): Promise<void>;
+
+  /** Deletes the bytes, the thumbnail and the record of each asset. */
+  delete(ids: string | string[]): Promise<void>;
+  /** Deletes every asset and collection of this library. */
+  clear(): Promise<void>;
+
+  trackUsage(id: string, kind: UsageKind): Promise<void>;
+  getStatistics(): LibraryStatistics;
+  estimateStorage(): Promise<StorageEstimate>;
+  /** Asks the browser to keep this origin's storage (`navigator.storage.persist()`). */
+  requestPersistence(): Promise<boolean>;
+
+  /** Closes the database and channel and revokes every object URL. */
+  close(): void;
+}

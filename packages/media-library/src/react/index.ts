@@ -1,0 +1,2 @@
+// The React binding: a provider and hooks over the core library instance.
+export {};
