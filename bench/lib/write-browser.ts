@@ -5,6 +5,6 @@ import type { BenchRow, BenchSuiteResult } from './report';
 
 export async function writeResults(suite: string, rows: BenchRow[]): Promise<void> {
   const result: BenchSuiteResult = { suite, environment: navigator.userAgent, rows };
-  // Paths are relative to the benchmark file, which lives in bench/browser/.
-  await commands.writeFile(`../results/${suite}.json`, JSON.stringify(result, null, 2));
+  // Vitest resolves the path against the bench project's root (bench/), not the test file.
+  await commands.writeFile(`results/${suite}.json`, JSON.stringify(result, null, 2));
 }
