@@ -1,4 +1,6 @@
 // The headless core: no React. Everything here works in any browser script.
 export type * from './ai-types';
 export * from './errors';
+export { createObjectUrlCache, type ObjectUrlCacheOptions } from './object-url-cache';
+export { normalizeSearchText, queryAssets } from './query';
 export type * from './types';

@@ -237,6 +237,11 @@ export interface ObjectUrlCache {
   size(): number;
   /** Revokes every URL; used on `close()` and `clear()`. */
   revokeAll(): void;
+  /**
+   * Revokes the URLs of one asset (both variants) at once, in use or not; used on `delete()`
+   * and when an asset's bytes change. A later `acquire` reads the bytes again.
+   */
+  invalidate(id: string): void;
 }
 
 /** A minimal BroadcastChannel, injectable for tests. */
