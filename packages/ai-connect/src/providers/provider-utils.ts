@@ -1,0 +1,133 @@
+// Small helpers the hosted providers share: abort handling, Retry-After parsing, secret
+// scrubbing and telling a connection that never opened from one that failed mid-request.
+import { AIConnectError, CanceledError, TimeoutError } from '../spec/errors';
+
+/** A sleep that ends early (rejecting) when `signal` aborts. Injectable for tests. */
+export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const defaultSleep: SleepFn = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/**
+ * The error to throw once `signal` has aborted: the reason itself when it is already one of
+ * ours (generateImages aborts with its own TimeoutError), a TimeoutError for
+ * `AbortSignal.timeout`, else a CanceledError.
+ */
+export function abortError(signal: AbortSignal | undefined, provider: string): AIConnectError {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof AIConnectError) return reason;
+  if (reason instanceof Error && reason.name === 'TimeoutError') {
+    return new TimeoutError('The generation timed out; the provider was asked to stop.', {
+      provider,
+    });
+  }
+  return new CanceledError(undefined, { provider });
+}
+
+/** True when `error` is the rejection of an aborted fetch or sleep. */
+export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && (error === signal.reason || isAbortLike(error))) return true;
+  return isAbortLike(error);
+}
+
+function isAbortLike(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/**
+ * Milliseconds to wait from a `Retry-After` header: delta-seconds or an HTTP date. Undefined
+ * when absent or unparsable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()) {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/**
+ * Milliseconds from a duration such as `1s`, `6m0s`, `20ms` or `1h2m3.5s` (the format of
+ * OpenAI's `x-ratelimit-reset-*` headers). Undefined when unparsable.
+ */
+export function parseDuration(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+  let total = 0;
+  let matched = '';
+  for (const match of value.trim().matchAll(pattern)) {
+    total += Number(match[1]) * (units[match[2] as string] ?? 0);
+    matched += match[0];
+  }
+  return matched.length > 0 && matched === value.trim() ? Math.round(total) : undefined;
+}
+
+/**
+ * Removes secrets from text that may end up in an error message: the exact token, and
+ * anything that looks like a bearer credential or a Replicate / OpenAI key.
+ */
+export function scrubSecrets(text: string, ...secrets: Array<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out
+    .replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
+    .replace(/\br8_[A-Za-z0-9_-]{6,}/g, '[redacted]')
+    .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, '[redacted]');
+}
+
+/**
+ * True when a fetch failed before the connection opened (refused, DNS), so the server cannot
+ * have received the request and sending it again cannot bill twice.
+ */
+export function isConnectFailure(error: unknown): boolean {
+  const codes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && codes.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Combines signals; undefined entries are skipped. */
+export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  return AbortSignal.any(present);
+}
+
+/** Closest of `candidates` (`"w:h"` strings) to the ratio `width / height`, in log space. */
+export function closestAspectRatio(width: number, height: number, candidates: readonly string[]) {
+  const target = Math.log(width / height);
+  let best = candidates[0] as string;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const [w, h] = candidate.split(':').map(Number) as [number, number];
+    const distance = Math.abs(Math.log(w / h) - target);
+    if (distance < bestDistance - 1e-9) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

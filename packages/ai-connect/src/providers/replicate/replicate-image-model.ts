@@ -1,0 +1,326 @@
+// One Replicate model behind the ImageModelV1 interface: create (sync mode with a deadline),
+// poll to a terminal state, cancel on abort, then download the outputs at once.
+import type { Prediction } from 'replicate';
+import { downloadOutput } from '../../download-output';
+import {
+  AuthenticationError,
+  CanceledError,
+  ProviderError,
+  RateLimitedError,
+  TimeoutError,
+} from '../../spec/errors';
+import {
+  IMAGE_MODEL_SPEC_VERSION,
+  type ImageGenerationProgress,
+  type ImageModelCallOptions,
+  type ImageModelResult,
+  type ImageModelV1,
+} from '../../spec/image-model';
+import { abortError, type SleepFn } from '../provider-utils';
+import { oneShotClient } from './replicate-client';
+import { mapFailedPrediction, mapReplicateError, type ReplicatePhase } from './replicate-error';
+import {
+  buildReplicateInput,
+  maxImagesPerCallFor,
+  parseReplicateModelId,
+  type ReplicateModelRef,
+} from './replicate-input';
+import { parseLogProgress, parseLogSeed } from './replicate-logs';
+
+/** Settings resolved by the provider factory; the token is read only when a call is made. */
+export interface ReplicateModelConfig {
+  apiToken: () => string | undefined;
+  baseUrl: string;
+  fetch: typeof fetch;
+  outputHosts: string[];
+  waitSeconds: number;
+  pollIntervalMs: number;
+  cancelAfter: string | undefined;
+  maxOutputBytes: number;
+  downloadTimeoutMs: number;
+  /** Consecutive failed polls tolerated before giving up on a prediction. */
+  maxPollFailures: number;
+  now: () => number;
+  sleep: SleepFn;
+}
+
+const provider = 'replicate';
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'aborted']);
+/** Longest pause between polls when Replicate rate-limits the polling itself. */
+const MAX_POLL_BACKOFF_MS = 30_000;
+
+export class ReplicateImageModel implements ImageModelV1 {
+  readonly specificationVersion = IMAGE_MODEL_SPEC_VERSION;
+  readonly provider = provider;
+  readonly modelId: string;
+  readonly maxImagesPerCall: number;
+  private readonly ref: ReplicateModelRef;
+
+  constructor(
+    modelId: string,
+    private readonly config: ReplicateModelConfig,
+  ) {
+    this.modelId = modelId;
+    this.ref = parseReplicateModelId(modelId);
+    this.maxImagesPerCall = maxImagesPerCallFor(this.ref.family);
+  }
+
+  async doGenerate(call: ImageModelCallOptions): Promise<ImageModelResult> {
+    const { config } = this;
+    const signal = call.abortSignal;
+    const startedAt = config.now();
+    if (signal?.aborted) throw abortError(signal, provider);
+    const token = config.apiToken();
+    if (!token) {
+      throw new AuthenticationError(
+        'No Replicate API token: set REPLICATE_API_TOKEN (or pass apiToken to createReplicate).',
+        { provider },
+      );
+    }
+    const { input, warnings } = buildReplicateInput(this.ref.family, call);
+    const progress = progressReporter(call.onProgress);
+    progress({ stage: 'starting' });
+
+    let prediction = await this.create(input, token, signal);
+    progress(progressOf(prediction));
+    prediction = await this.pollUntilDone(prediction, token, signal, progress);
+
+    if (prediction.status === 'failed') throw mapFailedPrediction(prediction.error, token);
+    // 'aborted' is newer than the SDK's Status type: the deadline passed before it started.
+    if ((prediction.status as string) === 'aborted') {
+      throw new TimeoutError(
+        'Replicate dropped the prediction before it started because its Cancel-After deadline passed.',
+        { provider },
+      );
+    }
+    if (prediction.status === 'canceled') {
+      throw new CanceledError(
+        'The prediction was canceled on Replicate (its Cancel-After deadline passed, or someone canceled it).',
+        { provider },
+      );
+    }
+
+    const urls = outputUrls(prediction.output);
+    if (urls.length === 0) {
+      throw new ProviderError('The Replicate prediction succeeded but returned no image.', {
+        provider,
+      });
+    }
+    progress({ stage: 'downloading', percent: 100 });
+    // Outputs expire, so they are fetched now, without the token, from allowed hosts only.
+    const images = await Promise.all(
+      urls.map((url) =>
+        downloadOutput(url, {
+          allowedHosts: config.outputHosts,
+          fetch: config.fetch,
+          maxBytes: config.maxOutputBytes,
+          timeoutMs: config.downloadTimeoutMs,
+          signal,
+          provider,
+          sleep: config.sleep,
+        }),
+      ),
+    );
+    progress({ stage: 'done', percent: 100 });
+
+    const predictMs = prediction.metrics?.predict_time;
+    const created = Date.parse(prediction.created_at);
+    const started = prediction.started_at ? Date.parse(prediction.started_at) : Number.NaN;
+    const seed = parseLogSeed(prediction.logs) ?? call.seed;
+    // With one image the reported seed reproduces it alone; with several it is the batch's.
+    if (images.length === 1 && seed !== undefined) (images[0] as { seed?: number }).seed = seed;
+    return {
+      images,
+      warnings,
+      response: { timestamp: new Date(startedAt), modelId: this.modelId, id: prediction.id },
+      ...(seed !== undefined ? { seed } : {}),
+      timings: {
+        ...(Number.isFinite(started - created) ? { queueMs: Math.max(0, started - created) } : {}),
+        ...(typeof predictMs === 'number' ? { predictMs: Math.round(predictMs * 1000) } : {}),
+        totalMs: Math.max(0, config.now() - startedAt),
+      },
+      providerMetadata: { predictionId: prediction.id, version: prediction.version },
+    };
+  }
+
+  /**
+   * Creates the prediction in sync mode (`Prefer: wait`). The request is not aborted with the
+   * caller's signal: once sent, Replicate may have created the prediction, and only its id
+   * lets us cancel it. So the call is raced against the signal instead, and a prediction that
+   * arrives after an abort is canceled in the background.
+   */
+  private create(
+    input: Record<string, unknown>,
+    token: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Prediction> {
+    const { config, ref } = this;
+    const extraHeaders: Record<string, string> = {};
+    if (config.cancelAfter) extraHeaders['Cancel-After'] = config.cancelAfter;
+    const session = oneShotClient({
+      apiToken: token,
+      baseUrl: config.baseUrl,
+      fetch: config.fetch,
+      extraHeaders,
+    });
+    // Bounds a create that never answers; Replicate answers by the end of the wait window.
+    const hardStop = AbortSignal.timeout((config.waitSeconds + 60) * 1000);
+    const creating = session.client.predictions
+      .create({
+        ...(ref.version ? { version: ref.version } : { model: `${ref.owner}/${ref.name}` }),
+        input,
+        wait: config.waitSeconds > 0 ? config.waitSeconds : false,
+        signal: hardStop,
+      } as Parameters<typeof session.client.predictions.create>[0])
+      .catch((error: unknown) => {
+        // A 5xx whose body is a prediction: it exists, so follow it rather than fail.
+        const body = session.failure?.body;
+        const adopted = body ? predictionFrom(body) : undefined;
+        if (adopted) return adopted;
+        throw mapReplicateError(error, { phase: 'create', failure: session.failure, token });
+      });
+    if (!signal) return creating;
+
+    return new Promise<Prediction>((resolve, reject) => {
+      const onAbort = () => {
+        reject(abortError(signal, provider));
+        creating.then(
+          (prediction) => this.cancelQuietly(prediction.id, token),
+          () => undefined,
+        );
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      creating.then(
+        (prediction) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(prediction);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /**
+   * Polls until the prediction is terminal. Outliving the sync wait window is normal, so a
+   * `starting` or `processing` answer means "poll", never "done". GETs are safe to repeat,
+   * so 5xx and network faults keep the loop going; a create is never sent again.
+   */
+  private async pollUntilDone(
+    first: Prediction,
+    token: string,
+    signal: AbortSignal | undefined,
+    progress: (p: ImageGenerationProgress) => void,
+  ): Promise<Prediction> {
+    const { config } = this;
+    let prediction = first;
+    let failures = 0;
+    let pause = config.pollIntervalMs;
+    while (!TERMINAL.has(prediction.status)) {
+      try {
+        await config.sleep(pause, signal);
+      } catch {
+        await this.cancelQuietly(prediction.id, token);
+        throw abortError(signal, provider);
+      }
+      pause = config.pollIntervalMs;
+      const session = oneShotClient({
+        apiToken: token,
+        baseUrl: config.baseUrl,
+        fetch: config.fetch,
+      });
+      try {
+        prediction = await session.client.predictions.get(prediction.id, { signal });
+        failures = 0;
+        progress(progressOf(prediction));
+      } catch (error) {
+        if (signal?.aborted) {
+          await this.cancelQuietly(prediction.id, token);
+          throw abortError(signal, provider);
+        }
+        const mapped = mapReplicateError(error, {
+          phase: 'poll' satisfies ReplicatePhase,
+          failure: session.failure,
+          token,
+        });
+        if (mapped instanceof RateLimitedError) {
+          pause = Math.min(MAX_POLL_BACKOFF_MS, mapped.retryAfterMs ?? config.pollIntervalMs * 2);
+          continue;
+        }
+        if (!mapped.retryable) throw mapped;
+        failures++;
+        if (failures > config.maxPollFailures) {
+          throw new ProviderError(
+            `Lost track of Replicate prediction ${prediction.id} after ${failures} failed polls (${mapped.message}). It was not created again, to avoid paying twice.`,
+            { provider, retryable: false },
+          );
+        }
+        pause = Math.min(MAX_POLL_BACKOFF_MS, config.pollIntervalMs * 2 ** failures);
+      }
+    }
+    return prediction;
+  }
+
+  /** Asks Replicate to stop a prediction (via the SDK's `predictions.cancel`); never throws. */
+  private async cancelQuietly(id: string, token: string): Promise<void> {
+    const session = oneShotClient({
+      apiToken: token,
+      baseUrl: this.config.baseUrl,
+      fetch: this.config.fetch,
+    });
+    try {
+      await session.client.predictions.cancel(id, { signal: AbortSignal.timeout(10_000) });
+    } catch {
+      // Best effort: the prediction may have finished already, and the caller has moved on.
+    }
+  }
+}
+
+function predictionFrom(body: string): Prediction | undefined {
+  try {
+    const parsed = JSON.parse(body) as Partial<Prediction>;
+    if (typeof parsed.id === 'string' && typeof parsed.status === 'string') {
+      return parsed as Prediction;
+    }
+  } catch {
+    // not a prediction
+  }
+  return undefined;
+}
+
+function outputUrls(output: unknown): string[] {
+  const values = Array.isArray(output) ? output : [output];
+  return values.filter((value): value is string => typeof value === 'string' && value.length > 0);
+}
+
+function progressOf(prediction: Prediction): ImageGenerationProgress {
+  if (prediction.status === 'starting') return { stage: 'starting' };
+  const percent = parseLogProgress(prediction.logs);
+  return {
+    stage: 'processing',
+    ...(percent !== undefined ? { percent } : {}),
+  };
+}
+
+/** Forwards progress only when it changes, and never lets the percent go backwards. */
+function progressReporter(onProgress: ImageModelCallOptions['onProgress']) {
+  let lastStage: string | undefined;
+  let lastPercent = -1;
+  return (next: ImageGenerationProgress) => {
+    if (!onProgress) return;
+    const percent =
+      next.percent !== undefined && lastStage === next.stage
+        ? Math.max(next.percent, lastPercent)
+        : next.percent;
+    if (next.stage === lastStage && (percent === undefined || percent === lastPercent)) return;
+    lastStage = next.stage;
+    lastPercent = percent ?? -1;
+    try {
+      onProgress({ ...next, ...(percent !== undefined ? { percent } : {}) });
+    } catch {
+      // A failing progress listener must not fail the generation.
+    }
+  };
+}
