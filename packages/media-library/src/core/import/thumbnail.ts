@@ -1,0 +1,233 @@
+// Thumbnails for the grid: the longest side scaled to fit, transparency kept. Made in a shared
+// module Worker where the browser has OffscreenCanvas, else on the main thread, else not at all.
+import { readSvgSize } from './image-size';
+import { SNIFF_BYTES, sniffType } from './sniff';
+import {
+  canRenderOffscreen,
+  fitWithin,
+  keepIfHelpful,
+  paint,
+  type RenderedThumbnail,
+  type RenderRequest,
+  renderOffscreen,
+} from './thumbnail-render';
+import type { ThumbnailWorkerRequest, ThumbnailWorkerResponse } from './thumbnail-worker';
+
+/** A thumbnail. `type` is what was really encoded (PNG where the browser can't encode WebP). */
+export type Thumbnail = RenderedThumbnail;
+
+/** Options of {@link createThumbnail}. */
+export interface ThumbnailOptions {
+  /** Longest side in pixels. The library passes 400. */
+  maxSize: number;
+  /** Wished output type. Default 'image/webp' (keeps alpha, small); PNG where unsupported. */
+  type?: string;
+  /** Quality of lossy types, 0–1. Default 0.85. */
+  quality?: number;
+  /** Set false to stay on the main thread (e.g. where workers are forbidden). Default true. */
+  worker?: boolean;
+}
+
+/** How many thumbnails each path made since the page loaded; for tests and diagnostics. */
+export interface ThumbnailStats {
+  worker: number;
+  mainThread: number;
+  workersStarted: number;
+}
+
+const stats: ThumbnailStats = { worker: 0, mainThread: 0, workersStarted: 0 };
+/** The worker is ended after this long without work, so an idle page holds no thread. */
+const WORKER_IDLE_MS = 10_000;
+/** A request the worker has not answered by then goes to the main thread instead. */
+const WORKER_TIMEOUT_MS = 30_000;
+
+/**
+ * Makes a thumbnail whose longest side is at most `maxSize`, keeping transparency.
+ *
+ * Runs in a module Worker (one, reused, ended when idle) where `Worker`, `OffscreenCanvas` and
+ * `createImageBitmap` exist; falls back to the main thread (OffscreenCanvas, or a canvas
+ * element; SVG always on the main thread since workers can't rasterise it). Never throws.
+ *
+ * Resolves `undefined` when there is nothing useful to make: no canvas at all (Node), not an
+ * image, or an image the browser can't decode (e.g. TIFF or HEIC in Chromium). An image that
+ * already fits within `maxSize` keeps its size and gets a thumbnail only when the re-encoded
+ * bytes are at most 75% of the original (see `SMALL_IMAGE_GAIN`); otherwise the original
+ * itself is the better thumbnail and `undefined` is returned. Video gets none yet.
+ *
+ * @example
+ * const thumb = await createThumbnail(file, { maxSize: 400 });
+ * if (thumb) await blobStore.put(`${id}.thumb`, thumb.blob);
+ */
+export async function createThumbnail(
+  blob: Blob,
+  options: ThumbnailOptions,
+): Promise<Thumbnail | undefined> {
+  try {
+    const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+    const { kind, mimeType } = sniffType(head, undefined, blob.type);
+    if (kind !== 'image') return undefined;
+    const request: RenderRequest = {
+      blob,
+      maxSize: Math.max(1, Math.floor(options.maxSize)),
+      type: options.type ?? 'image/webp',
+      quality: options.quality ?? 0.85,
+    };
+    if (mimeType === 'image/svg+xml') return await renderWithDom(request, true);
+    if (options.worker !== false && workerUsable()) {
+      try {
+        const thumbnail = await renderInWorker(request);
+        stats.worker++;
+        return thumbnail;
+      } catch {
+        // The worker could not start or failed; the main thread can still do it.
+      }
+    }
+    if (canRenderOffscreen()) {
+      const thumbnail = await renderOffscreen(request);
+      stats.mainThread++;
+      return thumbnail;
+    }
+    return await renderWithDom(request, false);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts of thumbnails made per path, to check that the worker path is taken. */
+export function getThumbnailStats(): Readonly<ThumbnailStats> {
+  return { ...stats };
+}
+
+/** Ends the shared worker now (it also ends itself when idle). Pending requests fall back. */
+export function terminateThumbnailWorker(): void {
+  const current = shared;
+  shared = undefined;
+  if (!current) return;
+  clearTimeout(current.idleTimer);
+  current.worker.terminate();
+  for (const { reject } of current.pending.values()) reject(new Error('thumbnail worker ended'));
+  current.pending.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker client
+
+interface SharedWorker {
+  worker: Worker;
+  nextId: number;
+  pending: Map<number, { resolve: (t: Thumbnail | undefined) => void; reject: (e: Error) => void }>;
+  idleTimer?: ReturnType<typeof setTimeout>;
+}
+
+let shared: SharedWorker | undefined;
+/** Set once a worker failed to load, so later calls don't keep trying. */
+let workerBroken = false;
+
+function workerUsable(): boolean {
+  return !workerBroken && typeof Worker === 'function' && canRenderOffscreen();
+}
+
+function startWorker(): SharedWorker {
+  if (shared) return shared;
+  const worker = new Worker(new URL('./thumbnail-worker.ts', import.meta.url), { type: 'module' });
+  const current: SharedWorker = { worker, nextId: 1, pending: new Map() };
+  worker.addEventListener('message', (event: MessageEvent<ThumbnailWorkerResponse>) => {
+    const { id, thumbnail, error } = event.data;
+    const waiter = current.pending.get(id);
+    if (!waiter) return;
+    current.pending.delete(id);
+    if (error !== undefined) waiter.reject(new Error(error));
+    else waiter.resolve(thumbnail);
+    scheduleIdle(current);
+  });
+  // Fires when the script can't load (a bundler that doesn't handle workers, a strict CSP).
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    workerBroken = true;
+    if (shared === current) terminateThumbnailWorker();
+  });
+  shared = current;
+  stats.workersStarted++;
+  return current;
+}
+
+function scheduleIdle(current: SharedWorker): void {
+  clearTimeout(current.idleTimer);
+  if (current.pending.size > 0) return;
+  current.idleTimer = setTimeout(() => {
+    if (shared === current && current.pending.size === 0) terminateThumbnailWorker();
+  }, WORKER_IDLE_MS);
+}
+
+function renderInWorker(request: RenderRequest): Promise<Thumbnail | undefined> {
+  const current = startWorker();
+  clearTimeout(current.idleTimer);
+  const id = current.nextId++;
+  return new Promise<Thumbnail | undefined>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      current.pending.delete(id);
+      reject(new Error('thumbnail worker timed out'));
+      scheduleIdle(current);
+    }, WORKER_TIMEOUT_MS);
+    current.pending.set(id, {
+      resolve: (thumbnail) => {
+        clearTimeout(timer);
+        resolve(thumbnail);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
+    const message: ThumbnailWorkerRequest = { id, ...request };
+    current.worker.postMessage(message);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main thread with a DOM: canvas elements, and <img> for SVG
+
+async function renderWithDom(request: RenderRequest, svg: boolean): Promise<Thumbnail | undefined> {
+  if (typeof document === 'undefined') return undefined;
+  const url = URL.createObjectURL(request.blob);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    let naturalWidth = image.naturalWidth;
+    let naturalHeight = image.naturalHeight;
+    if (svg && (naturalWidth === 0 || naturalHeight === 0)) {
+      // An SVG with neither width/height nor viewBox has no size of its own.
+      const size = readSvgSize(await request.blob.slice(0, 64 * 1024).text());
+      naturalWidth = size?.width ?? request.maxSize;
+      naturalHeight = size?.height ?? request.maxSize;
+    }
+    if (naturalWidth === 0 || naturalHeight === 0) return undefined;
+    const { width, height } = fitWithin(naturalWidth, naturalHeight, request.maxSize);
+    let encoded: Blob | null;
+    if (typeof OffscreenCanvas === 'function') {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d');
+      if (!context) return undefined;
+      paint(context, image, width, height, request.type);
+      encoded = await canvas.convertToBlob({ type: request.type, quality: request.quality });
+    } else {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d');
+      if (!context) return undefined;
+      paint(context, image, width, height, request.type);
+      encoded = await new Promise<Blob | null>((resolve) =>
+        canvas.toBlob(resolve, request.type, request.quality),
+      );
+    }
+    stats.mainThread++;
+    if (!encoded) return undefined;
+    return keepIfHelpful(encoded, request, naturalWidth, naturalHeight, width, height);
+  } catch {
+    return undefined;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
