@@ -2,10 +2,21 @@
 
 export type { DownloadedOutput, DownloadOutputOptions } from './download-output';
 export { downloadOutput, isAllowedOutputUrl } from './download-output';
+export { generateImages } from './generate';
+export { providerCredentialEnv } from './provider-env';
+export type { LocalProviderSettings } from './providers/local/index';
+export {
+  createLocalProvider,
+  LOCAL_PLACEHOLDER_MODEL_ID,
+  LocalImageModel,
+} from './providers/local/index';
 export type { OpenAIImagesSettings } from './providers/openai/index';
 export { createOpenAIImages, openai } from './providers/openai/index';
 export type { ReplicateProviderSettings } from './providers/replicate/index';
 export { createReplicate, REPLICATE_OUTPUT_HOSTS, replicate } from './providers/replicate/index';
+export { createModelRegistry, defaultModelCatalog, defaultRegistry } from './registry';
 export * from './sniff-image';
 export * from './spec/index';
 export type * from './types';
+export type { ResolvedImageRequest } from './validate';
+export { closestAspectRatio, resolveImageRequest } from './validate';

@@ -34,6 +34,8 @@ export interface GeneratedImageData {
   mediaType: string;
   width?: number;
   height?: number;
+  /** The seed that reproduces this image alone, when the provider knows it. */
+  seed?: number;
 }
 
 /** A setting the model could not honour. The call still succeeds. */

@@ -1,0 +1,8 @@
+// Which environment variable switches each hosted provider on. Kept apart from
+// providers-from-env.ts so error messages can name the variable without loading any provider.
+
+/** The variable holding each hosted provider's credential. The local provider needs none. */
+export const providerCredentialEnv: Readonly<Record<string, string>> = {
+  replicate: 'REPLICATE_API_TOKEN',
+  openai: 'OPENAI_API_KEY',
+};
