@@ -1,0 +1,134 @@
+// Thumbnails in real Chromium: made in the worker, longest side within the limit, alpha kept,
+// and the "only if it helps" rule for images that already fit.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createThumbnail, getThumbnailStats, terminateThumbnailWorker } from './thumbnail';
+
+afterAll(() => terminateThumbnailWorker());
+
+/** A PNG whose left half is fully transparent and right half opaque red. */
+async function halfTransparentPng(width: number, height: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.clearRect(0, 0, width, height);
+  context.fillStyle = 'rgb(255, 0, 0)';
+  context.fillRect(width / 2, 0, width / 2, height);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+async function pixels(blob: Blob) {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const data = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  bitmap.close();
+  return (x: number, y: number) =>
+    Array.from(data.data.subarray((y * data.width + x) * 4, (y * data.width + x) * 4 + 4));
+}
+
+/** An uncompressed 32-bit BMP: big on disk, so a thumbnail at the same size helps. */
+function bmp(width: number, height: number): Blob {
+  const size = 54 + width * height * 4;
+  const view = new DataView(new ArrayBuffer(size));
+  view.setUint8(0, 0x42);
+  view.setUint8(1, 0x4d);
+  view.setUint32(2, size, true);
+  view.setUint32(10, 54, true);
+  view.setUint32(14, 40, true);
+  view.setInt32(18, width, true);
+  view.setInt32(22, height, true);
+  view.setUint16(26, 1, true);
+  view.setUint16(28, 32, true);
+  for (let i = 54; i < size; i += 4) view.setUint32(i, 0xff3377aa, true);
+  return new Blob([view.buffer], { type: 'image/bmp' });
+}
+
+describe('createThumbnail in Chromium', () => {
+  it('scales to ≤ 400 px in the worker, keeping a transparent pixel transparent', async () => {
+    const before = getThumbnailStats();
+    const source = await halfTransparentPng(1600, 900);
+    const thumb = await createThumbnail(source, { maxSize: 400 });
+    expect(thumb).toBeDefined();
+    expect(thumb!.type).toBe('image/webp');
+    expect(thumb!.blob.type).toBe('image/webp');
+    expect([thumb!.width, thumb!.height]).toEqual([400, 225]);
+    const pixel = await pixels(thumb!.blob);
+    expect(pixel(20, 100)[3]).toBe(0); // transparent half
+    const red = pixel(380, 100);
+    expect(red[3]).toBe(255);
+    expect(red[0]).toBeGreaterThan(230);
+    expect(red[1]).toBeLessThan(30);
+    // Made by the worker, not on this thread.
+    const after = getThumbnailStats();
+    expect(after.worker).toBe(before.worker + 1);
+    expect(after.mainThread).toBe(before.mainThread);
+    expect(after.workersStarted).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reuses one worker for many requests at once', async () => {
+    const started = getThumbnailStats().workersStarted;
+    const sources = await Promise.all(
+      [
+        [2000, 500],
+        [500, 2000],
+        [401, 401],
+        [900, 900],
+      ].map(([w, h]) => halfTransparentPng(w!, h!)),
+    );
+    const thumbs = await Promise.all(sources.map((s) => createThumbnail(s, { maxSize: 400 })));
+    expect(thumbs.map((t) => [t?.width, t?.height])).toEqual([
+      [400, 100],
+      [100, 400],
+      [400, 400],
+      [400, 400],
+    ]);
+    expect(getThumbnailStats().workersStarted - started).toBeLessThanOrEqual(1);
+  });
+
+  it('falls back to the main thread when asked, with the same result', async () => {
+    const before = getThumbnailStats();
+    const thumb = await createThumbnail(await halfTransparentPng(800, 800), {
+      maxSize: 400,
+      type: 'image/png',
+      worker: false,
+    });
+    expect(thumb?.type).toBe('image/png');
+    expect([thumb?.width, thumb?.height]).toEqual([400, 400]);
+    expect((await pixels(thumb!.blob))(10, 10)[3]).toBe(0);
+    expect(getThumbnailStats().mainThread).toBe(before.mainThread + 1);
+  });
+
+  it('re-encodes an image that already fits only when that makes it much smaller', async () => {
+    // A small PNG is already compact: the original is the better thumbnail.
+    expect(await createThumbnail(await halfTransparentPng(120, 80), { maxSize: 400 })).toBe(
+      undefined,
+    );
+    // An uncompressed BMP of the same size is worth a WebP copy, at its own size.
+    const thumb = await createThumbnail(bmp(120, 80), { maxSize: 400 });
+    expect([thumb?.width, thumb?.height, thumb?.type]).toEqual([120, 80, 'image/webp']);
+    expect(thumb!.blob.size).toBeLessThan(120 * 80 * 4 * 0.75);
+  });
+
+  it('rasterises SVG on the main thread', async () => {
+    const svg = new Blob(
+      [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400">',
+        '<rect x="400" width="400" height="400" fill="blue"/></svg>',
+      ],
+      { type: 'image/svg+xml' },
+    );
+    const thumb = await createThumbnail(svg, { maxSize: 400 });
+    expect([thumb?.width, thumb?.height]).toEqual([400, 200]);
+    const pixel = await pixels(thumb!.blob);
+    expect(pixel(50, 100)[3]).toBe(0);
+    expect(pixel(350, 100)[2]).toBeGreaterThan(200);
+  });
+
+  it('resolves undefined for non-images and undecodable images, without throwing', async () => {
+    expect(await createThumbnail(new Blob(['hello']), { maxSize: 400 })).toBeUndefined();
+    const tiff = new Blob([new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0])]);
+    expect(await createThumbnail(tiff, { maxSize: 400 })).toBeUndefined();
+    const brokenPng = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]);
+    expect(await createThumbnail(brokenPng, { maxSize: 400 })).toBeUndefined();
+  });
+});
