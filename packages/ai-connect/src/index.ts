@@ -14,6 +14,8 @@ export type { OpenAIImagesSettings } from './providers/openai/index';
 export { createOpenAIImages, openai } from './providers/openai/index';
 export type { ReplicateProviderSettings } from './providers/replicate/index';
 export { createReplicate, REPLICATE_OUTPUT_HOSTS, replicate } from './providers/replicate/index';
+export type { ProvidersFromEnv } from './providers-from-env';
+export { providersFromEnv } from './providers-from-env';
 export { createModelRegistry, defaultModelCatalog, defaultRegistry } from './registry';
 export * from './sniff-image';
 export * from './spec/index';

@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateImages } from './generate';
+import { providersFromEnv } from './providers-from-env';
+import { defaultRegistry } from './registry';
+import { ProviderError } from './spec/errors';
+
+// A loopback stand-in for both hosted APIs, so the test shows the variables reach the wire.
+let server: Server;
+let origin: string;
+let png: Buffer;
+const seen: Array<{ method?: string; url?: string; authorization?: string; body: string }> = [];
+
+const readBody = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+beforeAll(async () => {
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00f' } })
+    .png()
+    .toBuffer();
+  server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body });
+    if (req.url === '/out.png') {
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    } else if (req.url?.startsWith('/replicate/v1/predictions')) {
+      const prediction = {
+        id: 'pred-1',
+        status: 'succeeded',
+        output: [`${origin}/out.png`],
+        logs: '',
+        metrics: { predict_time: 1.5 },
+        urls: {
+          get: `${origin}/replicate/v1/predictions/pred-1`,
+          cancel: `${origin}/replicate/v1/predictions/pred-1/cancel`,
+        },
+      };
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(prediction));
+    } else if (req.url === '/openai/v1/images/generations') {
+      const data = [{ b64_json: png.toString('base64') }];
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ created: 1, data }));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('providersFromEnv', () => {
+  it('serves only the local generator with no keys', () => {
+    const { providers, live } = providersFromEnv({});
+    expect(live).toEqual(['local']);
+    expect(providers.local?.name).toBe('local');
+    expect(defaultRegistry.defaultModel(live).id).toBe('local/placeholder');
+  });
+
+  it('adds Replicate when REPLICATE_API_TOKEN is set, making SDXL the default', () => {
+    const { providers, live } = providersFromEnv({ REPLICATE_API_TOKEN: 'r8_test' });
+    expect(live).toEqual(['replicate', 'local']);
+    expect(providers.replicate?.name).toBe('replicate');
+    expect(providers.replicate?.imageModel('black-forest-labs/flux-schnell').provider).toBe(
+      'replicate',
+    );
+    expect(defaultRegistry.defaultModel(live).id).toBe('replicate/sdxl');
+  });
+
+  it('adds OpenAI when OPENAI_API_KEY is set', () => {
+    const { providers, live } = providersFromEnv({ OPENAI_API_KEY: 'sk-test' });
+    expect(live).toEqual(['openai', 'local']);
+    expect(providers.openai?.name).toBe('openai');
+    expect(providers.openai?.imageModel('gpt-image-1').provider).toBe('openai');
+    expect(defaultRegistry.defaultModel(live).id).toBe('openai/gpt-image-1');
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(providersFromEnv({ REPLICATE_API_TOKEN: '  ', OPENAI_API_KEY: '' }).live).toEqual([
+      'local',
+    ]);
+  });
+
+  it('sends Replicate calls to REPLICATE_BASE_URL and downloads from REPLICATE_OUTPUT_HOSTS', async () => {
+    seen.length = 0;
+    const { providers, live } = providersFromEnv({
+      REPLICATE_API_TOKEN: 'r8_test',
+      REPLICATE_BASE_URL: `${origin}/replicate/v1`,
+      REPLICATE_OUTPUT_HOSTS: `cdn.example.com, ${new URL(origin).host}`,
+      OPENAI_API_KEY: 'sk-test',
+    });
+    expect(live).toEqual(['replicate', 'openai', 'local']);
+    const result = await generateImages(
+      { prompt: 'a fox', model: 'replicate/sdxl', width: 512, height: 512 },
+      { providers },
+    );
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    const create = seen.find((r) => r.method === 'POST');
+    expect(create?.url).toMatch(/^\/replicate\/v1\//);
+    expect(create?.authorization).toBe('Bearer r8_test');
+    expect(create?.body).toContain(
+      '7762fd07cf82c948538e41f63f77d685e02b063e37e496e96eefd46c929f9bdc',
+    );
+    const download = seen.find((r) => r.url === '/out.png');
+    expect(download?.authorization).toBeUndefined();
+  });
+
+  it('refuses Replicate outputs from hosts not in REPLICATE_OUTPUT_HOSTS', async () => {
+    const { providers } = providersFromEnv({
+      REPLICATE_API_TOKEN: 'r8_test',
+      REPLICATE_BASE_URL: `${origin}/replicate/v1`,
+    });
+    await expect(
+      generateImages({ prompt: 'a fox', model: 'replicate/sdxl' }, { providers, maxRetries: 0 }),
+    ).rejects.toThrow(ProviderError);
+    await expect(
+      generateImages({ prompt: 'a fox', model: 'replicate/sdxl' }, { providers, maxRetries: 0 }),
+    ).rejects.toThrow(/not an allowed output host/);
+  });
+
+  it('sends OpenAI calls to OPENAI_BASE_URL with OPENAI_API_KEY', async () => {
+    seen.length = 0;
+    const { providers } = providersFromEnv({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: `${origin}/openai/v1`,
+    });
+    const result = await generateImages(
+      { prompt: 'a fox', model: 'openai/gpt-image-1', width: 1024, height: 1024 },
+      { providers },
+    );
+    expect(result.images[0]?.mediaType).toBe('image/png');
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/openai/v1/images/generations',
+      authorization: 'Bearer sk-test',
+    });
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toMatchObject({
+      model: 'gpt-image-1',
+      prompt: 'a fox',
+    });
+  });
+});
