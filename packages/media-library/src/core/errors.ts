@@ -61,6 +61,20 @@ export class AssetNotFoundError extends MediaLibraryError {
   }
 }
 
+/** No collection with this id in the library (deleted here or in another tab). */
+export class CollectionNotFoundError extends MediaLibraryError {
+  readonly collectionId: string;
+  constructor(collectionId: string) {
+    super(
+      'not_found',
+      `No collection with id "${collectionId}" in this library; it may have been deleted. ` +
+        'Pick a collection from the current list.',
+    );
+    this.name = 'CollectionNotFoundError';
+    this.collectionId = collectionId;
+  }
+}
+
 /** Human-readable byte count: 1536 -> "1.5 KB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

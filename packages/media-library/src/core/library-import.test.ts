@@ -1,0 +1,313 @@
+// The import pipeline in Node: records and bytes, dedupe, progress, cancel, failures between
+// bytes and records, storage full, per-file failures and URL imports.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ImportAbortedError, MediaLibraryError, StorageFullError } from './errors';
+import type { MediaLibraryInstance } from './library';
+import { createMemoryBlobStore } from './storage/memory-blob-store';
+import { bytesOf, createHarness, pngBytes, pngFile, rawRecords } from './testing/library-harness';
+import type { ImportProgress } from './types';
+
+const opened: MediaLibraryInstance[] = [];
+function track(library: MediaLibraryInstance) {
+  opened.push(library);
+  return library;
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const library of opened.splice(0)) library.close();
+});
+
+describe('importFiles', () => {
+  it('stores the bytes first, then a record with everything sniffed and measured', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    await library.ready;
+    const file = pngFile(1, 'fox.png');
+    const revision = library.getState().revision;
+
+    const [result] = await library.importFiles([file]);
+
+    expect(result?.status).toBe('imported');
+    const asset = result?.status === 'imported' ? result.asset : undefined;
+    expect(asset).toMatchObject({
+      id: 'id-0001',
+      kind: 'image',
+      name: 'fox.png',
+      mimeType: 'image/png',
+      size: file.size,
+      width: 4,
+      height: 3,
+      blobKey: 'o/id-0001',
+      tags: [],
+      favorite: false,
+      collectionIds: [],
+      source: { type: 'upload' },
+      usage: { downloads: 0, shares: 0, uses: 0 },
+    });
+    expect(asset?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await bytesOf(await h.blobStore.get('o/id-0001'))).toEqual(await bytesOf(file));
+    expect(library.get('id-0001')).toEqual(asset);
+    expect(library.getState().revision).toBe(revision + 1);
+    expect(await rawRecords(h.indexedDB)).toHaveLength(1);
+  });
+
+  it('keeps the details given with a Blob and names nameless bytes by kind and id', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    const results = await library.importFiles([
+      {
+        blob: new Blob([pngBytes(2)]),
+        title: 'A fox',
+        alt: 'a red fox',
+        tags: [' fox ', 'red', 'fox', ''],
+        collectionIds: ['c1', 'c1'],
+        source: { type: 'ai', provider: 'local', model: 'm', prompt: 'a fox', costUsd: 0.01 },
+      },
+      new Blob(['hello world'], { type: 'text/plain' }),
+    ]);
+    const [first, second] = results.map((r) => (r.status === 'imported' ? r.asset : undefined));
+    expect(first).toMatchObject({
+      title: 'A fox',
+      alt: 'a red fox',
+      tags: ['fox', 'red'],
+      collectionIds: ['c1'],
+      mimeType: 'image/png',
+      source: { type: 'ai', prompt: 'a fox' },
+    });
+    expect(first?.name).toMatch(/^image-id\d{4}\.png$/);
+    expect(second).toMatchObject({ kind: 'text', mimeType: 'text/plain' });
+  });
+
+  it('returns the existing asset for the same bytes, in the library and in the batch', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    const [original] = await library.importFiles([pngFile(3, 'a.png')]);
+    const results = await library.importFiles([
+      pngFile(3, 'renamed.png'),
+      pngFile(4, 'b.png'),
+      pngFile(4, 'b-again.png'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'imported', 'duplicate']);
+    expect(results[0]?.status === 'duplicate' && results[0].asset).toEqual(
+      original?.status === 'imported' && original.asset,
+    );
+    const [, second, third] = results;
+    expect(third?.status === 'duplicate' && third.asset.id).toBe(
+      second?.status === 'imported' && second.asset.id,
+    );
+    expect(library.getState().assets.size).toBe(2);
+    expect(await h.blobStore.keys()).toHaveLength(2);
+
+    const kept = await library.importFiles([pngFile(3)], { keepDuplicates: true });
+    expect(kept[0]?.status).toBe('imported');
+    expect(library.getState().assets.size).toBe(3);
+  });
+
+  it('reports files and bytes done after each file', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    const files = [pngFile(5, 'a.png', 10), pngFile(6, 'b.png', 20), pngFile(7, 'c.png', 30)];
+    const events: ImportProgress[] = [];
+    await library.importFiles(files, { onProgress: (p) => events.push(p) });
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    expect(events.map((e) => [e.filesDone, e.bytesDone])).toEqual([
+      [0, 0],
+      [1, files[0]?.size],
+      [2, (files[0]?.size ?? 0) + (files[1]?.size ?? 0)],
+      [3, total],
+    ]);
+    expect(events.every((e) => e.filesTotal === 3 && e.bytesTotal === total)).toBe(true);
+    expect(events.at(-1)?.current).toBe('c.png');
+  });
+
+  it('cancelled mid-batch: rejects ImportAbortedError and keeps no bytes and no records', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    const controller = new AbortController();
+    const files = [pngFile(8), pngFile(9), pngFile(10)];
+    const run = library.importFiles(files, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.filesDone === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportAbortedError);
+    expect(await h.blobStore.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+    expect(library.getState().assets.size).toBe(0);
+  });
+
+  it('an already aborted signal starts nothing', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    await expect(
+      library.importFiles([pngFile(11)], { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: 'aborted' });
+    expect(await h.blobStore.keys()).toEqual([]);
+  });
+
+  it('a failure between the bytes and the records leaves no orphan bytes and no record', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    await library.ready;
+    const failure = new Error('disk went away');
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw failure;
+    });
+    const run = library.importFiles([pngFile(12), pngFile(13)]);
+    await expect(run).rejects.toBeInstanceOf(ImportAbortedError);
+    await expect(run).rejects.toMatchObject({ cause: failure });
+    vi.restoreAllMocks();
+    expect(await h.blobStore.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+    expect(library.getState().assets.size).toBe(0);
+  });
+
+  it('an IndexedDB QuotaExceededError on the records becomes StorageFullError, nothing kept', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    await library.ready;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const file = pngFile(14);
+    const error = await library.importFiles([file]).catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as StorageFullError).neededBytes).toBe(file.size);
+    expect(await h.blobStore.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+  });
+
+  it('a full blob store fails the batch with the sizes and undoes the files before', async () => {
+    const first = pngFile(15, 'a.png', 100);
+    const blobStore = createMemoryBlobStore({ quotaBytes: first.size + 50 });
+    const h = createHarness({ blobStore });
+    const library = track(h.open());
+    const error = await library
+      .importFiles([first, pngFile(16, 'b.png', 100)])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect(error).toMatchObject({ code: 'storage_full', neededBytes: first.size });
+    expect((error as StorageFullError).availableBytes).toBe(50);
+    expect(await blobStore.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+  });
+
+  it('checks the storage cap before writing and says what the batch needs', async () => {
+    const h = createHarness();
+    const existing = pngFile(17, 'old.png', 200);
+    const library = track(h.open({ storageCap: existing.size + 150 }));
+    await library.importFiles([existing]);
+    const files = [pngFile(18, 'a.png', 10), pngFile(19, 'b.png', 200)];
+    const error = await library.importFiles(files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect(error).toMatchObject({
+      neededBytes: (files[0]?.size ?? 0) + (files[1]?.size ?? 0),
+      availableBytes: 150,
+    });
+    expect(await h.blobStore.keys()).toEqual(['o/id-0001']);
+    expect(await rawRecords(h.indexedDB)).toHaveLength(1);
+    expect(library.getState().assets.size).toBe(1);
+  });
+
+  it('a file that cannot be read fails alone; the others are imported', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    class UnreadableBlob extends Blob {
+      override slice(): Blob {
+        return this;
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('NotReadableError'));
+      }
+    }
+    const results = await library.importFiles([
+      pngFile(20),
+      { blob: new UnreadableBlob(['']), name: 'broken.png' },
+      'not a blob' as unknown as Blob,
+      pngFile(21),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'failed', 'imported']);
+    expect(results[1]).toMatchObject({
+      name: 'broken.png',
+      error: { message: 'NotReadableError' },
+    });
+    expect(results[2]).toMatchObject({ error: { code: 'invalid_input' } });
+    expect(await h.blobStore.keys()).toHaveLength(2);
+  });
+
+  it('a blob store write error (not quota) fails that file alone and removes its bytes', async () => {
+    const inner = createMemoryBlobStore();
+    const blobStore = {
+      ...inner,
+      async put(key: string, data: Blob) {
+        await inner.put(key, data);
+        if (key === 'o/id-0002') throw new Error('I/O error');
+      },
+    };
+    const h = createHarness({ blobStore });
+    const library = track(h.open());
+    const results = await library.importFiles([pngFile(22), pngFile(23), pngFile(24)]);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
+    expect((await inner.keys()).sort()).toEqual(['o/id-0001', 'o/id-0003']);
+  });
+});
+
+describe('importFromUrl', () => {
+  it('downloads with the injected fetch and keeps the URL as the source', async () => {
+    const body = pngBytes(30);
+    const fetch = vi.fn(
+      async () => new Response(body, { headers: { 'content-type': 'image/png' } }),
+    );
+    const h = createHarness({ fetch });
+    const library = track(h.open());
+    const result = await library.importFromUrl('https://example.test/pics/red%20fox.png?x=1');
+    expect(fetch).toHaveBeenCalledWith('https://example.test/pics/red%20fox.png?x=1', {
+      signal: undefined,
+    });
+    expect(result).toMatchObject({
+      status: 'imported',
+      asset: {
+        name: 'red fox.png',
+        kind: 'image',
+        source: { type: 'url', url: 'https://example.test/pics/red%20fox.png?x=1' },
+      },
+    });
+  });
+
+  it('a non-2xx answer or a network error is a typed fetch_failed error', async () => {
+    const notFound = createHarness({ fetch: async () => new Response('nope', { status: 404 }) });
+    const library = track(notFound.open());
+    const error = await library.importFromUrl('https://example.test/a.png').catch((e) => e);
+    expect(error).toBeInstanceOf(MediaLibraryError);
+    expect(error).toMatchObject({ code: 'fetch_failed' });
+    expect(error.message).toContain('HTTP 404');
+
+    const offline = createHarness({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    const other = track(offline.open());
+    await expect(other.importFromUrl('https://example.test/a.png')).rejects.toMatchObject({
+      code: 'fetch_failed',
+      cause: { message: 'Failed to fetch' },
+    });
+    expect(await offline.blobStore.keys()).toEqual([]);
+  });
+
+  it('an abort during the download is ImportAbortedError', async () => {
+    const controller = new AbortController();
+    const h = createHarness({
+      fetch: async (_url, init) => {
+        controller.abort();
+        throw init?.signal?.reason ?? new Error('aborted');
+      },
+    });
+    const library = track(h.open());
+    await expect(
+      library.importFromUrl('https://example.test/a.png', { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(ImportAbortedError);
+  });
+});

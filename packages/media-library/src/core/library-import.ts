@@ -1,0 +1,384 @@
+// The import pipeline every way in shares (files, drop, paste, URL, a Blob from code):
+// sniff -> hash -> dedupe -> measure -> thumbnail -> write bytes -> write all records at once.
+//
+// Consistency rules: bytes are written before records, so a crash in between can only leave
+// orphan bytes, which the start-up sweep removes. A batch's records are written in one
+// transaction; if it fails or the batch is aborted, every blob the batch wrote is deleted.
+import {
+  eachRequest,
+  fromStoredAsset,
+  inWriteTransaction,
+  type LibraryDb,
+  toStoredAsset,
+} from './db';
+import { ImportAbortedError, MediaLibraryError, StorageFullError } from './errors';
+import { sha256Hex } from './import/hash';
+import { measureMedia } from './import/measure';
+import { SNIFF_BYTES, sniffType } from './import/sniff';
+import { createThumbnail } from './import/thumbnail';
+import type { LibraryContext } from './library-context';
+import { defaultName, nameFromUrl, normalizeTags } from './library-records';
+import { libraryBytes } from './library-statistics';
+import { isQuotaExceeded, toStorageFullError } from './storage/quota';
+import type {
+  AssetSource,
+  BlobStore,
+  ImportInput,
+  ImportItemResult,
+  ImportOptions,
+  ImportProgress,
+  MediaAsset,
+} from './types';
+
+/** Default longest side of a thumbnail, in pixels. */
+export const DEFAULT_THUMBNAIL_SIZE = 400;
+
+/** An input with its details pulled out, or why it cannot be imported at all. */
+type PreparedInput =
+  | {
+      blob: Blob;
+      name: string | undefined;
+      source: AssetSource;
+      title?: string;
+      description?: string;
+      alt?: string;
+      tags: string[];
+      collectionIds: string[];
+    }
+  | { invalid: Error; name: string };
+
+/** What one batch shares while it runs. */
+interface Batch {
+  ctx: LibraryContext;
+  db: LibraryDb;
+  blobs: BlobStore;
+  options: ImportOptions;
+  /** Every blob key this batch wrote, for the roll-back. */
+  written: string[];
+  /** Records to write at the end, in input order. */
+  records: MediaAsset[];
+  /** Hash -> asset, for duplicates inside the batch. */
+  byHash: Map<string, MediaAsset>;
+  /** Bytes counted against the storage cap so far. */
+  reserved: number;
+  /** Original bytes of the inputs not yet written, for the storage-full figure. */
+  remainingBytes: number;
+}
+
+/** Imports `inputs` as one batch; see `MediaLibrary.importFiles`. */
+export async function importBatch(
+  ctx: LibraryContext,
+  inputs: Iterable<ImportInput>,
+  options: ImportOptions = {},
+): Promise<ImportItemResult[]> {
+  ctx.assertOpen();
+  const defaultSource = options.source ?? { type: 'upload' };
+  const items = Array.from(inputs, (input) => prepareInput(input, defaultSource));
+  throwIfAborted(options.signal);
+  const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
+  // The cap compares against the whole library's bytes, which are known once loaded.
+  if (ctx.options.storageCap !== undefined) await ctx.loaded;
+  throwIfAborted(options.signal);
+
+  const sizeOf = (item: PreparedInput) => ('blob' in item ? item.blob.size : 0);
+  const progress: ImportProgress = {
+    filesDone: 0,
+    filesTotal: items.length,
+    bytesDone: 0,
+    bytesTotal: items.reduce((sum, item) => sum + sizeOf(item), 0),
+  };
+  const batch: Batch = {
+    ctx,
+    db,
+    blobs,
+    options,
+    written: [],
+    records: [],
+    byHash: new Map(),
+    reserved: 0,
+    remainingBytes: progress.bytesTotal,
+  };
+  if (items.length > 0) options.onProgress?.({ ...progress, current: items[0]?.name });
+
+  return ctx.locks.shared(async () => {
+    try {
+      const results: ImportItemResult[] = [];
+      for (const item of items) {
+        throwIfAborted(options.signal);
+        results.push(await importOne(batch, item));
+        batch.remainingBytes -= sizeOf(item);
+        progress.filesDone++;
+        progress.bytesDone += sizeOf(item);
+        options.onProgress?.({ ...progress, current: item.name });
+      }
+      throwIfAborted(options.signal);
+      if (batch.records.length > 0) {
+        await writeRecords(db, batch.records);
+        const ids = batch.records.map((asset) => asset.id);
+        ctx.commit({ upsert: batch.records }, { assets: ids });
+      }
+      return results;
+    } catch (error) {
+      // Nothing of a failed batch stays: its records were never committed, its bytes go now.
+      await Promise.allSettled(batch.written.map((key) => blobs.delete(key)));
+      throw await batchError(error, batch);
+    } finally {
+      ctx.pendingBytes -= batch.reserved;
+    }
+  });
+}
+
+/** Fetches `url` with the injected fetch and imports the body as one item. */
+export async function importFromUrl(
+  ctx: LibraryContext,
+  url: string,
+  options: ImportOptions = {},
+): Promise<ImportItemResult> {
+  ctx.assertOpen();
+  const fetchImpl = ctx.options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new MediaLibraryError('fetch_failed', 'No fetch is available: pass `fetch` in options.');
+  }
+  throwIfAborted(options.signal);
+  let blob: Blob;
+  try {
+    const response = await fetchImpl(url, { signal: options.signal });
+    if (!response.ok) {
+      throw new MediaLibraryError(
+        'fetch_failed',
+        `Downloading ${url} failed with HTTP ${response.status}. Check the address, or download ` +
+          'the file and import it from disk.',
+      );
+    }
+    blob = await response.blob();
+  } catch (error) {
+    if (options.signal?.aborted) throw new ImportAbortedError({ cause: options.signal.reason });
+    if (error instanceof MediaLibraryError) throw error;
+    throw new MediaLibraryError(
+      'fetch_failed',
+      `Could not download ${url}: the network failed or the server does not allow this page ` +
+        'to read it (CORS). Check the address and your connection, then try again.',
+      { cause: error },
+    );
+  }
+  const input: ImportInput = {
+    blob,
+    name: nameFromUrl(url),
+    source: options.source ?? { type: 'url', url },
+  };
+  const [result] = await importBatch(ctx, [input], options);
+  return result as ImportItemResult;
+}
+
+function prepareInput(input: ImportInput, source: AssetSource): PreparedInput {
+  if (input instanceof Blob) {
+    return { blob: input, name: fileName(input), source, tags: [], collectionIds: [] };
+  }
+  const blob = (input as { blob?: unknown } | null)?.blob;
+  if (!(blob instanceof Blob)) {
+    const error = new MediaLibraryError(
+      'invalid_input',
+      'Cannot import this item: pass a File, a Blob, or { blob: Blob, ... }.',
+    );
+    return { invalid: error, name: 'untitled' };
+  }
+  const prepared: PreparedInput = {
+    blob,
+    name: input.name ?? fileName(blob),
+    source: input.source ?? source,
+    tags: normalizeTags(input.tags ?? []),
+    collectionIds: [...new Set(input.collectionIds ?? [])],
+  };
+  if (input.title) prepared.title = input.title;
+  if (input.description) prepared.description = input.description;
+  if (input.alt) prepared.alt = input.alt;
+  return prepared;
+}
+
+const fileName = (blob: Blob) =>
+  typeof File !== 'undefined' && blob instanceof File && blob.name ? blob.name : undefined;
+
+/** Runs one item through the pipeline; failures that only concern this item become results. */
+async function importOne(batch: Batch, item: PreparedInput): Promise<ImportItemResult> {
+  const name = item.name ?? 'untitled';
+  if ('invalid' in item) return { status: 'failed', name, error: item.invalid };
+  try {
+    return await runPipeline(batch, item);
+  } catch (error) {
+    if (isBatchFatal(error, batch)) throw error;
+    return { status: 'failed', name, error: asError(error) };
+  }
+}
+
+async function runPipeline(
+  batch: Batch,
+  item: Exclude<PreparedInput, { invalid: Error }>,
+): Promise<ImportItemResult> {
+  const { ctx, options } = batch;
+  const signal = options.signal;
+  const head = new Uint8Array(await item.blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  const { kind, mimeType } = sniffType(head, item.name, item.blob.type);
+  // Stored and thumbnailed with the sniffed type; slicing does not copy the bytes.
+  const blob =
+    item.blob.type === mimeType ? item.blob : item.blob.slice(0, item.blob.size, mimeType);
+  throwIfAborted(signal);
+
+  const sha256 = await sha256Hex(blob);
+  throwIfAborted(signal);
+  if (!options.keepDuplicates) {
+    const existing = batch.byHash.get(sha256) ?? (await findByHash(batch, sha256));
+    if (existing) return { status: 'duplicate', asset: existing };
+  }
+
+  const measured =
+    kind === 'image' || kind === 'video' || kind === 'audio'
+      ? await measureMedia(blob, kind, mimeType)
+      : {};
+  throwIfAborted(signal);
+  const thumbnails = ctx.options.thumbnails;
+  const thumbnail =
+    thumbnails !== false && (kind === 'image' || kind === 'video')
+      ? await createThumbnail(blob, {
+          maxSize: thumbnails?.maxSize ?? DEFAULT_THUMBNAIL_SIZE,
+          ...(thumbnails?.type ? { type: thumbnails.type } : {}),
+        })
+      : undefined;
+  throwIfAborted(signal);
+
+  const id = ctx.createId();
+  const blobKey = `o/${id}`;
+  const thumbnailKey = thumbnail ? `t/${id}` : undefined;
+  await reserveBytes(batch, blob.size + (thumbnail?.blob.size ?? 0));
+  await writeItemBytes(
+    batch,
+    { key: blobKey, blob },
+    thumbnail && thumbnailKey ? { key: thumbnailKey, blob: thumbnail.blob } : undefined,
+  );
+
+  const now = ctx.now();
+  const source = item.source;
+  const asset: MediaAsset = {
+    id,
+    kind,
+    name: item.name ?? defaultName(kind, mimeType, id),
+    mimeType,
+    size: blob.size,
+    sha256,
+    blobKey,
+    tags: item.tags,
+    favorite: false,
+    collectionIds: item.collectionIds,
+    source,
+    usage: { downloads: 0, shares: 0, uses: 0 },
+    createdAt: now,
+    updatedAt: now,
+  };
+  // A generated image's own size stands in when the bytes could not be measured.
+  const width = measured.width ?? (source.type === 'ai' ? source.width : undefined);
+  const height = measured.height ?? (source.type === 'ai' ? source.height : undefined);
+  if (width !== undefined) asset.width = width;
+  if (height !== undefined) asset.height = height;
+  if (measured.duration !== undefined) asset.duration = measured.duration;
+  if (thumbnail && thumbnailKey) {
+    asset.thumbnailKey = thumbnailKey;
+    asset.thumbnailType = thumbnail.type;
+  }
+  if (item.title) asset.title = item.title;
+  if (item.description) asset.description = item.description;
+  if (item.alt) asset.alt = item.alt;
+  batch.records.push(asset);
+  batch.byHash.set(sha256, asset);
+  return { status: 'imported', asset };
+}
+
+async function findByHash(batch: Batch, sha256: string): Promise<MediaAsset | undefined> {
+  const record = await batch.db.getFromIndex('assets', 'sha256', sha256);
+  if (!record) return undefined;
+  return batch.ctx.store.getState().assets.get(record.id) ?? fromStoredAsset(record);
+}
+
+/**
+ * Counts `bytes` against the configured cap before anything is written, so passing the cap
+ * fails fast and leaves nothing to undo beyond what the batch already wrote.
+ */
+async function reserveBytes(batch: Batch, bytes: number): Promise<void> {
+  const { ctx } = batch;
+  const cap = ctx.options.storageCap;
+  if (cap !== undefined) {
+    const used = libraryBytes(ctx.store.getState()) + ctx.pendingBytes;
+    if (used + bytes > cap) {
+      const available = Math.max(0, cap - (used - batch.reserved));
+      throw new StorageFullError(batch.reserved + batch.remainingBytes, available);
+    }
+  }
+  ctx.pendingBytes += bytes;
+  batch.reserved += bytes;
+}
+
+/** Writes one blob, recording the key first so even a half-finished write is rolled back. */
+async function writeBytes(batch: Batch, key: string, blob: Blob): Promise<void> {
+  batch.written.push(key);
+  await batch.blobs.put(key, blob);
+}
+
+/** Writes an item's original and thumbnail; if that fails for this item alone, undoes both. */
+async function writeItemBytes(
+  batch: Batch,
+  original: { key: string; blob: Blob },
+  thumbnail: { key: string; blob: Blob } | undefined,
+): Promise<void> {
+  try {
+    await writeBytes(batch, original.key, original.blob);
+    if (thumbnail) await writeBytes(batch, thumbnail.key, thumbnail.blob);
+  } catch (error) {
+    if (!isBatchFatal(error, batch)) {
+      // The batch goes on without this item, so its bytes go now rather than at the end.
+      const own = [original.key, thumbnail?.key];
+      batch.written = batch.written.filter((key) => !own.includes(key));
+      await Promise.allSettled(
+        [original.key, ...(thumbnail ? [thumbnail.key] : [])].map((key) => batch.blobs.delete(key)),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Writes every record of the batch in one transaction: all of them or none. */
+function writeRecords(db: LibraryDb, records: MediaAsset[]): Promise<void> {
+  return inWriteTransaction(db, ['assets'], async (tx) => {
+    const store = tx.objectStore('assets');
+    await eachRequest(records, (asset) => store.put(toStoredAsset(asset)));
+  });
+}
+
+/** Errors that end the whole batch rather than one item. */
+function isBatchFatal(error: unknown, batch: Batch): boolean {
+  if (batch.options.signal?.aborted) return true;
+  if (error instanceof StorageFullError || error instanceof ImportAbortedError) return true;
+  if (error instanceof MediaLibraryError && error.code === 'closed') return true;
+  return isQuotaExceeded(error) || batch.ctx.closed;
+}
+
+/** The typed error a failed batch rejects with. */
+async function batchError(error: unknown, batch: Batch): Promise<Error> {
+  const signal = batch.options.signal;
+  if (signal?.aborted && !(error instanceof StorageFullError)) {
+    return error instanceof ImportAbortedError
+      ? error
+      : new ImportAbortedError({ cause: signal.reason });
+  }
+  if (error instanceof MediaLibraryError) return error;
+  if (isQuotaExceeded(error)) {
+    return toStorageFullError(error, batch.reserved + batch.remainingBytes);
+  }
+  // Anything else (say the record transaction failed): the batch was undone as if aborted.
+  return new ImportAbortedError({ cause: error });
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ImportAbortedError({ cause: signal.reason });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,212 @@
+// Edits of existing assets (fields, favourite, tags, usage) and deletion. Each operation is a
+// read-modify-write in one IndexedDB transaction, then one store replacement, then a message.
+
+import type { IDBPTransaction } from 'idb';
+import {
+  eachRequest,
+  fromStoredAsset,
+  inWriteTransaction,
+  type LibraryDb,
+  type LibraryDbSchema,
+  type StoredAsset,
+  toStoredAsset,
+} from './db';
+import { AssetNotFoundError, MediaLibraryError } from './errors';
+import type { LibraryContext } from './library-context';
+import { idList, normalizeTags } from './library-records';
+import type { AssetPatch, MediaAsset, UsageKind } from './types';
+
+type AssetsTransaction = IDBPTransaction<
+  LibraryDbSchema,
+  Array<'assets' | 'collections'>,
+  'readwrite'
+>;
+
+/** Returns the edited asset, or undefined when the edit changes nothing. */
+export type AssetEdit = (asset: MediaAsset) => MediaAsset | undefined;
+
+/**
+ * Reads the records `select` picks inside one readwrite transaction, applies `edit` to each
+ * and writes back the changed ones, then updates the store and tells the other tabs.
+ * Reading inside the transaction (not from the store) keeps edits made in another tab.
+ */
+export async function editAssets(
+  ctx: LibraryContext,
+  select: (tx: AssetsTransaction) => Promise<StoredAsset[]>,
+  edit: AssetEdit,
+  extra?: { before?: (tx: AssetsTransaction) => Promise<void> },
+): Promise<MediaAsset[]> {
+  ctx.assertOpen();
+  const db = await ctx.db();
+  const changed = await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
+    await extra?.before?.(tx);
+    const records = await select(tx);
+    const edited: MediaAsset[] = [];
+    for (const record of records) {
+      const next = edit(fromStoredAsset(record));
+      if (next) edited.push(next);
+    }
+    const store = tx.objectStore('assets');
+    await eachRequest(edited, (asset) => store.put(toStoredAsset(asset)));
+    return edited;
+  });
+  if (changed.length > 0) {
+    ctx.commit({ upsert: changed }, { assets: changed.map((asset) => asset.id) });
+  }
+  return changed;
+}
+
+/** Selects the records of `ids`, failing with `AssetNotFoundError` (and changing nothing). */
+export function byIds(ids: string[]) {
+  return async (tx: AssetsTransaction): Promise<StoredAsset[]> => {
+    const store = tx.objectStore('assets');
+    const records = await Promise.all(ids.map((id) => store.get(id)));
+    return records.map((record, index) => {
+      if (!record) throw new AssetNotFoundError(ids[index] as string);
+      return record;
+    });
+  };
+}
+
+const TEXT_FIELDS = ['title', 'description', 'alt'] as const;
+
+/** Sets title, description, alt text and favourite; an empty or undefined text clears it. */
+export async function updateAssets(
+  ctx: LibraryContext,
+  ids: string | string[],
+  patch: AssetPatch,
+): Promise<void> {
+  for (const field of TEXT_FIELDS) {
+    const value = patch[field];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new MediaLibraryError('invalid_input', `"${field}" must be a string.`);
+    }
+  }
+  if (patch.favorite !== undefined && typeof patch.favorite !== 'boolean') {
+    throw new MediaLibraryError('invalid_input', '"favorite" must be true or false.');
+  }
+  const now = ctx.now();
+  await editAssets(ctx, byIds(idList(ids)), (asset) => {
+    const next: MediaAsset = { ...asset };
+    let changed = false;
+    for (const field of TEXT_FIELDS) {
+      if (!(field in patch)) continue;
+      const value = patch[field];
+      if (value === undefined || value === '') {
+        if (next[field] !== undefined) {
+          delete next[field];
+          changed = true;
+        }
+      } else if (value !== next[field]) {
+        next[field] = value;
+        changed = true;
+      }
+    }
+    if (patch.favorite !== undefined && patch.favorite !== asset.favorite) {
+      next.favorite = patch.favorite;
+      changed = true;
+    }
+    if (!changed) return undefined;
+    next.updatedAt = now;
+    return next;
+  });
+}
+
+/** Adds tags (trimmed, unique, case kept) to every asset of `ids`. */
+export async function addTags(
+  ctx: LibraryContext,
+  ids: string | string[],
+  tags: string[],
+): Promise<void> {
+  const added = normalizeTags(tags);
+  if (added.length === 0) return;
+  const now = ctx.now();
+  await editAssets(ctx, byIds(idList(ids)), (asset) => {
+    const merged = normalizeTags([...asset.tags, ...added]);
+    if (merged.length === asset.tags.length) return undefined;
+    return { ...asset, tags: merged, updatedAt: now };
+  });
+}
+
+/** Removes tags (matched after trimming, case-sensitive) from every asset of `ids`. */
+export async function removeTags(
+  ctx: LibraryContext,
+  ids: string | string[],
+  tags: string[],
+): Promise<void> {
+  const removed = new Set(normalizeTags(tags));
+  if (removed.size === 0) return;
+  const now = ctx.now();
+  await editAssets(ctx, byIds(idList(ids)), (asset) => {
+    const kept = asset.tags.filter((tag) => !removed.has(tag));
+    if (kept.length === asset.tags.length) return undefined;
+    return { ...asset, tags: kept, updatedAt: now };
+  });
+}
+
+/** Renames `from` to `to` on every asset that has it; an asset with both keeps one `to`. */
+export async function renameTag(ctx: LibraryContext, from: string, to: string): Promise<void> {
+  const [target] = normalizeTags([to]);
+  if (!target) throw new MediaLibraryError('invalid_input', 'The new tag name is empty.');
+  if (from === target) return;
+  const now = ctx.now();
+  await editAssets(
+    ctx,
+    (tx) => tx.objectStore('assets').index('tags').getAll(from),
+    (asset) => {
+      const tags = normalizeTags(asset.tags.map((tag) => (tag === from ? target : tag)));
+      return { ...asset, tags, updatedAt: now };
+    },
+  );
+}
+
+/** Counts a download, share or use and stamps `lastAccessedAt`; `updatedAt` stays. */
+export async function trackUsage(ctx: LibraryContext, id: string, kind: UsageKind): Promise<void> {
+  const counter = ({ download: 'downloads', share: 'shares', use: 'uses' } as const)[kind];
+  if (!counter) {
+    throw new MediaLibraryError(
+      'invalid_input',
+      `Unknown usage "${kind}": use download, share or use.`,
+    );
+  }
+  const now = ctx.now();
+  await editAssets(ctx, byIds([id]), (asset) => ({
+    ...asset,
+    usage: { ...asset.usage, [counter]: asset.usage[counter] + 1, lastAccessedAt: now },
+  }));
+}
+
+/**
+ * Deletes records first (one transaction), then their bytes. If the page dies in between,
+ * only unreferenced bytes remain, which the next start-up sweep removes. Unknown ids are
+ * skipped: deleting twice is not an error.
+ */
+export async function deleteAssets(ctx: LibraryContext, ids: string | string[]): Promise<void> {
+  ctx.assertOpen();
+  const list = idList(ids);
+  if (list.length === 0) return;
+  const db = await ctx.db();
+  const deleted = await deleteRecords(db, list);
+  if (deleted.length === 0) return;
+  ctx.commit(
+    { remove: deleted.map((record) => record.id) },
+    { deletedAssets: deleted.map((record) => record.id) },
+  );
+  const blobs = await ctx.blobs();
+  const keys = deleted.flatMap((record) =>
+    record.thumbnailKey ? [record.blobKey, record.thumbnailKey] : [record.blobKey],
+  );
+  // A failed delete leaves an orphan blob, which the sweep takes; the asset is gone already.
+  await Promise.allSettled(keys.map((key) => blobs.delete(key)));
+}
+
+function deleteRecords(db: LibraryDb, ids: string[]): Promise<StoredAsset[]> {
+  return inWriteTransaction(db, ['assets'], async (tx) => {
+    const store = tx.objectStore('assets');
+    const records = (await Promise.all(ids.map((id) => store.get(id)))).filter(
+      (record): record is StoredAsset => record !== undefined,
+    );
+    await eachRequest(records, (record) => store.delete(record.id));
+    return records;
+  });
+}

@@ -1,0 +1,120 @@
+// Figures about a library computed from the loaded index (counts, cost, bytes, tags) and the
+// browser's storage estimate. Computed once per asset map and cached, since views ask often.
+import type { LibraryContext } from './library-context';
+import type {
+  AssetKind,
+  AssetSourceType,
+  LibraryStatistics,
+  MediaAsset,
+  MediaLibraryState,
+  StorageEstimate,
+} from './types';
+
+type AssetMap = ReadonlyMap<string, MediaAsset>;
+
+// Keyed by the asset map, which the store replaces on every asset change and keeps otherwise.
+const statisticsCache = new WeakMap<AssetMap, LibraryStatistics>();
+const tagsCache = new WeakMap<AssetMap, Array<{ tag: string; count: number }>>();
+
+/** Counts by kind and source, favourites, total AI cost and bytes of the loaded assets. */
+export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
+  const cached = statisticsCache.get(state.assets);
+  if (cached) return cached;
+  const byKind: Record<AssetKind, number> = {
+    image: 0,
+    video: 0,
+    audio: 0,
+    text: 0,
+    document: 0,
+    other: 0,
+  };
+  const bySource: Record<AssetSourceType, number> = { upload: 0, url: 0, ai: 0 };
+  let favorites = 0;
+  let totalAiCostUsd = 0;
+  let bytesUsed = 0;
+  for (const asset of state.assets.values()) {
+    byKind[asset.kind] = (byKind[asset.kind] ?? 0) + 1;
+    bySource[asset.source.type] = (bySource[asset.source.type] ?? 0) + 1;
+    if (asset.favorite) favorites++;
+    if (asset.source.type === 'ai') totalAiCostUsd += asset.source.costUsd ?? 0;
+    bytesUsed += asset.size;
+  }
+  const statistics: LibraryStatistics = {
+    total: state.assets.size,
+    byKind,
+    bySource,
+    favorites,
+    // Sums of cents in floating point drift; round to a hundredth of a cent.
+    totalAiCostUsd: Math.round(totalAiCostUsd * 10_000) / 10_000,
+    bytesUsed,
+  };
+  statisticsCache.set(state.assets, statistics);
+  return statistics;
+}
+
+/** Bytes of the originals of the loaded assets. */
+export function libraryBytes(state: MediaLibraryState): number {
+  return computeStatistics(state).bytesUsed;
+}
+
+/** Every tag in use with its count, most used first, then by name. */
+export function computeTags(state: MediaLibraryState): Array<{ tag: string; count: number }> {
+  const cached = tagsCache.get(state.assets);
+  if (cached) return cached.map((entry) => ({ ...entry }));
+  const counts = new Map<string, number>();
+  for (const asset of state.assets.values()) {
+    for (const tag of asset.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  const tags = [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  tagsCache.set(state.assets, tags);
+  return tags.map((entry) => ({ ...entry }));
+}
+
+interface StorageManagerLike {
+  estimate?(): Promise<{ usage?: number; quota?: number }>;
+  persisted?(): Promise<boolean>;
+  persist?(): Promise<boolean>;
+}
+
+function storageManager(): StorageManagerLike | undefined {
+  return (globalThis as { navigator?: { storage?: StorageManagerLike } }).navigator?.storage;
+}
+
+/**
+ * The library's bytes, the origin's usage and quota where the browser reports them, the
+ * configured cap, and what is left: the smaller of quota headroom and cap headroom.
+ */
+export async function estimateStorage(ctx: LibraryContext): Promise<StorageEstimate> {
+  await ctx.loaded;
+  const libraryBytesUsed = libraryBytes(ctx.store.getState());
+  const storage = storageManager();
+  const [estimate, persisted] = await Promise.all([
+    storage?.estimate?.().catch(() => undefined),
+    storage?.persisted?.().catch(() => false),
+  ]);
+  const result: StorageEstimate = { libraryBytes: libraryBytesUsed, persisted: persisted === true };
+  const headroom: number[] = [];
+  if (estimate?.usage !== undefined) result.originUsage = estimate.usage;
+  if (estimate?.quota !== undefined) {
+    result.originQuota = estimate.quota;
+    headroom.push(estimate.quota - (estimate.usage ?? 0));
+  }
+  const cap = ctx.options.storageCap;
+  if (cap !== undefined) {
+    result.cap = cap;
+    headroom.push(cap - libraryBytesUsed);
+  }
+  if (headroom.length > 0) result.available = Math.max(0, Math.min(...headroom));
+  return result;
+}
+
+/** Asks the browser to keep this origin's storage; false where it cannot or will not. */
+export async function requestPersistence(): Promise<boolean> {
+  try {
+    return (await storageManager()?.persist?.()) === true;
+  } catch {
+    return false;
+  }
+}

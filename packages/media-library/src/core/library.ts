@@ -1,0 +1,256 @@
+// `createMediaLibrary`: wires the database, blob store, store, sync and object-URL cache of
+// one library instance together. The work itself lives in the library-*.ts modules.
+import { fromStoredAsset, inWriteTransaction, openLibraryDb } from './db';
+import { MediaLibraryError } from './errors';
+import {
+  addToCollection,
+  createCollection,
+  deleteCollection,
+  removeFromCollection,
+  renameCollection,
+} from './library-collections';
+import { createLibraryContext, type LibraryContext } from './library-context';
+import { importBatch, importFromUrl } from './library-import';
+import { DEFAULT_FIRST_PAGE_SIZE, loadFirstPage, loadRemaining } from './library-load';
+import { createLibraryLocks } from './library-locks';
+import {
+  addTags,
+  deleteAssets,
+  removeTags,
+  renameTag,
+  trackUsage,
+  updateAssets,
+} from './library-operations';
+import { createRemoteChangeHandler } from './library-remote';
+import {
+  computeStatistics,
+  computeTags,
+  estimateStorage,
+  requestPersistence,
+} from './library-statistics';
+import { type SweepReport, sweepLibrary } from './library-sweep';
+import { createObjectUrlCache } from './object-url-cache';
+import { queryAssets } from './query';
+import { createDefaultBlobStore } from './storage/default-blob-store';
+import { createLibraryStore } from './store';
+import { openLibrarySync } from './sync';
+import type {
+  AssetVariant,
+  BlobStore,
+  MediaAsset,
+  MediaLibrary,
+  MediaLibraryOptions,
+} from './types';
+
+/** A library instance with the extras of this implementation. */
+export interface MediaLibraryInstance extends MediaLibrary {
+  /**
+   * Runs the consistency sweep now: deletes bytes no record references and removes records
+   * whose bytes are gone. It also runs once at start-up, before `ready` resolves.
+   */
+  sweep(): Promise<SweepReport>;
+  /** What the start-up sweep repaired, once it has run. */
+  readonly lastSweep: SweepReport | undefined;
+}
+
+/**
+ * Creates (or opens) the media library `options.name`. Returns at once with status
+ * 'loading'; the newest `firstPageSize` assets arrive first ('partial'), then the rest
+ * ('ready'), then a consistency sweep repairs what a crash may have left; `ready` resolves
+ * after both.
+ *
+ * @example
+ * const library = createMediaLibrary({ name: 'photos', storageCap: 500 * 1024 ** 2 });
+ * const [result] = await library.importFiles(input.files ?? []);
+ * library.query({ text: 'fox', kinds: ['image'], limit: 60 }).items;
+ */
+export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibraryInstance {
+  const name = options.name ?? 'default';
+  if (typeof name !== 'string' || name === '') {
+    throw new MediaLibraryError('invalid_input', 'A library name must be a non-empty string.');
+  }
+  const store = createLibraryStore();
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+
+  const db = factory
+    ? openLibraryDb(name, factory, () => onVersionChange())
+    : Promise.reject(
+        new MediaLibraryError(
+          'storage_unavailable',
+          'IndexedDB is not available here: pass `indexedDB` (e.g. fake-indexeddb in tests).',
+        ),
+      );
+  const blobs: Promise<BlobStore> = options.blobStore
+    ? Promise.resolve(options.blobStore)
+    : createDefaultBlobStore(name, factory ? { indexedDB: factory } : {});
+  // Callers see these through `ready` or the first operation; never as unhandled rejections.
+  db.catch(() => undefined);
+  blobs.catch(() => undefined);
+
+  let resolveLoaded!: () => void;
+  let rejectLoaded!: (error: unknown) => void;
+  const loaded = new Promise<void>((resolve, reject) => {
+    resolveLoaded = resolve;
+    rejectLoaded = reject;
+  });
+  loaded.catch(() => undefined);
+
+  const wiring = createLibraryContext({
+    name,
+    options,
+    store,
+    locks: createLibraryLocks(name),
+    db,
+    blobs,
+    loaded,
+  });
+  const ctx: LibraryContext = wiring.context;
+  const sync = openLibrarySync(
+    name,
+    options.broadcast,
+    instanceId(),
+    createRemoteChangeHandler(ctx),
+  );
+  wiring.setSync(sync);
+
+  const getBlob = async (id: string, variant: AssetVariant = 'original') => {
+    const asset = ctx.store.getState().assets.get(id) ?? (await readAsset(ctx, id));
+    if (!asset) return undefined;
+    // An image small enough to be its own thumbnail has none: the original serves.
+    const key = variant === 'thumbnail' ? (asset.thumbnailKey ?? imageKey(asset)) : asset.blobKey;
+    if (!key) return undefined;
+    const blob = await (await ctx.blobs()).get(key);
+    const type = key === asset.thumbnailKey ? asset.thumbnailType : asset.mimeType;
+    // Stores may lose the type (OPFS does); `<img>` needs it for SVG.
+    return blob && type && blob.type !== type ? blob.slice(0, blob.size, type) : blob;
+  };
+  const urls = createObjectUrlCache({
+    getBlob,
+    ...(options.urlGraceMs !== undefined ? { graceMs: options.urlGraceMs } : {}),
+  });
+  wiring.setUrls(urls);
+
+  let lastSweep: SweepReport | undefined;
+  const ready = (async () => {
+    try {
+      const database = await db;
+      await loadFirstPage(wiring, database, options.firstPageSize ?? DEFAULT_FIRST_PAGE_SIZE);
+      await loadRemaining(wiring, database);
+      resolveLoaded();
+    } catch (caught) {
+      // A load cut short by close() reports that, not the closed connection's error.
+      const error = ctx.closed ? closedDuringLoad(name, caught) : caught;
+      rejectLoaded(error);
+      if (!ctx.closed) {
+        ctx.commit({
+          status: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      }
+      throw error;
+    }
+    if (ctx.closed) return;
+    try {
+      lastSweep = await sweepLibrary(ctx);
+    } catch {
+      // A sweep that cannot run (blob store gone, closed meanwhile) repairs next time; the
+      // library itself is loaded and usable.
+    }
+  })();
+  ready.catch(() => undefined);
+
+  function onVersionChange(): void {
+    if (ctx.closed) return;
+    ctx.commit({
+      status: 'error',
+      error: new MediaLibraryError(
+        'closed',
+        'A newer version of this app upgraded the library in another tab. Reload this page.',
+      ),
+    });
+    close();
+  }
+
+  function close(): void {
+    if (ctx.closed) return;
+    wiring.markClosed();
+    sync.close();
+    urls.revokeAll();
+    db.then((database) => database.close()).catch(() => undefined);
+  }
+
+  return {
+    name,
+    ready,
+    urls,
+    get lastSweep() {
+      return lastSweep;
+    },
+    getState: () => store.getState(),
+    subscribe: (listener) => store.subscribe(listener),
+    importFiles: (inputs, importOptions) => importBatch(ctx, inputs, importOptions),
+    importFromUrl: (url, importOptions) => importFromUrl(ctx, url, importOptions),
+    get: (id) => store.getState().assets.get(id),
+    query: (query = {}) => queryAssets(store.getState().assets, query),
+    getBlob,
+    update: (ids, patch) => updateAssets(ctx, ids, patch),
+    addTags: (ids, tags) => addTags(ctx, ids, tags),
+    removeTags: (ids, tags) => removeTags(ctx, ids, tags),
+    renameTag: (from, to) => renameTag(ctx, from, to),
+    listTags: () => computeTags(store.getState()),
+    createCollection: (collectionName) => createCollection(ctx, collectionName),
+    renameCollection: (id, collectionName) => renameCollection(ctx, id, collectionName),
+    deleteCollection: (id) => deleteCollection(ctx, id),
+    addToCollection: (collectionId, ids) => addToCollection(ctx, collectionId, ids),
+    removeFromCollection: (collectionId, ids) => removeFromCollection(ctx, collectionId, ids),
+    delete: (ids) => deleteAssets(ctx, ids),
+    clear: () => clearLibrary(ctx),
+    trackUsage: (id, kind) => trackUsage(ctx, id, kind),
+    getStatistics: () => computeStatistics(store.getState()),
+    estimateStorage: () => estimateStorage(ctx),
+    requestPersistence,
+    sweep: () => sweepLibrary(ctx),
+    close,
+  };
+}
+
+/**
+ * Tells this instance's messages from other tabs' apart. Not `createId`: an injected id maker
+ * may well be a counter that every tab starts at 1.
+ */
+function instanceId(): string {
+  return typeof crypto?.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function closedDuringLoad(name: string, cause: unknown): MediaLibraryError {
+  return new MediaLibraryError('closed', `The media library "${name}" was closed while loading.`, {
+    cause,
+  });
+}
+
+function imageKey(asset: MediaAsset): string | undefined {
+  return asset.kind === 'image' ? asset.blobKey : undefined;
+}
+
+async function readAsset(ctx: LibraryContext, id: string): Promise<MediaAsset | undefined> {
+  const record = await (await ctx.db()).get('assets', id);
+  return record ? fromStoredAsset(record) : undefined;
+}
+
+/**
+ * Deletes every record and collection, then every blob. Exclusive, so no import in another
+ * tab is between its bytes and its records while the bytes go.
+ */
+async function clearLibrary(ctx: LibraryContext): Promise<void> {
+  ctx.assertOpen();
+  const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
+  await ctx.locks.exclusive(async () => {
+    await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
+      await Promise.all([tx.objectStore('assets').clear(), tx.objectStore('collections').clear()]);
+    });
+    ctx.commit({ reset: true }, { cleared: true });
+    await blobs.clear();
+  });
+}
