@@ -1,0 +1,183 @@
+// The library in real Chromium: OPFS bytes and IndexedDB records survive a new instance (as
+// after a reload), the IndexedDB fallback store does too, and two instances stay in sync
+// through a real BroadcastChannel.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { libraryDbName } from './db';
+import { createMediaLibrary, type MediaLibraryInstance } from './library';
+import { createDefaultBlobStore, opfsDirectoryName } from './storage/default-blob-store';
+import type { MediaAsset } from './types';
+
+const cleanups: Array<() => Promise<void>> = [];
+
+/** A unique library name, cleaned up (records, bytes, database, directory) after the test. */
+function libraryName(): string {
+  const name = `test-${crypto.randomUUID()}`;
+  cleanups.push(async () => {
+    const library = createMediaLibrary({ name, broadcast: false });
+    await library.ready.catch(() => undefined);
+    await library.clear().catch(() => undefined);
+    library.close();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(libraryDbName(name));
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry(opfsDirectoryName(name), { recursive: true }).catch(() => undefined);
+  });
+  return name;
+}
+
+const open: MediaLibraryInstance[] = [];
+function track(library: MediaLibraryInstance): MediaLibraryInstance {
+  open.push(library);
+  return library;
+}
+
+afterEach(async () => {
+  for (const library of open.splice(0)) library.close();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** A real PNG from Chromium's encoder, different for each `hue`. */
+async function png(hue: number, width = 800, height = 600): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  context.fillStyle = `hsl(${hue} 70% 50%)`;
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = 'rgba(0, 0, 0, 0.5)';
+  context.fillRect(width / 4, height / 4, width / 2, height / 2);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], `hue-${hue}.png`, { type: 'image/png' });
+}
+
+async function bytes(blob: Blob | undefined): Promise<Uint8Array> {
+  if (!blob) throw new Error('no blob');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+function imported(result: { status: string; asset?: MediaAsset } | undefined): MediaAsset {
+  if (result?.status !== 'imported' || !result.asset) throw new Error('not imported');
+  return result.asset;
+}
+
+describe('library in Chromium', () => {
+  it('a new instance with the same name sees the same assets with identical bytes (OPFS)', async () => {
+    const name = libraryName();
+    const first = createMediaLibrary({ name });
+    const files = [await png(10), await png(200)];
+    const assets = (await first.importFiles(files)).map(imported);
+    const text = imported(
+      (await first.importFiles([new File(['# notes'], 'notes.md', { type: 'text/markdown' })]))[0],
+    );
+    expect(assets[0]).toMatchObject({ kind: 'image', width: 800, height: 600 });
+    expect(assets[0]?.thumbnailKey).toBeDefined();
+    await first.ready;
+    first.close();
+
+    // The bytes really are in this library's OPFS directory.
+    const root = await navigator.storage.getDirectory();
+    const directory = (await root.getDirectoryHandle(
+      opfsDirectoryName(name),
+    )) as FileSystemDirectoryHandle & { keys(): AsyncIterableIterator<string> };
+    const fileNames: string[] = [];
+    for await (const fileName of directory.keys()) fileNames.push(fileName);
+    expect(fileNames.length).toBeGreaterThanOrEqual(5);
+
+    const second = track(createMediaLibrary({ name }));
+    await second.ready;
+    expect(second.lastSweep).toEqual({
+      orphanBlobsDeleted: 0,
+      recordsRemoved: 0,
+      thumbnailsDropped: 0,
+    });
+    expect(second.getState().assets.size).toBe(3);
+    for (const [index, asset] of assets.entries()) {
+      expect(second.get(asset.id)).toEqual(asset);
+      expect(await bytes(await second.getBlob(asset.id))).toEqual(await bytes(files[index]));
+      const thumbnail = await second.getBlob(asset.id, 'thumbnail');
+      expect(thumbnail?.type).toBe(asset.thumbnailType);
+      const bitmap = await createImageBitmap(thumbnail as Blob);
+      expect(Math.max(bitmap.width, bitmap.height)).toBe(400);
+    }
+    expect(await (await second.getBlob(text.id))?.text()).toBe('# notes');
+    const { url, release } = await second.urls.acquire(assets[0]?.id ?? '', 'thumbnail');
+    expect(url).toMatch(/^blob:/);
+    release();
+  });
+
+  it('a batch cancelled mid-way leaves no file in OPFS and no record', async () => {
+    const name = libraryName();
+    const library = track(createMediaLibrary({ name }));
+    await library.ready;
+    const controller = new AbortController();
+    const files = [await png(20), await png(40), await png(60)];
+    const run = library.importFiles(files, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.filesDone === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'aborted' });
+    const root = await navigator.storage.getDirectory();
+    const directory = (await root.getDirectoryHandle(
+      opfsDirectoryName(name),
+    )) as FileSystemDirectoryHandle & { keys(): AsyncIterableIterator<string> };
+    const left: string[] = [];
+    for await (const fileName of directory.keys()) left.push(fileName);
+    expect(left.filter((fileName) => !fileName.endsWith('.crswap'))).toEqual([]);
+    expect(library.getState().assets.size).toBe(0);
+    const fresh = track(createMediaLibrary({ name, broadcast: false }));
+    await fresh.ready;
+    expect(fresh.getState().assets.size).toBe(0);
+  });
+
+  it('the IndexedDB fallback store keeps the bytes when OPFS is absent', async () => {
+    const name = libraryName();
+    const blobStore = await createDefaultBlobStore(name, { opfsRoot: false });
+    expect(blobStore.kind).toBe('indexeddb');
+    const first = createMediaLibrary({ name, blobStore });
+    const file = await png(120, 320, 200);
+    const asset = imported((await first.importFiles([file]))[0]);
+    await first.ready;
+    first.close();
+
+    const reopenedStore = await createDefaultBlobStore(name, { opfsRoot: false });
+    const second = track(createMediaLibrary({ name, blobStore: reopenedStore }));
+    await second.ready;
+    expect(second.get(asset.id)).toEqual(asset);
+    expect(await bytes(await second.getBlob(asset.id))).toEqual(await bytes(file));
+    await second.clear();
+    expect(await reopenedStore.keys()).toEqual([]);
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(`medialoft:${name}:blobs`);
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  });
+
+  it('two instances on one origin see each other’s changes through BroadcastChannel', async () => {
+    const name = libraryName();
+    const a = track(createMediaLibrary({ name }));
+    const b = track(createMediaLibrary({ name }));
+    await Promise.all([a.ready, b.ready]);
+
+    const asset = imported((await a.importFiles([await png(300, 64, 64)]))[0]);
+    await vi.waitFor(() => expect(b.get(asset.id)).toEqual(asset));
+
+    await b.update(asset.id, { title: 'from b', favorite: true });
+    await b.addTags(asset.id, ['synced']);
+    await vi.waitFor(() =>
+      expect(a.get(asset.id)).toMatchObject({ title: 'from b', tags: ['synced'] }),
+    );
+
+    const collection = await a.createCollection('Shared');
+    await a.addToCollection(collection.id, asset.id);
+    await vi.waitFor(() => {
+      expect(b.getState().collections.get(collection.id)?.name).toBe('Shared');
+      expect(b.get(asset.id)?.collectionIds).toEqual([collection.id]);
+    });
+
+    await b.delete(asset.id);
+    await vi.waitFor(() => expect(a.get(asset.id)).toBeUndefined());
+    expect(a.getStatistics().total).toBe(0);
+  });
+});
