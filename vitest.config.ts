@@ -1,6 +1,7 @@
 // Two test projects: fast unit tests in Node/happy-dom, and real-browser tests in Debian's
 // Chromium for anything that touches OPFS, IndexedDB, BroadcastChannel or OffscreenCanvas.
 import { playwright } from '@vitest/browser-playwright';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,7 +17,12 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-const sourceCondition = { resolve: { conditions: ['@medialoft/source'] } };
+// Node-side tests resolve through Vite's SSR conditions, which `resolve.conditions` does not
+// set; without both, a package importing another would load its stale `dist`.
+const sourceCondition = {
+  resolve: { conditions: ['@medialoft/source'] },
+  ssr: { resolve: { conditions: ['@medialoft/source', ...defaultServerConditions] } },
+};
 
 export default defineConfig({
   ...sourceCondition,

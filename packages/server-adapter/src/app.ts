@@ -1,0 +1,162 @@
+// createImageServer: the Hono app holding the provider keys. Web-standard Request/Response
+// only (the sharp transform aside), so it runs under Node, in a Next.js route handler, or any
+// runtime Hono supports.
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './context';
+import { fromAIConnectError, HttpError, sendError } from './errors';
+import type { GenerationDeps } from './generation';
+import { accessLog } from './middleware/access-log';
+import { authorizeMiddleware } from './middleware/authorize';
+import { limitBody } from './middleware/body-limit';
+import { chain } from './middleware/chain';
+import { createConcurrencyGate } from './middleware/concurrency';
+import { isJson, requireContentType } from './middleware/content-type';
+import { rateLimit } from './middleware/rate-limit';
+import { type ImageServerOptions, resolveOptions } from './options';
+import { generateRoutes } from './routes/generate';
+import { healthRoute, modelRoutes } from './routes/models';
+import { openAICompatibleRoutes } from './routes/openai-compatible';
+import { transformRoutes } from './routes/transform';
+
+/** Response headers a browser script may read across origins. */
+export const EXPOSED_HEADERS = [
+  'x-request-id',
+  'x-ai-provider',
+  'x-ai-model',
+  'x-ai-seed',
+  'x-ai-steps',
+  'x-ai-width',
+  'x-ai-height',
+  'x-ai-created-at',
+  'x-ai-generation-ms',
+  'x-ai-cost-usd',
+  'x-ai-images',
+  'x-image-width',
+  'x-image-height',
+  'retry-after',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+];
+
+const STATUS_CODES: Record<number, HttpError['code']> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/**
+ * Makes the image server. Routes (base path default `/api/ai`):
+ * `POST {base}/images/generate`, `POST {base}/images/estimate`, `POST {base}/images/transform`,
+ * `GET {base}/models`, `GET {base}/health`, and `POST /v1/images/generations` (OpenAI shape).
+ *
+ * @example
+ * import { createLocalProvider } from '@medialoft/ai-connect';
+ * const app = createImageServer({
+ *   providers: { local: createLocalProvider() },
+ *   authorize: async (c) => (await getSession(c))?.userId ?? errorResponse(c, 401, 'Sign in first.'),
+ *   allowedOrigins: ['https://app.example.com'],
+ * });
+ * serve({ fetch: app.fetch, port: 8787 }); // or: export const POST = (req: Request) => app.fetch(req);
+ */
+export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
+  const resolved = resolveOptions(options);
+  const { limits, logger, redact } = resolved;
+  const deps: GenerationDeps = {
+    options: resolved,
+    gate: createConcurrencyGate(resolved.concurrency),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: 'x-request-id', limitLength: 128 }));
+  app.use(accessLog(logger));
+  app.use(
+    secureHeaders({
+      // Generated images are meant to be shown by other origins (the host app).
+      crossOriginResourcePolicy: 'cross-origin',
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  );
+  app.use(
+    cors({
+      origin: (origin) => (origin && resolved.allowedOrigins(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'X-Request-Id'],
+      exposeHeaders: EXPOSED_HEADERS,
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+
+  app.onError((error, c) => {
+    const known =
+      error instanceof HttpError ? error : (fromAIConnectError(error) ?? fromHttpException(error));
+    if (known) return sendError(c, known, redact);
+    // Only bugs get here; bad input is answered above as 4xx.
+    logger.error('unexpected error', {
+      requestId: c.get('requestId'),
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return sendError(
+      c,
+      new HttpError(500, 'internal_error', 'The server failed unexpectedly; try again later.'),
+      redact,
+    );
+  });
+  app.notFound((c) =>
+    sendError(
+      c,
+      new HttpError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`),
+      redact,
+    ),
+  );
+
+  const authorize = authorizeMiddleware(resolved.authorize);
+  const limit = resolved.rateLimit
+    ? rateLimit(resolved.rateLimit, { clientIp: resolved.clientIp, logger })
+    : undefined;
+  const limited = limit ? chain(authorize, limit) : authorize;
+  const json = requireContentType(isJson, 'Send the request body as application/json.');
+  const image = requireContentType(
+    (t) =>
+      t.startsWith('image/') || t === 'application/octet-stream' || t === 'multipart/form-data',
+    'Send the image as the body (Content-Type: image/*) or as a multipart form field "file".',
+  );
+
+  const api = new Hono<AppEnv>();
+  api.route('/', healthRoute(resolved));
+  api.get('/models', authorize);
+  api.route('/', modelRoutes(resolved));
+  api.post('/images/generate', chain(limited, json, limitBody(limits.maxBodyBytes)));
+  api.post('/images/estimate', chain(authorize, json, limitBody(limits.maxBodyBytes)));
+  api.route('/', generateRoutes(deps));
+  api.post('/images/transform', chain(limited, image, limitBody(limits.maxUploadBytes)));
+  api.route('/', transformRoutes(resolved));
+  app.route(resolved.basePath, api);
+
+  if (resolved.openAICompatiblePath !== false) {
+    app.route(
+      resolved.openAICompatiblePath,
+      openAICompatibleRoutes(deps, chain(limited, json, limitBody(limits.maxBodyBytes))),
+    );
+  }
+  return app;
+}
+
+/** Hono's own HTTPExceptions (4xx from its helpers) in our error shape. */
+function fromHttpException(error: unknown): HttpError | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  const status = error.status;
+  const code = STATUS_CODES[status] ?? (status < 500 ? 'invalid_request' : 'internal_error');
+  return new HttpError(status, code, error.message || 'The request could not be handled.');
+}

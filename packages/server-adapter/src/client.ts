@@ -1,0 +1,374 @@
+// The browser client of the image server: a MediaAIGenerator for the media library that
+// talks to it over the wire protocol. Browser-safe: fetch, File and streams only, no key.
+import type {
+  DoneEvent,
+  EncodedImage,
+  ErrorBody,
+  EstimateResponse,
+  GenerateResponse,
+  ImageMetadata,
+  ModelInfo,
+  ModelsResponse,
+  ProgressEvent,
+} from './protocol';
+import { readServerSentEvents } from './sse-reader';
+
+export type * from './protocol';
+
+// The media library's generator contract, repeated structurally: the server package must not
+// depend on the media library, and TypeScript matches these shapes to its own.
+
+export interface MediaAIGenerateRequest {
+  prompt: string;
+  width: number;
+  height: number;
+  model?: string;
+  negativePrompt?: string;
+  steps?: number;
+  seed?: number;
+  n?: number;
+}
+
+export type MediaAIGeneratedImageMetadata = Partial<ImageMetadata>;
+
+export interface MediaAIGeneratedImage {
+  file: File;
+  metadata?: MediaAIGeneratedImageMetadata;
+}
+
+export interface MediaAIProgress {
+  stage: string;
+  percent?: number;
+  message?: string;
+}
+
+export interface MediaAIGenerateOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: MediaAIProgress) => void;
+}
+
+export interface MediaAIGenerator {
+  generateImages(
+    request: MediaAIGenerateRequest,
+    options?: MediaAIGenerateOptions,
+  ): Promise<MediaAIGeneratedImage[]>;
+  listModels?(): Promise<ModelInfo[]>;
+}
+
+/** What {@link createRemoteGenerator} returns: the generator plus the server's extras. */
+export interface RemoteGenerator extends MediaAIGenerator {
+  listModels(): Promise<ModelInfo[]>;
+  /** What a request would cost, without running it. */
+  estimate(
+    request: MediaAIGenerateRequest,
+    options?: { signal?: AbortSignal },
+  ): Promise<EstimateResponse>;
+}
+
+export interface RemoteGeneratorOptions {
+  /** The server's API base, e.g. `https://api.example.com/api/ai` or `/api/ai`. */
+  baseUrl: string;
+  /** Default `globalThis.fetch`. Tests pass one bound to an in-process app. */
+  fetch?: typeof fetch;
+  /**
+   * Extra headers on every request, e.g. the host app's own session token (never a provider
+   * key: the server holds those). A function is called per request.
+   */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+}
+
+/** Every failure of the client: the server's error code, or `network_error` / `canceled`. */
+export class RemoteGeneratorError extends Error {
+  /** The wire code (`invalid_request`, `rate_limited`, ...), `network_error` or `canceled`. */
+  readonly code: string;
+  readonly retryable: boolean;
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number;
+  readonly requestId: string | undefined;
+  /** The request field at fault, for `invalid_request`. */
+  readonly field: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    code: string,
+    message: string,
+    details: {
+      retryable?: boolean;
+      status?: number;
+      requestId?: string;
+      field?: string;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'RemoteGeneratorError';
+    this.code = code;
+    this.retryable = details.retryable ?? false;
+    this.status = details.status ?? 0;
+    this.requestId = details.requestId;
+    this.field = details.field;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * A `MediaAIGenerator` backed by the image server. With `onProgress` it reads the event
+ * stream; otherwise it asks for the raw image (one image) or JSON (several). Aborting the
+ * signal aborts the fetch; the server sees the disconnect and cancels the provider's work.
+ *
+ * @example
+ * const generator = createRemoteGenerator({ baseUrl: '/api/ai' });
+ * const [image] = await generator.generateImages(
+ *   { prompt: 'a red fox in snow', width: 1024, height: 1024 },
+ *   { signal: controller.signal, onProgress: (p) => console.log(p.stage, p.percent) },
+ * );
+ * image.file; // File "ai-replicate-sdxl-42.png", image/png
+ */
+export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGenerator {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function request(
+    path: string,
+    init: { method: string; accept: string; body?: unknown; signal?: AbortSignal },
+  ): Promise<Response> {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(extra);
+    headers.set('Accept', init.accept);
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+      });
+    } catch (error) {
+      throw init.signal?.aborted ? canceled(error) : networkError(error);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  async function generateImages(
+    req: MediaAIGenerateRequest,
+    opts: MediaAIGenerateOptions = {},
+  ): Promise<MediaAIGeneratedImage[]> {
+    const { signal, onProgress } = opts;
+    if (signal?.aborted) throw canceled(signal.reason);
+    const body = toWireRequest(req);
+    try {
+      if (onProgress) return await viaEventStream(body, signal, onProgress);
+      if ((req.n ?? 1) > 1) {
+        const response = await request('/images/generate', {
+          method: 'POST',
+          accept: 'application/json',
+          body,
+          signal,
+        });
+        const json = (await response.json()) as GenerateResponse;
+        return json.images.map(decodeImage);
+      }
+      const response = await request('/images/generate', {
+        method: 'POST',
+        accept: 'image/*',
+        body,
+        signal,
+      });
+      return [await imageFromResponse(response, req)];
+    } catch (error) {
+      if (error instanceof RemoteGeneratorError) throw error;
+      throw signal?.aborted ? canceled(error) : networkError(error);
+    }
+  }
+
+  async function viaEventStream(
+    body: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+    onProgress: NonNullable<MediaAIGenerateOptions['onProgress']>,
+  ): Promise<MediaAIGeneratedImage[]> {
+    const response = await request('/images/generate', {
+      method: 'POST',
+      accept: 'text/event-stream',
+      body,
+      signal,
+    });
+    if (!response.body) throw networkError(new Error('The event stream has no body.'));
+    const images: MediaAIGeneratedImage[] = [];
+    for await (const { event, data } of readServerSentEvents(response.body)) {
+      if (event === 'progress') {
+        const progress = JSON.parse(data) as ProgressEvent;
+        onProgress(progress);
+      } else if (event === 'image') {
+        images.push(decodeImage(JSON.parse(data) as EncodedImage));
+      } else if (event === 'error') {
+        throw errorFromBody(JSON.parse(data) as ErrorBody, response.status);
+      } else if (event === 'done') {
+        const done = JSON.parse(data) as DoneEvent;
+        onProgress({ stage: 'done', percent: 100 });
+        if (images.length !== done.images) {
+          throw new RemoteGeneratorError(
+            'provider_error',
+            `The server announced ${done.images} images but sent ${images.length}.`,
+            { retryable: true, status: response.status, requestId: done.requestId },
+          );
+        }
+        return images;
+      }
+    }
+    // The stream ended without `done`: the connection broke (or the signal fired).
+    if (signal?.aborted) throw canceled(signal.reason);
+    throw networkError(new Error('The event stream ended before the images arrived.'));
+  }
+
+  return {
+    generateImages,
+    async listModels() {
+      const response = await request('/models', { method: 'GET', accept: 'application/json' });
+      const json = (await response.json()) as ModelsResponse;
+      return json.models;
+    },
+    async estimate(req, opts = {}) {
+      const response = await request('/images/estimate', {
+        method: 'POST',
+        accept: 'application/json',
+        body: toWireRequest(req),
+        signal: opts.signal,
+      });
+      return (await response.json()) as EstimateResponse;
+    },
+  };
+}
+
+/** Only the fields the protocol knows, so stray properties never reach the server. */
+function toWireRequest(req: MediaAIGenerateRequest): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    prompt: req.prompt,
+    width: req.width,
+    height: req.height,
+  };
+  for (const key of ['model', 'negativePrompt', 'steps', 'seed', 'n'] as const) {
+    if (req[key] !== undefined) body[key] = req[key];
+  }
+  return body;
+}
+
+/** `ai-<model>-<seed>.<ext>`, file-name safe. */
+export function generatedFileName(
+  model: string | undefined,
+  seed: number | undefined,
+  mediaType: string,
+  index = 0,
+): string {
+  const ext =
+    { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[mediaType] ??
+    (mediaType.split('/')[1] || 'bin');
+  const slug = (model ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const tail = seed !== undefined ? String(seed) : `${Date.now()}-${index}`;
+  return `ai-${slug}-${tail}.${ext}`;
+}
+
+function decodeImage(image: EncodedImage): MediaAIGeneratedImage {
+  const binary = atob(image.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const name = generatedFileName(
+    image.metadata.model,
+    image.metadata.seed,
+    image.mediaType,
+    image.index,
+  );
+  return { file: new File([bytes], name, { type: image.mediaType }), metadata: image.metadata };
+}
+
+async function imageFromResponse(
+  response: Response,
+  req: MediaAIGenerateRequest,
+): Promise<MediaAIGeneratedImage> {
+  const h = response.headers;
+  const num = (name: string) => {
+    const value = h.get(name);
+    return value === null || value === '' || Number.isNaN(Number(value))
+      ? undefined
+      : Number(value);
+  };
+  const type = (h.get('content-type') ?? 'application/octet-stream').split(';')[0]!.trim();
+  const metadata: MediaAIGeneratedImageMetadata = { prompt: req.prompt };
+  const set = <K extends keyof MediaAIGeneratedImageMetadata>(
+    key: K,
+    value: MediaAIGeneratedImageMetadata[K] | undefined | null,
+  ) => {
+    if (value !== undefined && value !== null) metadata[key] = value;
+  };
+  set('provider', h.get('x-ai-provider'));
+  set('model', h.get('x-ai-model'));
+  set('seed', num('x-ai-seed'));
+  set('steps', num('x-ai-steps'));
+  set('width', num('x-ai-width') ?? req.width);
+  set('height', num('x-ai-height') ?? req.height);
+  set('createdAt', num('x-ai-created-at') ?? Date.now());
+  set('costUsd', num('x-ai-cost-usd'));
+  set('generationMs', num('x-ai-generation-ms'));
+  set('requestId', h.get('x-request-id'));
+  if (req.negativePrompt) metadata.negativePrompt = req.negativePrompt;
+  const bytes = await response.arrayBuffer();
+  const name = generatedFileName(metadata.model, metadata.seed, type);
+  return { file: new File([bytes], name, { type }), metadata };
+}
+
+async function errorFromResponse(response: Response): Promise<RemoteGeneratorError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isErrorBody(body)) return errorFromBody(body, response.status, response.headers);
+  return new RemoteGeneratorError(
+    response.status >= 500 ? 'provider_error' : 'invalid_request',
+    `The server answered ${response.status} ${response.statusText || ''}`.trim(),
+    {
+      status: response.status,
+      retryable: response.status >= 500 || response.status === 429,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+    },
+  );
+}
+
+function errorFromBody(body: ErrorBody, status: number, headers?: Headers): RemoteGeneratorError {
+  const e = body.error;
+  const retryAfter = headers?.get('retry-after');
+  const retryAfterMs =
+    e.retryAfterMs ??
+    (retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined);
+  return new RemoteGeneratorError(e.code, e.message, {
+    retryable: e.retryable,
+    status,
+    requestId: e.requestId,
+    field: e.field,
+    retryAfterMs,
+  });
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: Record<string, unknown> } | undefined)?.error;
+  return (
+    !!error &&
+    typeof error === 'object' &&
+    typeof error.code === 'string' &&
+    typeof error.message === 'string'
+  );
+}
+
+function canceled(cause: unknown): RemoteGeneratorError {
+  return new RemoteGeneratorError('canceled', 'The generation was canceled.', { cause });
+}
+
+function networkError(cause: unknown): RemoteGeneratorError {
+  return new RemoteGeneratorError(
+    'network_error',
+    'Could not reach the image server; check the connection and try again.',
+    { retryable: true, cause },
+  );
+}

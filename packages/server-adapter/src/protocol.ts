@@ -1,0 +1,262 @@
+// The wire protocol between the browser client and the server, as zod schemas: one source of
+// truth for what the server accepts and sends, and for the types the client exposes.
+import { z } from 'zod';
+
+/** Largest seed a model takes (ai-connect checks the same bound per model). */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * Body of `POST {base}/images/generate` and `POST {base}/images/estimate`: the media
+ * library's `MediaAIGenerateRequest`. Width and height may be left out (the model's defaults
+ * apply). Bounds here are wire sanity; the server's limits and each model's limits are
+ * checked after parsing and name the field at fault.
+ */
+export const generateRequestSchema = z.object({
+  prompt: z.string().max(100_000),
+  width: z.number().int().positive().max(100_000).optional(),
+  height: z.number().int().positive().max(100_000).optional(),
+  model: z.string().min(1).max(200).optional(),
+  negativePrompt: z.string().max(100_000).optional(),
+  steps: z.number().int().positive().max(100_000).optional(),
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  n: z.number().int().positive().max(1_000).optional(),
+});
+export type GenerateRequest = z.infer<typeof generateRequestSchema>;
+
+/** Error codes on the wire: ai-connect's codes plus the server's own. */
+export const errorCodeSchema = z.enum([
+  // from ai-connect
+  'invalid_request',
+  'content_filtered',
+  'rate_limited',
+  'provider_error',
+  'timeout',
+  'canceled',
+  'output_not_image',
+  // the server's provider credentials were refused: an operator problem, never the caller's
+  'server_misconfigured',
+  // the server's own
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_image',
+  'server_busy',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** Every error response: `{ error: { code, message, retryable, requestId } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    retryable: z.boolean(),
+    requestId: z.string(),
+    /** The request field at fault, for `invalid_request`. */
+    field: z.string().optional(),
+    /** How long to wait before trying again, for 429 and 503 (also in `Retry-After`). */
+    retryAfterMs: z.number().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** What is known about one generated image; the media library keeps it on the asset. */
+export const imageMetadataSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  prompt: z.string(),
+  negativePrompt: z.string().optional(),
+  seed: z.number().optional(),
+  steps: z.number().optional(),
+  width: z.number(),
+  height: z.number(),
+  /** Epoch milliseconds. */
+  createdAt: z.number(),
+  costUsd: z.number().optional(),
+  generationMs: z.number(),
+  requestId: z.string(),
+});
+export type ImageMetadata = z.infer<typeof imageMetadataSchema>;
+
+/** One image inside a JSON response or an `image` event. */
+export const encodedImageSchema = z.object({
+  index: z.number().int().min(0),
+  mediaType: z.string(),
+  /** The image bytes, base64 (standard alphabet, padded). */
+  base64: z.string(),
+  metadata: imageMetadataSchema,
+});
+export type EncodedImage = z.infer<typeof encodedImageSchema>;
+
+export const warningSchema = z.object({ type: z.string(), message: z.string() });
+
+/** `Accept: application/json` response of `POST {base}/images/generate`. */
+export const generateResponseSchema = z.object({
+  requestId: z.string(),
+  model: z.string(),
+  provider: z.string(),
+  images: z.array(encodedImageSchema),
+  warnings: z.array(warningSchema),
+  usage: z.object({ images: z.number(), durationMs: z.number(), costUsd: z.number().optional() }),
+});
+export type GenerateResponse = z.infer<typeof generateResponseSchema>;
+
+/** `event: progress`: stage and percent of the whole request. */
+export const progressEventSchema = z.object({
+  stage: z.string(),
+  percent: z.number().optional(),
+  message: z.string().optional(),
+});
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
+
+/** `event: image`: one finished image. */
+export const imageEventSchema = encodedImageSchema;
+export type ImageEvent = EncodedImage;
+
+/** `event: done`: the last event of a successful stream. */
+export const doneEventSchema = generateResponseSchema.omit({ images: true }).extend({
+  images: z.number().int(),
+});
+export type DoneEvent = z.infer<typeof doneEventSchema>;
+
+/** `event: error`: the stream failed after it started; the body is the usual error body. */
+export const errorEventSchema = errorBodySchema;
+
+/** The names of the events `text/event-stream` responses carry, in order. */
+export const SSE_EVENTS = ['progress', 'image', 'done', 'error'] as const;
+export type SseEventName = (typeof SSE_EVENTS)[number];
+
+/** One model in `GET {base}/models`, with the server's limits already applied. */
+export const modelInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  provider: z.string(),
+  description: z.string().optional(),
+  /** False when the server has no key for this provider: requests for it are refused. */
+  live: z.boolean(),
+  /** True for the keyless local placeholder (not AI). */
+  placeholder: z.boolean().optional(),
+  limits: z.object({
+    minWidth: z.number(),
+    maxWidth: z.number(),
+    minHeight: z.number(),
+    maxHeight: z.number(),
+    sizeMultiple: z.number().optional(),
+    maxN: z.number(),
+    minSteps: z.number().optional(),
+    maxSteps: z.number().optional(),
+    maxPromptLength: z.number(),
+  }),
+  defaults: z.object({
+    width: z.number(),
+    height: z.number(),
+    steps: z.number().optional(),
+  }),
+  capabilities: z.object({
+    negativePrompt: z.boolean(),
+    seed: z.boolean(),
+    steps: z.boolean(),
+    sizes: z.array(z.string()).optional(),
+  }),
+  costPerImageUsd: z.number().optional(),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+
+/** `GET {base}/models`. */
+export const modelsResponseSchema = z.object({
+  /** The model a request without `model` gets. */
+  defaultModel: z.string(),
+  models: z.array(modelInfoSchema),
+});
+export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
+
+/** `POST {base}/images/estimate`: what the request would cost, before running it. */
+export const estimateResponseSchema = z.object({
+  model: z.string(),
+  provider: z.string(),
+  images: z.number().int(),
+  width: z.number(),
+  height: z.number(),
+  /** Absent when the model's price is unknown. */
+  estimatedUsd: z.number().optional(),
+});
+export type EstimateResponse = z.infer<typeof estimateResponseSchema>;
+
+/** `GET {base}/health`. */
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  liveProviders: z.array(z.string()),
+  time: z.string(),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** Named output sizes of `POST {base}/images/transform`. */
+export const PLATFORM_FORMATS = {
+  'instagram-square': { width: 1080, height: 1080 },
+  'instagram-portrait': { width: 1080, height: 1350 },
+  'instagram-story': { width: 1080, height: 1920 },
+  'facebook-feed': { width: 1200, height: 630 },
+  'facebook-cover': { width: 820, height: 312 },
+  'x-post': { width: 1200, height: 675 },
+  'x-header': { width: 1500, height: 500 },
+  'linkedin-feed': { width: 1200, height: 628 },
+  'youtube-thumbnail': { width: 1280, height: 720 },
+  'pinterest-pin': { width: 1000, height: 1500 },
+} as const satisfies Record<string, { width: number; height: number }>;
+export type PlatformFormat = keyof typeof PLATFORM_FORMATS;
+
+const platformNames = Object.keys(PLATFORM_FORMATS) as [PlatformFormat, ...PlatformFormat[]];
+
+// Query and form values arrive as strings, so numbers are coerced, but only from digits.
+const dimension = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(16_384));
+
+/**
+ * Options of `POST {base}/images/transform`, as query parameters (raw image body) or form
+ * fields (multipart). Either `preset` or `width`/`height` (one is enough with `crop=fit`).
+ */
+export const transformOptionsSchema = z
+  .object({
+    preset: z.enum(platformNames).optional(),
+    width: dimension.optional(),
+    height: dimension.optional(),
+    /** smart: keep the most interesting region; centre: crop around the middle; fit: no crop. */
+    crop: z.enum(['smart', 'centre', 'center', 'fit']).default('smart'),
+    format: z.enum(['png', 'jpeg', 'jpg', 'webp', 'avif']).optional(),
+    quality: z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(100))
+      .optional(),
+  })
+  .refine((o) => o.preset !== undefined || o.width !== undefined || o.height !== undefined, {
+    message: 'give a preset (e.g. instagram-square) or a width and height',
+    path: ['preset'],
+  });
+export type TransformOptions = z.infer<typeof transformOptionsSchema>;
+
+/** `POST /v1/images/generations`: the subset of OpenAI's request this server honours. */
+export const openAIImageRequestSchema = z.object({
+  prompt: z.string(),
+  model: z.string().max(200).optional(),
+  n: z.number().int().positive().max(1_000).nullish(),
+  size: z
+    .string()
+    .regex(/^(auto|\d{1,5}x\d{1,5})$/, 'size must be "WIDTHxHEIGHT", e.g. "1024x1024"')
+    .nullish(),
+  response_format: z.enum(['b64_json', 'url']).nullish(),
+  user: z.string().optional(),
+});
+export type OpenAIImageRequest = z.infer<typeof openAIImageRequestSchema>;
+
+/** Errors on the OpenAI-compatible route, in OpenAI's own shape. */
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; code: string | null; param: string | null };
+}

@@ -1,0 +1,176 @@
+// POST {base}/images/generate and /images/estimate. Generate answers in the format the client
+// asks for: the first image's bytes (default), every image as JSON, or an event stream.
+import { sniffImageType } from '@medialoft/ai-connect';
+import { Hono } from 'hono';
+import { accepts } from 'hono/accepts';
+import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from '../context';
+import { errorBody, fromAIConnectError, HttpError } from '../errors';
+import {
+  type GenerationDeps,
+  type GenerationOutcome,
+  parseGenerateRequest,
+  planGeneration,
+  readJson,
+  runGeneration,
+  toBase64,
+} from '../generation';
+import type { DoneEvent, EncodedImage, EstimateResponse, GenerateResponse } from '../protocol';
+
+type Negotiated = 'image' | 'json' | 'event-stream';
+
+const SUPPORTED = [
+  'text/event-stream',
+  'application/json',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+];
+
+/** Which answer the Accept header asks for; anything unknown gets the image (the default). */
+export function negotiate(accept: Parameters<typeof accepts>[0]): Negotiated {
+  const chosen = accepts(accept, { header: 'Accept', supports: SUPPORTED, default: 'image/png' });
+  if (chosen === 'text/event-stream') return 'event-stream';
+  if (chosen === 'application/json') return 'json';
+  return 'image';
+}
+
+/** How often an idle event stream sends a comment so proxies keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The generate and estimate routes, relative to the base path. Auth, rate limit, content type
+ * and body limit run before them (see app.ts).
+ *
+ * @example
+ * api.route('/', generateRoutes({ options, gate }));
+ */
+export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
+  const { options } = deps;
+  const route = new Hono<AppEnv>();
+
+  route.post('/images/generate', async function generate(c) {
+    const planned = planGeneration(parseGenerateRequest(await readJson(c)), options);
+    const mode = negotiate(c);
+
+    if (mode === 'event-stream') {
+      // Start the stream only once the request is known to be valid, so bad input still gets
+      // a 4xx status rather than a 200 stream carrying an error.
+      return streamSSE(c, async (stream) => {
+        const streamAborted = new AbortController();
+        stream.onAbort(() => streamAborted.abort());
+        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        try {
+          const outcome = await runGeneration(c, deps, planned, {
+            signal: streamAborted.signal,
+            onProgress: (p) => {
+              const data: { stage: string; percent?: number; message?: string } = {
+                stage: p.stage,
+              };
+              if (p.percent !== undefined) data.percent = p.percent;
+              if (p.message !== undefined) data.message = p.message;
+              void stream.writeSSE({ event: 'progress', data: JSON.stringify(data) });
+            },
+          });
+          for (const image of encodeImages(outcome)) {
+            await stream.writeSSE({ event: 'image', data: JSON.stringify(image) });
+          }
+          const done: DoneEvent = { ...summary(outcome), images: outcome.images.length };
+          await stream.writeSSE({ event: 'done', data: JSON.stringify(done) });
+        } catch (error) {
+          const httpError = error instanceof HttpError ? error : fromAIConnectError(error);
+          if (!httpError) throw error;
+          if (httpError.code !== 'canceled') {
+            options.logger.warn('generation failed', {
+              requestId: c.get('requestId'),
+              code: httpError.code,
+              message: httpError.message,
+            });
+          }
+          const body = errorBody(
+            Object.assign(httpError, { message: options.redact(httpError.message) }),
+            c.get('requestId'),
+          );
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
+        } finally {
+          clearInterval(heartbeat);
+        }
+      });
+    }
+
+    const outcome = await runGeneration(c, deps, planned);
+    if (mode === 'json') {
+      const body: GenerateResponse = { ...summary(outcome), images: encodeImages(outcome) };
+      c.header('Cache-Control', 'no-store');
+      return c.json(body);
+    }
+
+    const first = outcome.images[0];
+    if (!first) {
+      throw new HttpError(502, 'provider_error', 'The provider returned no image; try again.', {
+        retryable: true,
+      });
+    }
+    const meta = first.metadata;
+    const headers: Record<string, string> = {
+      'Content-Type': sniffImageType(first.bytes) ?? first.mediaType,
+      'Content-Length': String(first.bytes.byteLength),
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'x-ai-provider': meta.provider,
+      'x-ai-model': meta.model,
+      'x-ai-width': String(meta.width),
+      'x-ai-height': String(meta.height),
+      'x-ai-created-at': String(meta.createdAt),
+      'x-ai-generation-ms': String(meta.generationMs),
+      'x-ai-images': String(outcome.images.length),
+    };
+    if (meta.seed !== undefined) headers['x-ai-seed'] = String(meta.seed);
+    if (meta.steps !== undefined) headers['x-ai-steps'] = String(meta.steps);
+    if (meta.costUsd !== undefined) headers['x-ai-cost-usd'] = String(meta.costUsd);
+    return c.body(first.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+  });
+
+  route.post('/images/estimate', async function estimate(c) {
+    const { entry, request } = planGeneration(parseGenerateRequest(await readJson(c)), options);
+    const images = request.n ?? 1;
+    const body: EstimateResponse = {
+      model: entry.id,
+      provider: entry.provider,
+      images,
+      width: request.width ?? entry.defaults.width,
+      height: request.height ?? entry.defaults.height,
+    };
+    const cost = options.registry.estimateCost(request).estimatedUsd;
+    if (cost !== undefined) body.estimatedUsd = cost;
+    return c.json(body);
+  });
+
+  return route;
+}
+
+function summary(outcome: GenerationOutcome): Omit<GenerateResponse, 'images'> {
+  const usage: GenerateResponse['usage'] = {
+    images: outcome.usage.images,
+    durationMs: outcome.usage.durationMs,
+  };
+  if (outcome.usage.costUsd !== undefined) usage.costUsd = outcome.usage.costUsd;
+  return {
+    requestId: outcome.requestId,
+    model: outcome.entry.id,
+    provider: outcome.entry.provider,
+    warnings: outcome.warnings,
+    usage,
+  };
+}
+
+function encodeImages(outcome: GenerationOutcome): EncodedImage[] {
+  return outcome.images.map((image) => ({
+    index: image.index,
+    mediaType: image.mediaType,
+    base64: toBase64(image.bytes),
+    metadata: image.metadata,
+  }));
+}

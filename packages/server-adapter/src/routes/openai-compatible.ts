@@ -1,0 +1,147 @@
+// POST {prefix}/images/generations in OpenAI's Images API shape, over the same models, so
+// OpenAI clients and tools can use this server as an image gateway. Errors use OpenAI's shape.
+import type { ModelCatalogEntry } from '@medialoft/ai-connect';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../context';
+import { fromAIConnectError, HttpError, retryAfterSeconds } from '../errors';
+import {
+  type GenerationDeps,
+  planGeneration,
+  readJson,
+  runGeneration,
+  toBase64,
+} from '../generation';
+import type { ResolvedServerOptions } from '../options';
+import { type OpenAIErrorBody, openAIImageRequestSchema } from '../protocol';
+
+const OPENAI_ERROR_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'invalid_request_error',
+  415: 'invalid_request_error',
+  422: 'invalid_request_error',
+  429: 'rate_limit_error',
+};
+
+/** An HttpError in OpenAI's error shape `{ error: { message, type, code, param } }`. */
+export function openAIError(c: Context, error: HttpError, redact: (t: string) => string) {
+  const body: OpenAIErrorBody = {
+    error: {
+      message: redact(error.message),
+      type: OPENAI_ERROR_TYPES[error.status] ?? 'server_error',
+      code: error.code,
+      param: error.field ?? null,
+    },
+  };
+  if (error.retryAfterMs !== undefined) {
+    c.header('Retry-After', retryAfterSeconds(error.retryAfterMs));
+  }
+  c.header('Cache-Control', 'no-store');
+  return c.json(body, error.status as ContentfulStatusCode);
+}
+
+/** A model by registry id, or by the provider's own id (`gpt-image-1`), or the default. */
+function findModel(
+  model: string | undefined,
+  options: ResolvedServerOptions,
+): ModelCatalogEntry | undefined {
+  if (model === undefined) return undefined;
+  return (
+    options.registry.get(model) ??
+    options.registry.list().find((e) => e.providerModelId === model || e.id.endsWith(`/${model}`))
+  );
+}
+
+/**
+ * The OpenAI-compatible route, relative to its prefix (default `/v1`). Only
+ * `response_format: "b64_json"` is served: this server keeps no images to link to.
+ *
+ * @example
+ * app.route('/v1', openAICompatibleRoutes({ options, gate }));
+ * // new OpenAI({ baseURL: 'http://localhost:8787/v1', apiKey: 'unused' }).images.generate(...)
+ */
+export function openAICompatibleRoutes(
+  deps: GenerationDeps,
+  guard?: MiddlewareHandler<AppEnv>,
+): Hono<AppEnv> {
+  const { options } = deps;
+  const route = new Hono<AppEnv>();
+
+  // Guards run inside this sub-app so that their errors (401, 413, 429...) are also answered
+  // in OpenAI's shape, which is what OpenAI clients parse.
+  route.onError((error, c) => {
+    const known = error instanceof HttpError ? error : fromAIConnectError(error);
+    if (known) return openAIError(c, known, options.redact);
+    options.logger.error('unexpected error', {
+      requestId: c.get('requestId'),
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return openAIError(
+      c,
+      new HttpError(500, 'internal_error', 'The server failed unexpectedly; try again later.'),
+      options.redact,
+    );
+  });
+
+  if (guard) route.post('/images/generations', guard);
+  route.post('/images/generations', async function generations(c) {
+    const parsed = openAIImageRequestSchema.safeParse(await readJson(c));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || undefined;
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `Invalid request${field ? ` (${field})` : ''}: ${issue?.message}.`,
+        { field },
+      );
+    }
+    const body = parsed.data;
+    if (body.response_format === 'url') {
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'response_format "url" is not supported by this server; use "b64_json".',
+        { field: 'response_format' },
+      );
+    }
+    const entry = findModel(body.model ?? undefined, options);
+    if (body.model && !entry) {
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `The model "${body.model}" does not exist on this server.`,
+        { field: 'model' },
+      );
+    }
+    let width: number | undefined;
+    let height: number | undefined;
+    if (body.size && body.size !== 'auto') {
+      [width, height] = body.size.split('x').map(Number) as [number, number];
+    }
+    const planned = planGeneration(
+      {
+        prompt: body.prompt,
+        model: entry?.id,
+        n: body.n ?? undefined,
+        width,
+        height,
+      },
+      options,
+    );
+    const outcome = await runGeneration(c, deps, planned);
+    const first = outcome.images[0];
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      created: Math.floor(options.now() / 1000),
+      data: outcome.images.map((image) => ({ b64_json: toBase64(image.bytes) })),
+      output_format: first?.mediaType.replace('image/', ''),
+      size: first ? `${first.metadata.width}x${first.metadata.height}` : undefined,
+    });
+  });
+
+  return route;
+}

@@ -1,0 +1,164 @@
+// POST {base}/images/transform: an uploaded image resized or cropped with sharp to a size or a
+// named platform format, re-encoded, its metadata (EXIF, GPS, ICC text) stripped.
+import { sniffImageType } from '@medialoft/ai-connect';
+import { Hono } from 'hono';
+import sharp from 'sharp';
+import type { AppEnv } from '../context';
+import { HttpError } from '../errors';
+import { mediaTypeOf } from '../middleware/content-type';
+import type { ResolvedServerOptions } from '../options';
+import { PLATFORM_FORMATS, type TransformOptions, transformOptionsSchema } from '../protocol';
+
+export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'avif';
+
+export interface TransformResult {
+  bytes: Uint8Array;
+  mediaType: string;
+  width: number;
+  height: number;
+}
+
+const OUTPUT_FROM_INPUT: Record<string, OutputFormat> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+};
+
+/**
+ * Resizes/crops `input` as `options` say. Exported so the benchmark and other hosts can call
+ * it without HTTP.
+ *
+ * @throws HttpError 415 when the bytes are not a PNG, JPEG, WebP, GIF or AVIF image, 400
+ * `invalid_image` when they claim to be one but do not decode.
+ *
+ * @example
+ * const out = await transformImage(bytes, { preset: 'instagram-square', crop: 'smart' });
+ */
+export async function transformImage(
+  input: Uint8Array,
+  options: TransformOptions,
+  maxInputPixels = 100_000_000,
+): Promise<TransformResult> {
+  const inputType = sniffImageType(input);
+  if (!inputType) {
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'The upload is not a PNG, JPEG, WebP, GIF or AVIF image.',
+    );
+  }
+  const format: OutputFormat =
+    options.format === 'jpg' ? 'jpeg' : (options.format ?? OUTPUT_FROM_INPUT[inputType] ?? 'png');
+  const preset = options.preset ? PLATFORM_FORMATS[options.preset] : undefined;
+  const width = preset?.width ?? options.width;
+  const height = preset?.height ?? options.height;
+
+  // rotate() applies the EXIF orientation before the metadata is dropped (sharp drops it
+  // unless told to keep it), so a phone photo keeps its upright look.
+  let pipeline = sharp(input, { limitInputPixels: maxInputPixels, failOn: 'error' }).rotate();
+  if (options.crop === 'fit') {
+    const opaque = format === 'jpeg';
+    pipeline = pipeline.resize(width ?? null, height ?? null, {
+      fit: width !== undefined && height !== undefined ? 'contain' : 'inside',
+      background: opaque ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 0, g: 0, b: 0, alpha: 0 },
+    });
+  } else {
+    pipeline = pipeline.resize(width ?? null, height ?? null, {
+      fit: 'cover',
+      position: options.crop === 'smart' ? sharp.strategy.attention : 'centre',
+    });
+  }
+  const quality = options.quality;
+  if (format === 'jpeg') pipeline = pipeline.flatten({ background: '#ffffff' }).jpeg({ quality });
+  else if (format === 'webp') pipeline = pipeline.webp({ quality });
+  else if (format === 'avif') pipeline = pipeline.avif({ quality });
+  else pipeline = pipeline.png(quality === undefined ? {} : { quality, palette: quality < 100 });
+
+  try {
+    const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    return {
+      bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      mediaType: `image/${format}`,
+      width: info.width,
+      height: info.height,
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const tooBig = /pixel limit/i.test(reason);
+    throw new HttpError(
+      tooBig ? 413 : 400,
+      tooBig ? 'payload_too_large' : 'invalid_image',
+      tooBig
+        ? `The image has more than ${maxInputPixels} pixels; send a smaller one.`
+        : 'The image could not be decoded; it may be truncated or corrupt.',
+    );
+  }
+}
+
+/** Reads the image and the options from a multipart form (`file` or `image`) or a raw body. */
+async function readUpload(c: import('hono').Context<AppEnv>) {
+  const type = mediaTypeOf(c.req.header('content-type'));
+  const query = c.req.query();
+  if (type === 'multipart/form-data') {
+    let form: Record<string, string | File | (string | File)[]>;
+    try {
+      form = await c.req.parseBody({ all: false });
+    } catch {
+      throw new HttpError(400, 'invalid_request', 'The multipart body could not be read.');
+    }
+    const file = form.file ?? form.image;
+    if (!(file instanceof File)) {
+      throw new HttpError(400, 'invalid_request', 'Attach the image as the "file" form field.', {
+        field: 'file',
+      });
+    }
+    const fields: Record<string, string> = { ...query };
+    for (const [key, value] of Object.entries(form)) {
+      if (typeof value === 'string') fields[key] = value;
+    }
+    return { bytes: new Uint8Array(await file.arrayBuffer()), fields };
+  }
+  return { bytes: new Uint8Array(await c.req.arrayBuffer()), fields: query };
+}
+
+/**
+ * The transform route. The body is the image itself (`Content-Type: image/*`, options in the
+ * query string) or a multipart form with a `file` field (options as fields or query).
+ *
+ * @example
+ * api.route('/', transformRoutes(options));
+ * // POST /api/ai/images/transform?preset=instagram-story&crop=smart&format=webp&quality=80
+ */
+export function transformRoutes(options: ResolvedServerOptions): Hono<AppEnv> {
+  const route = new Hono<AppEnv>();
+  route.post('/images/transform', async function transform(c) {
+    const { bytes, fields } = await readUpload(c);
+    const parsed = transformOptionsSchema.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || undefined;
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `Invalid transform options (${field ? `${field}: ` : ''}${issue?.message}).`,
+        { field },
+      );
+    }
+    if (bytes.byteLength === 0) {
+      throw new HttpError(400, 'invalid_request', 'The request has no image; send one.', {
+        field: 'file',
+      });
+    }
+    const out = await transformImage(bytes, parsed.data, options.limits.maxInputPixels);
+    return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': out.mediaType,
+      'Content-Length': String(out.bytes.byteLength),
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'x-image-width': String(out.width),
+      'x-image-height': String(out.height),
+    });
+  });
+  return route;
+}
