@@ -152,6 +152,8 @@ export function placeholderSvg({ prompt, seed, width, height }: PlaceholderSpec)
 /** Renders one placeholder image as PNG bytes. */
 export async function renderPlaceholder(spec: PlaceholderSpec): Promise<Uint8Array> {
   const png = await sharp(Buffer.from(placeholderSvg(spec)))
+    // The image is opaque, so drop the alpha channel: a quarter less to encode and store.
+    .removeAlpha()
     // Fast zlib settings: the demo wants instant images more than small ones.
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toBuffer();
