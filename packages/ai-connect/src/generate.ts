@@ -3,15 +3,16 @@
 import sharp from 'sharp';
 import { providerCredentialEnv } from './provider-env';
 import { defaultRegistry, roundUsd } from './registry';
+import { abortableSleep, RunControl, untilAborted } from './run-control';
+import { dedupeWarnings, settingWarnings } from './setting-warnings';
 import { sniffImageType } from './sniff-image';
 import {
-  AIConnectError,
+  type AIConnectError,
   CanceledError,
   InvalidRequestError,
   OutputNotImageError,
   ProviderError,
   RateLimitedError,
-  TimeoutError,
 } from './spec/errors';
 import type {
   ImageGenerationProgress,
@@ -353,159 +354,6 @@ function progressReporter(
   };
 }
 
-function settingWarnings(
-  request: GenerateImagesRequest,
-  entry: ModelCatalogEntry,
-  resolved: ResolvedImageRequest,
-): ImageModelWarning[] {
-  const { capabilities: caps, label } = entry;
-  const warnings: ImageModelWarning[] = [];
-  const ignored = (setting: string, details: string) =>
-    warnings.push({ type: 'unsupported-setting', setting, details });
-  if (request.negativePrompt?.trim() && !caps.negativePrompt) {
-    ignored('negativePrompt', `${label} does not take a negative prompt; it was ignored.`);
-  }
-  if (request.seed !== undefined && !caps.seed) {
-    ignored('seed', `${label} does not take a seed, so its images cannot be reproduced.`);
-  }
-  if (request.steps !== undefined && !caps.steps) {
-    ignored('steps', `${label} does not take a step count; it was ignored.`);
-  }
-  if (
-    resolved.aspectRatio &&
-    request.width !== undefined &&
-    request.height !== undefined &&
-    !sameRatio(resolved.aspectRatio, request.width, request.height)
-  ) {
-    ignored(
-      'size',
-      `${label} takes an aspect ratio, not a size: ${request.width}x${request.height} was sent as ${resolved.aspectRatio}.`,
-    );
-  }
-  return warnings;
-}
-
-function sameRatio(ratio: string, width: number, height: number): boolean {
-  const [w = 1, h = 1] = ratio.split(':').map(Number);
-  return Math.abs(Math.log(w / h) - Math.log(width / height)) < 0.01;
-}
-
-function dedupeWarnings(warnings: ImageModelWarning[]): ImageModelWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const key = w.type === 'unsupported-setting' ? `setting:${w.setting}` : `other:${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function estimate(entry: ModelCatalogEntry, images: number): number | undefined {
   return entry.costPerImageUsd === undefined ? undefined : entry.costPerImageUsd * images;
-}
-
-/**
- * The run's one AbortController: the total timeout and the caller's signal both abort it,
- * and every provider call gets its signal, so stopping reaches the upstream work.
- */
-class RunControl {
-  private readonly controller = new AbortController();
-  private reason: 'timeout' | 'canceled' | undefined;
-  private readonly timer: ReturnType<typeof setTimeout>;
-  private readonly onCallerAbort = () => this.stop('canceled');
-  private readonly deadline: number;
-
-  constructor(
-    private readonly callerSignal: AbortSignal | undefined,
-    private readonly timeoutMs: number,
-    started: number,
-    readonly now: () => number,
-  ) {
-    this.deadline = started + timeoutMs;
-    this.timer = setTimeout(() => this.stop('timeout'), timeoutMs);
-    callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  get stopped(): boolean {
-    return this.reason !== undefined;
-  }
-
-  remainingMs(): number {
-    return this.deadline - this.now();
-  }
-
-  throwIfStopped(): void {
-    if (this.reason) throw this.stopError();
-  }
-
-  /** The error to surface for `error`: timeout or cancel win over whatever the call threw. */
-  explain(error: unknown, provider: string): AIConnectError {
-    if (this.reason) return this.stopError(provider, error);
-    if (error instanceof AIConnectError) return error;
-    // Unknown errors may carry request details; keep them as the cause, not in the message.
-    const kind = error instanceof Error ? error.name : typeof error;
-    return new ProviderError(`The ${provider} provider failed unexpectedly (${kind}).`, {
-      provider,
-      cause: error,
-    });
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
-  }
-
-  private stop(reason: 'timeout' | 'canceled'): void {
-    if (this.reason) return;
-    this.reason = reason;
-    this.controller.abort(this.stopError());
-  }
-
-  private stopError(provider?: string, cause?: unknown): AIConnectError {
-    const options = { provider, cause };
-    return this.reason === 'timeout'
-      ? new TimeoutError(
-          `The generation did not finish within ${this.timeoutMs / 1000} s and was stopped; try fewer images or a faster model.`,
-          options,
-        )
-      : new CanceledError(undefined, options);
-  }
-}
-
-/** Settles as `promise` does, or rejects as soon as `signal` aborts, whichever comes first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
