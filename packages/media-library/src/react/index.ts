@@ -1,2 +1,25 @@
 // The React binding: a provider and hooks over the core library instance.
-export {};
+export {
+  MediaLibraryProvider,
+  type MediaLibraryProviderProps,
+} from './media-library-provider';
+export { type UseAIGenerationResult, useAIGeneration } from './use-ai-generation';
+export { useAsset } from './use-asset';
+export {
+  type AssetGridItemProps,
+  type UseAssetGridOptions,
+  type UseAssetGridResult,
+  useAssetGrid,
+} from './use-asset-grid';
+export { type UseAssetUrlResult, useAssetUrl } from './use-asset-url';
+export { type UseAssetsResult, useAssets } from './use-assets';
+export {
+  type DropzoneInputProps,
+  type DropzoneRootProps,
+  type UseDropzoneOptions,
+  type UseDropzoneResult,
+  useDropzone,
+} from './use-dropzone';
+export { type UseImportResult, useImport } from './use-import';
+export { useMediaLibrary } from './use-media-library';
+export { type UseStorageResult, useStorage } from './use-storage';

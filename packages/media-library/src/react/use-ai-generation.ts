@@ -1,0 +1,118 @@
+// AI generation from React: the provider's `ai` generator bound to its library, with the
+// state a generate panel shows (running, progress, error) and a cancel.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { GenerationCanceledError, generateIntoLibrary } from '../core/ai-generation';
+import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAIProgress } from '../core/ai-types';
+import type { MediaAsset } from '../core/types';
+import { useMediaLibraryContext } from './media-library-provider';
+
+/** What {@link useAIGeneration} returns. */
+export interface UseAIGenerationResult {
+  /** True when the provider was given an `ai` generator. */
+  aiAvailable: boolean;
+  /** True while a generation started here runs (generating or storing its images). */
+  aiGenerating: boolean;
+  /** Why the latest generation failed (the generator's own error); cleared by the next one. */
+  aiError?: Error;
+  /** Progress of the latest generation, while it runs; cleared when it ends. */
+  progress?: MediaAIProgress;
+  /**
+   * Generates images and imports them into the library (newest first, `source.type` 'ai').
+   * Resolves to the assets; rejects with the generator's error, or `GenerationCanceledError`
+   * after `cancel()`. Present only when there is a generator.
+   */
+  generateImages?: (request: MediaAIGenerateRequest) => Promise<MediaAsset[]>;
+  /** Aborts every running generation started here; a canceled one adds nothing. */
+  cancel(): void;
+  /** The generator's models with their limits, when it can list them. */
+  listModels?: () => Promise<MediaAIModelInfo[]>;
+}
+
+interface GenerationState {
+  running: number;
+  progress?: MediaAIProgress;
+  error?: Error;
+}
+
+/**
+ * Binds the `ai` generator of the nearest `<MediaLibraryProvider>` to its library. Each
+ * generation gets its own AbortController; `cancel()` aborts them. Generated Files go through
+ * the library's import pipeline, so no object URL is made here.
+ *
+ * @example
+ * const { generateImages, aiGenerating, progress, aiError, cancel } = useAIGeneration();
+ * if (generateImages) await generateImages({ prompt, width: 1024, height: 1024 });
+ */
+export function useAIGeneration(): UseAIGenerationResult {
+  const { library, ai } = useMediaLibraryContext('useAIGeneration');
+  const [state, setState] = useState<GenerationState>({ running: 0 });
+  const controllers = useRef(new Set<AbortController>());
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const update = useCallback((change: (s: GenerationState) => GenerationState) => {
+    // A generation outlives a closed panel: its images still land in the library.
+    if (mounted.current) setState(change);
+  }, []);
+
+  const generate = useCallback(
+    async (request: MediaAIGenerateRequest): Promise<MediaAsset[]> => {
+      if (!ai) throw new Error('useAIGeneration: no `ai` generator on <MediaLibraryProvider>.');
+      const controller = new AbortController();
+      controllers.current.add(controller);
+      update((s) => ({ running: s.running + 1, progress: { stage: 'starting', percent: 0 } }));
+      try {
+        const results = await generateIntoLibrary(library, ai, request, {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            // Only the newest generation drives the bar when several overlap.
+            if (!controller.signal.aborted) update((s) => ({ ...s, progress }));
+          },
+        });
+        const assets = results.flatMap((r) => (r.status === 'failed' ? [] : [r.asset]));
+        const failure = results.find((r) => r.status === 'failed');
+        if (assets.length === 0 && failure?.status === 'failed') throw failure.error;
+        update((s) => ({ ...s, running: s.running - 1, progress: undefined }));
+        return assets;
+      } catch (error) {
+        // A cancel is what the person asked for, not an error to show.
+        const reason =
+          error instanceof GenerationCanceledError
+            ? undefined
+            : error instanceof Error
+              ? error
+              : new Error(String(error));
+        update((s) => ({ running: s.running - 1, progress: undefined, error: reason }));
+        throw error;
+      } finally {
+        controllers.current.delete(controller);
+      }
+    },
+    [library, ai, update],
+  );
+
+  const cancel = useCallback(() => {
+    for (const controller of controllers.current) controller.abort();
+  }, []);
+
+  const listModels = useMemo(() => {
+    const list = ai?.listModels;
+    return list ? () => list.call(ai) : undefined;
+  }, [ai]);
+
+  return {
+    aiAvailable: ai !== undefined,
+    aiGenerating: state.running > 0,
+    aiError: state.error,
+    progress: state.progress,
+    generateImages: ai ? generate : undefined,
+    cancel,
+    listModels,
+  };
+}

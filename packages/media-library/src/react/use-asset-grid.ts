@@ -1,0 +1,129 @@
+// Headless asset grid (or list, with one column): ARIA grid roles, roving tabindex, keyboard
+// navigation and multi-selection, as prop getters with data-* state and no styles.
+import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
+import type { UseAssetGridOptions, UseAssetGridResult } from './asset-grid-types';
+import { gridTargetIndex, isEditableTarget } from './grid-target-index';
+import { useGridSelection } from './use-grid-selection';
+
+export type {
+  AssetGridItemProps,
+  UseAssetGridOptions,
+  UseAssetGridResult,
+} from './asset-grid-types';
+
+/**
+ * Keyboard and pointer behaviour of a selectable grid of assets.
+ *
+ * Arrows move by one item or one row, Home/End to the row's ends, Ctrl+Home/End to the first
+ * and last item; Shift extends the selection from the anchor. Space toggles, Enter activates,
+ * Ctrl/Cmd+A selects all, Escape clears. Click selects one, Ctrl/Cmd+click toggles,
+ * Shift+click selects a range. Only the focused item is in the tab order.
+ *
+ * @example
+ * const grid = useAssetGrid({ ids, columns: 4, onActivate: openViewer });
+ * <div {...grid.getGridProps({ 'aria-label': 'Assets' })}>
+ *   {rows.map((row, r) => <div {...grid.getRowProps(r)}>{row.map((id, c) =>
+ *     <div {...grid.getItemProps(id, r * 4 + c)}><Thumbnail id={id} /></div>)}</div>)}
+ * </div>
+ */
+export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
+  const { ids, onActivate } = options;
+  const columns = Math.max(1, Math.floor(options.columns));
+  const selection = useGridSelection(options);
+  const { selected, selectedIds, indexOf } = selection;
+
+  const [lastFocused, setLastFocused] = useState<string>();
+  const focusedId = lastFocused !== undefined && indexOf.has(lastFocused) ? lastFocused : ids[0];
+  const elements = useRef(new Map<string, HTMLElement>());
+  // Focus follows the keyboard only after the item re-rendered as the tab stop.
+  const moveFocus = useRef(false);
+
+  useEffect(() => {
+    if (!moveFocus.current || focusedId === undefined) return;
+    moveFocus.current = false;
+    elements.current.get(focusedId)?.focus();
+  }, [focusedId]);
+
+  const moveTo = (target: string, extend: boolean) => {
+    if (extend) selection.extendTo(target, focusedId);
+    else selection.setAnchor(target);
+    moveFocus.current = true;
+    setLastFocused(target);
+    // Already the focused item (e.g. Left on the first): the effect will not run, so focus now.
+    if (target === focusedId) elements.current.get(target)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (focusedId === undefined || isEditableTarget(event.target)) return;
+    const command = event.ctrlKey || event.metaKey;
+    const current = indexOf.get(focusedId) ?? 0;
+    const next = gridTargetIndex(event.key, current, ids.length, columns, command);
+    if (next !== undefined) {
+      event.preventDefault();
+      moveTo(ids[next] as string, event.shiftKey);
+      return;
+    }
+    if (event.key === ' ') {
+      event.preventDefault();
+      if (event.shiftKey) selection.extendTo(focusedId, focusedId);
+      else selection.toggle(focusedId);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      onActivate?.(focusedId);
+    } else if (event.key === 'Escape') {
+      if (selectedIds.length > 0) event.preventDefault();
+      selection.clearSelection();
+    } else if (command && (event.key === 'a' || event.key === 'A')) {
+      event.preventDefault();
+      selection.selectAll();
+    }
+  };
+
+  const onItemClick = (id: string, event: MouseEvent<HTMLElement>) => {
+    if (event.shiftKey) selection.extendTo(id, focusedId);
+    else if (event.ctrlKey || event.metaKey) selection.toggle(id);
+    else selection.only(id);
+    setLastFocused(id);
+  };
+
+  return {
+    getGridProps: (props) => ({
+      ...props,
+      role: 'grid',
+      'aria-multiselectable': true,
+      'aria-rowcount': Math.ceil(ids.length / columns),
+      'aria-colcount': columns,
+      onKeyDown: (event) => {
+        props?.onKeyDown?.(event);
+        if (!event.defaultPrevented) onKeyDown(event);
+      },
+    }),
+    getRowProps: (rowIndex) => ({ role: 'row', 'aria-rowindex': rowIndex + 1 }),
+    getItemProps: (id, index) => {
+      const isSelected = selected.has(id);
+      const isFocused = id === focusedId;
+      return {
+        ref: (element) => {
+          if (element) elements.current.set(id, element);
+          else elements.current.delete(id);
+        },
+        role: 'gridcell',
+        tabIndex: isFocused ? 0 : -1,
+        'aria-selected': isSelected,
+        'aria-colindex': (index % columns) + 1,
+        'data-state': isSelected ? 'selected' : 'unselected',
+        ...(isFocused ? { 'data-focused': '' as const } : {}),
+        onClick: (event) => onItemClick(id, event),
+        onDoubleClick: () => onActivate?.(id),
+        onFocus: (event) => {
+          // Focus landing inside the item (a button in it) also makes it the tab stop.
+          if (event.currentTarget.contains(event.target)) setLastFocused(id);
+        },
+      };
+    },
+    selectedIds,
+    focusedId,
+    selectAll: selection.selectAll,
+    clearSelection: selection.clearSelection,
+  };
+}

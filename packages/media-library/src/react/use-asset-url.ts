@@ -1,0 +1,65 @@
+// An object URL for an asset's bytes, held from the library's shared cache while the component
+// is mounted and released when it unmounts or asks for another asset.
+import { useEffect, useState } from 'react';
+import type { AssetVariant } from '../core/types';
+import { useMediaLibraryContext } from './media-library-provider';
+
+/** What {@link useAssetUrl} returns. */
+export interface UseAssetUrlResult {
+  /** The object URL, once `status` is 'ready'. */
+  url?: string;
+  status: 'loading' | 'ready' | 'error';
+  /** Why it failed, e.g. an `AssetNotFoundError`. */
+  error?: Error;
+}
+
+interface Held extends UseAssetUrlResult {
+  /** Which asset and variant this result belongs to. */
+  key: string;
+}
+
+/**
+ * Acquires an object URL for the asset's thumbnail (default) or original bytes from
+ * `library.urls`. Components showing the same asset share one URL; the cache revokes it a
+ * short while after the last one unmounts. With no `id` it stays 'loading'.
+ *
+ * @example
+ * const { url, status } = useAssetUrl(asset.id);
+ * return status === 'ready' ? <img src={url} alt={asset.alt ?? ''} /> : <Placeholder />;
+ */
+export function useAssetUrl(
+  id: string | undefined,
+  variant: AssetVariant = 'thumbnail',
+): UseAssetUrlResult {
+  const { library } = useMediaLibraryContext('useAssetUrl');
+  const key = `${variant}:${id ?? ''}`;
+  const [held, setHeld] = useState<Held>({ key, status: 'loading' });
+
+  useEffect(() => {
+    if (id === undefined) return;
+    let active = true;
+    let release: (() => void) | undefined;
+    library.urls.acquire(id, variant).then(
+      (handle) => {
+        // Unmounted or switched to another asset before the bytes were read.
+        if (!active) return handle.release();
+        release = handle.release;
+        setHeld({ key: `${variant}:${id}`, status: 'ready', url: handle.url });
+      },
+      (error: unknown) => {
+        if (!active) return;
+        const reason = error instanceof Error ? error : new Error(String(error));
+        setHeld({ key: `${variant}:${id}`, status: 'error', error: reason });
+      },
+    );
+    return () => {
+      active = false;
+      release?.();
+    };
+  }, [library, id, variant]);
+
+  // A result for the previous id is never shown for the new one.
+  if (held.key !== key) return { status: 'loading' };
+  const { key: _key, ...result } = held;
+  return result;
+}

@@ -1,0 +1,61 @@
+// Multi-selection state for the asset grid: controlled or uncontrolled, with the anchor that
+// Shift ranges start from. Internal to the React binding.
+import { useCallback, useMemo, useRef, useState } from 'react';
+
+const noSelection: readonly string[] = [];
+
+/** Options of {@link useGridSelection}: the grid's ids and its selection props. */
+export interface GridSelectionOptions {
+  ids: readonly string[];
+  selection?: readonly string[];
+  defaultSelection?: readonly string[];
+  onSelectionChange?(ids: string[]): void;
+}
+
+/**
+ * Selection operations over `ids`. `toggle` and `only` move the anchor; `extendTo` selects
+ * the range from the anchor (or `fallback`) to an id, leaving the anchor in place.
+ */
+export function useGridSelection(options: GridSelectionOptions) {
+  const { ids, onSelectionChange } = options;
+  const [own, setOwn] = useState(options.defaultSelection ?? noSelection);
+  const controlled = options.selection !== undefined;
+  const selectedIds = options.selection ?? own;
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const indexOf = useMemo(() => new Map(ids.map((id, index) => [id, index])), [ids]);
+  const anchor = useRef<string | undefined>(undefined);
+
+  const set = useCallback(
+    (next: string[]) => {
+      if (!controlled) setOwn(next);
+      onSelectionChange?.(next);
+    },
+    [controlled, onSelectionChange],
+  );
+
+  return {
+    selectedIds,
+    selected,
+    indexOf,
+    setAnchor: (id: string) => {
+      anchor.current = id;
+    },
+    extendTo: (id: string, fallback: string | undefined) => {
+      const end = indexOf.get(id) ?? 0;
+      const start = indexOf.get(anchor.current ?? fallback ?? id) ?? end;
+      set(ids.slice(Math.min(start, end), Math.max(start, end) + 1));
+    },
+    toggle: (id: string) => {
+      anchor.current = id;
+      set(selected.has(id) ? selectedIds.filter((s) => s !== id) : [...selectedIds, id]);
+    },
+    only: (id: string) => {
+      anchor.current = id;
+      set([id]);
+    },
+    selectAll: () => set([...ids]),
+    clearSelection: () => {
+      if (selectedIds.length > 0) set([]);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+// useImport over a real library: progress while a batch runs, results, cancel (nothing kept),
+// errors, and an outside AbortSignal.
+import 'fake-indexeddb/auto';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMediaLibrary } from '../core/library';
+import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
+import type { BlobStore, ImportItemResult, ImportProgress, MediaLibrary } from '../core/types';
+import { MediaLibraryProvider } from './media-library-provider';
+import { useImport } from './use-import';
+
+let library: MediaLibrary;
+afterEach(() => {
+  cleanup();
+  library?.close();
+});
+
+/** A memory store whose writes wait until the test opens the gate, to catch a batch mid-way. */
+function gatedStore() {
+  const inner = createMemoryBlobStore();
+  let open!: () => void;
+  let gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const store: BlobStore = {
+    ...inner,
+    kind: 'memory',
+    put: async (key, data) => {
+      await gate;
+      return inner.put(key, data);
+    },
+  };
+  return {
+    store,
+    release: () => {
+      open();
+      gate = Promise.resolve();
+    },
+  };
+}
+
+function setup(blobStore: BlobStore = createMemoryBlobStore()) {
+  library = createMediaLibrary({
+    name: `use-import-${Math.random()}`,
+    indexedDB: new IDBFactory(),
+    blobStore,
+    broadcast: false,
+    thumbnails: false,
+    // No network in tests: every URL answers 404.
+    fetch: async () => new Response('not here', { status: 404 }),
+  });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <MediaLibraryProvider library={library}>{children}</MediaLibraryProvider>
+  );
+  return renderHook(() => useImport(), { wrapper });
+}
+
+const files = (...names: string[]) =>
+  names.map((name) => new File([`bytes of ${name}`], name, { type: 'text/plain' }));
+
+describe('useImport', () => {
+  it('reports importing and progress while a batch runs, then the results', async () => {
+    const gated = gatedStore();
+    const { result } = setup(gated.store);
+    await library.ready;
+    const seen: ImportProgress[] = [];
+    let done!: Promise<ImportItemResult[]>;
+    act(() => {
+      done = result.current.importFiles(files('a.txt', 'b.txt', 'c.txt'), {
+        onProgress: (p) => seen.push(p),
+      });
+    });
+    expect(result.current.importing).toBe(true);
+    await act(async () => {
+      gated.release();
+      await done;
+    });
+    expect(result.current.importing).toBe(false);
+    expect(result.current.results?.map((r) => r.status)).toEqual([
+      'imported',
+      'imported',
+      'imported',
+    ]);
+    expect(result.current.progress).toMatchObject({ filesDone: 3, filesTotal: 3 });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual(result.current.progress);
+    expect(library.getState().assets.size).toBe(3);
+  });
+
+  it('cancel() stops the running batch: it rejects, sets error, and keeps nothing', async () => {
+    const gated = gatedStore();
+    const { result } = setup(gated.store);
+    await library.ready;
+    let done!: Promise<ImportItemResult[]>;
+    act(() => {
+      done = result.current.importFiles(files('a.txt', 'b.txt'));
+    });
+    const outcome = done.then(
+      () => 'resolved',
+      (error: Error) => error.name,
+    );
+    act(() => result.current.cancel());
+    await act(async () => {
+      gated.release();
+      await outcome;
+    });
+    await expect(outcome).resolves.toBe('ImportAbortedError');
+    expect(result.current.importing).toBe(false);
+    expect(result.current.error).toMatchObject({ code: 'aborted' });
+    expect(library.getState().assets.size).toBe(0);
+  });
+
+  it('honours an AbortSignal passed in options', async () => {
+    const { result } = setup();
+    await library.ready;
+    const controller = new AbortController();
+    controller.abort();
+    await act(async () => {
+      await expect(
+        result.current.importFiles(files('a.txt'), { signal: controller.signal }),
+      ).rejects.toMatchObject({ code: 'aborted' });
+    });
+    expect(result.current.error?.name).toBe('ImportAbortedError');
+    expect(library.getState().assets.size).toBe(0);
+  });
+
+  it('importFromUrl reports a fetch failure as error and clears it on the next batch', async () => {
+    const { result } = setup();
+    await library.ready;
+    await act(async () => {
+      await result.current.importFromUrl('https://example.test/nothing.png').catch(() => {});
+    });
+    expect(result.current.error).toMatchObject({ code: 'fetch_failed' });
+    await act(async () => {
+      await result.current.importFiles(files('a.txt'));
+    });
+    expect(result.current.error).toBeUndefined();
+    await waitFor(() => expect(result.current.results).toHaveLength(1));
+  });
+});
