@@ -1,4 +1,10 @@
 // The headless core: no React. Everything here works in any browser script.
+export {
+  aiSourceFor,
+  type GenerateIntoLibraryOptions,
+  GenerationCanceledError,
+  generateIntoLibrary,
+} from './ai-generation';
 export type * from './ai-types';
 export * from './errors';
 export { createMediaLibrary, type MediaLibraryInstance } from './library';
