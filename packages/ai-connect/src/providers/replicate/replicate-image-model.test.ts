@@ -11,6 +11,7 @@ import {
   OutputNotImageError,
   ProviderError,
   RateLimitedError,
+  TimeoutError,
 } from '../../spec/errors';
 import type { ImageGenerationProgress } from '../../spec/image-model';
 import { createReplicate, type ReplicateProviderSettings } from './replicate-provider';
@@ -357,6 +358,37 @@ describe('Replicate adapter: lifecycle', () => {
     expect(cancels()).toHaveLength(1);
     expect(cancels()[0]?.url).toBe(`${API}/predictions/pred_123/cancel`);
     expect(cancels()[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('cancels the prediction on a timeout and reports a TimeoutError', async () => {
+    server.use(
+      http.post(`${API}/predictions`, () => HttpResponse.json(prediction(), { status: 201 })),
+      http.get(`${API}/predictions/pred_123`, () =>
+        HttpResponse.json(prediction({ status: 'processing' })),
+      ),
+      http.post(`${API}/predictions/pred_123/cancel`, () =>
+        HttpResponse.json(prediction({ status: 'canceled' })),
+      ),
+    );
+    const error = await failure(
+      provider()
+        .imageModel(SDXL)
+        .doGenerate({ prompt: 'p', n: 1, abortSignal: AbortSignal.timeout(30) }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(cancels()).toHaveLength(1);
+  });
+
+  it('maps a prediction aborted by its deadline before starting to a retryable TimeoutError', async () => {
+    server.use(
+      http.post(`${API}/predictions`, () => HttpResponse.json(prediction(), { status: 201 })),
+      http.get(`${API}/predictions/pred_123`, () =>
+        HttpResponse.json(prediction({ status: 'aborted' })),
+      ),
+    );
+    const error = await failure(provider().imageModel(SDXL).doGenerate({ prompt: 'p', n: 1 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).retryable).toBe(true);
   });
 
   it('answers an abort during the (slow, sync-mode) create at once and cancels the prediction once its id is known', async () => {

@@ -10,6 +10,7 @@ import {
   TimeoutError,
 } from '../../spec/errors';
 import {
+  type GeneratedImageData,
   IMAGE_MODEL_SPEC_VERSION,
   type ImageGenerationProgress,
   type ImageModelCallOptions,
@@ -108,7 +109,7 @@ export class ReplicateImageModel implements ImageModelV1 {
     }
     progress({ stage: 'downloading', percent: 100 });
     // Outputs expire, so they are fetched now, without the token, from allowed hosts only.
-    const images = await Promise.all(
+    const downloaded = await Promise.all(
       urls.map((url) =>
         downloadOutput(url, {
           allowedHosts: config.outputHosts,
@@ -128,7 +129,10 @@ export class ReplicateImageModel implements ImageModelV1 {
     const started = prediction.started_at ? Date.parse(prediction.started_at) : Number.NaN;
     const seed = parseLogSeed(prediction.logs) ?? call.seed;
     // With one image the reported seed reproduces it alone; with several it is the batch's.
-    if (images.length === 1 && seed !== undefined) (images[0] as { seed?: number }).seed = seed;
+    const images: GeneratedImageData[] =
+      downloaded.length === 1 && seed !== undefined
+        ? downloaded.map((image) => ({ ...image, seed }))
+        : downloaded;
     return {
       images,
       warnings,
