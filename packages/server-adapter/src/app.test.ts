@@ -317,7 +317,7 @@ describe('provider failures map by error code', () => {
     const started = Date.now();
     const res = await app.request('/api/ai/images/generate', post({ prompt: 'slow' }));
     await expectError(res, 504, 'timeout');
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(1800);
     expect(fake.state.aborted).toBe(1);
   });
 
