@@ -107,7 +107,7 @@ export class ReplicateImageModel implements ImageModelV1 {
         provider,
       });
     }
-    progress({ stage: 'downloading', percent: 100 });
+    progress({ stage: 'downloading' });
     // Outputs expire, so they are fetched now, without the token, from allowed hosts only.
     const downloaded = await Promise.all(
       urls.map((url) =>

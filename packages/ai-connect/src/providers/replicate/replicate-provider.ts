@@ -60,6 +60,8 @@ function cancelAfterHeader(value: ReplicateProviderSettings['cancelAfter']): str
  * Creates a Replicate provider. Model ids are official models (`black-forest-labs/flux-schnell`)
  * or pinned versions (`stability-ai/sdxl:7762fd07…`).
  *
+ * `imageModel()` throws InvalidRequestError for an id of neither form.
+ *
  * @example
  * const provider = createReplicate({ apiToken: process.env.MY_TOKEN });
  * const model = provider.imageModel('black-forest-labs/flux-schnell');
