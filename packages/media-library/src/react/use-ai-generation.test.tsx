@@ -125,7 +125,11 @@ describe('useAIGeneration', () => {
     expect(result.current.progress).toBeUndefined();
     expect(result.current.aiError).toBeUndefined();
     expect(assets).toHaveLength(1);
-    expect(assets[0]?.source).toMatchObject({ type: 'ai', provider: 'local', prompt: request.prompt });
+    expect(assets[0]?.source).toMatchObject({
+      type: 'ai',
+      provider: 'local',
+      prompt: request.prompt,
+    });
     expect(library.query().items.map((a) => a.name)).toEqual(['gen-1.png', 'upload.png']);
     // Files go to the import pipeline: nothing here makes an object URL to leak.
     expect(createUrl).not.toHaveBeenCalled();
