@@ -88,6 +88,28 @@ describe('providersFromEnv', () => {
     ]);
   });
 
+  it('slows the local generator by LOCAL_GENERATOR_DELAY_MS, still cancelable', async () => {
+    const request = { prompt: 'a fox', model: 'local/placeholder', width: 64, height: 64 };
+    const slow = providersFromEnv({ LOCAL_GENERATOR_DELAY_MS: '300' }).providers;
+    const started = performance.now();
+    await generateImages(request, { providers: slow });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+
+    const controller = new AbortController();
+    const running = generateImages(request, { providers: slow, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(running).rejects.toMatchObject({ name: 'CanceledError' });
+  });
+
+  it('refuses a LOCAL_GENERATOR_DELAY_MS that is not a whole number of milliseconds', () => {
+    for (const bad of ['3s', '-5', '1.5', 'soon']) {
+      expect(() => providersFromEnv({ LOCAL_GENERATOR_DELAY_MS: bad })).toThrow(
+        /LOCAL_GENERATOR_DELAY_MS must be a whole number/,
+      );
+    }
+    expect(providersFromEnv({ LOCAL_GENERATOR_DELAY_MS: ' ' }).live).toEqual(['local']);
+  });
+
   it('sends Replicate calls to REPLICATE_BASE_URL and downloads from REPLICATE_OUTPUT_HOSTS', async () => {
     seen.length = 0;
     const { providers, live } = providersFromEnv({

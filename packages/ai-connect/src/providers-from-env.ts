@@ -19,7 +19,9 @@ export interface ProvidersFromEnv {
  * - `replicate` when `REPLICATE_API_TOKEN` is set, with `REPLICATE_BASE_URL` (a
  *   Replicate-compatible proxy) and `REPLICATE_OUTPUT_HOSTS` (comma-separated hosts outputs
  *   may be downloaded from) when given;
- * - `openai` when `OPENAI_API_KEY` is set, with `OPENAI_BASE_URL` when given.
+ * - `openai` when `OPENAI_API_KEY` is set, with `OPENAI_BASE_URL` when given;
+ * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
+ *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
  * Blank values count as unset, so `REPLICATE_API_TOKEN=` in a `.env` file does not switch a
  * provider on with an empty key.
@@ -55,6 +57,20 @@ export function providersFromEnv(
     providers.openai = createOpenAIImages({ apiKey: openaiKey, baseUrl: value('OPENAI_BASE_URL') });
   }
 
-  providers.local = createLocalProvider();
+  const delay = value('LOCAL_GENERATOR_DELAY_MS');
+  providers.local = createLocalProvider(
+    delay === undefined ? {} : { delayMs: delayFromEnv(delay) },
+  );
   return { providers, live: Object.keys(providers) };
+}
+
+/** Parses `LOCAL_GENERATOR_DELAY_MS`; a typo fails at start-up, not as a silent zero. */
+function delayFromEnv(raw: string): number {
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(ms)) {
+    throw new Error(
+      `LOCAL_GENERATOR_DELAY_MS must be a whole number of milliseconds (e.g. 3000), not "${raw}".`,
+    );
+  }
+  return ms;
 }
