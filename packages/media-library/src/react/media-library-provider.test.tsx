@@ -18,7 +18,30 @@ import { useImport } from './use-import';
 import { useMediaLibrary } from './use-media-library';
 import { useStorage } from './use-storage';
 
-afterEach(() => cleanup());
+// Every library the provider creates, to check that each one it made is closed again.
+const created = vi.hoisted(() => [] as Array<{ library: MediaLibrary; closed: boolean }>);
+vi.mock('../core/library', async (importActual) => {
+  const actual = await importActual<typeof import('../core/library')>();
+  return {
+    ...actual,
+    createMediaLibrary: (...args: Parameters<typeof actual.createMediaLibrary>) => {
+      const library = actual.createMediaLibrary(...args);
+      const entry = { library, closed: false };
+      const close = library.close.bind(library);
+      library.close = () => {
+        entry.closed = true;
+        close();
+      };
+      created.push(entry);
+      return library;
+    },
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  created.length = 0;
+});
 
 const options = () => ({
   name: `provider-${Math.random()}`,
@@ -106,6 +129,10 @@ describe('MediaLibraryProvider', () => {
     await expect(
       current.importFiles([new File(['x'], 'a.txt', { type: 'text/plain' })]),
     ).resolves.toHaveLength(1);
+    expect(created.find((entry) => entry.library === current)?.closed).toBe(false);
     unmount();
+    // Whatever Strict Mode made it create, nothing is left open.
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.every((entry) => entry.closed)).toBe(true);
   });
 });
