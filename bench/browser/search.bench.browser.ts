@@ -75,14 +75,26 @@ function keystrokes(): string[] {
   return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
 }
 
-function timeEach(run: (text: string) => unknown): number[] {
-  const times: number[] = [];
-  for (const text of keystrokes()) {
-    const started = performance.now();
-    run(text);
-    times.push(performance.now() - started);
+// Each keystroke is timed in several rounds, every variant interleaved with the others so
+// that load from elsewhere on the machine hits them alike; a keystroke's time is its median
+// over the rounds, which keeps one scheduler hiccup from deciding the p95.
+const rounds = 5;
+
+function timeKeystrokes(variants: Record<string, (text: string) => unknown>) {
+  const names = Object.keys(variants);
+  const samples = new Map(names.map((name) => [name, keystrokes().map(() => [] as number[])]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, text] of keystrokes().entries()) {
+      for (const name of names) {
+        const started = performance.now();
+        (variants[name] as (text: string) => unknown)(text);
+        samples.get(name)?.[k]?.push(performance.now() - started);
+      }
+    }
   }
-  return times;
+  const perKeystroke = (name: string) =>
+    (samples.get(name) ?? []).map((times) => percentile(times, 50));
+  return Object.fromEntries(names.map((name) => [name, perKeystroke(name)]));
 }
 
 test('search 10,000 assets keystroke by keystroke', async () => {
@@ -96,13 +108,18 @@ test('search 10,000 assets keystroke by keystroke', async () => {
   page('x');
   const coldMs = performance.now() - coldStarted;
 
-  // Warm up the JIT for both, then measure.
-  timeEach((t) => page(t));
-  timeEach((t) => naiveSearch(assets, t));
-  const ours = timeEach((t) => page(t));
-  const naive = timeEach((t) => naiveSearch(assets, t));
-  const byName = timeEach((t) => page(t, { sort: { field: 'name', direction: 'asc' } }));
-  const filtered = timeEach((t) => page(t, { kinds: ['image'], favorite: false, tagMode: 'any' }));
+  const variants = {
+    ours: (t: string) => page(t),
+    naive: (t: string) => naiveSearch(assets, t),
+    byName: (t: string) => page(t, { sort: { field: 'name', direction: 'asc' } }),
+    filtered: (t: string) => page(t, { kinds: ['image'], favorite: false, tagMode: 'any' }),
+  };
+  // Warm up the JIT for every variant, then measure.
+  timeKeystrokes(variants);
+  const { ours, naive, byName, filtered } = timeKeystrokes(variants) as Record<
+    keyof typeof variants,
+    number[]
+  >;
 
   const naiveP95 = percentile(naive, 95);
   const target = { text: 'p95 ≤ 16 ms', minRatio: 0 };
@@ -114,7 +131,7 @@ test('search 10,000 assets keystroke by keystroke', async () => {
       }),
       target: target.text,
       met: percentile(ours, 95) <= 16,
-      note: `${ours.length} keystrokes, median ${percentile(ours, 50).toFixed(2)} ms`,
+      note: `${ours.length} keystrokes × ${rounds} rounds, median ${percentile(ours, 50).toFixed(2)} ms, ${navigator.hardwareConcurrency} cores`,
     },
     {
       ...compare('search 10k by name, p95 per keystroke', percentile(byName, 95), 'ms', {
