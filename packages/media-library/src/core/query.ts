@@ -120,7 +120,14 @@ function compileFilters(query: MediaQuery): Predicate[] {
 
 /** Inserts `asset` into `buffer` (sorted by `compare`), keeping it sorted. */
 function insertSorted(buffer: MediaAsset[], asset: MediaAsset, compare: Compare): void {
-  let low = 0;
+  // The index is usually in creation order, so with the default newest-first sort nearly
+  // every match beats the whole buffer: one comparison instead of a binary search.
+  const first = buffer[0];
+  if (first === undefined || compare(asset, first) < 0) {
+    buffer.unshift(asset);
+    return;
+  }
+  let low = 1;
   let high = buffer.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
