@@ -1,0 +1,247 @@
+// The details of one asset: preview, editable title/alt/description/tags, favourite,
+// download and copy, collections, every stored fact, and AI provenance with a way to reuse it.
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  CloseButton,
+  CopyButton,
+  Group,
+  ScrollArea,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { Collection, MediaAIGenerateRequest, MediaAsset } from '../core/index';
+import { useAsset, useMediaLibrary } from '../react/index';
+import { AIBadge } from './ai-badge';
+import { AssetFacts, ProvenanceFacts } from './asset-facts';
+import { AssetThumbnail } from './asset-thumbnail';
+import { CollectionPicker } from './collection-picker';
+import { downloadAsset } from './download';
+import { assetLabel } from './format';
+
+/** Props of {@link AssetDetailsPanel}. */
+export interface AssetDetailsPanelProps {
+  assetId: string;
+  onClose(): void;
+  collections: readonly Collection[];
+  /** "Use this prompt again": called with the asset's generation settings. */
+  onReusePrompt?(request: MediaAIGenerateRequest): void;
+  onError?(error: Error): void;
+}
+
+/** Details of one asset; renders a short note when the asset is gone. */
+export function AssetDetailsPanel(props: AssetDetailsPanelProps) {
+  const asset = useAsset(props.assetId);
+  if (!asset) {
+    return (
+      <Stack p="md" gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            Details
+          </Title>
+          <CloseButton aria-label="Close details" onClick={props.onClose} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          This asset is no longer in the library.
+        </Text>
+      </Stack>
+    );
+  }
+  // Keyed by id so the drafts below start fresh for each asset.
+  return <Details key={asset.id} asset={asset} {...props} />;
+}
+
+function Details({
+  asset,
+  onClose,
+  collections,
+  onReusePrompt,
+  onError,
+}: AssetDetailsPanelProps & { asset: MediaAsset }) {
+  const library = useMediaLibrary();
+  const [title, setTitle] = useState(asset.title ?? '');
+  const [alt, setAlt] = useState(asset.alt ?? '');
+  const [description, setDescription] = useState(asset.description ?? '');
+  const fail = (error: unknown) =>
+    onError?.(error instanceof Error ? error : new Error(String(error)));
+  const commit = (field: 'title' | 'alt' | 'description', value: string) => {
+    if ((asset[field] ?? '') === value) return;
+    library.update(asset.id, { [field]: value }).catch(fail);
+  };
+  const onTagsChange = (next: string[]) => {
+    const added = next.filter((t) => !asset.tags.includes(t));
+    const removed = asset.tags.filter((t) => !next.includes(t));
+    Promise.all([
+      added.length ? library.addTags(asset.id, added) : undefined,
+      removed.length ? library.removeTags(asset.id, removed) : undefined,
+    ]).catch(fail);
+  };
+  const ratio = asset.width && asset.height ? asset.width / asset.height : 1;
+  const inCollections = collections.filter((c) => asset.collectionIds.includes(c.id));
+  const source = asset.source;
+
+  return (
+    <Stack h="100%" gap={0} component="section" aria-label="Asset details">
+      <Group justify="space-between" p="sm" wrap="nowrap">
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          <Title order={3} size="h5" lineClamp={1}>
+            {assetLabel(asset)}
+          </Title>
+          <AIBadge source={source} />
+        </Group>
+        <CloseButton aria-label="Close details" onClick={onClose} />
+      </Group>
+      <ScrollArea style={{ flex: 1 }} px="sm" pb="sm">
+        <Stack gap="sm">
+          <AssetThumbnail
+            asset={asset}
+            variant="original"
+            fit="contain"
+            ratio={Math.min(2, Math.max(0.5, ratio))}
+          />
+          <Group gap="xs">
+            <ActionIcon
+              variant={asset.favorite ? 'filled' : 'default'}
+              color="yellow"
+              aria-label="Favourite"
+              aria-pressed={asset.favorite}
+              onClick={() => library.update(asset.id, { favorite: !asset.favorite }).catch(fail)}
+            >
+              ★
+            </ActionIcon>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => downloadAsset(library, asset.id).catch(fail)}
+            >
+              Download
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => copyImage(library, asset).catch(fail)}
+            >
+              Copy image
+            </Button>
+            <CopyButton value={asset.id}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="subtle" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy id'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <TextInput
+            label="Title"
+            value={title}
+            placeholder={asset.name}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            onBlur={() => commit('title', title)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') commit('title', title);
+            }}
+          />
+          <Textarea
+            label="Alt text"
+            description="Describes the image for people who cannot see it"
+            autosize
+            minRows={1}
+            value={alt}
+            onChange={(event) => setAlt(event.currentTarget.value)}
+            onBlur={() => commit('alt', alt)}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={1}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+            onBlur={() => commit('description', description)}
+          />
+          <TagsInput
+            label="Tags"
+            placeholder="Add a tag, press Enter"
+            value={asset.tags}
+            onChange={onTagsChange}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              Collections
+            </Text>
+            <Group gap={4}>
+              {inCollections.map((c) => (
+                <Badge
+                  key={c.id}
+                  variant="light"
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={`Remove from ${c.name}`}
+                      onClick={() => library.removeFromCollection(c.id, asset.id).catch(fail)}
+                    />
+                  }
+                >
+                  {c.name}
+                </Badge>
+              ))}
+              <CollectionPicker
+                collections={collections.filter((c) => !asset.collectionIds.includes(c.id))}
+                onPick={(pick) =>
+                  (async () => {
+                    const id =
+                      typeof pick === 'string'
+                        ? pick
+                        : (await library.createCollection(pick.name)).id;
+                    await library.addToCollection(id, asset.id);
+                  })().catch(fail)
+                }
+              />
+            </Group>
+          </Stack>
+          {source.type === 'ai' && (
+            <ProvenanceFacts
+              source={source}
+              onReusePrompt={
+                onReusePrompt &&
+                (() =>
+                  onReusePrompt({
+                    prompt: source.prompt,
+                    negativePrompt: source.negativePrompt,
+                    model: source.model,
+                    width: source.width ?? asset.width ?? 1024,
+                    height: source.height ?? asset.height ?? 1024,
+                    steps: source.steps,
+                    seed: source.seed,
+                  }))
+              }
+            />
+          )}
+          <AssetFacts asset={asset} />
+        </Stack>
+      </ScrollArea>
+    </Stack>
+  );
+}
+
+/** Puts the image on the clipboard; browsers accept PNG there, so other types are converted. */
+async function copyImage(library: ReturnType<typeof useMediaLibrary>, asset: MediaAsset) {
+  const blob = await library.getBlob(asset.id, 'original');
+  if (!blob) throw new Error('This asset is no longer in the library.');
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write)
+    throw new Error('This browser cannot copy images; use Download instead.');
+  let png = blob;
+  if (blob.type !== 'image/png') {
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+    png = await canvas.convertToBlob({ type: 'image/png' });
+  }
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+  await library.trackUsage(asset.id, 'share');
+}

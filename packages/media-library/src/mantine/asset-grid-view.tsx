@@ -1,0 +1,232 @@
+// The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard and selection;
+// @tanstack/react-virtual renders only the rows in view, so 10,000+ assets scroll smoothly.
+// Every row has a computed fixed height, so images loading never move anything.
+import { Box, Checkbox, Group, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { MediaAsset } from '../core/index';
+import { useAssetGrid } from '../react/index';
+import { AIBadge } from './ai-badge';
+import { AssetThumbnail } from './asset-thumbnail';
+import { assetLabel, formatBytes, formatDate, formatDimensions } from './format';
+import { useElementWidth } from './use-element-width';
+
+/** Props of {@link AssetGridView}. */
+export interface AssetGridViewProps {
+  /** The assets to show, in display order (all of them: only visible rows render). */
+  assets: readonly MediaAsset[];
+  /** 'grid' of square thumbnails, or a 'list' with one asset per row. Default 'grid'. */
+  layout?: 'grid' | 'list';
+  /** The selected ids (controlled). */
+  selection: readonly string[];
+  onSelectionChange(ids: string[]): void;
+  /** Enter or double click on an asset. */
+  onActivate?(id: string): void;
+  /** Accessible name of the grid. Default "Assets". */
+  label?: string;
+  /** Smallest width of a grid cell in px. Default 160. */
+  minCellWidth?: number;
+}
+
+const gap = 12;
+const captionHeight = 28;
+const listRowHeight = 60;
+
+/** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
+export function AssetGridView({
+  assets,
+  layout = 'grid',
+  selection,
+  onSelectionChange,
+  onActivate,
+  label = 'Assets',
+  minCellWidth = 160,
+}: AssetGridViewProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef, 960) - gap * 2;
+  const columns =
+    layout === 'list' ? 1 : Math.max(1, Math.floor((width + gap) / (minCellWidth + gap)));
+  const cellWidth = (width - gap * (columns - 1)) / columns;
+  const rowHeight = layout === 'list' ? listRowHeight : Math.round(cellWidth + captionHeight + gap);
+  const ids = useMemo(() => assets.map((asset) => asset.id), [assets]);
+  const grid = useAssetGrid({ ids, columns, selection, onSelectionChange, onActivate });
+  const selected = useMemo(() => new Set(selection), [selection]);
+
+  const rowCount = Math.ceil(assets.length / columns);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    initialRect: { width: 960, height: 720 },
+  });
+  // Row heights are computed, never measured: re-layout when the width changes them.
+  useEffect(() => {
+    void rowHeight;
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  // Keyboard focus may move to a row outside the rendered window: scroll it in, then focus.
+  const { focusedId } = grid;
+  useEffect(() => {
+    const root = scrollRef.current;
+    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
+    const index = ids.indexOf(focusedId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
+      if (cell && document.activeElement !== cell && !cell.contains(document.activeElement))
+        cell.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusedId, ids, columns, virtualizer]);
+
+  const toggle = (id: string) =>
+    onSelectionChange(selected.has(id) ? selection.filter((s) => s !== id) : [...selection, id]);
+
+  return (
+    <Box
+      ref={scrollRef}
+      {...grid.getGridProps({ 'aria-label': label })}
+      data-layout={layout}
+      style={{ height: '100%', overflowY: 'auto', padding: gap, contain: 'strict' }}
+    >
+      <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const rowAssets = assets.slice(row.index * columns, row.index * columns + columns);
+          return (
+            <div
+              key={row.key}
+              {...grid.getRowProps(row.index)}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                height: rowHeight,
+                transform: `translateY(${row.start}px)`,
+                display: 'grid',
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                columnGap: gap,
+                paddingBottom: layout === 'grid' ? gap : 4,
+              }}
+            >
+              {rowAssets.map((asset, c) => {
+                const index = row.index * columns + c;
+                const { ref, ...itemProps } = grid.getItemProps(asset.id, index);
+                const name = assetLabel(asset);
+                return (
+                  <Box
+                    key={asset.id}
+                    ref={ref}
+                    {...itemProps}
+                    aria-label={asset.source.type === 'ai' ? `${name}, AI generated` : name}
+                    data-asset-id={asset.id}
+                    className="medialoft-grid-cell"
+                    style={{
+                      position: 'relative',
+                      borderRadius: 'var(--mantine-radius-md)',
+                      cursor: 'default',
+                      outlineOffset: 2,
+                      minWidth: 0,
+                    }}
+                  >
+                    {layout === 'grid' ? (
+                      <GridCell
+                        asset={asset}
+                        name={name}
+                        onToggle={() => toggle(asset.id)}
+                        selected={selected.has(asset.id)}
+                      />
+                    ) : (
+                      <ListCell
+                        asset={asset}
+                        name={name}
+                        onToggle={() => toggle(asset.id)}
+                        selected={selected.has(asset.id)}
+                      />
+                    )}
+                  </Box>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </Box>
+  );
+}
+
+interface CellProps {
+  asset: MediaAsset;
+  name: string;
+  selected: boolean;
+  onToggle(): void;
+}
+
+/** A checkbox that toggles without the cell's click (which selects only this one). */
+function SelectBox({ name, selected, onToggle }: Omit<CellProps, 'asset'>) {
+  return (
+    <Checkbox
+      aria-label={`Select ${name}`}
+      checked={selected}
+      tabIndex={-1}
+      size="xs"
+      onClick={(event) => event.stopPropagation()}
+      onChange={onToggle}
+    />
+  );
+}
+
+function GridCell({ asset, name, selected, onToggle }: CellProps) {
+  return (
+    <>
+      <AssetThumbnail asset={asset} />
+      <Group pos="absolute" top={6} left={6} gap={4} wrap="nowrap">
+        <SelectBox name={name} selected={selected} onToggle={onToggle} />
+        <AIBadge source={asset.source} />
+      </Group>
+      {asset.favorite && (
+        <Text pos="absolute" top={4} right={8} c="yellow" aria-label="Favourite" size="sm">
+          ★
+        </Text>
+      )}
+      <Text size="xs" truncate="end" mt={6} h={captionHeight - 6} title={name}>
+        {name}
+      </Text>
+    </>
+  );
+}
+
+function ListCell({ asset, name, selected, onToggle }: CellProps) {
+  return (
+    <Group wrap="nowrap" gap="sm" h={listRowHeight - 4} px="xs">
+      <SelectBox name={name} selected={selected} onToggle={onToggle} />
+      <Box w={48} style={{ flex: 'none' }}>
+        <AssetThumbnail asset={asset} />
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" truncate="end" title={name}>
+            {name}
+          </Text>
+          <AIBadge source={asset.source} />
+          {asset.favorite && (
+            <Text c="yellow" size="sm" aria-label="Favourite">
+              ★
+            </Text>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" truncate="end">
+          {[asset.kind, formatDimensions(asset), formatBytes(asset.size)]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      </Box>
+      <Text size="xs" c="dimmed" visibleFrom="sm" style={{ flex: 'none' }}>
+        {formatDate(asset.createdAt)}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,152 @@
+// Actions on the selected assets: favourite, tag, add to a collection, download as a zip, and
+// delete after a confirmation that says how many assets will go.
+import { Button, Group, Modal, Paper, Popover, TagsInput, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { Collection } from '../core/index';
+import { useMediaLibrary } from '../react/index';
+import { CollectionPicker } from './collection-picker';
+import { downloadZip } from './download';
+
+/** Props of {@link BulkToolbar}. */
+export interface BulkToolbarProps {
+  selection: readonly string[];
+  onSelectionChange(ids: string[]): void;
+  collections: readonly Collection[];
+  /** Every id in the current view, for "Select all". */
+  allIds: readonly string[];
+  /** Reports a failure in words, e.g. to the screen's alert. */
+  onError?(error: Error): void;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The selection bar; renders nothing while nothing is selected. */
+export function BulkToolbar({
+  selection,
+  onSelectionChange,
+  collections,
+  allIds,
+  onError,
+}: BulkToolbarProps) {
+  const library = useMediaLibrary();
+  const [confirming, setConfirming] = useState(false);
+  const [tagsOpen, setTagsOpen] = useState(false);
+  const [tags, setTags] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string>();
+  if (selection.length === 0) return null;
+  const ids = [...selection];
+
+  const run = async (label: string, action: () => Promise<unknown>) => {
+    setBusy(label);
+    try {
+      await action();
+    } catch (error) {
+      onError?.(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const allFavourite = ids.every((id) => library.get(id)?.favorite);
+
+  return (
+    <Paper withBorder px="sm" py={6} radius="md" role="toolbar" aria-label="Selection actions">
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600} aria-live="polite">
+          {plural(ids.length, 'asset')} selected
+        </Text>
+        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([...allIds])}>
+          Select all ({allIds.length})
+        </Button>
+        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([])}>
+          Clear selection
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={busy === 'favourite'}
+          onClick={() => run('favourite', () => library.update(ids, { favorite: !allFavourite }))}
+        >
+          {allFavourite ? 'Unfavourite' : 'Favourite'}
+        </Button>
+        <Popover opened={tagsOpen} onChange={setTagsOpen} trapFocus withinPortal position="bottom">
+          <Popover.Target>
+            <Button size="compact-sm" variant="default" onClick={() => setTagsOpen((o) => !o)}>
+              Tag
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (tags.length === 0) return;
+                void run('tag', () => library.addTags(ids, tags)).then(() => {
+                  setTags([]);
+                  setTagsOpen(false);
+                });
+              }}
+            >
+              <TagsInput
+                label="Tags to add"
+                placeholder="Type a tag, press Enter"
+                value={tags}
+                onChange={setTags}
+                w={260}
+              />
+              <Button type="submit" size="xs" mt="xs" disabled={tags.length === 0}>
+                Add tags
+              </Button>
+            </form>
+          </Popover.Dropdown>
+        </Popover>
+        <CollectionPicker
+          collections={collections}
+          onPick={(pick) =>
+            run('collection', async () => {
+              const id =
+                typeof pick === 'string' ? pick : (await library.createCollection(pick.name)).id;
+              await library.addToCollection(id, ids);
+            })
+          }
+        />
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={busy === 'zip'}
+          onClick={() => run('zip', () => downloadZip(library, ids))}
+        >
+          Download zip
+        </Button>
+        <Button size="compact-sm" color="red" variant="light" onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Delete ${plural(ids.length, 'asset')}?`}
+        centered
+      >
+        <Text size="sm">
+          The files and their details are removed from this browser. This cannot be undone.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            Keep them
+          </Button>
+          <Button
+            color="red"
+            loading={busy === 'delete'}
+            onClick={() =>
+              run('delete', async () => {
+                await library.delete(ids);
+                onSelectionChange([]);
+              }).then(() => setConfirming(false))
+            }
+          >
+            Delete {plural(ids.length, 'asset')}
+          </Button>
+        </Group>
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+// Saving assets to the person's disk: one original as itself, several as a zip. The zip is
+// stored, not deflated: images and video are already compressed, so deflate only costs time.
+import { zipSync } from 'fflate';
+import type { MediaLibrary } from '../core/index';
+
+/** Hands a Blob to the browser's download machinery under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; revoking on the next task frees the bytes.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads one asset's original bytes and counts the download. */
+export async function downloadAsset(library: MediaLibrary, id: string): Promise<void> {
+  const asset = library.get(id);
+  const blob = await library.getBlob(id, 'original');
+  if (!asset || !blob) throw new Error('This asset is no longer in the library.');
+  saveBlob(blob, asset.name);
+  await library.trackUsage(id, 'download');
+}
+
+/** A name not yet in `taken`: "photo.png", then "photo (2).png". */
+function uniqueName(name: string, taken: Set<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Builds a zip of the originals of `ids` (skipping any deleted meanwhile). */
+export async function zipAssets(library: MediaLibrary, ids: readonly string[]): Promise<Blob> {
+  const files: Record<string, Uint8Array> = {};
+  const taken = new Set<string>();
+  for (const id of ids) {
+    const asset = library.get(id);
+    const blob = await library.getBlob(id, 'original');
+    if (!asset || !blob) continue;
+    const name = uniqueName(asset.name, taken);
+    taken.add(name);
+    files[name] = new Uint8Array(await blob.arrayBuffer());
+  }
+  const bytes = zipSync(files, { level: 0 });
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+}
+
+/** Downloads the originals of `ids` as "medialoft-<n>-assets.zip". */
+export async function downloadZip(library: MediaLibrary, ids: readonly string[]): Promise<void> {
+  saveBlob(await zipAssets(library, ids), `medialoft-${ids.length}-assets.zip`);
+  await Promise.all(ids.map((id) => library.trackUsage(id, 'download').catch(() => {})));
+}

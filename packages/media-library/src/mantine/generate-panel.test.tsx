@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+// The generate panel against a mock generator and a real library: sizes are checked against
+// the chosen model's limits with the field marked, server errors land on their field, and a
+// successful run adds AI assets.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MediaAIGenerator, MediaAIModelInfo } from '../core/index';
+import { GeneratePanel } from './generate-panel';
+import { closeLibraries, pngFile, renderPreset } from './test-utils';
+
+afterEach(() => {
+  cleanup();
+  closeLibraries();
+});
+
+const models: MediaAIModelInfo[] = [
+  {
+    id: 'small',
+    label: 'Small model',
+    provider: 'local',
+    limits: {
+      minWidth: 256,
+      maxWidth: 768,
+      minHeight: 256,
+      maxHeight: 768,
+      maxN: 2,
+      maxPromptLength: 200,
+    },
+    costPerImageUsd: 0.003,
+  },
+  {
+    id: 'big',
+    label: 'Big model',
+    provider: 'local',
+    limits: { minWidth: 256, maxWidth: 2048, minHeight: 256, maxHeight: 2048, maxN: 4 },
+  },
+];
+
+function generator(overrides: Partial<MediaAIGenerator> = {}): MediaAIGenerator {
+  return {
+    listModels: async () => models,
+    generateImages: vi.fn(async (request) => [
+      {
+        file: pngFile(7, 'generated.png', request.width, request.height),
+        metadata: { provider: 'local', model: request.model ?? 'small', prompt: request.prompt },
+      },
+    ]),
+    ...overrides,
+  };
+}
+
+describe('GeneratePanel', { timeout: 20_000 }, () => {
+  it('marks the size field when the preset is larger than the model allows', async () => {
+    const ai = generator();
+    const { user } = renderPreset(<GeneratePanel />, { ai });
+    const size = screen.getByRole('combobox', { name: 'Size' });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Model' })).toBeTruthy());
+    // The default 1024 × 1024 is beyond the small model's 768 px.
+    await waitFor(() => expect(size.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/outside what Small model can make/)).toBeTruthy();
+    expect(screen.getByLabelText('Cost estimate').textContent).toContain('$0.003');
+
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'a fox');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(ai.generateImages).not.toHaveBeenCalled();
+
+    await user.click(size);
+    await user.click(await screen.findByRole('option', { name: /^768 × 768/ }));
+    await waitFor(() => expect(size.getAttribute('aria-invalid')).not.toBe('true'));
+
+    await user.click(screen.getByRole('combobox', { name: 'Size' }));
+    await user.click(await screen.findByRole('option', { name: 'Custom size' }));
+    const width = screen.getByRole('textbox', { name: 'Width' });
+    await user.clear(width);
+    await user.type(width, '900');
+    await waitFor(() => expect(width.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/Width must be between 256 and 768/)).toBeTruthy();
+  });
+
+  it('asks for a prompt before generating, then adds the image to the library', async () => {
+    const ai = generator();
+    const onGenerated = vi.fn();
+    const { user, library } = renderPreset(
+      <GeneratePanel initial={{ width: 512, height: 512 }} onGenerated={onGenerated} />,
+      { ai },
+    );
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Model' })).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    expect(prompt.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Describe the image you want.')).toBeTruthy();
+
+    await user.type(prompt, 'a red fox');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(onGenerated).toHaveBeenCalledTimes(1));
+    expect(ai.generateImages).toHaveBeenCalledWith(
+      expect.objectContaining({
+        prompt: 'a red fox',
+        width: 512,
+        height: 512,
+        model: 'small',
+        n: 1,
+      }),
+      expect.anything(),
+    );
+    const [asset] = library.query().items;
+    expect(asset?.source).toMatchObject({ type: 'ai', prompt: 'a red fox' });
+    expect(screen.getByText('Added 1 image to the library.')).toBeTruthy();
+  });
+
+  it("shows the server's error in words and marks the field it names", async () => {
+    const failure = Object.assign(new Error('steps must be at most 50 for this model.'), {
+      code: 'invalid_request',
+      field: 'steps',
+    });
+    const ai = generator({ generateImages: vi.fn(async () => Promise.reject(failure)) });
+    const { user } = renderPreset(
+      <GeneratePanel initial={{ prompt: 'a fox', width: 512, height: 512, steps: 80 }} />,
+      { ai },
+    );
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Model' })).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('steps must be at most 50 for this model.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Steps' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+  });
+});

@@ -1,0 +1,335 @@
+// The generate form: prompt, size preset or custom size within the model's limits, model
+// picker, advanced settings, cost estimate, progress with cancel, and readable errors that
+// mark the field at fault. Built on useAIGeneration only.
+import {
+  Alert,
+  Button,
+  Collapse,
+  Group,
+  NumberInput,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAsset } from '../core/index';
+import { useAIGeneration } from '../react/index';
+import { formatUsd } from './format';
+import { explainGenerateError } from './generate-errors';
+import { type FieldErrors, sizePresets, validateRequest } from './generate-validation';
+
+/** Props of {@link GeneratePanel}. */
+export interface GeneratePanelProps {
+  /** Values to start from, e.g. an asset's settings for "Use this prompt again". */
+  initial?: Partial<MediaAIGenerateRequest>;
+  /** Called with the new assets after a generation lands in the library. */
+  onGenerated?(assets: MediaAsset[]): void;
+}
+
+type Outcome = { kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'canceled' };
+const num = (value: string | number) => (value === '' ? undefined : Number(value));
+
+/** A complete generate form bound to the provider's AI generator. */
+export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
+  const ai = useAIGeneration();
+  const [models, setModels] = useState<MediaAIModelInfo[]>([]);
+  const [modelId, setModelId] = useState<string | null>(initial?.model ?? null);
+  const [prompt, setPrompt] = useState(initial?.prompt ?? '');
+  const startSize = `${initial?.width ?? 1024}x${initial?.height ?? 1024}`;
+  const [size, setSize] = useState(
+    sizePresets.some((p) => p.value === startSize) ? startSize : 'custom',
+  );
+  const [width, setWidth] = useState<number | undefined>(initial?.width ?? 1024);
+  const [height, setHeight] = useState<number | undefined>(initial?.height ?? 1024);
+  const [advanced, setAdvanced] = useState(
+    Boolean(initial?.negativePrompt || initial?.steps || initial?.seed !== undefined),
+  );
+  const [negativePrompt, setNegativePrompt] = useState(initial?.negativePrompt ?? '');
+  const [steps, setSteps] = useState<number | undefined>(initial?.steps);
+  const [seed, setSeed] = useState<number | undefined>(initial?.seed);
+  const [n, setN] = useState<number | undefined>(initial?.n ?? 1);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const { listModels } = ai;
+
+  useEffect(() => {
+    if (!listModels) return;
+    let active = true;
+    listModels().then(
+      (list) => {
+        if (!active) return;
+        setModels(list);
+        // Keep a model the caller asked for; otherwise the first one that can run.
+        setModelId((id) =>
+          id && list.some((m) => m.id === id)
+            ? id
+            : ((list.find((m) => m.live !== false) ?? list[0])?.id ?? null),
+        );
+      },
+      () =>
+        active && setFailure('Could not load the list of models. The default model will be used.'),
+    );
+    return () => {
+      active = false;
+    };
+  }, [listModels]);
+
+  const model = models.find((m) => m.id === modelId);
+  const request: MediaAIGenerateRequest = {
+    prompt,
+    width: width ?? 0,
+    height: height ?? 0,
+    ...(modelId ? { model: modelId } : {}),
+    ...(negativePrompt.trim() ? { negativePrompt: negativePrompt.trim() } : {}),
+    ...(steps !== undefined ? { steps } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(n !== undefined ? { n } : {}),
+  };
+  // Size errors show as soon as a size or model is picked; the rest wait for submit.
+  const live = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
+  const shown: FieldErrors = { ...errors, size: live.size, width: live.width, height: live.height };
+  const cost = model?.costPerImageUsd;
+
+  const submit = async () => {
+    const found = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
+    setErrors(found);
+    setFailure(undefined);
+    setOutcome({ kind: 'idle' });
+    if (Object.keys(found).length > 0 || !ai.generateImages) return;
+    try {
+      const assets = await ai.generateImages(request);
+      setOutcome({ kind: 'done', count: assets.length });
+      onGenerated?.(assets);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'aborted' || code === 'canceled') {
+        setOutcome({ kind: 'canceled' });
+        return;
+      }
+      const explained = explainGenerateError(error);
+      setFailure(explained.message);
+      if (explained.field) {
+        const field =
+          explained.field === 'width' || explained.field === 'height'
+            ? size === 'custom'
+              ? explained.field
+              : 'size'
+            : explained.field;
+        setErrors({ [field]: explained.message });
+        if (['negativePrompt', 'steps', 'seed'].includes(field)) setAdvanced(true);
+      }
+    }
+  };
+
+  if (!ai.aiAvailable)
+    return <Alert title="AI generation is not set up">This library has no image generator.</Alert>;
+
+  const busy = ai.aiGenerating;
+  const percent = ai.progress?.percent;
+  return (
+    <form
+      aria-label="Generate images"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label="Prompt"
+          placeholder="A red fox asleep in fresh snow, morning light"
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={prompt}
+          error={shown.prompt}
+          disabled={busy}
+          data-autofocus
+          onChange={(event) => setPrompt(event.currentTarget.value)}
+        />
+        {models.length > 0 && (
+          <Select
+            label="Model"
+            data={models.map((m) => ({
+              value: m.id,
+              label: `${m.label}${m.live === false ? ' (not available)' : ''}`,
+              disabled: m.live === false,
+            }))}
+            value={modelId}
+            onChange={setModelId}
+            allowDeselect={false}
+            error={shown.model}
+            disabled={busy}
+            description={
+              model?.limits?.maxWidth
+                ? `Up to ${model.limits.maxWidth} × ${model.limits.maxHeight ?? model.limits.maxWidth} px`
+                : undefined
+            }
+          />
+        )}
+        <Select
+          label="Size"
+          data={[
+            ...sizePresets.map(({ value, label }) => ({ value, label })),
+            { value: 'custom', label: 'Custom size' },
+          ]}
+          value={size}
+          allowDeselect={false}
+          error={shown.size}
+          disabled={busy}
+          onChange={(value) => {
+            const next = value ?? 'custom';
+            setSize(next);
+            const chosen = sizePresets.find((p) => p.value === next);
+            if (chosen) {
+              setWidth(chosen.width);
+              setHeight(chosen.height);
+            }
+          }}
+        />
+        {size === 'custom' && (
+          <Group grow align="flex-start">
+            <NumberInput
+              label="Width"
+              suffix=" px"
+              value={width ?? ''}
+              onChange={(v) => setWidth(num(v))}
+              min={model?.limits?.minWidth}
+              max={model?.limits?.maxWidth}
+              step={64}
+              error={shown.width}
+              disabled={busy}
+              clampBehavior="none"
+            />
+            <NumberInput
+              label="Height"
+              suffix=" px"
+              value={height ?? ''}
+              onChange={(v) => setHeight(num(v))}
+              min={model?.limits?.minHeight}
+              max={model?.limits?.maxHeight}
+              step={64}
+              error={shown.height}
+              disabled={busy}
+              clampBehavior="none"
+            />
+          </Group>
+        )}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setAdvanced((o) => !o)}
+          aria-expanded={advanced}
+          aria-controls="medialoft-generate-advanced"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {advanced ? 'Hide advanced settings' : 'Advanced settings'}
+        </Button>
+        <Collapse expanded={advanced} id="medialoft-generate-advanced">
+          <Stack gap="sm">
+            {model?.capabilities?.negativePrompt !== false && (
+              <Textarea
+                label="Negative prompt"
+                description="What the image should not contain"
+                autosize
+                minRows={1}
+                value={negativePrompt}
+                onChange={(e) => setNegativePrompt(e.currentTarget.value)}
+                error={shown.negativePrompt}
+                disabled={busy}
+              />
+            )}
+            <Group grow align="flex-start">
+              {model?.capabilities?.steps !== false && (
+                <NumberInput
+                  label="Steps"
+                  value={steps ?? ''}
+                  onChange={(v) => setSteps(num(v))}
+                  placeholder={String(model?.defaults?.steps ?? 'default')}
+                  min={model?.limits?.minSteps}
+                  max={model?.limits?.maxSteps}
+                  error={shown.steps}
+                  disabled={busy}
+                  clampBehavior="none"
+                  allowDecimal={false}
+                />
+              )}
+              {model?.capabilities?.seed !== false && (
+                <NumberInput
+                  label="Seed"
+                  value={seed ?? ''}
+                  onChange={(v) => setSeed(num(v))}
+                  placeholder="random"
+                  min={0}
+                  error={shown.seed}
+                  disabled={busy}
+                  clampBehavior="none"
+                  allowDecimal={false}
+                />
+              )}
+              <NumberInput
+                label="Number of images"
+                value={n ?? ''}
+                onChange={(v) => setN(num(v))}
+                min={1}
+                max={model?.limits?.maxN}
+                error={shown.n}
+                disabled={busy}
+                clampBehavior="none"
+                allowDecimal={false}
+              />
+            </Group>
+          </Stack>
+        </Collapse>
+        {cost !== undefined && (
+          <Text size="sm" c="dimmed" aria-label="Cost estimate">
+            Estimated cost: {formatUsd(cost * (n ?? 1))}
+            {(n ?? 1) > 1 ? ` (${n} × ${formatUsd(cost)})` : ''}
+          </Text>
+        )}
+        {busy && (
+          <Stack gap={4} role="status" aria-live="polite">
+            <Progress
+              value={percent ?? 100}
+              animated={percent === undefined}
+              striped={percent === undefined}
+              aria-label="Generation progress"
+            />
+            <Text size="xs" c="dimmed">
+              {ai.progress?.message ?? ai.progress?.stage ?? 'Starting'}
+              {percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
+            </Text>
+          </Stack>
+        )}
+        {failure && !busy && (
+          <Alert color="red" role="alert" title="The image was not generated">
+            {failure}
+          </Alert>
+        )}
+        {!busy && outcome.kind === 'canceled' && (
+          <Text size="sm" role="status">
+            Canceled. Nothing was added to the library.
+          </Text>
+        )}
+        {!busy && outcome.kind === 'done' && (
+          <Text size="sm" role="status">
+            Added {outcome.count} image{outcome.count === 1 ? '' : 's'} to the library.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          {busy && (
+            <Button variant="default" onClick={ai.cancel}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" loading={busy}>
+            Generate
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

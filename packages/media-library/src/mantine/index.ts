@@ -1,0 +1,34 @@
+// @medialoft/media-library/mantine: a ready media library UI on Mantine 9, built only from the
+// public hooks. Render it inside <MantineProvider> and <MediaLibraryProvider>.
+export { AIBadge, type AIBadgeProps } from './ai-badge';
+export { AssetDetailsPanel, type AssetDetailsPanelProps } from './asset-details-panel';
+export { AssetFacts, ProvenanceFacts, type ProvenanceFactsProps } from './asset-facts';
+export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
+export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
+export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
+export { CollectionPicker, type CollectionPickerProps } from './collection-picker';
+export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
+export { FilterChips, type FilterChipsProps } from './filter-chips';
+export { type ExplainedError, explainGenerateError } from './generate-errors';
+export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
+export {
+  type FieldErrors,
+  type GenerateField,
+  type SizePreset,
+  sizePresets,
+  validateRequest,
+} from './generate-validation';
+export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
+export {
+  activeFilterCount,
+  type DateWindow,
+  emptyFilters,
+  filtersToQuery,
+  type LibraryFilters,
+} from './library-filters';
+export { LibraryHeader, type LibraryHeaderProps } from './library-header';
+export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
+export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-library-screen';
+export { StorageMeter } from './storage-meter';
+export { UrlImportButton, type UrlImportButtonProps } from './url-import';
+export { type LibraryFacets, useLibraryFacets } from './use-library-facets';

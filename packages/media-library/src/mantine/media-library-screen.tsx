@@ -1,0 +1,272 @@
+// The complete media library screen: header, import (drop, paste, pick, URL), filters, the
+// virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
+// Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
+import { Alert, Box, Button, Center, Divider, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
+import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
+import { AssetDetailsPanel } from './asset-details-panel';
+import { AssetGridView } from './asset-grid-view';
+import { BulkToolbar } from './bulk-toolbar';
+import { CollectionsPanel } from './collections-panel';
+import { FilterChips } from './filter-chips';
+import { GeneratePanel } from './generate-panel';
+import { ImportProgressBar } from './import-progress';
+import {
+  activeFilterCount,
+  emptyFilters,
+  filtersToQuery,
+  type LibraryFilters,
+} from './library-filters';
+import { LibraryHeader } from './library-header';
+import { LibraryToolbar } from './library-toolbar';
+import { PresetStyles } from './preset-styles';
+import { StorageMeter } from './storage-meter';
+import { useLibraryFacets } from './use-library-facets';
+
+/** Props of {@link MediaLibraryScreen}. */
+export interface MediaLibraryScreenProps {
+  /** Heading of the screen. Default "Media library". */
+  title?: string;
+  /** Height of the screen. Default '100dvh'. */
+  height?: number | string;
+  /** Which files the pickers and drops accept. Default: any. */
+  accept?: string | string[];
+  /** Starting filters, e.g. for a story or a deep link. */
+  initialFilters?: Partial<LibraryFilters>;
+  /** Starting layout. Default 'grid'. */
+  initialLayout?: 'grid' | 'list';
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The media library, ready to use. */
+export function MediaLibraryScreen({
+  title,
+  height = '100dvh',
+  accept,
+  initialFilters,
+  initialLayout = 'grid',
+}: MediaLibraryScreenProps) {
+  const [filters, setFilters] = useState<LibraryFilters>({ ...emptyFilters, ...initialFilters });
+  const [layout, setLayout] = useState(initialLayout);
+  const [selection, setSelection] = useState<string[]>([]);
+  const [detailsId, setDetailsId] = useState<string>();
+  const [generate, setGenerate] = useState<{ initial?: Partial<MediaAIGenerateRequest> }>();
+  const [problem, setProblem] = useState<string>();
+  const facets = useLibraryFacets();
+  // A date window counts from the minute it was chosen, so the query stays stable meanwhile.
+  const now = useMemo(
+    () => (filters.date === 'any' ? 0 : Math.floor(Date.now() / 60_000) * 60_000),
+    [filters.date],
+  );
+  const { items, total, status } = useAssets(filtersToQuery(filters, now));
+  const ids = useMemo(() => items.map((a) => a.id), [items]);
+  const visibleSelection = useMemo(() => {
+    const shown = new Set(ids);
+    return selection.filter((id) => shown.has(id));
+  }, [ids, selection]);
+  const ai = useAIGeneration();
+  const importer = useImport();
+
+  const reportFailures = (results: ImportItemResult[]) => {
+    const failed = results.filter((r) => r.status === 'failed');
+    if (failed.length === 0) return;
+    const first = failed[0];
+    setProblem(
+      `${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported` +
+        (first?.status === 'failed' ? ` (${first.name}: ${first.error.message})` : '.'),
+    );
+  };
+  const onFiles = (files: File[]) => {
+    setProblem(undefined);
+    importer.importFiles(files).then(reportFailures, (error) => {
+      if ((error as { code?: string })?.code !== 'aborted') setProblem(message(error));
+    });
+  };
+  const importUrl = (url: string) => {
+    setProblem(undefined);
+    return importer.importFromUrl(url).then(
+      (result) => reportFailures([result]),
+      (error) => setProblem(message(error)),
+    );
+  };
+  const dropzone = useDropzone({ onFiles, accept, paste: true });
+  const { onDragEnter, onDragOver, onDragLeave, onDrop, ...rootState } = dropzone.getRootProps();
+  const dragProps = {
+    onDragEnter,
+    onDragOver,
+    onDragLeave,
+    onDrop,
+    'data-state': rootState['data-state'],
+  };
+
+  const changeSelection = (next: string[]) => {
+    setSelection(next);
+    if (next.length === 1) setDetailsId(next[0]);
+  };
+  const filtered = activeFilterCount(filters) > 0 || filters.text.trim() !== '';
+  const onError = (error: Error) => setProblem(error.message);
+
+  return (
+    <Box
+      h={height}
+      style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
+      aria-hidden={generate ? true : undefined}
+    >
+      <PresetStyles />
+      <input {...dropzone.getInputProps()} aria-label="Files to upload" />
+      <LibraryHeader
+        title={title}
+        onUpload={dropzone.open}
+        onImportUrl={importUrl}
+        onGenerate={ai.aiAvailable ? () => setGenerate({}) : undefined}
+      />
+      <Divider />
+      <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <ScrollArea
+          w={240}
+          p="md"
+          style={{ flex: 'none', borderRight: '1px solid var(--mantine-color-default-border)' }}
+          visibleFrom="sm"
+          component="nav"
+          aria-label="Library navigation"
+        >
+          <Stack gap="lg">
+            <CollectionsPanel
+              facets={facets}
+              collectionId={filters.collectionId}
+              onCollectionChange={(collectionId) => setFilters({ ...filters, collectionId })}
+              tags={filters.tags}
+              onTagsChange={(tags) => setFilters({ ...filters, tags })}
+              onError={onError}
+            />
+            <StorageMeter />
+          </Stack>
+        </ScrollArea>
+        <Box
+          component="main"
+          className="medialoft-drop-target"
+          {...dragProps}
+          style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}
+        >
+          <Stack gap="xs" p="md" pb="xs">
+            <LibraryToolbar
+              filters={filters}
+              onFiltersChange={setFilters}
+              layout={layout}
+              onLayoutChange={setLayout}
+            />
+            <FilterChips filters={filters} onFiltersChange={setFilters} facets={facets} />
+            {importer.importing && (
+              <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
+            )}
+            {problem && (
+              <Alert
+                color="red"
+                role="alert"
+                withCloseButton
+                closeButtonLabel="Dismiss"
+                onClose={() => setProblem(undefined)}
+              >
+                {problem}
+              </Alert>
+            )}
+            <BulkToolbar
+              selection={visibleSelection}
+              onSelectionChange={setSelection}
+              collections={facets.collections}
+              allIds={ids}
+              onError={onError}
+            />
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {status === 'loading'
+                ? 'Loading…'
+                : `${total} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
+            </Text>
+          </Stack>
+          <Box style={{ flex: 1, minHeight: 0 }}>
+            {total > 0 ? (
+              <AssetGridView
+                assets={items}
+                layout={layout}
+                selection={visibleSelection}
+                onSelectionChange={changeSelection}
+                onActivate={setDetailsId}
+              />
+            ) : status === 'loading' ? null : filtered ? (
+              <Center h="100%">
+                <Stack align="center" gap="xs">
+                  <Text c="dimmed">No assets match these filters.</Text>
+                  <Button
+                    variant="default"
+                    onClick={() =>
+                      setFilters({
+                        ...emptyFilters,
+                        sort: filters.sort,
+                        direction: filters.direction,
+                      })
+                    }
+                  >
+                    Clear search and filters
+                  </Button>
+                </Stack>
+              </Center>
+            ) : (
+              <Center h="100%" p="md">
+                <Box
+                  {...dropzone.getRootProps({ 'aria-label': 'Upload files' } as never)}
+                  className="medialoft-dropzone"
+                  p="xl"
+                  style={{
+                    borderRadius: 'var(--mantine-radius-lg)',
+                    textAlign: 'center',
+                    maxWidth: 480,
+                  }}
+                >
+                  <Text fw={600}>Your library is empty</Text>
+                  <Text size="sm" c="dimmed">
+                    Drop files here, paste them, or press to choose files.
+                    {ai.aiAvailable ? ' Or generate an image with AI.' : ''}
+                  </Text>
+                </Box>
+              </Center>
+            )}
+          </Box>
+        </Box>
+        {detailsId && (
+          <Box
+            w={340}
+            style={{ flex: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}
+          >
+            <AssetDetailsPanel
+              assetId={detailsId}
+              onClose={() => setDetailsId(undefined)}
+              collections={facets.collections}
+              onReusePrompt={ai.aiAvailable ? (initial) => setGenerate({ initial }) : undefined}
+              onError={onError}
+            />
+          </Box>
+        )}
+      </Box>
+      <Modal
+        opened={generate !== undefined}
+        onClose={() => setGenerate(undefined)}
+        title="Generate images"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {generate && (
+          <GeneratePanel
+            initial={generate.initial}
+            onGenerated={(assets) => {
+              setGenerate(undefined);
+              setFilters((f) => ({ ...f }));
+              if (assets[0]) changeSelection([assets[0].id]);
+            }}
+          />
+        )}
+      </Modal>
+    </Box>
+  );
+}
