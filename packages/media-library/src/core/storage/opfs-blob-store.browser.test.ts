@@ -49,9 +49,9 @@ function override<T extends object>(target: T, members: Record<string, unknown>)
 
 /**
  * An OPFS root whose file writables write the first half of the bytes, then fail like a
- * browser out of quota. With `move: false` its file handles also lack `move`.
+ * browser out of quota.
  */
-function fullDiskRoot(options: { move: boolean }) {
+function fullDiskRoot() {
   return async () => {
     const root = await navigator.storage.getDirectory();
     return override(root, {
@@ -61,7 +61,6 @@ function fullDiskRoot(options: { move: boolean }) {
           getFileHandle: async (fileName: string, fileOpts?: FileSystemGetFileOptions) => {
             const file = await dir.getFileHandle(fileName, fileOpts);
             return override(file, {
-              ...(options.move ? {} : { move: undefined }),
               createWritable: async () => {
                 const writable = await file.createWritable();
                 return override(writable, {
@@ -95,7 +94,7 @@ describe('createOpfsBlobStore', () => {
     expect(await store.has('nope')).toBe(false);
     expect(await store.get('nope')).toBeUndefined();
     expect((await store.keys()).sort()).toEqual(['big', 'small']);
-    // Nothing but the two files: the temporary file was renamed over the key's name.
+    // Nothing but the two files: no swap files left behind.
     expect(await listFiles(name)).toEqual(['big', 'small']);
 
     await store.put('small', new Blob(['replaced']));
@@ -130,28 +129,26 @@ describe('createOpfsBlobStore', () => {
     expect(await listFiles(name)).toEqual([]);
   });
 
-  for (const move of [true, false]) {
-    it(`turns QuotaExceededError into StorageFullError and leaves no file (${move ? 'temp file + move' : 'in-place write'})`, async () => {
-      const name = directoryName();
-      const store = createOpfsBlobStore(name, { root: fullDiskRoot({ move }) });
-      const data = new Blob([randomBytes(256 * 1024)]);
-      const error = await store.put('photo', data).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(StorageFullError);
-      const full = error as StorageFullError;
-      expect(full.code).toBe('storage_full');
-      expect(full.neededBytes).toBe(data.size);
-      expect(full.availableBytes).toBeTypeOf('number');
-      expect(full.availableBytes).toBeGreaterThan(0);
-      expect((full.cause as DOMException).name).toBe('QuotaExceededError');
-      expect(await listFiles(name)).toEqual([]);
-      expect(await store.has('photo')).toBe(false);
-    });
-  }
+  it('turns QuotaExceededError into StorageFullError and leaves no file', async () => {
+    const name = directoryName();
+    const store = createOpfsBlobStore(name, { root: fullDiskRoot() });
+    const data = new Blob([randomBytes(256 * 1024)]);
+    const error = await store.put('photo', data).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    const full = error as StorageFullError;
+    expect(full.code).toBe('storage_full');
+    expect(full.neededBytes).toBe(data.size);
+    expect(full.availableBytes).toBeTypeOf('number');
+    expect(full.availableBytes).toBeGreaterThan(0);
+    expect((full.cause as DOMException).name).toBe('QuotaExceededError');
+    expect(await listFiles(name)).toEqual([]);
+    expect(await store.has('photo')).toBe(false);
+  });
 
   it('keeps the old bytes when replacing a key fails for quota', async () => {
     const name = directoryName();
     await createOpfsBlobStore(name).put('photo', new Blob(['old bytes']));
-    const failing = createOpfsBlobStore(name, { root: fullDiskRoot({ move: false }) });
+    const failing = createOpfsBlobStore(name, { root: fullDiskRoot() });
     await expect(failing.put('photo', new Blob([randomBytes(1024)]))).rejects.toBeInstanceOf(
       StorageFullError,
     );
