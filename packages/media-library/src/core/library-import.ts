@@ -103,13 +103,15 @@ export async function importBatch(
   return ctx.locks.shared(async () => {
     try {
       const results: ImportItemResult[] = [];
-      for (const item of items) {
+      for (const [index, item] of items.entries()) {
         throwIfAborted(options.signal);
         results.push(await importOne(batch, item));
         batch.remainingBytes -= sizeOf(item);
         progress.filesDone++;
         progress.bytesDone += sizeOf(item);
-        options.onProgress?.({ ...progress, current: item.name });
+        // `current` names the file up next; the last report keeps the last file's name.
+        const current = (items[index + 1] ?? item).name;
+        options.onProgress?.({ ...progress, current });
       }
       throwIfAborted(options.signal);
       if (batch.records.length > 0) {

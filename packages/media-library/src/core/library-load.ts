@@ -1,6 +1,7 @@
 // Opening a library: the newest page first (so a view can paint at once, whatever the size of
 // the library), then the rest of the index in one read, merged without losing newer changes.
-import { fromStoredAsset, type LibraryDb } from './db';
+import { type IDBPTransaction, unwrap, wrap } from 'idb';
+import { fromStoredAsset, type LibraryDb, type LibraryDbSchema, type StoredAsset } from './db';
 import type { LibraryContextWiring } from './library-context';
 import type { Collection, MediaAsset } from './types';
 
@@ -19,15 +20,7 @@ export async function loadFirstPage(
 ): Promise<void> {
   const tx = db.transaction(['assets', 'collections'], 'readonly');
   const collectionsRead = tx.objectStore('collections').getAll();
-  const page: MediaAsset[] = [];
-  if (firstPageSize > 0) {
-    let cursor = await tx.objectStore('assets').index('createdAt').openCursor(null, 'prev');
-    while (cursor) {
-      page.push(fromStoredAsset(cursor.value));
-      if (page.length >= firstPageSize) break;
-      cursor = await cursor.continue();
-    }
-  }
+  const page = firstPageSize > 0 ? await newestAssets(tx, firstPageSize) : [];
   const collections: Collection[] = await collectionsRead;
   await tx.done;
   const { context } = wiring;
@@ -41,6 +34,41 @@ export async function loadFirstPage(
     upsertCollections: collections.filter((c) => !current.collections.has(c.id)),
     status: 'partial',
   });
+}
+
+type ReadTransaction = IDBPTransaction<
+  LibraryDbSchema,
+  Array<'assets' | 'collections'>,
+  'readonly'
+>;
+
+/** `IDBIndex.getAllRecords` (IndexedDB 3.0, Chromium 141+), not yet in TypeScript's DOM types. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(options: {
+    count?: number;
+    direction?: IDBCursorDirection;
+  }): IDBRequest<Array<{ value: StoredAsset }>>;
+};
+
+/**
+ * The `count` newest assets. One `getAllRecords` request where the browser has it (a single
+ * round trip), else a backwards cursor (one round trip per record, still independent of size).
+ */
+async function newestAssets(tx: ReadTransaction, count: number): Promise<MediaAsset[]> {
+  const index = tx.objectStore('assets').index('createdAt');
+  const raw = unwrap(index) as IndexWithRecords;
+  if (typeof raw.getAllRecords === 'function') {
+    const records = await wrap(raw.getAllRecords({ direction: 'prev', count }));
+    return records.map((record) => fromStoredAsset(record.value));
+  }
+  const page: MediaAsset[] = [];
+  let cursor = await index.openCursor(null, 'prev');
+  while (cursor) {
+    page.push(fromStoredAsset(cursor.value));
+    if (page.length >= count) break;
+    cursor = await cursor.continue();
+  }
+  return page;
 }
 
 /**

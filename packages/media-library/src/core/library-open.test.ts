@@ -55,6 +55,29 @@ describe('open', () => {
     expect(library.getState().assets.size).toBe(10);
   });
 
+  it('reads the same first page with a backwards cursor where getAllRecords is missing', async () => {
+    const h = createHarness();
+    const seed = h.open();
+    for (let i = 0; i < 6; i++) await seed.importFiles([pngFile(200 + i)]);
+    const newest = seed.query({ limit: 4 }).items.map((asset) => asset.id);
+    seed.close();
+
+    const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
+    const getAllRecords = Object.getOwnPropertyDescriptor(prototype, 'getAllRecords');
+    delete prototype.getAllRecords;
+    try {
+      const library = track(h.open({ firstPageSize: 4 }));
+      let partial: string[] = [];
+      library.subscribe((state) => {
+        if (state.status === 'partial') partial = [...state.assets.keys()];
+      });
+      await library.ready;
+      expect(partial).toEqual(newest);
+    } finally {
+      if (getAllRecords) Object.defineProperty(prototype, 'getAllRecords', getAllRecords);
+    }
+  });
+
   it('keeps an edit made while the rest of the index was still loading', async () => {
     const h = createHarness();
     const seed = h.open();

@@ -1,0 +1,183 @@
+// How long opening a library takes until its first page is shown (status 'partial'), at
+// 1,000 / 10,000 / 100,000 records, against a bare `getAll` of the same store in the same run.
+// The first page must not grow with the library: 100k at most 2× 1k.
+import { expect, it } from 'vitest';
+import {
+  libraryDbName,
+  openLibraryDb,
+  type StoredAsset,
+} from '../../packages/media-library/src/core/db';
+import { createMediaLibrary } from '../../packages/media-library/src/core/library';
+import type { BlobStore, MediaLibraryState } from '../../packages/media-library/src/core/types';
+import { type BenchRow, compare, percentile } from '../lib/report';
+import { writeResults } from '../lib/write-browser';
+
+const SIZES = [1_000, 10_000, 100_000];
+// Many runs and a median: on a busy machine a stray GC or a neighbour's burst can land in any
+// single 5 ms timing.
+const RUNS = 11;
+const WARMUP = 1;
+const SEED_BATCH = 10_000;
+
+/** A plausible record: tags, a prompt for some, sizes, times spread over two years. */
+function record(index: number): StoredAsset {
+  const id = `bench-${index.toString(36).padStart(6, '0')}`;
+  const ai = index % 3 === 0;
+  return {
+    id,
+    kind: index % 10 === 0 ? 'video' : 'image',
+    name: `photo-${index}.jpg`,
+    mimeType: 'image/jpeg',
+    size: 50_000 + ((index * 7919) % 2_000_000),
+    width: 1024 + (index % 512),
+    height: 768 + (index % 256),
+    sha256: index.toString(16).padStart(64, '0'),
+    blobKey: `o/${id}`,
+    thumbnailKey: `t/${id}`,
+    thumbnailType: 'image/webp',
+    title: index % 4 === 0 ? `Holiday ${index}` : undefined,
+    tags: [`tag-${index % 50}`, `group-${index % 7}`],
+    favorite: index % 13 === 0 ? 1 : 0,
+    collectionIds: index % 5 === 0 ? [`collection-${index % 20}`] : [],
+    source: ai
+      ? { type: 'ai', provider: 'local', model: 'sdxl', prompt: `a red fox number ${index}` }
+      : { type: 'upload' },
+    sourceType: ai ? 'ai' : 'upload',
+    usage: { downloads: 0, shares: 0, uses: 0 },
+    // Shuffled order of creation, so the createdAt index is not the key order.
+    createdAt: 1_600_000_000_000 + ((index * 104_729) % 63_072_000_000),
+    updatedAt: 1_600_000_000_000 + index,
+  } as StoredAsset;
+}
+
+/** Writes `count` records straight into the library's database, in large transactions. */
+async function seed(name: string, count: number): Promise<string[]> {
+  const db = await openLibraryDb(name, indexedDB);
+  const keys: string[] = [];
+  for (let start = 0; start < count; start += SEED_BATCH) {
+    const tx = db.transaction('assets', 'readwrite');
+    for (let i = start; i < Math.min(count, start + SEED_BATCH); i++) {
+      const value = record(i);
+      keys.push(value.blobKey, value.thumbnailKey as string);
+      tx.store.put(value);
+    }
+    await tx.done;
+  }
+  db.close();
+  return keys;
+}
+
+/** A blob store that claims every seeded key, so the start-up sweep removes nothing. */
+function claimingBlobStore(keys: string[]): BlobStore {
+  return {
+    kind: 'bench',
+    put: async () => {},
+    get: async () => undefined,
+    has: async () => true,
+    delete: async () => {},
+    keys: async () => keys,
+    clear: async () => {},
+  };
+}
+
+/** ms from `createMediaLibrary` to the first page (status past 'loading'), and to 'ready'. */
+async function openOnce(name: string, blobStore: BlobStore) {
+  const started = performance.now();
+  const library = createMediaLibrary({ name, blobStore, broadcast: false });
+  const firstPage = await new Promise<number>((resolve, reject) => {
+    const check = (state: MediaLibraryState) => {
+      if (state.status === 'error') reject(state.error);
+      else if (state.status !== 'loading') resolve(performance.now() - started);
+    };
+    const stop = library.subscribe((state) => {
+      check(state);
+      if (state.status !== 'loading') stop();
+    });
+    check(library.getState());
+  });
+  const pageSize = library.getState().assets.size;
+  await library.ready;
+  const ready = performance.now() - started;
+  const total = library.getState().assets.size;
+  library.close();
+  return { firstPage, ready, pageSize, total };
+}
+
+/** ms to open the database and `getAll` its assets store: what a naive open costs. */
+async function bareGetAll(name: string): Promise<number> {
+  const started = performance.now();
+  const db = await openLibraryDb(name, indexedDB);
+  const all = await db.getAll('assets');
+  const elapsed = performance.now() - started;
+  db.close();
+  if (all.length === 0) throw new Error('empty store');
+  return elapsed;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function deleteDatabase(name: string): Promise<void> {
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(libraryDbName(name));
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+}
+
+it('open to first page vs bare getAll, 1k / 10k / 100k records', async () => {
+  const rows: BenchRow[] = [];
+  const firstPageMs = new Map<number, number>();
+  for (const size of SIZES) {
+    const name = `bench-open-${size}-${crypto.randomUUID()}`;
+    try {
+      const keys = await seed(name, size);
+      // Let the database settle after a bulk write, as a library would be between visits.
+      await settle(2_000);
+      const blobStore = claimingBlobStore(keys);
+      const firstPage: number[] = [];
+      const ready: number[] = [];
+      const getAll: number[] = [];
+      // Interleaved, so drift (caches, GC) hits both alike; the first round only warms up.
+      for (let run = 0; run < WARMUP + RUNS; run++) {
+        const opened = await openOnce(name, blobStore);
+        expect(opened.pageSize).toBe(100);
+        expect(opened.total).toBe(size);
+        // Each step leaves up to 100,000 objects of garbage; an idle pause lets V8 collect it
+        // so a collection does not land inside the next timing (a fresh page has none).
+        await settle(1_000);
+        const bare = await bareGetAll(name);
+        await settle(1_000);
+        if (run < WARMUP) continue;
+        firstPage.push(opened.firstPage);
+        ready.push(opened.ready);
+        getAll.push(bare);
+      }
+      const median = percentile(firstPage, 50);
+      firstPageMs.set(size, median);
+      const row = compare(
+        `open ${size.toLocaleString('en')} records → first page (100)`,
+        median,
+        'ms',
+        { name: `bare getAll of ${size.toLocaleString('en')}`, value: percentile(getAll, 50) },
+      );
+      row.note =
+        `fully loaded + swept: ${percentile(ready, 50).toFixed(0)} ms; first page min/max ` +
+        `${Math.min(...firstPage).toFixed(1)}/${Math.max(...firstPage).toFixed(1)} ms`;
+      rows.push(row);
+    } finally {
+      await deleteDatabase(name);
+    }
+  }
+  const small = firstPageMs.get(1_000) as number;
+  const large = firstPageMs.get(100_000) as number;
+  rows.push(
+    compare(
+      'first page at 100,000 vs at 1,000',
+      large,
+      'ms',
+      { name: 'first page at 1,000', value: small },
+      { text: '100k ≤ 2× 1k (ratio ≥ 0.5×)', minRatio: 0.5 },
+    ),
+  );
+  for (const row of rows) console.log(row);
+  await writeResults('library-open', rows);
+});
