@@ -1,6 +1,7 @@
 // Thumbnails in real Chromium: made in the worker, longest side within the limit, alpha kept,
-// and the "only if it helps" rule for images that already fit.
+// the "only if it helps" rule for images that already fit, and EXIF rotation.
 import { afterAll, describe, expect, it } from 'vitest';
+import { measureMedia } from './measure';
 import { createThumbnail, getThumbnailStats, terminateThumbnailWorker } from './thumbnail';
 
 afterAll(() => terminateThumbnailWorker());
@@ -130,5 +131,75 @@ describe('createThumbnail in Chromium', () => {
     expect(await createThumbnail(tiff, { maxSize: 400 })).toBeUndefined();
     const brokenPng = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]);
     expect(await createThumbnail(brokenPng, { maxSize: 400 })).toBeUndefined();
+  });
+});
+
+/** A JPEG with an EXIF Orientation tag spliced in after the start marker. */
+async function rotatedJpeg(width: number, height: number, orientation: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = 'rgb(0, 0, 255)';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = 'rgb(255, 0, 0)';
+  context.fillRect(0, 0, width / 4, height); // red stripe on the stored image's left edge
+  const jpeg = new Uint8Array(
+    await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer(),
+  );
+  // APP1: "Exif\0\0", big-endian TIFF header, one IFD entry: Orientation (SHORT).
+  const app1 = [
+    0xff,
+    0xe1,
+    0,
+    34,
+    0x45,
+    0x78,
+    0x69,
+    0x66,
+    0,
+    0,
+    0x4d,
+    0x4d,
+    0,
+    42,
+    0,
+    0,
+    0,
+    8,
+    0,
+    1,
+    0x01,
+    0x12,
+    0,
+    3,
+    0,
+    0,
+    0,
+    1,
+    0,
+    orientation,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ];
+  return new Blob([jpeg.subarray(0, 2), new Uint8Array(app1), jpeg.subarray(2)], {
+    type: 'image/jpeg',
+  });
+}
+
+describe('createThumbnail and EXIF orientation', () => {
+  it('turns a phone photo (orientation 6) upright, scaled without distortion', async () => {
+    const photo = await rotatedJpeg(800, 400, 6);
+    expect(await measureMedia(photo, 'image', 'image/jpeg')).toEqual({ width: 400, height: 800 });
+    const thumb = await createThumbnail(photo, { maxSize: 100 });
+    // Stored 800×400, shown rotated 90° clockwise: 400×800, fitted to 50×100.
+    expect([thumb?.width, thumb?.height]).toEqual([50, 100]);
+    const pixel = await pixels(thumb!.blob);
+    // The stored left edge (red) is now the top edge; the bottom stays blue.
+    expect(pixel(25, 5)[0]).toBeGreaterThan(200);
+    expect(pixel(25, 95)[2]).toBeGreaterThan(200);
+    expect(pixel(25, 95)[0]).toBeLessThan(60);
   });
 });
