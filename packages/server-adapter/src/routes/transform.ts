@@ -70,8 +70,12 @@ export async function transformImage(
     });
   }
   const quality = options.quality;
-  if (format === 'jpeg') pipeline = pipeline.flatten({ background: '#ffffff' }).jpeg({ quality });
-  else if (format === 'webp') pipeline = pipeline.webp({ quality });
+  if (format === 'jpeg') {
+    // JPEG has no alpha: put transparent pixels on white (not libvips' black). A JPEG input has
+    // none, and flattening costs a full extra pass, so only other inputs get it.
+    if (inputType !== 'image/jpeg') pipeline = pipeline.flatten({ background: '#ffffff' });
+    pipeline = pipeline.jpeg({ quality });
+  } else if (format === 'webp') pipeline = pipeline.webp({ quality });
   else if (format === 'avif') pipeline = pipeline.avif({ quality });
   else pipeline = pipeline.png(quality === undefined ? {} : { quality, palette: quality < 100 });
 
