@@ -138,10 +138,12 @@ const serverEnv = { ...fileEnv, ...process.env, PORT: String(apiPort) };
 const webEnv = { ...process.env, MEDIALOFT_API_ORIGIN: `http://127.0.0.1:${apiPort}` };
 delete webEnv.PORT;
 
+// `pnpm server`'s command, as node with tsx's loader rather than the tsx CLI: one process, so
+// a signal or a crash reaches the server itself and nothing is left orphaned.
 const server = start(
   'image server',
-  bin('tsx'),
-  ['--conditions=@medialoft/source', 'packages/server-adapter/src/node.ts'],
+  process.execPath,
+  ['--import', 'tsx', '--conditions=@medialoft/source', 'packages/server-adapter/src/node.ts'],
   serverEnv,
 );
 

@@ -22,6 +22,7 @@ const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['browser tests', bin('vitest'), ['run', '--project', 'browser']],
+  ['end-to-end', bin('vitest'), ['run', '--config', 'e2e/vitest.e2e.config.ts']],
   ['build', process.execPath, ['scripts/build.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],
 ];

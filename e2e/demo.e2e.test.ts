@@ -1,0 +1,256 @@
+// The demo as a person uses it: upload, generate with the local model (progress, AI badge,
+// prompt), reload, search, delete, a rejected request, a canceled one, and no key anywhere.
+// The steps share one page and run in order, like one session in the app.
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { type DemoProcess, repoRoot, startDemo } from './demo-process';
+import { gradientPng } from './png';
+
+/** A fake provider key: Replicate's models are listed, but nothing ever calls Replicate. */
+const SECRET = 'r8_e2e_SECRET';
+const artifacts = join(repoRoot, 'e2e', 'artifacts');
+const prompt = 'A lighthouse at dusk, e2e';
+
+let demo: DemoProcess;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let page: Page;
+/** Every response the page received, as text (binary bodies as latin1), for the key check. */
+const seen: Array<Promise<string>> = [];
+const generateRequests: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  demo = await startDemo({
+    REPLICATE_API_TOKEN: SECRET,
+    // A closed loopback port: were Replicate ever called, it would fail here, not go out.
+    REPLICATE_BASE_URL: 'http://127.0.0.1:9/v1',
+    // Slow enough to watch progress and cancel, like a hosted model.
+    LOCAL_GENERATOR_DELAY_MS: '3000',
+  });
+  browser = await launchBrowser();
+  context = browser.context;
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('response', (response) => {
+    seen.push(
+      response
+        .body()
+        .then((body) => `${JSON.stringify(response.headers())}\n${body.toString('latin1')}`)
+        .catch(() => JSON.stringify(response.headers())),
+    );
+  });
+  page.on('request', (request) => {
+    if (request.url().includes('/api/ai/images/generate')) generateRequests.push(request.url());
+  });
+  await page.goto(demo.webUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+// The count above the grid (the storage meter in the sidebar has one of its own).
+const assetCount = () =>
+  page
+    .getByRole('main')
+    .getByText(/^\d+ assets?( match)?$/)
+    .textContent();
+const grid = () => page.getByRole('grid', { name: 'Assets' });
+const cells = () => grid().getByRole('gridcell');
+const generateDialog = () => page.getByRole('dialog', { name: 'Generate images' });
+
+/** Opens the generate dialog and picks the keyless local model (Replicate's are listed too). */
+async function openGenerate(): Promise<Locator> {
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const dialog = generateDialog();
+  await dialog.waitFor();
+  await dialog.getByRole('combobox', { name: 'Model' }).click();
+  await page.getByRole('option', { name: /Local placeholder/ }).click();
+  return dialog;
+}
+
+async function reload(): Promise<void> {
+  await page.reload();
+  await grid().or(page.getByText('Your library is empty')).waitFor();
+}
+
+describe('the demo, end to end', () => {
+  it('starts empty, with the header actions', async () => {
+    await page.getByRole('heading', { name: 'MediaLoft demo' }).waitFor();
+    await page.getByText('Your library is empty').waitFor();
+    expect(await page.getByRole('button', { name: 'Upload', exact: true }).isVisible()).toBe(true);
+  });
+
+  it('uploads a PNG', async () => {
+    await page.getByLabel('Files to upload').setInputFiles({
+      name: 'upload-e2e.png',
+      mimeType: 'image/png',
+      buffer: gradientPng(320, 200, [20, 90, 200], [250, 180, 40]),
+    });
+    await expect.poll(assetCount).toBe('1 asset');
+    await expect.poll(() => cells().first().getAttribute('aria-label')).toBe('upload-e2e.png');
+    // The thumbnail was read back from browser storage and shown.
+    await cells().first().locator('img').waitFor();
+  });
+
+  it('generates an image with the local model, showing progress', async () => {
+    const dialog = await openGenerate();
+    await dialog.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+    // At 0 % the bar's filled part has no width, so wait for it in the DOM, not for pixels.
+    const progress = dialog.getByRole('progressbar', { name: 'Generation progress' });
+    await progress.waitFor({ state: 'attached' });
+    expect(await progress.getAttribute('aria-valuetext')).toMatch(/^\d+%$/);
+    expect(await dialog.getByRole('status').textContent()).toMatch(/\d+%/);
+    expect(await dialog.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'generate-panel.png') });
+    // The dialog closes once the image is in the library.
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(assetCount).toBe('2 assets');
+  });
+
+  it('shows the generated image first, with its AI badge and prompt', async () => {
+    const first = cells().first();
+    await expect.poll(() => first.getAttribute('aria-label')).toMatch(/, AI generated$/);
+    expect(await first.getByText('AI', { exact: true }).isVisible()).toBe(true);
+    await first.locator('img').waitFor();
+    const details = page.getByRole('region', { name: 'Asset details' });
+    await expect.poll(() => details.getByLabel('Prompt').textContent()).toBe(prompt);
+    await page.screenshot({ path: join(artifacts, 'library.png') });
+  });
+
+  it('keeps both after a reload', async () => {
+    await reload();
+    await expect.poll(assetCount).toBe('2 assets');
+    await expect.poll(() => cells().first().getAttribute('aria-label')).toMatch(/AI generated$/);
+    expect(await cells().nth(1).getAttribute('aria-label')).toBe('upload-e2e.png');
+    await cells().first().locator('img').waitFor();
+  });
+
+  it('finds the generated image by its prompt', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('lighthouse at dusk');
+    await expect.poll(assetCount).toBe('1 asset match');
+    expect(await cells().first().getAttribute('aria-label')).toMatch(/AI generated$/);
+    await search.fill('');
+    await expect.poll(assetCount).toBe('2 assets');
+  });
+
+  it('deletes the upload, and it stays gone after a reload', async () => {
+    await grid().getByRole('gridcell', { name: 'upload-e2e.png' }).click();
+    const toolbar = page.getByRole('toolbar', { name: 'Selection actions' });
+    await toolbar.getByText('1 asset selected').waitFor();
+    await toolbar.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete 1 asset?' });
+    await confirm.getByRole('button', { name: 'Delete 1 asset' }).click();
+    await expect.poll(assetCount).toBe('1 asset');
+    await reload();
+    await expect.poll(assetCount).toBe('1 asset');
+    expect(await grid().getByRole('gridcell', { name: 'upload-e2e.png' }).count()).toBe(0);
+  });
+
+  it('marks an empty prompt before sending anything', async () => {
+    const before = generateRequests.length;
+    const dialog = await openGenerate();
+    await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+    const field = dialog.getByRole('textbox', { name: 'Prompt' });
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByText('Describe the image you want.').waitFor();
+    expect(generateRequests.length).toBe(before);
+    await page.keyboard.press('Escape');
+    await generateDialog().waitFor({ state: 'detached' });
+  });
+
+  it('shows the server’s refusal of an out-of-range size in words', async () => {
+    // The page is told the local model takes any size, so it sends what the server refuses.
+    await page.route('**/api/ai/models', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as {
+        models: Array<{ id: string; limits?: Record<string, number> }>;
+      };
+      for (const model of body.models) {
+        if (model.id === 'local/placeholder') {
+          model.limits = { ...model.limits, maxWidth: 100_000, maxHeight: 100_000 };
+        }
+      }
+      await route.fulfill({ response, json: body });
+    });
+    const before = generateRequests.length;
+    const dialog = await openGenerate();
+    await dialog.getByRole('textbox', { name: 'Prompt' }).fill('too wide');
+    await dialog.getByRole('combobox', { name: 'Size' }).click();
+    await page.getByRole('option', { name: 'Custom size' }).click();
+    await dialog.getByRole('textbox', { name: 'Width' }).fill('5000');
+    await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+
+    const alert = dialog.getByRole('alert', { name: 'The image was not generated' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    // The server's own words: which field, and what it accepts.
+    expect(text).toMatch(/width must be a whole number between 64 and 2048/i);
+    expect(text).not.toMatch(/\bat \w+ \(|undefined|\[object|invalid_request/);
+    expect(generateRequests.length).toBe(before + 1);
+    await page.screenshot({ path: join(artifacts, 'generate-error.png') });
+    await page.unroute('**/api/ai/models');
+    await page.keyboard.press('Escape');
+    await generateDialog().waitFor({ state: 'detached' });
+    await expect.poll(assetCount).toBe('1 asset');
+  });
+
+  it('adds nothing when a generation is canceled midway', async () => {
+    const dialog = await openGenerate();
+    await dialog.getByRole('textbox', { name: 'Prompt' }).fill('a fox that never was');
+    await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+    await dialog
+      .getByRole('progressbar', { name: 'Generation progress' })
+      .waitFor({ state: 'attached' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByText('Canceled. Nothing was added to the library.').waitFor();
+    // Past the point the local model would have finished: still nothing new.
+    await page.waitForTimeout(3500);
+    await page.keyboard.press('Escape');
+    await generateDialog().waitFor({ state: 'detached' });
+    expect(await assetCount()).toBe('1 asset');
+    await reload();
+    await expect.poll(assetCount).toBe('1 asset');
+    const labels = await cells().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels).toHaveLength(1);
+    expect(labels[0]).toMatch(/AI generated$/);
+  });
+
+  it('never shows a provider key: not in any response, nor in the built app', async () => {
+    const direct = await Promise.all(
+      ['/models', '/health'].map(async (path) => {
+        const response = await fetch(`${demo.apiUrl}${path}`);
+        return `${JSON.stringify([...response.headers])}\n${await response.text()}`;
+      }),
+    );
+    const models = JSON.parse(direct[0]?.split('\n').slice(1).join('\n') ?? '{}') as {
+      models: Array<{ provider: string; live?: boolean }>;
+    };
+    // The fake key did reach the server: Replicate's models are live.
+    expect(models.models.some((m) => m.provider === 'replicate' && m.live)).toBe(true);
+
+    const bodies = [...(await Promise.all(seen)), ...direct];
+    expect(bodies.length).toBeGreaterThan(10);
+    expect(bodies.filter((body) => body.includes(SECRET))).toEqual([]);
+
+    // Nor in the server's log lines.
+    expect(demo.output()).not.toContain(SECRET);
+
+    const built = listFiles(join(repoRoot, 'demo', 'dist'));
+    expect(built.some((file) => file.endsWith('.js'))).toBe(true);
+    expect(built.filter((file) => readFileSync(file, 'latin1').includes(SECRET))).toEqual([]);
+  });
+});
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
