@@ -12,13 +12,19 @@ export interface LibraryLocks {
   shared<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` while no other writer, sweep or clear runs, in any tab. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Like `exclusive`, but resolves `undefined` at once instead of waiting when it is held. */
+  tryExclusive<T>(fn: () => Promise<T>): Promise<T | undefined>;
 }
 
 type Mode = 'shared' | 'exclusive';
 
 /** The slice of the Web Locks API this module uses. */
 interface LockManagerLike {
-  request<T>(name: string, options: { mode: Mode }, callback: () => Promise<T>): Promise<T>;
+  request<T>(
+    name: string,
+    options: { mode: Mode; ifAvailable?: boolean },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
 }
 
 /**
@@ -34,6 +40,10 @@ export function createLibraryLocks(
     return {
       shared: (fn) => manager.request(lockName, { mode: 'shared' }, fn),
       exclusive: (fn) => manager.request(lockName, { mode: 'exclusive' }, fn),
+      tryExclusive: (fn) =>
+        manager.request(lockName, { mode: 'exclusive', ifAvailable: true }, (lock) =>
+          lock ? fn() : Promise.resolve(undefined),
+        ),
     };
   }
   // Instances of one library in this realm share one lock, as tabs share a Web Lock.
@@ -43,7 +53,11 @@ export function createLibraryLocks(
     localLocks.set(lockName, local);
   }
   const lock = local;
-  return { shared: (fn) => lock.run('shared', fn), exclusive: (fn) => lock.run('exclusive', fn) };
+  return {
+    shared: (fn) => lock.run('shared', fn),
+    exclusive: (fn) => lock.run('exclusive', fn),
+    tryExclusive: (fn) => lock.tryRun('exclusive', fn),
+  };
 }
 
 const localLocks = new Map<string, ReturnType<typeof createLocalLock>>();
@@ -74,18 +88,27 @@ function createLocalLock() {
     }
   };
 
+  const hold = async <T>(mode: Mode, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } finally {
+      if (mode === 'shared') readers--;
+      else writer = false;
+      drain();
+    }
+  };
+
   return {
     async run<T>(mode: Mode, fn: () => Promise<T>): Promise<T> {
       // Waiters keep their order, so a stream of imports cannot starve a sweep.
       if (queue.length === 0 && canGrant(mode)) take(mode);
       else await new Promise<void>((grant) => queue.push({ mode, grant }));
-      try {
-        return await fn();
-      } finally {
-        if (mode === 'shared') readers--;
-        else writer = false;
-        drain();
-      }
+      return hold(mode, fn);
+    },
+    async tryRun<T>(mode: Mode, fn: () => Promise<T>): Promise<T | undefined> {
+      if (queue.length > 0 || !canGrant(mode)) return undefined;
+      take(mode);
+      return hold(mode, fn);
     },
   };
 }

@@ -243,12 +243,15 @@ describe('start-up sweep', () => {
     await started;
 
     const sweeper = track(h.open({ blobStore: inner }));
+    // Opening does not wait for the other instance's import: its start-up sweep is skipped.
+    await sweeper.ready;
+    expect(sweeper.lastSweep).toBeUndefined();
+    // An explicit sweep waits for the import to commit, then finds nothing to take.
     const sweep = sweeper.sweep();
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
     const [result] = await importing;
-    await sweep;
-    await sweeper.ready;
+    expect(await sweep).toEqual({ orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 0 });
     expect(result?.status).toBe('imported');
     expect(await inner.keys()).toEqual([result?.status === 'imported' && result.asset.blobKey]);
   });

@@ -2,7 +2,8 @@
 // records write (or between a delete's two steps) can leave behind.
 //
 // It holds the library's lock exclusively (see library-locks.ts), so no import in any tab is
-// between writing bytes and committing records while it decides what is an orphan.
+// between writing bytes and committing records while it decides what is an orphan. At
+// start-up it only runs when the lock is free, so opening never waits for another tab.
 import {
   eachRequest,
   fromStoredAsset,
@@ -27,10 +28,23 @@ export interface SweepReport {
  * Deletes unreferenced blobs, removes records whose original is missing and drops missing
  * thumbnails from records. Safe to run while other tabs import, delete or edit.
  */
-export async function sweepLibrary(ctx: LibraryContext): Promise<SweepReport> {
+export async function sweepLibrary(ctx: LibraryContext): Promise<SweepReport>;
+/**
+ * With `ifIdle`, resolves `undefined` at once when another instance holds the lock (an import
+ * is writing): the start-up sweep then waits for the next start rather than delaying `ready`.
+ */
+export async function sweepLibrary(
+  ctx: LibraryContext,
+  mode: { ifIdle: true },
+): Promise<SweepReport | undefined>;
+export async function sweepLibrary(
+  ctx: LibraryContext,
+  mode?: { ifIdle: true },
+): Promise<SweepReport | undefined> {
   ctx.assertOpen();
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
-  return ctx.locks.exclusive(async () => {
+  const lock = mode?.ifIdle ? ctx.locks.tryExclusive : ctx.locks.exclusive;
+  return lock(async () => {
     // Keys first, records second: a record read later than the keys had its bytes written
     // before them (imports are locked out), so a key missing from the list is truly missing.
     const keys = new Set(await blobs.keys());

@@ -49,7 +49,10 @@ export interface MediaLibraryInstance extends MediaLibrary {
    * whose bytes are gone. It also runs once at start-up, before `ready` resolves.
    */
   sweep(): Promise<SweepReport>;
-  /** What the start-up sweep repaired, once it has run. */
+  /**
+   * What the start-up sweep repaired, once it has run; stays undefined when another tab was
+   * importing at start-up (the sweep then waits for the next start, or a call to `sweep()`).
+   */
   readonly lastSweep: SweepReport | undefined;
 }
 
@@ -151,7 +154,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     }
     if (ctx.closed) return;
     try {
-      lastSweep = await sweepLibrary(ctx);
+      lastSweep = await sweepLibrary(ctx, { ifIdle: true });
     } catch {
       // A sweep that cannot run (blob store gone, closed meanwhile) repairs next time; the
       // library itself is loaded and usable.
