@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { libraryDbName } from './db';
 import { createMediaLibrary, type MediaLibraryInstance } from './library';
 import { createDefaultBlobStore, opfsDirectoryName } from './storage/default-blob-store';
-import type { MediaAsset } from './types';
+import type { BlobStore, MediaAsset } from './types';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -152,6 +152,42 @@ describe('library in Chromium', () => {
       const request = indexedDB.deleteDatabase(`medialoft:${name}:blobs`);
       request.onsuccess = request.onerror = request.onblocked = resolve;
     });
+  });
+
+  it('a sweep in one instance waits (Web Locks) for another instance between bytes and records', async () => {
+    const name = libraryName();
+    const store = await createDefaultBlobStore(name);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let written!: () => void;
+    const bytesWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const stalling: BlobStore = {
+      ...store,
+      kind: store.kind,
+      put: async (key, data) => {
+        await store.put(key, data);
+        written();
+        await gate;
+      },
+    };
+    const importer = track(createMediaLibrary({ name, blobStore: stalling, thumbnails: false }));
+    await importer.ready;
+    const importing = importer.importFiles([await png(90, 32, 32)]);
+    await bytesWritten;
+
+    const other = track(createMediaLibrary({ name }));
+    await other.ready;
+    expect(other.lastSweep).toBeUndefined();
+    const sweep = other.sweep();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const asset = imported((await importing)[0]);
+    expect(await sweep).toEqual({ orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 0 });
+    expect(await store.keys()).toEqual([asset.blobKey]);
   });
 
   it('two instances on one origin see each other’s changes through BroadcastChannel', async () => {
