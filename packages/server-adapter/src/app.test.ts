@@ -366,6 +366,18 @@ describe('limits', () => {
     expect(busy.headers.get('retry-after')).toBe('5');
     expect(fake.state.calls).toHaveLength(2);
   });
+
+  it('refuses an event stream with a 429 status (not a 200 stream) when the server is full', async () => {
+    const { app } = makeApp({ concurrency: { perProvider: 1, queue: 0 } }, { delayMs: 200 });
+    const first = app.request('/api/ai/images/generate', post({ prompt: 'p' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const streamed = await app.request(
+      '/api/ai/images/generate',
+      post({ prompt: 'p' }, { accept: 'text/event-stream' }),
+    );
+    await expectError(streamed, 429, 'server_busy');
+    expect((await first).status).toBe(200);
+  });
 });
 
 describe('HTTP hygiene', () => {

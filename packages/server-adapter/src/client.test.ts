@@ -90,6 +90,7 @@ describe('createRemoteGenerator', () => {
       true,
     );
     expect(progress.at(-1)).toEqual({ stage: 'done', percent: 100 });
+    expect(progress.filter((p) => p.stage === 'done')).toHaveLength(1);
   });
 
   it('abort: rejects with code canceled and the provider call is aborted upstream', async () => {

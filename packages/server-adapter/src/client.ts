@@ -196,9 +196,11 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     });
     if (!response.body) throw networkError(new Error('The event stream has no body.'));
     const images: MediaAIGeneratedImage[] = [];
+    let doneReported = false;
     for await (const { event, data } of readServerSentEvents(response.body)) {
       if (event === 'progress') {
         const progress = JSON.parse(data) as ProgressEvent;
+        doneReported ||= progress.stage === 'done';
         onProgress(progress);
       } else if (event === 'image') {
         images.push(decodeImage(JSON.parse(data) as EncodedImage));
@@ -206,7 +208,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
         throw errorFromBody(JSON.parse(data) as ErrorBody, response.status);
       } else if (event === 'done') {
         const done = JSON.parse(data) as DoneEvent;
-        onProgress({ stage: 'done', percent: 100 });
+        if (!doneReported) onProgress({ stage: 'done', percent: 100 });
         if (images.length !== done.images) {
           throw new RemoteGeneratorError(
             'provider_error',

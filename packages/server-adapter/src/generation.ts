@@ -7,8 +7,8 @@ import {
   generateImages,
   type ImageGenerationProgress,
   type ImageModelWarning,
-  InvalidRequestError,
   type ModelCatalogEntry,
+  type ResolvedImageRequest,
   resolveImageRequest,
   TimeoutError,
 } from '@medialoft/ai-connect';
@@ -76,7 +76,11 @@ export function parseGenerateRequest(body: unknown): GenerateRequest {
 export function planGeneration(
   request: GenerateRequest,
   options: ResolvedServerOptions,
-): { entry: ModelCatalogEntry; request: GenerateRequest & { model: string } } {
+): {
+  entry: ModelCatalogEntry;
+  request: GenerateRequest & { model: string };
+  resolved: ResolvedImageRequest;
+} {
   const { registry, limits, liveProviders } = options;
   const entry =
     request.model === undefined
@@ -117,7 +121,7 @@ export function planGeneration(
   over('height', resolved.height, limits.maxHeight);
   over('n', resolved.n, limits.maxN);
   over('steps', resolved.steps, limits.maxSteps);
-  return { entry, request: { ...request, model: entry.id } };
+  return { entry, request: { ...request, model: entry.id }, resolved };
 }
 
 /**
@@ -180,14 +184,13 @@ export async function runGeneration(
         }
       },
     });
-    return toOutcome(result, request, requestId, options.now());
+    return toOutcome(result, planned, requestId, options.now());
   } catch (error) {
     // Whatever the provider said, a fired signal says why we stopped.
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason instanceof TimeoutError && !(error instanceof HttpError)) {
       throw fromAIConnectError(reason);
     }
-    if (error instanceof InvalidRequestError) throw fromAIConnectError(error);
     throw fromAIConnectError(error) ?? error;
   } finally {
     clearTimeout(timer);
@@ -198,11 +201,15 @@ export async function runGeneration(
 
 function toOutcome(
   result: GenerateImagesResult,
-  request: GenerateRequest,
+  planned: ReturnType<typeof planGeneration>,
   requestId: string,
   createdAt: number,
 ): GenerationOutcome {
   const { usage, model } = result;
+  const { request } = planned;
+  // What the model really ran with: the checked request, unless a fallback model served.
+  const ran =
+    model.id === planned.entry.id ? planned.resolved : resolveImageRequest(request, model);
   const perImageCost =
     usage.costUsd === undefined || result.images.length === 0
       ? undefined
@@ -218,12 +225,9 @@ function toOutcome(
       generationMs: usage.durationMs,
       requestId,
     };
-    if (request.negativePrompt && model.capabilities.negativePrompt) {
-      metadata.negativePrompt = request.negativePrompt;
-    }
+    if (ran.negativePrompt !== undefined) metadata.negativePrompt = ran.negativePrompt;
     if (image.seed !== undefined) metadata.seed = image.seed;
-    const steps = model.capabilities.steps ? (request.steps ?? model.defaults.steps) : undefined;
-    if (steps !== undefined) metadata.steps = steps;
+    if (ran.steps !== undefined) metadata.steps = ran.steps;
     if (perImageCost !== undefined) metadata.costUsd = perImageCost;
     return { index, bytes: image.bytes, mediaType: image.mediaType, metadata };
   });

@@ -13,9 +13,22 @@ export interface ConcurrencyGate {
    * when `signal` aborts while waiting. `onQueued` runs if the request has to wait.
    */
   acquire(key: string, signal?: AbortSignal, onQueued?: () => void): Promise<ReleaseSlot>;
+  /**
+   * Throws the same 429 as `acquire` would when `key` has no slot and no queue room left, for
+   * answers (event streams) that must decide their status before they start.
+   */
+  ensureCapacity(key: string): void;
   /** Running and waiting counts, for health and tests. */
   stats(key: string): { running: number; waiting: number };
 }
+
+const busy = () =>
+  new HttpError(
+    429,
+    'server_busy',
+    'The server is generating as many images as it allows at once; try again in a few seconds.',
+    { retryable: true, retryAfterMs: 5000 },
+  );
 
 interface Lane {
   running: number;
@@ -63,14 +76,7 @@ export function createConcurrencyGate(options: {
         l.running++;
         return Promise.resolve(releaser(l));
       }
-      if (l.waiting.length >= options.queue) {
-        throw new HttpError(
-          429,
-          'server_busy',
-          'The server is generating as many images as it allows at once; try again in a few seconds.',
-          { retryable: true, retryAfterMs: 5000 },
-        );
-      }
+      if (l.waiting.length >= options.queue) throw busy();
       onQueued?.();
       return new Promise<ReleaseSlot>((resolve, reject) => {
         const entry = {
@@ -88,6 +94,10 @@ export function createConcurrencyGate(options: {
         signal?.addEventListener('abort', onAbort, { once: true });
         l.waiting.push(entry);
       });
+    },
+    ensureCapacity(key) {
+      const l = lane(key);
+      if (l.running >= options.perProvider && l.waiting.length >= options.queue) throw busy();
     },
     stats(key) {
       const l = lane(key);

@@ -56,8 +56,9 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
     const mode = negotiate(c);
 
     if (mode === 'event-stream') {
-      // Start the stream only once the request is known to be valid, so bad input still gets
-      // a 4xx status rather than a 200 stream carrying an error.
+      // Start the stream only once the request is known to be valid (and has room to run), so
+      // bad input and a full server still get a 4xx status rather than a 200 stream with an error.
+      deps.gate.ensureCapacity(planned.entry.provider);
       return streamSSE(c, async (stream) => {
         const streamAborted = new AbortController();
         stream.onAbort(() => streamAborted.abort());
