@@ -1,5 +1,8 @@
-// Two test projects: fast unit tests in Node/happy-dom, and real-browser tests in Debian's
-// Chromium for anything that touches OPFS, IndexedDB, BroadcastChannel or OffscreenCanvas.
+// Three test projects: fast unit tests in Node/happy-dom, real-browser tests in Debian's
+// Chromium for anything that touches OPFS, IndexedDB, BroadcastChannel or OffscreenCanvas, and
+// the Storybook stories (with their play functions) as tests in the same Chromium.
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -42,6 +45,27 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        ...sourceCondition,
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) }),
+        ],
+        test: {
+          name: 'storybook',
+          // A story's play function walks a whole flow (generate, wait, check the grid), and
+          // the 10,000-asset story seeds through the public import pipeline first.
+          testTimeout: 90_000,
           browser: {
             enabled: true,
             headless: true,

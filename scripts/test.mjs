@@ -3,6 +3,7 @@
 // `pnpm test` runs it; `.ci/run` runs `pnpm test` on a clean clone.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,6 +23,12 @@ const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['browser tests', bin('vitest'), ['run', '--project', 'browser']],
+  ['storybook tests', bin('vitest'), ['run', '--project', 'storybook']],
+  [
+    'storybook build',
+    bin('storybook'),
+    ['build', '--quiet', '--output-dir', join(tmpdir(), 'medialoft-storybook-static')],
+  ],
   ['end-to-end', bin('vitest'), ['run', '--config', 'e2e/vitest.e2e.config.ts']],
   ['build', process.execPath, ['scripts/build.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],

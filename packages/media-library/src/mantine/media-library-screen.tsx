@@ -182,7 +182,7 @@ export function MediaLibraryScreen({
             <Text size="xs" c="dimmed" aria-live="polite">
               {status === 'loading'
                 ? 'Loading…'
-                : `${total} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
+                : `${total.toLocaleString()} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
             </Text>
           </Stack>
           <Box style={{ flex: 1, minHeight: 0 }}>

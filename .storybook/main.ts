@@ -1,0 +1,22 @@
+// Storybook for the Mantine preset. Workspace packages resolve from source through the
+// `@medialoft/source` condition, so stories need no build of the packages.
+import type { StorybookConfig } from '@storybook/react-vite';
+import { defaultClientConditions } from 'vite';
+
+const config: StorybookConfig = {
+  stories: ['./stories/**/*.stories.tsx'],
+  addons: ['@storybook/addon-vitest'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  // No docs pages here, so the prop tables' docgen pass would only slow every build.
+  typescript: { reactDocgen: false },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(config) {
+    config.resolve ??= {};
+    config.resolve.conditions = ['@medialoft/source', ...defaultClientConditions];
+    // One React and one Mantine, whichever package's node_modules a file is found through.
+    config.resolve.dedupe = ['react', 'react-dom', '@mantine/core', '@mantine/hooks'];
+    return config;
+  },
+};
+
+export default config;

@@ -1,0 +1,243 @@
+// The preset's building blocks one by one, each over a real seeded library.
+import { Box, Group } from '@mantine/core';
+import { useAssets } from '@medialoft/media-library';
+import {
+  AIBadge,
+  AssetDetailsPanel,
+  AssetGridView,
+  BulkToolbar,
+  CollectionsPanel,
+  emptyFilters,
+  FilterChips,
+  ImportProgressBar,
+  type LibraryFilters,
+  LibraryToolbar,
+  StorageMeter,
+  useLibraryFacets,
+} from '@medialoft/media-library/mantine';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import { storyGenerator } from '../story-generators';
+import { libraryLoaders, WithLibrary } from '../story-providers';
+
+const meta = {
+  title: 'Preset/Components',
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function Grid({ layout }: { layout: 'grid' | 'list' }) {
+  const { items } = useAssets();
+  const [selection, setSelection] = useState<string[]>([]);
+  return (
+    <Box h="100vh">
+      <AssetGridView
+        assets={items}
+        layout={layout}
+        selection={selection}
+        onSelectionChange={setSelection}
+      />
+    </Box>
+  );
+}
+
+/** The virtualised grid: arrows move, Space selects. */
+export const AssetGrid: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Grid layout="grid" />
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    const cells = await canvas.findAllByRole('gridcell');
+    (cells[0] as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowRight} ');
+    await expect(cells[1]).toHaveAttribute('aria-selected', 'true');
+  },
+};
+
+export const AssetList: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Grid layout="list" />
+    </WithLibrary>
+  ),
+};
+
+function Details({ ai }: { ai: boolean }) {
+  const { items } = useAssets({ sourceTypes: ai ? ['ai'] : ['upload'], limit: 1 });
+  const { collections } = useLibraryFacets();
+  const id = items[0]?.id;
+  return (
+    <Box w={360} h="100vh" style={{ borderRight: '1px solid var(--mantine-color-default-border)' }}>
+      {id && (
+        <AssetDetailsPanel
+          assetId={id}
+          onClose={() => {}}
+          collections={collections}
+          onReusePrompt={() => {}}
+        />
+      )}
+    </Box>
+  );
+}
+
+/** Details of an AI asset: provenance with "Use this prompt again". */
+export const DetailsOfAIAsset: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Details ai />
+    </WithLibrary>
+  ),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('button', { name: 'Use this prompt again' }),
+    ).toBeVisible();
+  },
+};
+
+export const DetailsOfUpload: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Details ai={false} />
+    </WithLibrary>
+  ),
+};
+
+function Bulk() {
+  const { items } = useAssets();
+  const { collections } = useLibraryFacets();
+  const [selection, setSelection] = useState<string[]>([]);
+  const ids = items.map((a) => a.id);
+  const shown = selection.length ? selection : ids.slice(0, 3);
+  return (
+    <Box p="md">
+      <BulkToolbar
+        selection={shown}
+        onSelectionChange={setSelection}
+        collections={collections}
+        allIds={ids}
+      />
+    </Box>
+  );
+}
+
+/** Three selected: delete asks first. */
+export const BulkActions: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Bulk />
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete 3 assets?' });
+    // The modal fades in; wait for it rather than catching it mid-transition.
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Delete 3 assets' })).toBeVisible(),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+  },
+};
+
+function Filters() {
+  const [filters, setFilters] = useState<LibraryFilters>({
+    ...emptyFilters,
+    kinds: ['image'],
+    favorite: true,
+  });
+  const [layout, setLayout] = useState<'grid' | 'list'>('grid');
+  const facets = useLibraryFacets();
+  return (
+    <Box p="md" maw={900}>
+      <LibraryToolbar
+        filters={filters}
+        onFiltersChange={setFilters}
+        layout={layout}
+        onLayoutChange={setLayout}
+      />
+      <Box mt="xs">
+        <FilterChips filters={filters} onFiltersChange={setFilters} facets={facets} />
+      </Box>
+    </Box>
+  );
+}
+
+/** Search, sort, layout and filter chips. */
+export const SearchAndFilters: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Filters />
+    </WithLibrary>
+  ),
+};
+
+function Side() {
+  const facets = useLibraryFacets();
+  const [collectionId, setCollectionId] = useState<string>();
+  const [tags, setTags] = useState<string[]>([]);
+  return (
+    <Box p="md" w={260}>
+      <CollectionsPanel
+        facets={facets}
+        collectionId={collectionId}
+        onCollectionChange={setCollectionId}
+        tags={tags}
+        onTagsChange={setTags}
+      />
+      <Box mt="lg">
+        <StorageMeter />
+      </Box>
+    </Box>
+  );
+}
+
+/** Collections, tags and the storage meter. */
+export const CollectionsTagsAndStorage: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Side />
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'New collection' }));
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: 'New collection name' }),
+      'Holiday{Enter}',
+    );
+    await expect(await canvas.findByText('Holiday')).toBeVisible();
+  },
+};
+
+/** An import batch midway. */
+export const ImportProgress: Story = {
+  render: () => (
+    <Box p="md" maw={800}>
+      <ImportProgressBar
+        progress={{
+          filesDone: 3,
+          filesTotal: 8,
+          bytesDone: 3_200_000,
+          bytesTotal: 8_400_000,
+          current: 'beach.jpg',
+        }}
+        onCancel={() => {}}
+      />
+    </Box>
+  ),
+};
+
+/** The AI badge (nothing for uploads). */
+export const Badge: Story = {
+  render: () => (
+    <Group p="md">
+      <AIBadge
+        source={{ type: 'ai', provider: 'replicate', model: 'flux-schnell', prompt: 'a fox' }}
+      />
+      <AIBadge source={{ type: 'upload' }} />
+    </Group>
+  ),
+};

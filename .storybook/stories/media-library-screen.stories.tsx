@@ -1,0 +1,137 @@
+// The whole screen in its main states, and the generate flow as an interaction test.
+import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import { createMockGenerator, storyGenerator } from '../story-generators';
+import { libraryLoaders, WithLibrary } from '../story-providers';
+
+const meta = {
+  title: 'Preset/MediaLibraryScreen',
+  component: MediaLibraryScreen,
+  args: { height: '100vh' },
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <MediaLibraryScreen {...args} />
+    </WithLibrary>
+  ),
+} satisfies Meta<typeof MediaLibraryScreen>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A new library: the drop area invites the first upload. */
+export const Empty: Story = {
+  loaders: libraryLoaders(0, { ai: () => storyGenerator() }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Upload files' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Generate' })).toBeVisible();
+  },
+};
+
+/** Twelve assets, a third of them AI-generated with their badge. */
+export const DozenAssets: Story = {
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+  play: async ({ canvas }) => {
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(12));
+    await expect(within(grid).getAllByText('AI').length).toBeGreaterThan(0);
+  },
+};
+
+/** 10,000 assets: only the rows in view are in the DOM. */
+export const TenThousandAssets: Story = {
+  loaders: libraryLoaders(10_000, { thumbnails: false, ai: () => storyGenerator() }),
+  play: async ({ canvas }) => {
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await waitFor(() => expect(canvas.getByText('10000 assets')).toBeVisible(), {
+      timeout: 10_000,
+    });
+    await expect(within(grid).getAllByRole('gridcell').length).toBeLessThan(200);
+  },
+};
+
+/** The list layout. */
+export const ListView: Story = {
+  args: { initialLayout: 'list' },
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+};
+
+/** Uploading a batch onto slow storage: the progress bar with its cancel. */
+export const Uploading: Story = {
+  loaders: libraryLoaders(3, { slowWritesMs: 400, ai: () => storyGenerator() }),
+  play: async ({ canvasElement, userEvent }) => {
+    const input = canvasElement.querySelector<HTMLInputElement>('input[type=file]');
+    if (!input) throw new Error('No file input');
+    const files = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const bytes = new Uint8Array(4096 + i);
+        crypto.getRandomValues(bytes);
+        return new File([bytes], `notes-${i + 1}.txt`, { type: 'text/plain' });
+      }),
+    );
+    await userEvent.upload(input, files);
+    const status = await within(canvasElement).findByText(/Importing .* files/);
+    await expect(status).toBeVisible();
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Cancel import' }),
+    ).toBeVisible();
+  },
+};
+
+/** The screen in the dark scheme. */
+export const DarkMode: Story = {
+  parameters: { colorScheme: 'dark' },
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+};
+
+/** No generator on the provider: no Generate button. */
+export const WithoutAI: Story = {
+  loaders: libraryLoaders(12),
+  play: async ({ canvas }) => {
+    await canvas.findByRole('grid', { name: 'Assets' });
+    await expect(canvas.queryByRole('button', { name: 'Generate' })).toBeNull();
+  },
+};
+
+/** Generate from the header: progress, then the new image first in the grid with its badge. */
+export const GenerateFlow: Story = {
+  loaders: libraryLoaders(6, { ai: () => storyGenerator({ stepMs: 150 }) }),
+  play: async ({ canvas, userEvent }) => {
+    await canvas.findByRole('grid', { name: 'Assets' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Generate images' }));
+    await userEvent.type(
+      dialog.getByRole('textbox', { name: 'Prompt' }),
+      'a red fox asleep in snow',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Generate' }));
+    await expect(await dialog.findByRole('progressbar')).toBeVisible();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15_000 });
+    const [first] = await canvas.findAllByRole('gridcell');
+    await expect(first).toHaveAccessibleName(/AI generated/);
+    await expect(within(first as HTMLElement).getByText('AI')).toBeVisible();
+    const details = await canvas.findByRole('region', { name: 'Asset details' });
+    await expect(within(details).getAllByText('a red fox asleep in snow').length).toBeGreaterThan(
+      0,
+    );
+  },
+};
+
+/** Generate, then cancel midway: nothing is added. */
+export const GenerateCanceled: Story = {
+  loaders: libraryLoaders(6, { ai: () => createMockGenerator({ stepMs: 200 }) }),
+  play: async ({ canvas, userEvent }) => {
+    await canvas.findByRole('grid', { name: 'Assets' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Generate images' }));
+    await userEvent.type(dialog.getByRole('textbox', { name: 'Prompt' }), 'a lighthouse');
+    await userEvent.click(dialog.getByRole('button', { name: 'Generate' }));
+    await dialog.findByRole('progressbar');
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await expect(
+      await dialog.findByText('Canceled. Nothing was added to the library.'),
+    ).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.getAllByRole('gridcell')).toHaveLength(6));
+  },
+};
