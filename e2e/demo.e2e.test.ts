@@ -1,7 +1,16 @@
 // The demo as a person uses it: upload, generate with the local model (progress, AI badge,
 // prompt), reload, search, delete, a rejected request, a canceled one, and no key anywhere.
 // The steps share one page and run in order, like one session in the app.
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +24,7 @@ const artifacts = join(repoRoot, 'e2e', 'artifacts');
 const prompt = 'A lighthouse at dusk, e2e';
 
 let demo: DemoProcess;
+let envDir: string | undefined;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 let page: Page;
@@ -24,10 +34,23 @@ const generateRequests: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
+  // The key goes where a person puts it, the demo's env file (here a temporary one)...
+  envDir = mkdtempSync(join(tmpdir(), 'medialoft-e2e-env-'));
+  const envFile = join(envDir, '.env.local');
+  writeFileSync(
+    envFile,
+    [
+      `REPLICATE_API_TOKEN=${SECRET}`,
+      // A closed loopback port: were Replicate ever called, it would fail here, not go out.
+      'REPLICATE_BASE_URL=http://127.0.0.1:9/v1',
+      '',
+    ].join('\n'),
+  );
   demo = await startDemo({
-    REPLICATE_API_TOKEN: SECRET,
-    // A closed loopback port: were Replicate ever called, it would fail here, not go out.
-    REPLICATE_BASE_URL: 'http://127.0.0.1:9/v1',
+    DEMO_ENV_FILE: envFile,
+    // ...and, as a careless setup might, into the build's own environment under Vite's
+    // default public prefix: it must not reach the bundle either.
+    VITE_REPLICATE_API_TOKEN: SECRET,
     // Slow enough to watch progress and cancel, like a hosted model.
     LOCAL_GENERATOR_DELAY_MS: '3000',
   });
@@ -51,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await demo?.stop();
+  if (envDir) rmSync(envDir, { recursive: true, force: true });
 });
 
 // The count above the grid (the storage meter in the sidebar has one of its own).
@@ -232,7 +256,7 @@ describe('the demo, end to end', () => {
     const models = JSON.parse(direct[0]?.split('\n').slice(1).join('\n') ?? '{}') as {
       models: Array<{ provider: string; live?: boolean }>;
     };
-    // The fake key did reach the server: Replicate's models are live.
+    // The fake key did reach the server from the env file: Replicate's models are live.
     expect(models.models.some((m) => m.provider === 'replicate' && m.live)).toBe(true);
 
     const bodies = [...(await Promise.all(seen)), ...direct];

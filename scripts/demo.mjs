@@ -18,14 +18,14 @@ const preview = process.argv.includes('--preview');
 const viteConfig = join(root, 'demo', 'vite.config.ts');
 const startTimeoutMs = 90_000;
 
-/** The variables of demo/.env.local, or none. */
+/** The variables of demo/.env.local (or of DEMO_ENV_FILE, for tests), or none. */
 function readEnvFile() {
-  const file = join(root, 'demo', '.env.local');
+  const file = process.env.DEMO_ENV_FILE ?? join(root, 'demo', '.env.local');
   if (!existsSync(file)) return {};
   try {
     return parseEnv(readFileSync(file, 'utf8'));
   } catch (error) {
-    fail(`Could not read demo/.env.local: ${error.message}. Use KEY=value lines.`);
+    fail(`Could not read ${file}: ${error.message}. Use KEY=value lines.`);
   }
 }
 
