@@ -163,6 +163,18 @@ describe('importFiles', () => {
     expect(library.getState().assets.size).toBe(0);
   });
 
+  it('once the records are committed, a throwing store listener cannot undo the bytes', async () => {
+    const h = createHarness();
+    const library = track(h.open());
+    await library.ready;
+    library.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    await expect(library.importFiles([pngFile(40)])).rejects.toThrow('listener bug');
+    expect(await h.blobStore.keys()).toEqual(['o/id-0001']);
+    expect(await rawRecords(h.indexedDB)).toHaveLength(1);
+  });
+
   it('an IndexedDB QuotaExceededError on the records becomes StorageFullError, nothing kept', async () => {
     const h = createHarness();
     const library = track(h.open());

@@ -101,8 +101,9 @@ export async function importBatch(
   if (items.length > 0) options.onProgress?.({ ...progress, current: items[0]?.name });
 
   return ctx.locks.shared(async () => {
+    let results: ImportItemResult[];
     try {
-      const results: ImportItemResult[] = [];
+      results = [];
       for (const [index, item] of items.entries()) {
         throwIfAborted(options.signal);
         results.push(await importOne(batch, item));
@@ -114,19 +115,20 @@ export async function importBatch(
         options.onProgress?.({ ...progress, current });
       }
       throwIfAborted(options.signal);
-      if (batch.records.length > 0) {
-        await writeRecords(db, batch.records);
-        const ids = batch.records.map((asset) => asset.id);
-        ctx.commit({ upsert: batch.records }, { assets: ids });
-      }
-      return results;
+      if (batch.records.length > 0) await writeRecords(db, batch.records);
     } catch (error) {
       // Nothing of a failed batch stays: its records were never committed, its bytes go now.
       await Promise.allSettled(batch.written.map((key) => blobs.delete(key)));
-      throw await batchError(error, batch);
-    } finally {
       ctx.pendingBytes -= batch.reserved;
+      throw await batchError(error, batch);
     }
+    // Committed: from here nothing may undo the bytes, whatever a store listener does.
+    ctx.pendingBytes -= batch.reserved;
+    if (batch.records.length > 0) {
+      const ids = batch.records.map((asset) => asset.id);
+      ctx.commit({ upsert: batch.records }, { assets: ids });
+    }
+    return results;
   });
 }
 
