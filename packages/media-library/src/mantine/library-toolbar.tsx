@@ -34,8 +34,7 @@ export function LibraryToolbar({
   return (
     <Group gap="sm" wrap="nowrap">
       <TextInput
-        label="Search"
-        labelProps={{ className: 'mantine-visually-hidden' }}
+        aria-label="Search"
         placeholder="Search names, titles, prompts, tags"
         type="search"
         value={filters.text}
