@@ -4,7 +4,6 @@
 import {
   Alert,
   Button,
-  Collapse,
   Group,
   NumberInput,
   Progress,
@@ -17,6 +16,7 @@ import { useEffect, useState } from 'react';
 import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAsset } from '../core/index';
 import { useAIGeneration } from '../react/index';
 import { formatUsd } from './format';
+import { type AdvancedValues, GenerateAdvancedFields } from './generate-advanced-fields';
 import { explainGenerateError } from './generate-errors';
 import { type FieldErrors, sizePresets, validateRequest } from './generate-validation';
 
@@ -46,10 +46,13 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
   const [advanced, setAdvanced] = useState(
     Boolean(initial?.negativePrompt || initial?.steps || initial?.seed !== undefined),
   );
-  const [negativePrompt, setNegativePrompt] = useState(initial?.negativePrompt ?? '');
-  const [steps, setSteps] = useState<number | undefined>(initial?.steps);
-  const [seed, setSeed] = useState<number | undefined>(initial?.seed);
-  const [n, setN] = useState<number | undefined>(initial?.n ?? 1);
+  const [extra, setExtra] = useState<AdvancedValues>({
+    negativePrompt: initial?.negativePrompt ?? '',
+    steps: initial?.steps,
+    seed: initial?.seed,
+    n: initial?.n ?? 1,
+  });
+  const { negativePrompt, steps, seed, n } = extra;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -228,62 +231,14 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
         >
           {advanced ? 'Hide advanced settings' : 'Advanced settings'}
         </Button>
-        <Collapse expanded={advanced} id="medialoft-generate-advanced">
-          <Stack gap="sm">
-            {model?.capabilities?.negativePrompt !== false && (
-              <Textarea
-                label="Negative prompt"
-                description="What the image should not contain"
-                autosize
-                minRows={1}
-                value={negativePrompt}
-                onChange={(e) => setNegativePrompt(e.currentTarget.value)}
-                error={shown.negativePrompt}
-                disabled={busy}
-              />
-            )}
-            <Group grow align="flex-start">
-              {model?.capabilities?.steps !== false && (
-                <NumberInput
-                  label="Steps"
-                  value={steps ?? ''}
-                  onChange={(v) => setSteps(num(v))}
-                  placeholder={String(model?.defaults?.steps ?? 'default')}
-                  min={model?.limits?.minSteps}
-                  max={model?.limits?.maxSteps}
-                  error={shown.steps}
-                  disabled={busy}
-                  clampBehavior="none"
-                  allowDecimal={false}
-                />
-              )}
-              {model?.capabilities?.seed !== false && (
-                <NumberInput
-                  label="Seed"
-                  value={seed ?? ''}
-                  onChange={(v) => setSeed(num(v))}
-                  placeholder="random"
-                  min={0}
-                  error={shown.seed}
-                  disabled={busy}
-                  clampBehavior="none"
-                  allowDecimal={false}
-                />
-              )}
-              <NumberInput
-                label="Number of images"
-                value={n ?? ''}
-                onChange={(v) => setN(num(v))}
-                min={1}
-                max={model?.limits?.maxN}
-                error={shown.n}
-                disabled={busy}
-                clampBehavior="none"
-                allowDecimal={false}
-              />
-            </Group>
-          </Stack>
-        </Collapse>
+        <GenerateAdvancedFields
+          expanded={advanced}
+          values={extra}
+          onChange={(patch) => setExtra((v) => ({ ...v, ...patch }))}
+          model={model}
+          errors={shown}
+          disabled={busy}
+        />
         {cost !== undefined && (
           <Text size="sm" c="dimmed" aria-label="Cost estimate">
             Estimated cost: {formatUsd(cost * (n ?? 1))}

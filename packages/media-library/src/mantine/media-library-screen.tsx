@@ -40,7 +40,18 @@ export interface MediaLibraryScreenProps {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The media library, ready to use. */
+/**
+ * The media library, ready to use. Needs Mantine's stylesheet (`@mantine/core/styles.css`)
+ * once in the app; pass an `ai` generator to the provider to get the Generate button.
+ *
+ * @example
+ * import '@mantine/core/styles.css';
+ * <MantineProvider>
+ *   <MediaLibraryProvider library={library} ai={createRemoteGenerator({ baseUrl: '/api/ai' })}>
+ *     <MediaLibraryScreen />
+ *   </MediaLibraryProvider>
+ * </MantineProvider>
+ */
 export function MediaLibraryScreen({
   title,
   height = '100dvh',
