@@ -72,7 +72,7 @@ export function ProvenanceFacts({ source, onReusePrompt }: ProvenanceFactsProps)
       <Text size="sm" fw={500}>
         AI provenance
       </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} aria-label="Prompt">
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {source.prompt}
       </Text>
       <Group gap="xs">

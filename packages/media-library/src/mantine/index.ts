@@ -9,6 +9,11 @@ export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
 export { CollectionPicker, type CollectionPickerProps } from './collection-picker';
 export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
 export { FilterChips, type FilterChipsProps } from './filter-chips';
+export {
+  type AdvancedValues,
+  GenerateAdvancedFields,
+  type GenerateAdvancedFieldsProps,
+} from './generate-advanced-fields';
 export { type ExplainedError, explainGenerateError } from './generate-errors';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export {

@@ -226,7 +226,9 @@ export function MediaLibraryScreen({
             ) : (
               <Center h="100%" p="md">
                 <Box
-                  {...dropzone.getRootProps({ 'aria-label': 'Upload files' } as never)}
+                  {...dropzone.getRootProps({
+                    'aria-label': 'Drop, paste or choose files to add',
+                  } as never)}
                   className="medialoft-dropzone"
                   p="xl"
                   style={{
