@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The whole screen over a real library: search narrows the grid, bulk delete asks first.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
@@ -69,6 +69,21 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     await waitFor(() => expect(library.query().total).toBe(1));
     await waitFor(() => expect(cells()).toHaveLength(1));
     expect(library.query().items[0]?.name).toBe('red-panda.png');
+  });
+
+  it('imports files dropped anywhere on the library', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await screen.findByText('Your library is empty');
+    const main = screen.getByRole('main');
+    const files = [pngFile(4, 'dropped-a.png'), pngFile(5, 'dropped-b.png')];
+    fireEvent.dragEnter(main, { dataTransfer: { files, types: ['Files'] } });
+    expect(main.getAttribute('data-state')).toBe('drag-over');
+    fireEvent.drop(main, { dataTransfer: { files, types: ['Files'] } });
+    await waitFor(() => expect(cells()).toHaveLength(2));
+    expect(main.getAttribute('data-state')).toBe('idle');
+    expect(library.query().total).toBe(2);
   });
 
   it('marks AI-generated assets with an AI badge', async () => {
