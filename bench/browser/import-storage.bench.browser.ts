@@ -99,6 +99,13 @@ async function storagePath(store: BlobStore, blob: Blob, index: number): Promise
   return kind === 'image';
 }
 
+/** The same steps one after another, in the order the library's import runs them today. */
+async function serialPath(store: BlobStore, blob: Blob, index: number): Promise<void> {
+  sniffType(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer()));
+  await sha256Hex(blob);
+  await store.put(`asset-${index}`, blob);
+}
+
 it('import storage path vs raw OPFS and idb-keyval', async () => {
   blobs = await makeBlobs();
   const megabytes = blobs.reduce((sum, blob) => sum + blob.size, 0) / 1024 / 1024;
@@ -119,6 +126,11 @@ it('import storage path vs raw OPFS and idb-keyval', async () => {
           if (await storagePath(store, blob, i)) sniffedImages++;
         }),
       );
+    },
+    serial: async () => {
+      await emptyDirectory('bench-store');
+      const store = createOpfsBlobStore('bench-store');
+      return timed(() => inFlight(1, (blob, i) => serialPath(store, blob, i)));
     },
     putOnly: async () => {
       await emptyDirectory('bench-store');
@@ -195,6 +207,13 @@ it('import storage path vs raw OPFS and idb-keyval', async () => {
         value: median('keyval'),
       }),
       note: `one file at a time; ${note}`,
+    },
+    {
+      ...compare(`${name}, one step after another`, median('serial'), 'ms', {
+        name: 'raw OPFS write',
+        value: median('raw'),
+      }),
+      note: 'sniff, then hash, then write, as library-import.ts orders them',
     },
     {
       ...compare(`${COUNT} images: OPFS store put only`, median('putOnly'), 'ms', {
