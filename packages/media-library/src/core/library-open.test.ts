@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, libraryDbName } from './db';
 import type { MediaLibraryInstance } from './library';
+import { LOAD_CHUNK_SIZE } from './library-load';
 import { createMemoryBlobStore } from './storage/memory-blob-store';
 import { bytesOf, createHarness, pngFile } from './testing/library-harness';
 import type { MediaAsset, MediaLibraryState } from './types';
@@ -77,6 +78,42 @@ describe('open', () => {
       if (getAllRecords) Object.defineProperty(prototype, 'getAllRecords', getAllRecords);
     }
   });
+
+  it('loads a library larger than one read chunk completely', async () => {
+    const h = createHarness();
+    const seed = h.open();
+    const [result] = await seed.importFiles([pngFile(300)]);
+    await seed.ready;
+    seed.close();
+    const template = result?.status === 'imported' ? result.asset : ({} as MediaAsset);
+    const count = LOAD_CHUNK_SIZE * 2 + 1;
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = h.indexedDB.open(libraryDbName('test'));
+      request.onsuccess = () => resolve(request.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('assets', 'readwrite');
+      const store = tx.objectStore('assets');
+      for (let i = 0; i < count; i++) {
+        const id = `bulk-${String(i).padStart(6, '0')}`;
+        store.put({ ...template, id, favorite: 0, sourceType: 'upload', createdAt: i });
+      }
+      tx.oncomplete = resolve;
+    });
+    db.close();
+
+    const library = track(h.open());
+    const ready = new Promise<number>((resolve) => {
+      const stop = library.subscribe((state) => {
+        if (state.status === 'ready') {
+          stop();
+          resolve(state.assets.size);
+        }
+      });
+    });
+    expect(await ready).toBe(count + 1);
+    expect(library.get(`bulk-${String(LOAD_CHUNK_SIZE).padStart(6, '0')}`)).toBeDefined();
+  }, 30_000);
 
   it('keeps an edit made while the rest of the index was still loading', async () => {
     const h = createHarness();
