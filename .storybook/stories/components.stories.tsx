@@ -5,19 +5,21 @@ import {
   AIBadge,
   AssetDetailsPanel,
   AssetGridView,
+  AssetThumbnail,
   BulkToolbar,
   CollectionsPanel,
   emptyFilters,
   FilterChips,
   ImportProgressBar,
   type LibraryFilters,
+  LibraryHeader,
   LibraryToolbar,
   StorageMeter,
   useLibraryFacets,
 } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, screen, waitFor, within } from 'storybook/test';
+import { expect, fn, screen, waitFor, within } from 'storybook/test';
 import { storyGenerator } from '../story-generators';
 import { libraryLoaders, WithLibrary } from '../story-providers';
 
@@ -240,4 +242,53 @@ export const Badge: Story = {
       <AIBadge source={{ type: 'upload' }} />
     </Group>
   ),
+};
+
+/** The header; "From URL" checks the address before fetching anything. */
+export const Header: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <LibraryHeader onUpload={fn()} onImportUrl={fn(async () => {})} onGenerate={fn()} />
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'From URL' }));
+    const field = await screen.findByRole('textbox', { name: 'File URL' });
+    await userEvent.type(field, 'not a url{Enter}');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(screen.getByText('Enter a full address starting with https://')).toBeVisible();
+  },
+};
+
+function Thumbnails() {
+  const { items } = useAssets({ limit: 4 });
+  return (
+    <Group p="md" align="flex-start">
+      {items.map((asset, i) => (
+        <Box key={asset.id} w={[120, 160, 200, 240][i]}>
+          <AssetThumbnail
+            asset={asset}
+            ratio={[1, 4 / 3, 3 / 4, 16 / 9][i]}
+            fit={i % 2 ? 'contain' : 'cover'}
+          />
+        </Box>
+      ))}
+    </Group>
+  );
+}
+
+/** Fixed-ratio boxes: sized before the bytes load, so nothing moves when they arrive. */
+export const Thumbnail: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Thumbnails />
+    </WithLibrary>
+  ),
+  play: async ({ canvasElement }) => {
+    const boxes = [...canvasElement.querySelectorAll<HTMLElement>('[data-status]')];
+    await expect(boxes).toHaveLength(4);
+    const before = boxes.map((box) => box.getBoundingClientRect().height);
+    await waitFor(() => expect(boxes.every((box) => box.dataset.status === 'ready')).toBe(true));
+    await expect(boxes.map((box) => box.getBoundingClientRect().height)).toEqual(before);
+  },
 };

@@ -228,7 +228,7 @@ export function MediaLibraryScreen({
                 <Box
                   {...dropzone.getRootProps({
                     'aria-label': 'Drop, paste or choose files to add',
-                  } as never)}
+                  })}
                   className="medialoft-dropzone"
                   p="xl"
                   style={{
@@ -274,7 +274,6 @@ export function MediaLibraryScreen({
             initial={generate.initial}
             onGenerated={(assets) => {
               setGenerate(undefined);
-              setFilters((f) => ({ ...f }));
               if (assets[0]) changeSelection([assets[0].id]);
             }}
           />
