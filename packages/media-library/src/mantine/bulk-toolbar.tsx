@@ -1,6 +1,6 @@
 // Actions on the selected assets: favourite, tag, add to a collection, download as a zip, and
 // delete after a confirmation that says how many assets will go.
-import { Button, Group, Modal, Paper, Popover, TagsInput, Text } from '@mantine/core';
+import { Box, Button, Group, Modal, Popover, TagsInput, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Collection } from '../core/index';
 import { useMediaLibrary } from '../react/index';
@@ -49,17 +49,12 @@ export function BulkToolbar({
   const allFavourite = ids.every((id) => library.get(id)?.favorite);
 
   return (
-    <Paper withBorder px="sm" py={6} radius="md" role="toolbar" aria-label="Selection actions">
-      <Group gap="xs" wrap="wrap">
-        <Text size="sm" fw={600} aria-live="polite">
-          {plural(ids.length, 'asset')} selected
+    // One line that scrolls sideways when narrow, so the grid below never moves with it.
+    <Box role="toolbar" aria-label="Selection actions" style={{ overflowX: 'auto' }}>
+      <Group gap="xs" wrap="nowrap" w="max-content">
+        <Text size="sm" fw={600} aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
+          {ids.length} selected
         </Text>
-        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([...allIds])}>
-          Select all ({allIds.length})
-        </Button>
-        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([])}>
-          Clear selection
-        </Button>
         <Button
           size="compact-sm"
           variant="default"
@@ -119,6 +114,13 @@ export function BulkToolbar({
         <Button size="compact-sm" color="red" variant="light" onClick={() => setConfirming(true)}>
           Delete
         </Button>
+        {/* Selection controls last: the actions on it matter more when space is short. */}
+        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([...allIds])}>
+          Select all ({allIds.length})
+        </Button>
+        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([])}>
+          Clear selection
+        </Button>
       </Group>
       <Modal
         opened={confirming}
@@ -147,6 +149,6 @@ export function BulkToolbar({
           </Button>
         </Group>
       </Modal>
-    </Paper>
+    </Box>
   );
 }

@@ -54,7 +54,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
     const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
-    expect(within(toolbar).getByText('2 assets selected')).toBeTruthy();
+    expect(within(toolbar).getByText('2 selected')).toBeTruthy();
 
     await user.click(within(toolbar).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 assets?' });

@@ -183,18 +183,24 @@ export function MediaLibraryScreen({
                 {problem}
               </Alert>
             )}
-            <BulkToolbar
-              selection={visibleSelection}
-              onSelectionChange={setSelection}
-              collections={facets.collections}
-              allIds={ids}
-              onError={onError}
-            />
-            <Text size="xs" c="dimmed" aria-live="polite">
-              {status === 'loading'
-                ? 'Loading…'
-                : `${total.toLocaleString()} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
-            </Text>
+            {/* A fixed-height row: the count, or the selection's actions in its place. */}
+            <Box mih={30} style={{ display: 'flex', alignItems: 'center' }}>
+              {visibleSelection.length > 0 ? (
+                <BulkToolbar
+                  selection={visibleSelection}
+                  onSelectionChange={setSelection}
+                  collections={facets.collections}
+                  allIds={ids}
+                  onError={onError}
+                />
+              ) : (
+                <Text size="sm" c="dimmed" aria-live="polite">
+                  {status === 'loading'
+                    ? 'Loading…'
+                    : `${total.toLocaleString()} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
+                </Text>
+              )}
+            </Box>
           </Stack>
           <Box style={{ flex: 1, minHeight: 0 }}>
             {total > 0 ? (
