@@ -62,7 +62,7 @@ export interface MockGeneratorOptions {
   stepMs?: number;
   /** Reject every request with this error after the first step. */
   failWith?: Error;
-  /** Never finish (for a story frozen mid-progress). */
+  /** Keep going for a minute (for a story frozen mid-progress), then finish. */
   hang?: boolean;
 }
 
@@ -92,10 +92,13 @@ export function createMockGenerator(options: MockGeneratorOptions = {}): MediaAI
       onProgress?.({ stage: 'queued', percent: 0, message: 'Waiting for the model' });
       await sleep(stepMs, signal);
       if (failWith) throw failWith;
-      for (let step = 1; step <= 8 || hang; step++) {
+      // A "hanging" run still ends, so a story left open leaves no endless timer behind.
+      const steps = hang ? Math.ceil(60_000 / stepMs) : 8;
+      for (let step = 1; step <= steps; step++) {
         onProgress?.({
           stage: 'generating',
-          percent: Math.min(95, step * 12),
+          // Eases towards 95%: the last few percent belong to storing the image.
+          percent: Math.round(95 * (1 - 0.75 ** step)),
           message: 'Generating',
         });
         await sleep(stepMs, signal);
