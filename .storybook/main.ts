@@ -5,7 +5,7 @@ import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
   stories: ['./stories/**/*.stories.tsx'],
-  addons: ['@storybook/addon-vitest'],
+  addons: ['@storybook/addon-vitest', '@storybook/addon-a11y'],
   framework: { name: '@storybook/react-vite', options: {} },
   // No docs pages here, so the prop tables' docgen pass would only slow every build.
   typescript: { reactDocgen: false },

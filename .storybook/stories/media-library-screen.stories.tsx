@@ -119,7 +119,7 @@ export const GenerateFlow: Story = {
     await expect(await dialog.findByRole('progressbar')).toBeVisible();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15_000 });
     const [first] = await canvas.findAllByRole('gridcell');
-    await expect(first).toHaveAccessibleName(/AI generated/);
+    await expect(first).toHaveAccessibleName(/^AI ai-/);
     await expect(within(first as HTMLElement).getByText('AI')).toBeVisible();
     const details = await canvas.findByRole('region', { name: 'Asset details' });
     await expect(within(details).getAllByText('a red fox asleep in snow').length).toBeGreaterThan(

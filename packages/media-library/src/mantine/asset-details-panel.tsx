@@ -24,6 +24,7 @@ import { AssetThumbnail } from './asset-thumbnail';
 import { CollectionPicker } from './collection-picker';
 import { downloadAsset } from './download';
 import { assetLabel } from './format';
+import { mutedDescription, mutedText } from './preset-colors';
 
 /** Props of {@link AssetDetailsPanel}. */
 export interface AssetDetailsPanelProps {
@@ -42,12 +43,12 @@ export function AssetDetailsPanel(props: AssetDetailsPanelProps) {
     return (
       <Stack p="md" gap="xs">
         <Group justify="space-between">
-          <Title order={3} size="h5">
+          <Title order={2} size="h5">
             Details
           </Title>
           <CloseButton aria-label="Close details" onClick={props.onClose} />
         </Group>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c={mutedText}>
           This asset is no longer in the library.
         </Text>
       </Stack>
@@ -90,7 +91,7 @@ function Details({
     <Stack h="100%" gap={0} component="section" aria-label="Asset details">
       <Group justify="space-between" p="sm" wrap="nowrap">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Title order={3} size="h5" lineClamp={1}>
+          <Title order={2} size="h5" lineClamp={1}>
             {assetLabel(asset)}
           </Title>
           <AIBadge source={source} />
@@ -149,6 +150,7 @@ function Details({
           />
           <Textarea
             label="Alt text"
+            styles={mutedDescription}
             description="Describes the image for people who cannot see it"
             autosize
             minRows={1}

@@ -2,6 +2,7 @@
 import { Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import type { AssetSource, MediaAsset } from '../core/index';
 import { formatBytes, formatDate, formatDimensions, formatUsd } from './format';
+import { mutedText } from './preset-colors';
 
 type Row = [label: string, value: string | number | undefined];
 
@@ -13,7 +14,7 @@ function FactsTable({ rows, label }: { rows: Row[]; label: string }) {
           .filter(([, value]) => value !== undefined && value !== '')
           .map(([name, value]) => (
             <Table.Tr key={name}>
-              <Table.Th w="38%" fw={500} c="dimmed">
+              <Table.Th w="38%" fw={500} c={mutedText}>
                 {name}
               </Table.Th>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>

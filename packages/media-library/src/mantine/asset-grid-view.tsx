@@ -1,14 +1,15 @@
 // The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard and selection;
 // @tanstack/react-virtual renders only the rows in view, so 10,000+ assets scroll smoothly.
 // Every row has a computed fixed height, so images loading never move anything.
-import { Box, Checkbox, Group, Text } from '@mantine/core';
+import { Box, Checkbox, Group, Text, type TextProps } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { MediaAsset } from '../core/index';
 import { useAssetGrid } from '../react/index';
 import { AIBadge } from './ai-badge';
 import { AssetThumbnail } from './asset-thumbnail';
 import { assetLabel, formatBytes, formatDate, formatDimensions } from './format';
+import { mutedText } from './preset-colors';
 import { useElementWidth } from './use-element-width';
 
 /** Props of {@link AssetGridView}. */
@@ -51,6 +52,7 @@ export function AssetGridView({
   const ids = useMemo(() => assets.map((asset) => asset.id), [assets]);
   const grid = useAssetGrid({ ids, columns, selection, onSelectionChange, onActivate });
   const selected = useMemo(() => new Set(selection), [selection]);
+  const idPrefix = useId();
 
   const rowCount = Math.ceil(assets.length / columns);
   const virtualizer = useVirtualizer({
@@ -121,7 +123,8 @@ export function AssetGridView({
                     key={asset.id}
                     ref={ref}
                     {...itemProps}
-                    aria-label={asset.source.type === 'ai' ? `${name}, AI generated` : name}
+                    // Named by its visible parts, in reading order (WCAG "label in name").
+                    aria-labelledby={labelIds(`${idPrefix}${asset.id}`, asset, layout)}
                     data-asset-id={asset.id}
                     className="medialoft-grid-cell"
                     style={{
@@ -134,6 +137,7 @@ export function AssetGridView({
                   >
                     {layout === 'grid' ? (
                       <GridCell
+                        prefix={`${idPrefix}${asset.id}`}
                         asset={asset}
                         name={name}
                         onToggle={() => toggle(asset.id)}
@@ -141,6 +145,7 @@ export function AssetGridView({
                       />
                     ) : (
                       <ListCell
+                        prefix={`${idPrefix}${asset.id}`}
                         asset={asset}
                         name={name}
                         onToggle={() => toggle(asset.id)}
@@ -158,7 +163,28 @@ export function AssetGridView({
   );
 }
 
+/** Ids of the badge, name and favourite mark, as the cell's aria-labelledby. */
+function labelIds(prefix: string, asset: MediaAsset, layout: 'grid' | 'list'): string {
+  const badge = asset.source.type === 'ai' ? [`${prefix}-ai`] : [];
+  const name = [`${prefix}-name`];
+  const star = asset.favorite ? [`${prefix}-fav`] : [];
+  return (layout === 'grid' ? [...badge, ...name, ...star] : [...name, ...badge, ...star]).join(
+    ' ',
+  );
+}
+
+/** A favourite mark that screen readers read as "Favourite". */
+function Star({ id, ...props }: { id: string } & Omit<TextProps, 'children'>) {
+  return (
+    <Text id={id} role="img" aria-label="Favourite" c="yellow.7" size="sm" {...props}>
+      ★
+    </Text>
+  );
+}
+
 interface CellProps {
+  /** Prefix of the ids that name the cell. */
+  prefix: string;
   asset: MediaAsset;
   name: string;
   selected: boolean;
@@ -166,7 +192,7 @@ interface CellProps {
 }
 
 /** A checkbox that toggles without the cell's click (which selects only this one). */
-function SelectBox({ name, selected, onToggle }: Omit<CellProps, 'asset'>) {
+function SelectBox({ name, selected, onToggle }: Omit<CellProps, 'asset' | 'prefix'>) {
   return (
     <Checkbox
       aria-label={`Select ${name}`}
@@ -179,27 +205,30 @@ function SelectBox({ name, selected, onToggle }: Omit<CellProps, 'asset'>) {
   );
 }
 
-function GridCell({ asset, name, selected, onToggle }: CellProps) {
+function GridCell({ prefix, asset, name, selected, onToggle }: CellProps) {
   return (
     <>
       <AssetThumbnail asset={asset} />
       <Group pos="absolute" top={6} left={6} gap={4} wrap="nowrap">
         <SelectBox name={name} selected={selected} onToggle={onToggle} />
-        <AIBadge source={asset.source} />
+        <AIBadge id={`${prefix}-ai`} source={asset.source} />
       </Group>
-      {asset.favorite && (
-        <Text pos="absolute" top={4} right={8} c="yellow" aria-label="Favourite" size="sm">
-          ★
-        </Text>
-      )}
-      <Text size="xs" truncate="end" mt={6} h={captionHeight - 6} title={name}>
+      {asset.favorite && <Star id={`${prefix}-fav`} pos="absolute" top={4} right={8} />}
+      <Text
+        id={`${prefix}-name`}
+        size="xs"
+        truncate="end"
+        mt={6}
+        h={captionHeight - 6}
+        title={name}
+      >
         {name}
       </Text>
     </>
   );
 }
 
-function ListCell({ asset, name, selected, onToggle }: CellProps) {
+function ListCell({ prefix, asset, name, selected, onToggle }: CellProps) {
   return (
     <Group wrap="nowrap" gap="sm" h={listRowHeight - 4} px="xs">
       <SelectBox name={name} selected={selected} onToggle={onToggle} />
@@ -208,23 +237,19 @@ function ListCell({ asset, name, selected, onToggle }: CellProps) {
       </Box>
       <Box style={{ flex: 1, minWidth: 0 }}>
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" truncate="end" title={name}>
+          <Text id={`${prefix}-name`} size="sm" truncate="end" title={name}>
             {name}
           </Text>
-          <AIBadge source={asset.source} />
-          {asset.favorite && (
-            <Text c="yellow" size="sm" aria-label="Favourite">
-              ★
-            </Text>
-          )}
+          <AIBadge id={`${prefix}-ai`} source={asset.source} />
+          {asset.favorite && <Star id={`${prefix}-fav`} />}
         </Group>
-        <Text size="xs" c="dimmed" truncate="end">
+        <Text size="xs" c={mutedText} truncate="end">
           {[asset.kind, formatDimensions(asset), formatBytes(asset.size)]
             .filter(Boolean)
             .join(' · ')}
         </Text>
       </Box>
-      <Text size="xs" c="dimmed" visibleFrom="sm" style={{ flex: 'none' }}>
+      <Text size="xs" c={mutedText} visibleFrom="sm" style={{ flex: 'none' }}>
         {formatDate(asset.createdAt)}
       </Text>
     </Group>

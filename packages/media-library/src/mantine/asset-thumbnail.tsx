@@ -3,6 +3,7 @@
 import { Box, Center, Image, Loader, Text } from '@mantine/core';
 import type { MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
+import { mutedText } from './preset-colors';
 
 /** Props of {@link AssetThumbnail}. */
 export interface AssetThumbnailProps {
@@ -55,7 +56,7 @@ export function AssetThumbnail({
           {visual && status === 'loading' ? (
             <Loader size="xs" type="dots" aria-hidden />
           ) : (
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            <Text size="xs" c={mutedText} tt="uppercase" fw={600}>
               {visual ? 'unreadable' : asset.kind}
             </Text>
           )}

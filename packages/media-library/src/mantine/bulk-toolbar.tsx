@@ -127,6 +127,7 @@ export function BulkToolbar({
         onClose={() => setConfirming(false)}
         title={`Delete ${plural(ids.length, 'asset')}?`}
         centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Text size="sm">
           The files and their details are removed from this browser. This cannot be undone.

@@ -3,6 +3,7 @@
 import { ActionIcon, Group, Menu, NavLink, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useMediaLibrary } from '../react/index';
+import { mutedText } from './preset-colors';
 import type { LibraryFacets } from './use-library-facets';
 
 /** Props of {@link CollectionsPanel}. */
@@ -131,7 +132,7 @@ export function CollectionsPanel({
           Tags
         </Text>
         {facets.tags.length === 0 && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c={mutedText}>
             No tags yet. Add some in an asset's details.
           </Text>
         )}
@@ -143,7 +144,7 @@ export function CollectionsPanel({
               <NavLink
                 label={tag}
                 rightSection={
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c={mutedText}>
                     {count}
                   </Text>
                 }

@@ -3,6 +3,7 @@
 import { Collapse, Group, NumberInput, Stack, Textarea } from '@mantine/core';
 import type { MediaAIModelInfo } from '../core/index';
 import type { FieldErrors } from './generate-validation';
+import { mutedDescription } from './preset-colors';
 
 /** The advanced values of a generate request. */
 export interface AdvancedValues {
@@ -40,6 +41,7 @@ export function GenerateAdvancedFields({
         {model?.capabilities?.negativePrompt !== false && (
           <Textarea
             label="Negative prompt"
+            styles={mutedDescription}
             description="What the image should not contain"
             autosize
             minRows={1}

@@ -19,6 +19,7 @@ import { formatUsd } from './format';
 import { type AdvancedValues, GenerateAdvancedFields } from './generate-advanced-fields';
 import { explainGenerateError } from './generate-errors';
 import { type FieldErrors, sizePresets, validateRequest } from './generate-validation';
+import { mutedDescription, mutedText } from './preset-colors';
 
 /** Props of {@link GeneratePanel}. */
 export interface GeneratePanelProps {
@@ -166,6 +167,7 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
             allowDeselect={false}
             error={shown.model}
             disabled={busy}
+            styles={mutedDescription}
             description={
               model?.limits?.maxWidth
                 ? `Up to ${model.limits.maxWidth} × ${model.limits.maxHeight ?? model.limits.maxWidth} px`
@@ -240,7 +242,7 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
           disabled={busy}
         />
         {cost !== undefined && (
-          <Text size="sm" c="dimmed" aria-label="Cost estimate">
+          <Text size="sm" c={mutedText} aria-label="Cost estimate">
             Estimated cost: {formatUsd(cost * (n ?? 1))}
             {(n ?? 1) > 1 ? ` (${n} × ${formatUsd(cost)})` : ''}
           </Text>
@@ -253,7 +255,7 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
               striped={percent === undefined}
               aria-label="Generation progress"
             />
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c={mutedText}>
               {ai.progress?.message ?? ai.progress?.stage ?? 'Starting'}
               {percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
             </Text>

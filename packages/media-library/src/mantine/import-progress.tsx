@@ -2,6 +2,7 @@
 import { Button, Group, Paper, Progress, Text } from '@mantine/core';
 import type { ImportProgress as Progressed } from '../core/index';
 import { formatBytes } from './format';
+import { mutedText } from './preset-colors';
 
 /** Props of {@link ImportProgressBar}. */
 export interface ImportProgressBarProps {
@@ -22,7 +23,7 @@ export function ImportProgressBar({ progress, onCancel }: ImportProgressBarProps
           Importing {files}
         </Text>
         <Progress value={percent} aria-label="Import progress" style={{ flex: 1 }} />
-        <Text size="xs" c="dimmed" style={{ flex: 'none' }} visibleFrom="sm">
+        <Text size="xs" c={mutedText} style={{ flex: 'none' }} visibleFrom="sm">
           {formatBytes(done)} / {formatBytes(total)}
           {progress?.current ? ` · ${progress.current}` : ''}
         </Text>

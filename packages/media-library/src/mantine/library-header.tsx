@@ -29,7 +29,7 @@ export function LibraryHeader({
   const scheme = useComputedColorScheme('light');
   const other = scheme === 'dark' ? 'light' : 'dark';
   return (
-    <Group justify="space-between" px="md" py="sm" wrap="nowrap" component="header">
+    <Group justify="space-between" px="md" py="sm" wrap="nowrap">
       <Title order={1} size="h3">
         {title}
       </Title>
@@ -39,7 +39,7 @@ export function LibraryHeader({
         {onGenerate && (
           <Button
             variant="gradient"
-            gradient={{ from: 'grape', to: 'indigo' }}
+            gradient={{ from: 'grape.8', to: 'indigo.8' }}
             onClick={onGenerate}
           >
             Generate

@@ -20,6 +20,7 @@ import {
 } from './library-filters';
 import { LibraryHeader } from './library-header';
 import { LibraryToolbar } from './library-toolbar';
+import { mutedText } from './preset-colors';
 import { PresetStyles } from './preset-styles';
 import { StorageMeter } from './storage-meter';
 import { useLibraryFacets } from './use-library-facets';
@@ -194,7 +195,7 @@ export function MediaLibraryScreen({
                   onError={onError}
                 />
               ) : (
-                <Text size="sm" c="dimmed" aria-live="polite">
+                <Text size="sm" c={mutedText} aria-live="polite">
                   {status === 'loading'
                     ? 'Loading…'
                     : `${total.toLocaleString()} asset${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
@@ -214,7 +215,7 @@ export function MediaLibraryScreen({
             ) : status === 'loading' ? null : filtered ? (
               <Center h="100%">
                 <Stack align="center" gap="xs">
-                  <Text c="dimmed">No assets match these filters.</Text>
+                  <Text c={mutedText}>No assets match these filters.</Text>
                   <Button
                     variant="default"
                     onClick={() =>
@@ -244,7 +245,7 @@ export function MediaLibraryScreen({
                   }}
                 >
                   <Text fw={600}>Your library is empty</Text>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c={mutedText}>
                     Drop files here, paste them, or press to choose files.
                     {ai.aiAvailable ? ' Or generate an image with AI.' : ''}
                   </Text>

@@ -3,6 +3,7 @@ import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useStorage } from '../react/index';
 import { formatBytes, formatUsd } from './format';
+import { mutedText } from './preset-colors';
 
 /** The storage meter: bytes used against the quota or cap, plus the persist request. */
 export function StorageMeter() {
@@ -20,7 +21,7 @@ export function StorageMeter() {
         <Text size="sm" fw={600}>
           Storage
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c={mutedText}>
           {statistics.total} asset{statistics.total === 1 ? '' : 's'}
         </Text>
       </Group>
@@ -29,12 +30,12 @@ export function StorageMeter() {
         color={percent > 90 ? 'red' : percent > 75 ? 'yellow' : undefined}
         aria-label="Storage used"
       />
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c={mutedText}>
         {formatBytes(statistics.bytesUsed)} in this library
         {limit ? ` · ${formatBytes(Math.max(0, limit - used))} free` : ''}
       </Text>
       {statistics.totalAiCostUsd > 0 && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c={mutedText}>
           AI spend: {formatUsd(statistics.totalAiCostUsd)}
         </Text>
       )}
@@ -52,7 +53,7 @@ export function StorageMeter() {
             Keep files on this device
           </Button>
           {asked === false && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c={mutedText}>
               The browser said no for now; it may agree after you use this site more.
             </Text>
           )}
