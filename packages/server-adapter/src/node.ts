@@ -1,4 +1,4 @@
-// The Node entry (`pnpm server`): serves the app configured from the environment, logs one
+// The Node entry (`pnpm run server`): serves the app configured from the environment, logs one
 // line at start (never a key), and shuts down cleanly on SIGINT/SIGTERM.
 import { serve } from '@hono/node-server';
 import { createServerFromEnv } from './server-from-env';

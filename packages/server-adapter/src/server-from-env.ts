@@ -1,4 +1,4 @@
-// Builds the image server from environment variables, the way `pnpm server` runs it. Kept
+// Builds the image server from environment variables, the way `pnpm run server` runs it. Kept
 // apart from node.ts (which listens) so tests can build the same app without a port.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { providersFromEnv } from '@medialoft/ai-connect';
