@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The one test command: every check the project has, in order, stopping at the first failure.
-// `pnpm test` runs it; `.ci/run` runs `pnpm test` on a clean clone.
+// `pnpm test` runs it; `.ci/run` runs `pnpm test` on a clean clone. It ends with one plain
+// "N passed, N failed" line over every Vitest run, and fails if any test was skipped.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const reports = mkdtempSync(join(tmpdir(), 'medialoft-test-'));
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -18,30 +20,60 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+/** A Vitest step that also writes a JSON report for the closing tally. */
+const vitest = (label, args) => {
+  const report = join(reports, `${label.replaceAll(/\W+/g, '-')}.json`);
+  return [
+    label,
+    bin('vitest'),
+    [...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    report,
+  ];
+};
+
 const steps = [
   ['lint', bin('biome'), ['check', '.']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
-  ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
-  ['browser tests', bin('vitest'), ['run', '--project', 'browser']],
-  ['storybook tests', bin('vitest'), ['run', '--project', 'storybook']],
+  vitest('unit tests', ['run', '--project', 'unit']),
+  vitest('browser tests', ['run', '--project', 'browser']),
+  vitest('storybook tests', ['run', '--project', 'storybook']),
   [
     'storybook build',
     bin('storybook'),
     ['build', '--quiet', '--output-dir', join(tmpdir(), 'medialoft-storybook-static')],
   ],
-  ['end-to-end', bin('vitest'), ['run', '--config', 'e2e/vitest.e2e.config.ts']],
+  vitest('end-to-end', ['run', '--config', 'e2e/vitest.e2e.config.ts']),
   ['build', process.execPath, ['scripts/build.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],
 ];
 
-for (const [label, cmd, args] of steps) {
-  console.log(`\n▶ ${label}: ${args.join(' ')}`);
+const tally = { passed: 0, failed: 0, skipped: 0 };
+function count(report) {
+  if (!report || !existsSync(report)) return;
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  tally.passed += json.numPassedTests ?? 0;
+  tally.failed += json.numFailedTests ?? 0;
+  tally.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+}
+const summary = () => `${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`;
+
+for (const [label, cmd, args, report] of steps) {
+  console.log(`\n▶ ${label}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  count(report);
   if (result.status !== 0) {
     console.error(`\n✖ ${label} failed after ${seconds}s`);
+    console.log(`\ntests: ${summary()}`);
     process.exit(result.status ?? 1);
   }
   console.log(`✔ ${label} (${seconds}s)`);
 }
+
+if (tally.skipped > 0) {
+  console.error(`\n✖ ${tally.skipped} test(s) skipped: finish or remove them.`);
+  console.log(`\ntests: ${summary()}`);
+  process.exit(1);
+}
+console.log(`\ntests: ${summary()}`);

@@ -11,4 +11,11 @@ export { createMediaLibrary, type MediaLibraryInstance } from './library';
 export type { SweepReport } from './library-sweep';
 export { createObjectUrlCache, type ObjectUrlCacheOptions } from './object-url-cache';
 export { normalizeSearchText, queryAssets } from './query';
+export {
+  createDefaultBlobStore,
+  type DefaultBlobStoreOptions,
+} from './storage/default-blob-store';
+export { createIdbBlobStore, type IdbBlobStoreOptions } from './storage/idb-blob-store';
+export { createMemoryBlobStore, type MemoryBlobStoreOptions } from './storage/memory-blob-store';
+export { createOpfsBlobStore, type OpfsBlobStoreOptions } from './storage/opfs-blob-store';
 export type * from './types';
