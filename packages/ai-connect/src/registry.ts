@@ -1,5 +1,6 @@
 // The model catalogue: what each model accepts (capabilities, limits, defaults) and what it
 // roughly costs, so requests are validated and priced before any provider is called.
+import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
 import { InvalidRequestError } from './spec/errors';
 import type {
   CostEstimate,
@@ -8,19 +9,8 @@ import type {
   ModelRegistry,
 } from './types';
 
-const fluxAspectRatios = [
-  '1:1',
-  '16:9',
-  '21:9',
-  '3:2',
-  '2:3',
-  '4:5',
-  '5:4',
-  '3:4',
-  '4:3',
-  '9:16',
-  '9:21',
-];
+/** The ratios FLUX accepts are a Replicate model fact, kept with the Replicate adapter. */
+const fluxAspectRatios = [...FLUX_ASPECT_RATIOS];
 
 /**
  * The built-in catalogue. Order is preference: {@link ModelRegistry.defaultModel} picks the

@@ -116,18 +116,5 @@ export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSign
   return AbortSignal.any(present);
 }
 
-/** Closest of `candidates` (`"w:h"` strings) to the ratio `width / height`, in log space. */
-export function closestAspectRatio(width: number, height: number, candidates: readonly string[]) {
-  const target = Math.log(width / height);
-  let best = candidates[0] as string;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const [w, h] = candidate.split(':').map(Number) as [number, number];
-    const distance = Math.abs(Math.log(w / h) - target);
-    if (distance < bestDistance - 1e-9) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
+/** Re-exported so providers map sizes to ratios exactly as request validation does. */
+export { closestAspectRatio } from '../validate';
