@@ -1,26 +1,13 @@
 // Small helpers the hosted providers share: abort handling, Retry-After parsing, secret
 // scrubbing and telling a connection that never opened from one that failed mid-request.
+import { abortableSleep } from '../run-control';
 import { AIConnectError, CanceledError, TimeoutError } from '../spec/errors';
 
 /** A sleep that ends early (rejecting) when `signal` aborts. Injectable for tests. */
 export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-export const defaultSleep: SleepFn = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** The one abortable sleep, shared with generateImages' retry loop. */
+export const defaultSleep: SleepFn = abortableSleep;
 
 /**
  * The error to throw once `signal` has aborted: the reason itself when it is already one of
