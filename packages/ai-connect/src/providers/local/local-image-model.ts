@@ -20,6 +20,8 @@ export interface LocalImageModelConfig {
 
 const DEFAULT_SIZE = 512;
 const SEED_RANGE = 2 ** 32;
+/** Share of an image's progress its delay fills; rendering completes the rest. */
+const WAIT_SHARE = 0.9;
 
 /** Draws deterministic placeholder images: same prompt, size and seed give the same bytes. */
 export class LocalImageModel implements ImageModelV1 {
@@ -45,7 +47,18 @@ export class LocalImageModel implements ImageModelV1 {
     onProgress?.({ stage: 'starting', percent: 0 });
     const images: GeneratedImageData[] = [];
     for (let i = 0; i < n; i++) {
-      if (this.config.delayMs > 0) await sleep(this.config.delayMs / n, signal);
+      if (this.config.delayMs > 0) {
+        // Report while waiting, as a hosted model does, so a progress bar moves during the
+        // delay instead of sitting at 0% until the end. Each image's wait fills 90% of its
+        // share; its render completes the share, so the percent only ever rises.
+        await waitWithProgress(this.config.delayMs / n, signal, (fraction) =>
+          onProgress?.({
+            stage: 'processing',
+            percent: Math.round((100 * (i + WAIT_SHARE * fraction)) / n),
+            message: `rendering image ${i + 1} of ${n}`,
+          }),
+        );
+      }
       throwIfAborted(signal);
       const imageSeed = (seed + i) % SEED_RANGE;
       const bytes = await renderPlaceholder({ prompt, seed: imageSeed, width, height });
@@ -106,17 +119,44 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
     throw new CanceledError(undefined, { provider: 'local', cause: signal.reason });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Waits `ms`, calling `onTick` with the elapsed fraction (0–1, exclusive of the end) every
+ * {@link tickMs}. Rejects with a CanceledError as soon as `signal` aborts; every timer is
+ * cleared either way, so nothing reports after the call has ended.
+ */
+function waitWithProgress(
+  ms: number,
+  signal: AbortSignal | undefined,
+  onTick: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const every = tickMs(ms);
+    let ticks = 0;
+    const stop = () => {
       clearTimeout(timer);
+      clearInterval(ticker);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
       reject(new CanceledError(undefined, { provider: 'local', cause: signal?.reason }));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop();
       resolve();
     }, ms);
+    // Counted ticks, not the clock: the same delay reports the same percents.
+    const ticker = setInterval(() => {
+      ticks += 1;
+      const fraction = (ticks * every) / ms;
+      if (fraction < 1) onTick(fraction);
+    }, every);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** About 20 ticks per wait, but never faster than 10 per second nor slower than 4. */
+function tickMs(ms: number): number {
+  return Math.min(250, Math.max(100, Math.round(ms / 20)));
 }

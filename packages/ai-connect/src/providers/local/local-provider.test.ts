@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateImages } from '../../generate';
 import { defaultRegistry } from '../../registry';
 import { sniffImageType } from '../../sniff-image';
@@ -23,6 +23,10 @@ const bytesOf = async (options: ImageModelCallOptions) => {
   const result = await model().doGenerate(options);
   return result.images.map((image) => Buffer.from(image.bytes).toString('base64'));
 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('createLocalProvider', () => {
   it('is the keyless "local" provider with one placeholder model', () => {
@@ -98,6 +102,54 @@ describe('createLocalProvider', () => {
       ['processing', 100],
       ['done', 100],
     ]);
+  });
+
+  it('reports rising progress while a slow call waits, with the same bytes as a fast one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const events: ImageGenerationProgress[] = [];
+    const slow = model({ delayMs: 2_000 }).doGenerate(
+      call({ n: 2, onProgress: (p) => events.push(p) }),
+    );
+    // Half of the first image's wait: the bar already moved, and nothing is rendered yet.
+    await vi.advanceTimersByTimeAsync(500);
+    const early = events.map((e) => e.percent ?? 0);
+    expect(early.at(-1)).toBeGreaterThanOrEqual(15);
+    expect(early.at(-1)).toBeLessThan(45);
+    await vi.advanceTimersByTimeAsync(1_500);
+    vi.useRealTimers();
+    const result = await slow;
+
+    const percents = events.map((e) => e.percent ?? 0);
+    // 1 s per image at one tick per 100 ms: 9 ticks each, plus start, two renders and done.
+    expect(events.filter((e) => e.stage === 'processing')).toHaveLength(2 * 9 + 2);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(percents.slice(-3)).toEqual([91, 100, 100]);
+    expect(events.at(-2)).toMatchObject({ stage: 'processing', percent: 100 });
+    expect(Math.max(...percents.filter((p) => p < 50))).toBeLessThanOrEqual(45);
+    expect(events.find((e) => e.percent === 41)?.message).toBe('rendering image 1 of 2');
+
+    const fast = await model().doGenerate(call({ n: 2 }));
+    expect(result.images.map((image) => Buffer.from(image.bytes).toString('base64'))).toEqual(
+      fast.images.map((image) => Buffer.from(image.bytes).toString('base64')),
+    );
+  });
+
+  it('stops reporting and clears its timers the moment a slow call is aborted', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const events: ImageGenerationProgress[] = [];
+    const controller = new AbortController();
+    const slow = model({ delayMs: 5_000 }).doGenerate(
+      call({ abortSignal: controller.signal, onProgress: (p) => events.push(p) }),
+    );
+    const outcome = slow.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(vi.getTimerCount()).toBe(2);
+    controller.abort();
+    expect(await outcome).toBeInstanceOf(CanceledError);
+    expect(vi.getTimerCount()).toBe(0);
+    const reported = events.length;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(events).toHaveLength(reported);
   });
 
   it('stops when aborted, before or during a slow call', async () => {
