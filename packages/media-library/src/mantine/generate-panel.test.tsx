@@ -126,4 +126,47 @@ describe('GeneratePanel', { timeout: 20_000 }, () => {
       'true',
     );
   });
+
+  it('marks the size the server refused, until the size changes', async () => {
+    const refuse = (field: string) =>
+      Object.assign(
+        new Error(`${field} must be a whole number between 64 and 1024 for Big model.`),
+        {
+          code: 'invalid_request',
+          field,
+        },
+      );
+    const generateImages = vi
+      .fn<NonNullable<MediaAIGenerator['generateImages']>>()
+      .mockRejectedValueOnce(refuse('width'))
+      .mockRejectedValueOnce(refuse('height'));
+    const { user } = renderPreset(
+      // 1536 × 1024 is within Big model's limits as listed, so only the server objects.
+      <GeneratePanel initial={{ prompt: 'a fox', model: 'big', width: 1536, height: 1024 }} />,
+      { ai: generator({ generateImages }) },
+    );
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Model' })).toBeTruthy());
+    const width = screen.getByRole('textbox', { name: 'Width' });
+    expect(width.getAttribute('aria-invalid')).not.toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await screen.findByRole('alert');
+    await waitFor(() => expect(width.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('textbox', { name: 'Height' }).getAttribute('aria-invalid')).not.toBe(
+      'true',
+    );
+    // In the alert and under the field it is about.
+    expect(screen.getAllByText(/width must be a whole number between 64 and 1024/)).toHaveLength(2);
+
+    await user.clear(width);
+    await user.type(width, '1024');
+    await waitFor(() => expect(width.getAttribute('aria-invalid')).not.toBe('true'));
+
+    // With a preset size, the refusal lands on the Size select.
+    const size = screen.getByRole('combobox', { name: 'Size' });
+    await user.click(size);
+    await user.click(await screen.findByRole('option', { name: /^1024 × 1024/ }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(generateImages).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(size.getAttribute('aria-invalid')).toBe('true'));
+  });
 });

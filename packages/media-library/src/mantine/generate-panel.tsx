@@ -55,6 +55,8 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
   });
   const { negativePrompt, steps, seed, n } = extra;
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The server's refusal of a size, kept with the size it refused so it goes once that changes.
+  const [refusal, setRefusal] = useState<{ key: string; errors: FieldErrors }>();
   const [failure, setFailure] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const { listModels } = ai;
@@ -92,14 +94,23 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
     ...(seed !== undefined ? { seed } : {}),
     ...(n !== undefined ? { n } : {}),
   };
-  // Size errors show as soon as a size or model is picked; the rest wait for submit.
+  // Size errors show as soon as a size or model is picked; the rest wait for submit. A size
+  // the check let through but the server refused stays marked until the size or model changes.
   const live = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
-  const shown: FieldErrors = { ...errors, size: live.size, width: live.width, height: live.height };
+  const sizeKey = JSON.stringify([modelId, size, width, height]);
+  const refused = refusal?.key === sizeKey ? refusal.errors : {};
+  const shown: FieldErrors = {
+    ...errors,
+    size: live.size ?? refused.size,
+    width: live.width ?? refused.width,
+    height: live.height ?? refused.height,
+  };
   const cost = model?.costPerImageUsd;
 
   const submit = async () => {
     const found = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
     setErrors(found);
+    setRefusal(undefined);
     setFailure(undefined);
     setOutcome({ kind: 'idle' });
     if (Object.keys(found).length > 0 || !ai.generateImages) return;
@@ -122,7 +133,9 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
               ? explained.field
               : 'size'
             : explained.field;
-        setErrors({ [field]: explained.message });
+        if (field === 'size' || field === 'width' || field === 'height')
+          setRefusal({ key: sizeKey, errors: { [field]: explained.message } });
+        else setErrors({ [field]: explained.message });
         if (['negativePrompt', 'steps', 'seed'].includes(field)) setAdvanced(true);
       }
     }
