@@ -14,11 +14,15 @@ export interface BulkToolbarProps {
   collections: readonly Collection[];
   /** Every id in the current view, for "Select all". */
   allIds: readonly string[];
+  /** How many assets the view has, for "2 of 40 assets selected". Default `allIds.length`. */
+  total?: number;
+  /** The view is narrowed by a search or filters: "2 of 5 matching assets selected". */
+  matching?: boolean;
   /** Reports a failure in words, e.g. to the screen's alert. */
   onError?(error: Error): void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /** The selection bar; renders nothing while nothing is selected. */
 export function BulkToolbar({
@@ -26,6 +30,8 @@ export function BulkToolbar({
   onSelectionChange,
   collections,
   allIds,
+  total = allIds.length,
+  matching = false,
   onError,
 }: BulkToolbarProps) {
   const library = useMediaLibrary();
@@ -52,8 +58,10 @@ export function BulkToolbar({
     // One line that scrolls sideways when narrow, so the grid below never moves with it.
     <Box role="toolbar" aria-label="Selection actions" style={{ overflowX: 'auto' }}>
       <Group gap="xs" wrap="nowrap" w="max-content">
+        {/* The bar takes the count line's place, so it carries the count too. */}
         <Text size="sm" fw={600} aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
-          {ids.length} selected
+          {ids.length.toLocaleString()} of {plural(total, matching ? 'matching asset' : 'asset')}{' '}
+          selected
         </Text>
         <Button
           size="compact-sm"

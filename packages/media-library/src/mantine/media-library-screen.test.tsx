@@ -35,6 +35,10 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     await waitFor(() => expect(cells()).toHaveLength(2));
     expect(screen.getByRole('gridcell', { name: 'red-fox.png' })).toBeTruthy();
     expect(screen.getByRole('gridcell', { name: 'red-panda.png' })).toBeTruthy();
+    expect(screen.getByText('2 assets match')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
+    expect(within(toolbar).getByText('1 of 2 matching assets selected')).toBeTruthy();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), ' panda');
     await waitFor(() => expect(cells()).toHaveLength(1));
@@ -51,7 +55,9 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
     const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
-    expect(within(toolbar).getByText('2 selected')).toBeTruthy();
+    // The bar stands where the count was, and still says how many there are.
+    expect(within(toolbar).getByText('2 of 3 assets selected')).toBeTruthy();
+    expect(within(screen.getByRole('main')).queryByText('3 assets')).toBeNull();
 
     await user.click(within(toolbar).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 assets?' });

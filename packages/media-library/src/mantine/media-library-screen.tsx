@@ -192,6 +192,8 @@ export function MediaLibraryScreen({
                   onSelectionChange={setSelection}
                   collections={facets.collections}
                   allIds={ids}
+                  total={total}
+                  matching={filtered}
                   onError={onError}
                 />
               ) : (
