@@ -266,6 +266,150 @@ describe('importFiles', () => {
   });
 });
 
+describe('importFiles: analysis runs ahead of the writes', () => {
+  /** A memory store whose puts take a few ms and log when they start and end. */
+  function slowStore(log: string[], fail?: (key: string) => Error | undefined) {
+    const inner = createMemoryBlobStore();
+    return {
+      inner,
+      store: {
+        ...inner,
+        async put(key: string, data: Blob) {
+          log.push(`put ${key}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          const error = fail?.(key);
+          if (error) throw error;
+          await inner.put(key, data);
+          log.push(`done ${key}`);
+        },
+      },
+    };
+  }
+  /** A file whose reads are logged (slice returns itself so the sniff read is logged too). */
+  function loggedFile(seed: number, name: string, log: string[]): File {
+    const bytes = pngBytes(seed);
+    return new (class extends File {
+      override slice(): Blob {
+        return this;
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        log.push(`read ${name}`);
+        return super.arrayBuffer();
+      }
+    })([bytes], name);
+  }
+
+  it('reads the next file while one is written, and repeats in the batch keep one blob', async () => {
+    const log: string[] = [];
+    const { inner, store } = slowStore(log);
+    // No thumbnails: their own small read would blur the count of reads below.
+    const h = createHarness({ blobStore: store, thumbnails: false });
+    const library = track(h.open());
+    const files = [
+      loggedFile(50, 'a.png', log),
+      loggedFile(51, 'b.png', log),
+      loggedFile(50, 'a-again.png', log),
+      loggedFile(52, 'c.png', log),
+      loggedFile(51, 'b-again.png', log),
+    ];
+    const events: ImportProgress[] = [];
+    const results = await library.importFiles(files, { onProgress: (p) => events.push(p) });
+
+    // The overlap itself: b was read before a's bytes were written.
+    expect(log.indexOf('read b.png')).toBeLessThan(log.indexOf('done o/id-0001'));
+    // One read per file serves sniff, hash and measure (each used to read on its own).
+    expect(log.filter((line) => line.startsWith('read'))).toHaveLength(files.length);
+    expect(results.map((r) => r.status)).toEqual([
+      'imported',
+      'imported',
+      'duplicate',
+      'imported',
+      'duplicate',
+    ]);
+    const ids = results.map((r) => (r.status === 'failed' ? undefined : r.asset.id));
+    expect(ids).toEqual(['id-0001', 'id-0002', 'id-0001', 'id-0003', 'id-0002']);
+    expect((await inner.keys()).sort()).toEqual(['o/id-0001', 'o/id-0002', 'o/id-0003']);
+    expect(await rawRecords(h.indexedDB)).toHaveLength(3);
+    expect(events.map((e) => e.filesDone)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(events.map((e) => e.current)).toEqual([
+      'a.png',
+      'b.png',
+      'a-again.png',
+      'c.png',
+      'b-again.png',
+      'b-again.png',
+    ]);
+  });
+
+  it('when the first copy fails to write, the repeat is imported, measured, in its place', async () => {
+    const log: string[] = [];
+    const { inner, store } = slowStore(log, (key) =>
+      key === 'o/id-0001' ? new Error('I/O error') : undefined,
+    );
+    const h = createHarness({ blobStore: store });
+    const library = track(h.open());
+    const results = await library.importFiles([pngFile(53, 'a.png'), pngFile(53, 'a-again.png')]);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'imported']);
+    // The analysis skipped measuring the likely repeat; the write stage must have done it.
+    expect(results[1]).toMatchObject({
+      asset: { id: 'id-0002', name: 'a-again.png', width: 4, height: 3 },
+    });
+    expect(await inner.keys()).toEqual(['o/id-0002']);
+    expect(await rawRecords(h.indexedDB)).toHaveLength(1);
+  });
+
+  it('a repeat of an asset already in the library is a duplicate, and nothing is written', async () => {
+    const log: string[] = [];
+    const { inner, store } = slowStore(log);
+    const h = createHarness({ blobStore: store });
+    const library = track(h.open());
+    await library.importFiles([pngFile(54)]);
+    log.length = 0;
+    const results = await library.importFiles([pngFile(54, 'x.png'), pngFile(55), pngFile(54)]);
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'imported', 'duplicate']);
+    expect(log.filter((line) => line.startsWith('put'))).toEqual(['put o/id-0002']);
+    expect((await inner.keys()).sort()).toEqual(['o/id-0001', 'o/id-0002']);
+  });
+
+  it('aborted while a write and the next analysis are both under way: nothing kept', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const { inner, store } = slowStore(log, (key) => {
+      // Abort once the second file is being written, with the third being analysed.
+      if (key === 'o/id-0002') controller.abort();
+      return undefined;
+    });
+    const h = createHarness({ blobStore: store });
+    const library = track(h.open());
+    const run = library.importFiles([pngFile(56), pngFile(57), pngFile(58), pngFile(59)], {
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportAbortedError);
+    expect(log).not.toContain('put o/id-0003');
+    expect(await inner.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+    expect(library.getState().assets.size).toBe(0);
+  });
+
+  it('a full store while the next file is analysed: StorageFullError, nothing partial', async () => {
+    const log: string[] = [];
+    const quota = new DOMException('quota', 'QuotaExceededError');
+    const { inner, store } = slowStore(log, (key) => (key === 'o/id-0002' ? quota : undefined));
+    const h = createHarness({ blobStore: store });
+    const library = track(h.open());
+    const files = [pngFile(60), pngFile(61), pngFile(62)];
+    const error = await library.importFiles(files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    // The whole batch, each file once: the one written is undone too, and the one whose write
+    // failed was already reserved (the figure counted it twice before).
+    expect((error as StorageFullError).neededBytes).toBe(
+      files.reduce((sum, file) => sum + file.size, 0),
+    );
+    expect(await inner.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+  });
+});
+
 describe('importFromUrl', () => {
   it('downloads with the injected fetch and keeps the URL as the source', async () => {
     const body = pngBytes(30);

@@ -9,13 +9,17 @@ export interface ImageSize {
 
 /** Random access to a Blob's bytes, read in windows so a header walk costs few reads. */
 export class BlobByteReader {
-  private window = new Uint8Array(0);
+  private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
 
+  /** `head`: the blob's first bytes when the caller already has them; reads within cost nothing. */
   constructor(
     private readonly blob: Blob,
     private readonly windowSize = 64 * 1024,
-  ) {}
+    head?: Uint8Array,
+  ) {
+    if (head) this.window = head.subarray(0, blob.size);
+  }
 
   get size(): number {
     return this.blob.size;
@@ -47,10 +51,14 @@ const valid = (size: ImageSize | undefined) =>
 
 /**
  * Dimensions from the header of a PNG, JPEG, GIF, WebP, BMP or AVIF/HEIC file, or undefined
- * when the format is not one of these or the header is damaged.
+ * when the format is not one of these or the header is damaged. `head`, the blob's first bytes
+ * when the caller already read them, spares reading them again.
  */
-export async function readImageSize(blob: Blob): Promise<ImageSize | undefined> {
-  const reader = new BlobByteReader(blob);
+export async function readImageSize(
+  blob: Blob,
+  preloaded?: Uint8Array,
+): Promise<ImageSize | undefined> {
+  const reader = new BlobByteReader(blob, undefined, preloaded);
   const head = await reader.read(0, 64);
   if (head.length < 10) return undefined;
   const v = view(head);

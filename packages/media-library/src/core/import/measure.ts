@@ -15,6 +15,11 @@ export interface MediaMeasurements {
 export interface MeasureOptions {
   /** How long to wait for a media element to read a video's or audio's metadata. Default 5000. */
   timeoutMs?: number;
+  /**
+   * The blob's first bytes, when the caller has already read them (the import has, for the
+   * hash): header reads within them need no new read of the blob.
+   */
+  head?: Uint8Array;
 }
 
 /** SVGs bigger than this are not read as text for their size (the root tag is near the top). */
@@ -39,7 +44,7 @@ export async function measureMedia(
   options: MeasureOptions = {},
 ): Promise<MediaMeasurements> {
   try {
-    if (kind === 'image') return await measureImage(blob, mimeType);
+    if (kind === 'image') return await measureImage(blob, mimeType, options.head);
     if (kind === 'video' || kind === 'audio') {
       return await measureTimedMedia(blob, kind, options.timeoutMs ?? 5000);
     }
@@ -49,11 +54,15 @@ export async function measureMedia(
   return {};
 }
 
-async function measureImage(blob: Blob, mimeType: string): Promise<MediaMeasurements> {
+async function measureImage(
+  blob: Blob,
+  mimeType: string,
+  head: Uint8Array | undefined,
+): Promise<MediaMeasurements> {
   if (mimeType === 'image/svg+xml') {
     return readSvgSize(await blob.slice(0, SVG_READ_BYTES).text()) ?? {};
   }
-  const fromHeader = await readImageSize(blob);
+  const fromHeader = await readImageSize(blob, head);
   if (fromHeader) return fromHeader;
   if (typeof createImageBitmap !== 'function') return {};
   const bitmap = await createImageBitmap(blob);
