@@ -6,93 +6,38 @@
 // transaction; if it fails or the batch is aborted, every blob the batch wrote is deleted.
 //
 // Two stages overlap so that hashing (a full read of the bytes) does not wait for writing:
-// the analysis (sniff, hash, look-up by hash, measure, thumbnail) runs one item at a time, in
-// input order, up to LOOKAHEAD items ahead of the writes. Analysis has no side effects (it
-// writes nothing, changes no batch state), so everything that decides what is kept (dedupe,
-// ids, the storage cap, writes, progress) still happens in the write stage, strictly in input
-// order, exactly as when the steps ran one after another. Each file is also read once for
-// sniff, hash and image header (they used to read it three times). Together, on 2 cores
-// (bench/browser/import-storage), the path without thumbnails went from 0.37x to ~0.6x a raw
-// OPFS write and the import with thumbnails ~20% faster; a profile there showed the overlap
-// alone gaining little without thumbnails, as the write and the hash compete for the CPU.
-import {
-  eachRequest,
-  fromStoredAsset,
-  inWriteTransaction,
-  type LibraryDb,
-  toStoredAsset,
-} from './db';
+// the analysis (library-import-analysis.ts: sniff, hash, look-up, measure, thumbnail) runs
+// one item at a time, in input order, up to LOOKAHEAD items ahead of the writes. Analysis has
+// no side effects (it writes nothing, changes no batch state), so everything that decides what
+// is kept (dedupe, ids, the storage cap, writes, progress) still happens in the write stage,
+// strictly in input order, exactly as when the steps ran one after another. Each file is also
+// read once for sniff, hash and image header (they used to read it three times). Together, on
+// 2 cores (bench/browser/import-storage), the path without thumbnails went from 0.37x to ~0.6x
+// a raw OPFS write and the import with thumbnails ~20% faster; a profile there showed the
+// overlap alone gaining little without thumbnails, as the write and the hash compete for CPU.
+import { eachRequest, inWriteTransaction, type LibraryDb, toStoredAsset } from './db';
 import { ImportAbortedError, MediaLibraryError, StorageFullError } from './errors';
-import { STREAM_HASH_ABOVE_BYTES, sha256Hex } from './import/hash';
-import { type MediaMeasurements, measureMedia } from './import/measure';
-import { SNIFF_BYTES, sniffType } from './import/sniff';
-import { createThumbnail, type Thumbnail } from './import/thumbnail';
 import type { LibraryContext } from './library-context';
+import {
+  type Analysis,
+  type Batch,
+  createAnalyser,
+  findByHash,
+  measureAndThumbnail,
+  type PreparedInput,
+  throwIfAborted,
+} from './library-import-analysis';
 import { defaultName, nameFromUrl, normalizeTags } from './library-records';
 import { libraryBytes } from './library-statistics';
 import { isQuotaExceeded, toStorageFullError } from './storage/quota';
 import type {
-  AssetKind,
   AssetSource,
-  BlobStore,
   ImportInput,
   ImportItemResult,
   ImportOptions,
   ImportProgress,
   MediaAsset,
 } from './types';
-
-/** Default longest side of a thumbnail, in pixels. */
-export const DEFAULT_THUMBNAIL_SIZE = 400;
-
-/**
- * How many items the analysis may run ahead of the writes. Analyses run one at a time, so
- * this costs no extra memory for the bytes (only one file is read whole for its hash at a
- * time); it only lets a run of small files build up slack for a big one behind them.
- */
-const LOOKAHEAD = 2;
-
-/** How much of a file's start is kept for reading image headers (their usual home). */
-const HEADER_BYTES = 64 * 1024;
-
-/** An input with its details pulled out, or why it cannot be imported at all. */
-type PreparedInput =
-  | {
-      blob: Blob;
-      name: string | undefined;
-      source: AssetSource;
-      title?: string;
-      description?: string;
-      alt?: string;
-      tags: string[];
-      collectionIds: string[];
-    }
-  | { invalid: Error; name: string };
-
-/** What one batch shares while it runs. */
-interface Batch {
-  ctx: LibraryContext;
-  db: LibraryDb;
-  blobs: BlobStore;
-  options: ImportOptions;
-  /** Every blob key this batch wrote, for the roll-back. */
-  written: string[];
-  /** Records to write at the end, in input order. */
-  records: MediaAsset[];
-  /** Hash -> asset, for duplicates inside the batch. */
-  byHash: Map<string, MediaAsset>;
-  /** Bytes counted against the storage cap so far. */
-  reserved: number;
-  /** Original bytes of the inputs not yet written, for the storage-full figure. */
-  remainingBytes: number;
-  /**
-   * The part of `remainingBytes` already in `reserved`: the original of the item being written,
-   * once reserved. Keeps a failed write from being counted twice in the storage-full figure.
-   */
-  currentReserved: number;
-  /** Set when the batch has committed or failed: no further analysis starts. */
-  over: boolean;
-}
 
 /** Imports `inputs` as one batch; see `MediaLibrary.importFiles`. */
 export async function importBatch(
@@ -237,139 +182,6 @@ function prepareInput(input: ImportInput, source: AssetSource): PreparedInput {
 const fileName = (blob: Blob) =>
   typeof File !== 'undefined' && blob instanceof File && blob.name ? blob.name : undefined;
 
-/** Sniffed, hashed and perhaps measured and thumbnailed: nothing written, nothing decided. */
-interface Analysis {
-  kind: AssetKind;
-  mimeType: string;
-  /** The bytes, typed with the sniffed MIME type. */
-  blob: Blob;
-  sha256: string;
-  /** Whether the library was asked for an asset with these bytes (skipped when dupes are kept). */
-  lookedUp: boolean;
-  /** The library's asset with the same bytes when it was looked up, if any. */
-  existing?: MediaAsset;
-  /** Made ahead unless the bytes looked like a duplicate, which would waste the work. */
-  media?: Media;
-}
-
-interface Media {
-  measured: MediaMeasurements;
-  thumbnail: Thumbnail | undefined;
-}
-
-/**
- * Returns `analysisOf(index)`: the analysis of item `index`, having started those of the next
- * LOOKAHEAD items too. Each analysis starts when the one before it has settled, so they run in
- * input order and only one reads a whole file at a time. Asking in order (as the write stage
- * does) never starts an item twice.
- */
-function createAnalyser(
-  batch: Batch,
-  items: PreparedInput[],
-): (index: number) => Promise<Analysis> | undefined {
-  const started: (Promise<Analysis> | undefined)[] = [];
-  /** Hash -> the first index whose analysis met it, to skip speculative work for repeats. */
-  const firstWithHash = new Map<string, number>();
-  let previous: Promise<unknown> = Promise.resolve();
-
-  const start = (index: number) => {
-    const item = items[index];
-    if (!item || 'invalid' in item) {
-      started[index] = undefined;
-      return;
-    }
-    const analysis = previous.then(() => {
-      // Work queued ahead is dropped once the batch is over (aborted, failed or closed).
-      if (batch.over) throw new ImportAbortedError();
-      throwIfAborted(batch.options.signal);
-      batch.ctx.assertOpen();
-      return analyse(batch, item, index, firstWithHash);
-    });
-    // Rejections are handled when the write stage reaches the item; one the batch never
-    // reaches (it was aborted or failed first) must not surface as unhandled.
-    analysis.catch(() => undefined);
-    previous = analysis.catch(() => undefined);
-    started[index] = analysis;
-  };
-
-  return (index) => {
-    const last = Math.min(index + LOOKAHEAD, items.length - 1);
-    for (let next = started.length; next <= last; next++) start(next);
-    return started[index];
-  };
-}
-
-/** Sniffs, hashes, looks the hash up and (unless a duplicate is likely) measures and thumbnails. */
-async function analyse(
-  batch: Batch,
-  item: Exclude<PreparedInput, { invalid: Error }>,
-  index: number,
-  firstWithHash: Map<string, number>,
-): Promise<Analysis> {
-  const { options } = batch;
-  const signal = options.signal;
-  // Each read of a Blob is a copy out of the browser's blob storage, next to the write the
-  // import's main cost: a file small enough to hold whole is read once for sniff and hash.
-  // Bigger ones (long videos) keep memory flat: a small read to sniff, a streamed hash.
-  const whole =
-    item.blob.size <= STREAM_HASH_ABOVE_BYTES
-      ? new Uint8Array(await item.blob.arrayBuffer())
-      : undefined;
-  const head =
-    whole?.subarray(0, SNIFF_BYTES) ??
-    new Uint8Array(await item.blob.slice(0, SNIFF_BYTES).arrayBuffer());
-  const { kind, mimeType } = sniffType(head, item.name, item.blob.type);
-  // Stored and thumbnailed with the sniffed type; slicing does not copy the bytes.
-  const blob =
-    item.blob.type === mimeType ? item.blob : item.blob.slice(0, item.blob.size, mimeType);
-  throwIfAborted(signal);
-
-  // A copy of the header's window for measuring, so the whole file need not stay in memory
-  // while its thumbnail is made.
-  const measureHead = whole?.slice(0, HEADER_BYTES);
-  const sha256 = await sha256Hex(whole ?? blob);
-  throwIfAborted(signal);
-  const analysis: Analysis = { kind, mimeType, blob, sha256, lookedUp: false };
-  if (!options.keepDuplicates) {
-    const first = firstWithHash.get(sha256);
-    // Same bytes as an earlier item of the batch: most likely a duplicate of it. Whether it is
-    // (the earlier one may still fail) is decided in order by the write stage, which also
-    // looks the library up and makes what is missing if it is not.
-    if (first !== undefined && first < index) return analysis;
-    firstWithHash.set(sha256, index);
-    analysis.existing = await findByHash(batch, sha256);
-    analysis.lookedUp = true;
-    if (analysis.existing) return analysis;
-  }
-  analysis.media = await measureAndThumbnail(batch, kind, mimeType, blob, measureHead);
-  return analysis;
-}
-
-async function measureAndThumbnail(
-  batch: Batch,
-  kind: AssetKind,
-  mimeType: string,
-  blob: Blob,
-  head?: Uint8Array,
-): Promise<Media> {
-  const signal = batch.options.signal;
-  const measured =
-    kind === 'image' || kind === 'video' || kind === 'audio'
-      ? await measureMedia(blob, kind, mimeType, head ? { head } : {})
-      : {};
-  throwIfAborted(signal);
-  const thumbnails = batch.ctx.options.thumbnails;
-  const thumbnail =
-    thumbnails !== false && (kind === 'image' || kind === 'video')
-      ? await createThumbnail(blob, {
-          maxSize: thumbnails?.maxSize ?? DEFAULT_THUMBNAIL_SIZE,
-          ...(thumbnails?.type ? { type: thumbnails.type } : {}),
-        })
-      : undefined;
-  throwIfAborted(signal);
-  return { measured, thumbnail };
-}
-
 /** Runs one item through the pipeline; failures that only concern this item become results. */
 async function importOne(
   batch: Batch,
@@ -454,12 +266,6 @@ async function keepItem(
   return { status: 'imported', asset };
 }
 
-async function findByHash(batch: Batch, sha256: string): Promise<MediaAsset | undefined> {
-  const record = await batch.db.getFromIndex('assets', 'sha256', sha256);
-  if (!record) return undefined;
-  return batch.ctx.store.getState().assets.get(record.id) ?? fromStoredAsset(record);
-}
-
 /**
  * Counts `bytes` against the configured cap before anything is written, so passing the cap
  * fails fast and leaves nothing to undo beyond what the batch already wrote.
@@ -536,10 +342,6 @@ async function batchError(error: unknown, batch: Batch): Promise<Error> {
   }
   // Anything else (say the record transaction failed): the batch was undone as if aborted.
   return new ImportAbortedError({ cause: error });
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ImportAbortedError({ cause: signal.reason });
 }
 
 function asError(error: unknown): Error {
