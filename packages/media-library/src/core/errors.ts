@@ -3,6 +3,7 @@
 export type MediaLibraryErrorCode =
   | 'storage_full'
   | 'aborted'
+  | 'import_failed'
   | 'not_found'
   | 'invalid_input'
   | 'fetch_failed'
@@ -49,6 +50,22 @@ export class ImportAbortedError extends MediaLibraryError {
   constructor(options?: { cause?: unknown }) {
     super('aborted', 'The import was canceled; nothing from this batch was kept.', options);
     this.name = 'ImportAbortedError';
+  }
+}
+
+/**
+ * A batch failed for a reason that is neither a cancel nor a full disk (say the records
+ * transaction failed). Like a cancel, nothing from the batch was kept; `cause` says why.
+ */
+export class ImportFailedError extends MediaLibraryError {
+  constructor(options?: { cause?: unknown }) {
+    const reason = options?.cause instanceof Error ? ` (${options.cause.message})` : '';
+    super(
+      'import_failed',
+      `The import could not be saved${reason}; nothing from this batch was kept. Try again.`,
+      options,
+    );
+    this.name = 'ImportFailedError';
   }
 }
 

@@ -1,7 +1,12 @@
 // The import pipeline in Node: records and bytes, dedupe, progress, cancel, failures between
 // bytes and records, storage full, per-file failures and URL imports.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportAbortedError, MediaLibraryError, StorageFullError } from './errors';
+import {
+  ImportAbortedError,
+  ImportFailedError,
+  MediaLibraryError,
+  StorageFullError,
+} from './errors';
 import type { MediaLibraryInstance } from './library';
 import { createMemoryBlobStore } from './storage/memory-blob-store';
 import { bytesOf, createHarness, pngBytes, pngFile, rawRecords } from './testing/library-harness';
@@ -155,8 +160,10 @@ describe('importFiles', () => {
       throw failure;
     });
     const run = library.importFiles([pngFile(12), pngFile(13)]);
-    await expect(run).rejects.toBeInstanceOf(ImportAbortedError);
-    await expect(run).rejects.toMatchObject({ cause: failure });
+    // Not reported as a cancel: nobody canceled, and the message says what happened.
+    await expect(run).rejects.toBeInstanceOf(ImportFailedError);
+    await expect(run).rejects.toMatchObject({ code: 'import_failed', cause: failure });
+    await expect(run).rejects.toThrow(/could not be saved \(disk went away\)/);
     vi.restoreAllMocks();
     expect(await h.blobStore.keys()).toEqual([]);
     expect(await rawRecords(h.indexedDB)).toEqual([]);

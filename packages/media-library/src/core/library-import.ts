@@ -16,7 +16,12 @@
 // a raw OPFS write and the import with thumbnails ~20% faster; a profile there showed the
 // overlap alone gaining little without thumbnails, as the write and the hash compete for CPU.
 import { eachRequest, inWriteTransaction, type LibraryDb, toStoredAsset } from './db';
-import { ImportAbortedError, MediaLibraryError, StorageFullError } from './errors';
+import {
+  ImportAbortedError,
+  ImportFailedError,
+  MediaLibraryError,
+  StorageFullError,
+} from './errors';
 import type { LibraryContext } from './library-context';
 import {
   type Analysis,
@@ -340,8 +345,9 @@ async function batchError(error: unknown, batch: Batch): Promise<Error> {
   if (isQuotaExceeded(error)) {
     return toStorageFullError(error, batch.reserved + batch.remainingBytes - batch.currentReserved);
   }
-  // Anything else (say the record transaction failed): the batch was undone as if aborted.
-  return new ImportAbortedError({ cause: error });
+  // Anything else (say the record transaction failed): the batch was undone all the same, but
+  // it was not canceled, so say so rather than report a cancel nobody asked for.
+  return new ImportFailedError({ cause: error });
 }
 
 function asError(error: unknown): Error {
