@@ -90,7 +90,7 @@ export function createLibraryContext(parts: {
       locks: parts.locks,
       loaded: parts.loaded,
       pendingBytes: 0,
-      now: options.now ?? Date.now,
+      now: monotonic(options.now ?? Date.now),
       createId: options.createId ?? (() => crypto.randomUUID()),
       get closed() {
         return closed;
@@ -124,4 +124,19 @@ export function createLibraryContext(parts: {
     },
   };
   return wiring;
+}
+
+/**
+ * The clock as the library stamps records with it: never the same time twice in one instance,
+ * so what was imported (or edited) later sorts later even within one millisecond, where ids
+ * (random) would otherwise decide. Runs ahead of the clock by 1 ms per stamp at most while
+ * stamps come faster than that, and is back on the clock once the clock passes it.
+ */
+export function monotonic(clock: () => number): () => number {
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    const time = clock();
+    last = time > last ? time : last + 1;
+    return last;
+  };
 }

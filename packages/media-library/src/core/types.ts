@@ -262,7 +262,10 @@ export interface MediaLibraryOptions {
   blobStore?: BlobStore;
   /** The IndexedDB factory. Default `globalThis.indexedDB`; tests pass fake-indexeddb. */
   indexedDB?: IDBFactory;
-  /** The clock. Default `Date.now`. */
+  /**
+   * The clock. Default `Date.now`. Stamps never repeat within an instance: a time not after
+   * the last one given becomes the last one plus 1 ms.
+   */
   now?: () => number;
   /** Id maker. Default: `crypto.randomUUID()`. */
   createId?: () => string;
