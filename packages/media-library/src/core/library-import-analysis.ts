@@ -1,6 +1,6 @@
 // The analysis stage of the import pipeline: sniff, hash, look the hash up, measure and make
-// the thumbnail, for up to LOOKAHEAD items ahead of the writes. It writes nothing and changes
-// no batch state; everything that decides what is kept happens in library-import.ts.
+// the thumbnail, ahead of the writes. It writes nothing and changes no batch state; everything
+// that decides what is kept happens in library-import.ts.
 import { fromStoredAsset, type LibraryDb } from './db';
 import { ImportAbortedError } from './errors';
 import { STREAM_HASH_ABOVE_BYTES, sha256Hex } from './import/hash';
@@ -12,13 +12,6 @@ import type { AssetKind, AssetSource, BlobStore, ImportOptions, MediaAsset } fro
 
 /** Default longest side of a thumbnail, in pixels. */
 export const DEFAULT_THUMBNAIL_SIZE = 400;
-
-/**
- * How many items the analysis may run ahead of the writes. Analyses run one at a time, so
- * this costs no extra memory for the bytes (only one file is read whole for its hash at a
- * time); it only lets a run of small files build up slack for a big one behind them.
- */
-const LOOKAHEAD = 2;
 
 /** How much of a file's start is kept for reading image headers (their usual home). */
 const HEADER_BYTES = 64 * 1024;
@@ -45,19 +38,20 @@ export interface Batch {
   options: ImportOptions;
   /** Every blob key this batch wrote, for the roll-back. */
   written: string[];
-  /** Records to write at the end, in input order. */
-  records: MediaAsset[];
-  /** Hash -> asset, for duplicates inside the batch. */
-  byHash: Map<string, MediaAsset>;
+  /**
+   * Hash -> the batch's asset with those bytes once they are written (undefined if that write
+   * failed), for duplicates inside the batch.
+   */
+  byHash: Map<string, Promise<MediaAsset | undefined>>;
   /** Bytes counted against the storage cap so far. */
   reserved: number;
-  /** Original bytes of the inputs not yet written, for the storage-full figure. */
-  remainingBytes: number;
   /**
-   * The part of `remainingBytes` already in `reserved`: the original of the item being written,
-   * once reserved. Keeps a failed write from being counted twice in the storage-full figure.
+   * Original bytes of the inputs the write stage has not decided on yet. With `reserved`, the
+   * figure of a storage-full error: what the whole batch needs, each file counted once.
    */
-  currentReserved: number;
+  remainingBytes: number;
+  /** The first error of a write under way that ends the batch, seen before its turn. */
+  failure?: { error: unknown };
   /** Set when the batch has committed or failed: no further analysis starts. */
   over: boolean;
 }
@@ -84,13 +78,16 @@ export interface Media {
 
 /**
  * Returns `analysisOf(index)`: the analysis of item `index`, having started those of the next
- * LOOKAHEAD items too. Each analysis starts when the one before it has settled, so they run in
- * input order and only one reads a whole file at a time. Asking in order (as the write stage
- * does) never starts an item twice.
+ * `lookahead` items too. Each analysis starts when the one before it has settled, so they run
+ * in input order and only one reads a whole file at a time: looking further ahead costs no
+ * memory for the bytes (an analysis keeps the Blob, a header and the thumbnail), it only lets
+ * a run of small files build up slack for a big one behind them. Asking in order (as the
+ * write stage does) never starts an item twice.
  */
 export function createAnalyser(
   batch: Batch,
   items: PreparedInput[],
+  lookahead: number,
 ): (index: number) => Promise<Analysis> | undefined {
   const started: (Promise<Analysis> | undefined)[] = [];
   /** Hash -> the first index whose analysis met it, to skip speculative work for repeats. */
@@ -118,7 +115,7 @@ export function createAnalyser(
   };
 
   return (index) => {
-    const last = Math.min(index + LOOKAHEAD, items.length - 1);
+    const last = Math.min(index + lookahead, items.length - 1);
     for (let next = started.length; next <= last; next++) start(next);
     return started[index];
   };
@@ -195,10 +192,36 @@ export async function measureAndThumbnail(
   return { measured, thumbnail };
 }
 
+/**
+ * The library's asset with these bytes, if any. Once the whole index is loaded, it is looked up
+ * there (an index by hash is built once per version of the loaded assets); until then, and in
+ * a library still loading, IndexedDB is asked. Both see what other tabs committed as soon as
+ * it is synced here; asking IndexedDB for each file cost ~15% of an import without thumbnails
+ * (bench/browser/import-storage).
+ */
 export async function findByHash(batch: Batch, sha256: string): Promise<MediaAsset | undefined> {
+  const state = batch.ctx.store.getState();
+  if (state.status === 'ready') return hashIndex(state.assets).get(sha256);
   const record = await batch.db.getFromIndex('assets', 'sha256', sha256);
   if (!record) return undefined;
-  return batch.ctx.store.getState().assets.get(record.id) ?? fromStoredAsset(record);
+  return state.assets.get(record.id) ?? fromStoredAsset(record);
+}
+
+/** Hash -> asset for one version of the loaded assets (the store replaces the map on change). */
+const hashIndexes = new WeakMap<ReadonlyMap<string, MediaAsset>, Map<string, MediaAsset>>();
+
+function hashIndex(assets: ReadonlyMap<string, MediaAsset>): Map<string, MediaAsset> {
+  let index = hashIndexes.get(assets);
+  if (!index) {
+    index = new Map();
+    // Of assets kept with the same bytes, the lowest id, as the IndexedDB index returns.
+    for (const asset of assets.values()) {
+      const known = index.get(asset.sha256);
+      if (!known || asset.id < known.id) index.set(asset.sha256, asset);
+    }
+    hashIndexes.set(assets, index);
+  }
+  return index;
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -108,6 +108,26 @@ describe('importFiles', () => {
     expect(library.getState().assets.size).toBe(3);
   });
 
+  it('stamps items imported within one millisecond in input order, so newest-first holds', async () => {
+    const h = createHarness();
+    // Random ids, as by default, and a clock that does not move: only the stamps can order.
+    const library = track(h.open({ now: () => 5_000, createId: () => crypto.randomUUID() }));
+    const files = [80, 81, 82, 83].map((seed, i) => pngFile(seed, `n${i}.png`));
+    const results = await library.importFiles(files);
+    expect(results.map((r) => r.status === 'imported' && r.asset.createdAt)).toEqual([
+      5_000, 5_001, 5_002, 5_003,
+    ]);
+    const first = results[0]?.status === 'imported' ? results[0].asset.id : '';
+    await library.update(first, { title: 'later' });
+    expect(library.getState().assets.get(first)?.updatedAt).toBe(5_004);
+    expect(library.query().items.map((a) => a.name)).toEqual([
+      'n3.png',
+      'n2.png',
+      'n1.png',
+      'n0.png',
+    ]);
+  });
+
   it('reports files and bytes done after each file', async () => {
     const h = createHarness();
     const library = track(h.open());
@@ -274,8 +294,12 @@ describe('importFiles', () => {
 });
 
 describe('importFiles: analysis runs ahead of the writes', () => {
-  /** A memory store whose puts take a few ms and log when they start and end. */
-  function slowStore(log: string[], fail?: (key: string) => Error | undefined) {
+  /** A memory store whose puts take a few ms (5 unless `delay` says) and log start and end. */
+  function slowStore(
+    log: string[],
+    fail?: (key: string) => Error | undefined,
+    delay: (key: string) => number = () => 5,
+  ) {
     const inner = createMemoryBlobStore();
     return {
       inner,
@@ -283,7 +307,7 @@ describe('importFiles: analysis runs ahead of the writes', () => {
         ...inner,
         async put(key: string, data: Blob) {
           log.push(`put ${key}`);
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await new Promise((resolve) => setTimeout(resolve, delay(key)));
           const error = fail?.(key);
           if (error) throw error;
           await inner.put(key, data);
@@ -348,6 +372,63 @@ describe('importFiles: analysis runs ahead of the writes', () => {
     ]);
   });
 
+  it('writes up to six files at once; results, records and progress keep input order', async () => {
+    const log: string[] = [];
+    // Earlier files take longer, so writes finish in reverse order.
+    const delays: Record<string, number> = { 'o/id-0001': 40, 'o/id-0002': 25, 'o/id-0003': 10 };
+    const { store } = slowStore(log, undefined, (key) => delays[key] ?? 5);
+    const h = createHarness({ blobStore: store, thumbnails: false });
+    const library = track(h.open());
+    const files = [70, 71, 72, 73, 74, 75, 76, 77, 78].map((seed, i) => pngFile(seed, `f${i}.png`));
+    const events: ImportProgress[] = [];
+    const results = await library.importFiles(files, { onProgress: (p) => events.push(p) });
+
+    let writing = 0;
+    let most = 0;
+    for (const line of log) {
+      writing += line.startsWith('put') ? 1 : -1;
+      most = Math.max(most, writing);
+    }
+    expect(most).toBe(6);
+    expect(log.indexOf('done o/id-0003')).toBeLessThan(log.indexOf('done o/id-0001'));
+    const names = files.map((file) => file.name);
+    expect(results.map((r) => r.status === 'imported' && r.asset.name)).toEqual(names);
+    expect(events.map((e) => e.filesDone)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(events.map((e) => e.bytesDone)).toEqual([
+      0,
+      ...files.map((_, i) => files.slice(0, i + 1).reduce((sum, f) => sum + f.size, 0)),
+    ]);
+    const records = await rawRecords(h.indexedDB);
+    expect((records as { name: string }[]).map((r) => r.name).sort()).toEqual(names);
+    // Created in input order, whatever order the writes finished in.
+    expect(
+      library.query({ sort: { field: 'createdAt', direction: 'asc' } }).items.map((a) => a.name),
+    ).toEqual(names);
+  });
+
+  it('a write failing the batch while others are under way: they end, then all is undone', async () => {
+    const log: string[] = [];
+    const quota = new DOMException('quota', 'QuotaExceededError');
+    // The second write is still under way (and would land) after the first has failed.
+    const { inner, store } = slowStore(
+      log,
+      (key) => (key === 'o/id-0001' ? quota : undefined),
+      (key) => (key === 'o/id-0002' ? 40 : 5),
+    );
+    const h = createHarness({ blobStore: store, thumbnails: false });
+    const library = track(h.open());
+    const files = [pngFile(76), pngFile(77), pngFile(78), pngFile(79)];
+    const error = await library.importFiles(files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as StorageFullError).neededBytes).toBe(
+      files.reduce((sum, file) => sum + file.size, 0),
+    );
+    expect(log).toContain('done o/id-0002');
+    expect(await inner.keys()).toEqual([]);
+    expect(await rawRecords(h.indexedDB)).toEqual([]);
+    expect(library.getState().assets.size).toBe(0);
+  });
+
   it('when the first copy fails to write, the repeat is imported, measured, in its place', async () => {
     const log: string[] = [];
     const { inner, store } = slowStore(log, (key) =>
@@ -383,7 +464,10 @@ describe('importFiles: analysis runs ahead of the writes', () => {
     const controller = new AbortController();
     const { inner, store } = slowStore(log, (key) => {
       // Abort once the second file is being written, with the third being analysed.
-      if (key === 'o/id-0002') controller.abort();
+      if (key === 'o/id-0002') {
+        log.push('abort');
+        controller.abort();
+      }
       return undefined;
     });
     const h = createHarness({ blobStore: store });
@@ -392,7 +476,8 @@ describe('importFiles: analysis runs ahead of the writes', () => {
       signal: controller.signal,
     });
     await expect(run).rejects.toBeInstanceOf(ImportAbortedError);
-    expect(log).not.toContain('put o/id-0003');
+    // Writes under way may finish, but none starts after the abort.
+    expect(log.slice(log.indexOf('abort')).some((line) => line.startsWith('put'))).toBe(false);
     expect(await inner.keys()).toEqual([]);
     expect(await rawRecords(h.indexedDB)).toEqual([]);
     expect(library.getState().assets.size).toBe(0);
