@@ -41,6 +41,8 @@ describe('createServerFromEnv', () => {
   it('with no keys, serves the local generator and says which providers are live', async () => {
     const server = createServerFromEnv({}, { logger: { info() {}, warn() {}, error() {} } });
     expect(server.port).toBe(8787);
+    // Loopback only unless HOST says otherwise: the server spends provider credit.
+    expect(server.hostname).toBe('127.0.0.1');
     expect(server.liveProviders).toEqual(['local']);
     const models = modelsResponseSchema.parse(
       await (await server.app.request('/api/ai/models')).json(),
@@ -58,10 +60,11 @@ describe('createServerFromEnv', () => {
     await server.close();
   });
 
-  it('reads PORT, origins, rate limits and base path; rejects nonsense numbers', async () => {
+  it('reads PORT, HOST, origins, rate limits and base path; rejects nonsense numbers', async () => {
     const server = createServerFromEnv(
       {
         PORT: '9999',
+        HOST: '0.0.0.0',
         ALLOWED_ORIGINS: 'https://a.example, https://b.example',
         RATE_LIMIT_REQUESTS: '0',
         BASE_PATH: '/ai',
@@ -69,6 +72,7 @@ describe('createServerFromEnv', () => {
       { logger: { info() {}, warn() {}, error() {} } },
     );
     expect(server.port).toBe(9999);
+    expect(server.hostname).toBe('0.0.0.0');
     const res = await server.app.request('/ai/health', {
       headers: { origin: 'https://b.example' },
     });

@@ -19,8 +19,8 @@ export interface ServerFromEnvOptions {
 export interface ServerFromEnv {
   app: Hono<AppEnv>;
   port: number;
-  /** Undefined: every interface. */
-  hostname: string | undefined;
+  /** The address to listen on: `HOST`, else loopback only (`127.0.0.1`). */
+  hostname: string;
   basePath: string;
   liveProviders: string[];
   logger: ServerLogger;
@@ -29,6 +29,9 @@ export interface ServerFromEnv {
   /** Releases what the app holds (the Redis connection). */
   close(): Promise<void>;
 }
+
+/** Where the server listens when `HOST` is not set: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
 
 const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 
@@ -46,7 +49,7 @@ const int = (value: string | undefined, fallback: number, name: string): number 
  *
  * | variable | meaning | default |
  * | --- | --- | --- |
- * | `PORT`, `HOST` | where node.ts listens | `8787`, every interface |
+ * | `PORT`, `HOST` | where node.ts listens; `HOST=0.0.0.0` for every interface (a container) | `8787`, `127.0.0.1` |
  * | `REPLICATE_API_TOKEN`, `REPLICATE_BASE_URL`, `REPLICATE_OUTPUT_HOSTS` | Replicate | off |
  * | `OPENAI_API_KEY` (and ai-connect's other OpenAI variables) | OpenAI Images | off |
  * | `ALLOWED_ORIGINS` | comma-separated browser origins, or `*` | loopback dev origins |
@@ -132,7 +135,9 @@ export function createServerFromEnv(
   return {
     app,
     port: int(env.PORT, 8787, 'PORT'),
-    hostname: env.HOST?.trim() || undefined,
+    // Loopback unless asked: the server spends the provider's credit, so it is not offered to
+    // the whole network by default.
+    hostname: env.HOST?.trim() || DEFAULT_HOST,
     basePath,
     liveProviders: [...live],
     logger,
