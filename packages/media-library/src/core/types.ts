@@ -295,17 +295,54 @@ export interface MediaLibrary {
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: (state: MediaLibraryState, previous: MediaLibraryState) => void): () => void;
 
+  /**
+   * Imports files, Blobs or `{ blob, name, tags, ... }` as one batch: sniff, SHA-256, dedupe,
+   * measure, thumbnail, write the bytes, then every record in one transaction. Resolves one
+   * result per input, in input order: `imported`, `duplicate` (the existing asset with the same
+   * bytes, unless `keepDuplicates`) or `failed` (that input alone: unreadable, a store error).
+   *
+   * Rejects, keeping nothing of the batch, with `ImportAbortedError` when `signal` aborts,
+   * `StorageFullError` when the quota or `storageCap` is reached (with the bytes needed and
+   * available), or `ImportFailedError` when the records cannot be written.
+   *
+   * @example
+   * const results = await library.importFiles(input.files ?? [], {
+   *   onProgress: ({ filesDone, filesTotal }) => console.log(`${filesDone}/${filesTotal}`),
+   * });
+   */
   importFiles(inputs: Iterable<ImportInput>, options?: ImportOptions): Promise<ImportItemResult[]>;
-  /** Fetches the URL and imports the response with `source: { type: 'url', url }`. */
+  /**
+   * Fetches the URL (with `options.fetch`) and imports the response with
+   * `source: { type: 'url', url }`. A non-2xx answer, a network or CORS failure is a
+   * `MediaLibraryError` with code `fetch_failed`.
+   */
   importFromUrl(url: string, options?: ImportOptions): Promise<ImportItemResult>;
 
+  /** The loaded asset with this id, or undefined (also while the index is still loading). */
   get(id: string): MediaAsset | undefined;
+  /**
+   * Searches, filters, sorts and pages the loaded index, synchronously (fast enough per
+   * keystroke at 10,000+ assets). Sorts newest first unless `sort` says otherwise.
+   */
   query(query?: MediaQuery): QueryResult;
+  /**
+   * The bytes of an asset (`'original'`, the default) or its thumbnail, typed with their MIME
+   * type (an image small enough to be its own thumbnail answers with the original); undefined
+   * when the asset does not exist or has no such variant.
+   */
   getBlob(id: string, variant?: AssetVariant): Promise<Blob | undefined>;
+  /** Reference-counted object URLs for assets; what nothing holds any more is revoked. */
   readonly urls: ObjectUrlCache;
 
+  /**
+   * Sets title, description, alt text or favourite on one or many assets, in one transaction.
+   * An unknown id fails the whole call with `AssetNotFoundError` (code `not_found`) and changes
+   * nothing; so do `addTags`, `removeTags` and `trackUsage`.
+   */
   update(ids: string | string[], patch: AssetPatch): Promise<void>;
+  /** Adds tags (trimmed, deduplicated) to one or many assets, in one transaction. */
   addTags(ids: string | string[], tags: string[]): Promise<void>;
+  /** Removes tags from one or many assets, in one transaction. */
   removeTags(ids: string | string[], tags: string[]): Promise<void>;
   /** Renames a tag on every asset that has it (merging if the new name exists). */
   renameTag(from: string, to: string): Promise<void>;
@@ -319,13 +356,22 @@ export interface MediaLibrary {
   addToCollection(collectionId: string, ids: string | string[]): Promise<void>;
   removeFromCollection(collectionId: string, ids: string | string[]): Promise<void>;
 
-  /** Deletes the bytes, the thumbnail and the record of each asset. */
+  /**
+   * Deletes the bytes, the thumbnail and the record of each asset. Ids that are not (or no
+   * longer) in the library are skipped, so deleting twice is harmless.
+   */
   delete(ids: string | string[]): Promise<void>;
   /** Deletes every asset and collection of this library. */
   clear(): Promise<void>;
 
+  /**
+   * Counts a download, share or use of an asset and sets `usage.lastAccessedAt`. Leaves
+   * `updatedAt` alone: using an asset does not edit it.
+   */
   trackUsage(id: string, kind: UsageKind): Promise<void>;
+  /** Counts by kind and source, total AI cost and bytes used, from the loaded index. */
   getStatistics(): LibraryStatistics;
+  /** Bytes used by this library, the browser's usage and quota, and the local cap if set. */
   estimateStorage(): Promise<StorageEstimate>;
   /** Asks the browser to keep this origin's storage (`navigator.storage.persist()`). */
   requestPersistence(): Promise<boolean>;
