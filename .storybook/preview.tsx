@@ -1,20 +1,10 @@
 // Every story renders inside MantineProvider with the scheme from the toolbar (or a story's
 // `parameters.colorScheme`), and each story's libraries are closed and deleted afterwards.
 import '@mantine/core/styles.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
+import { mediaLoftCssVariablesResolver, mediaLoftTheme } from '@medialoft/media-library/mantine';
 import type { Preview } from '@storybook/react-vite';
 import { disposeStoryLibraries } from './story-library';
-
-// The host app owns the theme. Shade 8 of the primary colour gives white button labels the
-// WCAG AA contrast that Mantine's default shade 6 misses; apps using the preset should do
-// the same.
-const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
-// Mantine's light-scheme error red (shade 6) is 3.3:1 on white; shade 8 passes.
-const cssVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-error': 'var(--mantine-color-red-8)' },
-  dark: {},
-});
 
 const preview: Preview = {
   globalTypes: {
@@ -48,8 +38,9 @@ const preview: Preview = {
         | 'dark';
       return (
         <MantineProvider
-          theme={theme}
-          cssVariablesResolver={cssVariables}
+          // The colours a host app gets from the preset, so axe checks what apps ship.
+          theme={mediaLoftTheme}
+          cssVariablesResolver={mediaLoftCssVariablesResolver}
           forceColorScheme={scheme}
         >
           <Story />

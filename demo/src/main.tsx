@@ -3,7 +3,11 @@
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { createMediaLibrary, MediaLibraryProvider } from '@medialoft/media-library';
-import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
+import {
+  MediaLibraryScreen,
+  mediaLoftCssVariablesResolver,
+  mediaLoftTheme,
+} from '@medialoft/media-library/mantine';
 import { createRemoteGenerator } from '@medialoft/server-adapter/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,7 +22,12 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider defaultColorScheme="auto">
+    {/* The preset's theme: Mantine's default button and error colours miss WCAG AA contrast. */}
+    <MantineProvider
+      theme={mediaLoftTheme}
+      cssVariablesResolver={mediaLoftCssVariablesResolver}
+      defaultColorScheme="auto"
+    >
       <MediaLibraryProvider library={library} ai={generator}>
         <MediaLibraryScreen title="MediaLoft demo" />
       </MediaLibraryProvider>

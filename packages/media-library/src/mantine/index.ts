@@ -34,6 +34,7 @@ export {
 export { LibraryHeader, type LibraryHeaderProps } from './library-header';
 export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
 export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-library-screen';
+export { mediaLoftCssVariablesResolver, mediaLoftTheme } from './preset-theme';
 export { StorageMeter } from './storage-meter';
 export { UrlImportButton, type UrlImportButtonProps } from './url-import';
 export { type LibraryFacets, useLibraryFacets } from './use-library-facets';
