@@ -145,6 +145,41 @@ export const BulkActions: Story = {
   },
 };
 
+/** Three selected on a 360 px wide phone: the actions wrap, nothing scrolls sideways. */
+export const BulkActionsOnPhone: Story = {
+  parameters: {
+    viewport: {
+      options: {
+        phone360: { name: 'Phone, 360 px', styles: { width: '360px', height: '740px' } },
+      },
+    },
+  },
+  globals: { viewport: { value: 'phone360', isRotated: false } },
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Bulk />
+    </WithLibrary>
+  ),
+  play: async ({ canvas }) => {
+    const bar = await canvas.findByRole('toolbar', { name: 'Selection actions' });
+    // The test runner sizes the page from the story's viewport; make sure it did.
+    await expect(window.innerWidth).toBe(360);
+    await expect(canvas.getByText('3 of 12 assets selected')).toBeVisible();
+    await expect(bar.scrollWidth).toBeLessThanOrEqual(bar.clientWidth);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+    // Every action is on screen, not scrolled out of the bar.
+    const { left, right } = bar.getBoundingClientRect();
+    const buttons = within(bar).getAllByRole('button');
+    await expect(buttons.length).toBeGreaterThanOrEqual(7);
+    for (const button of buttons) {
+      await expect(button).toBeVisible();
+      const box = button.getBoundingClientRect();
+      await expect(box.left).toBeGreaterThanOrEqual(left);
+      await expect(box.right).toBeLessThanOrEqual(right);
+    }
+  },
+};
+
 function Filters() {
   const [filters, setFilters] = useState<LibraryFilters>({
     ...emptyFilters,

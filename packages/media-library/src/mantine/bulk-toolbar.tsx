@@ -55,11 +55,14 @@ export function BulkToolbar({
   const allFavourite = ids.every((id) => library.get(id)?.favorite);
 
   return (
-    // One line that scrolls sideways when narrow, so the grid below never moves with it.
-    <Box role="toolbar" aria-label="Selection actions" style={{ overflowX: 'auto' }}>
-      <Group gap="xs" wrap="nowrap" w="max-content">
-        {/* The bar takes the count line's place, so it carries the count too. */}
-        <Text size="sm" fw={600} aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
+    // One line on a wide screen; when narrow, the actions wrap onto further lines rather than
+    // scroll sideways, where a phone would hide them past the edge. minWidth 0 lets the bar
+    // shrink inside a flex row instead of pushing it wider.
+    <Box role="toolbar" aria-label="Selection actions" miw={0}>
+      <Group gap="xs" wrap="wrap">
+        {/* The bar takes the count line's place, so it carries the count too. It wraps only
+            when it alone is wider than the line. */}
+        <Text size="sm" fw={600} aria-live="polite">
           {ids.length.toLocaleString()} of {plural(total, matching ? 'matching asset' : 'asset')}{' '}
           selected
         </Text>
