@@ -49,6 +49,8 @@ describe('mediaLoftTheme and mediaLoftCssVariablesResolver', () => {
     // Why the preset needs them: white on blue-6 and red-6 on white both miss 4.5:1.
     expect(contrast(DEFAULT_THEME.white, DEFAULT_THEME.colors.blue[6])).toBeLessThan(AA);
     expect(contrast(DEFAULT_THEME.colors.red[6], DEFAULT_THEME.white)).toBeLessThan(AA);
+    // And the dark scheme's default error red on its body (dark-7).
+    expect(contrast(DEFAULT_THEME.colors.red[8], DEFAULT_THEME.colors.dark[7])).toBeLessThan(AA);
   });
 
   it('give white labels on the primary colour at least 4.5:1 in both schemes', () => {
@@ -61,6 +63,15 @@ describe('mediaLoftTheme and mediaLoftCssVariablesResolver', () => {
     const { light } = mediaLoftCssVariablesResolver(theme);
     const error = paletteColor(theme, light['--mantine-color-error']);
     expect(contrast(error, theme.white)).toBeGreaterThanOrEqual(AA);
+  });
+
+  it("give the dark scheme's error red at least 4.5:1 on its body and on raised surfaces", () => {
+    const { dark } = mediaLoftCssVariablesResolver(theme);
+    const error = paletteColor(theme, dark['--mantine-color-error']);
+    // dark-7 is the body and modal background, dark-6 inputs and raised papers.
+    for (const background of [theme.colors.dark[7], theme.colors.dark[6]]) {
+      expect(contrast(error, background ?? '')).toBeGreaterThanOrEqual(AA);
+    }
   });
 
   it('keep their shade when an app merges its own theme over them', () => {

@@ -1,6 +1,6 @@
 // The two Mantine defaults the preset's screens cannot pass WCAG AA with (4.5:1 for normal
-// text): white labels on the primary colour's shade 6 (blue-6 is 3.6:1) and the light scheme's
-// error red (red-6 is 3.3:1 on white). The host app owns MantineProvider, so the preset offers
+// text): white labels on the primary colour's shade 6 (blue-6 is 3.6:1) and the error red
+// (red-6 is 3.3:1 on white; the dark scheme's red-8 is 3.4:1 on its body). The host app owns MantineProvider, so the preset offers
 // the fix as values to pass to it rather than wrapping the app in a provider of its own.
 import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
@@ -28,12 +28,13 @@ export const mediaLoftTheme = createTheme({ primaryShade: { light: 8, dark: 8 } 
 
 /**
  * CSS variables for `MantineProvider`'s `cssVariablesResolver`: error messages, required marks
- * and invalid-field borders use red shade 8 in the light scheme, as Mantine already does in the
- * dark one. Mantine adds these to its own variables; an app with its own resolver returns the
- * `variables`, `light` and `dark` maps of both resolvers spread together.
+ * and invalid-field borders use red shade 8 in the light scheme and shade 5 in the dark one
+ * (Mantine's dark default, red-8, is 3.4:1 on the dark body). Mantine adds these to its own
+ * variables; an app with its own resolver returns the `variables`, `light` and `dark` maps of
+ * both resolvers spread together.
  */
 export const mediaLoftCssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-error': 'var(--mantine-color-red-8)' },
-  dark: {},
+  dark: { '--mantine-color-error': 'var(--mantine-color-red-5)' },
 });
