@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 // The generate panel against a mock generator and a real library: sizes are checked against
 // the chosen model's limits with the field marked, server errors land on their field, and a
-// successful run adds AI assets.
+// successful run adds AI assets; a parent's generation outlives the panel.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MediaAIGenerator, MediaAIModelInfo } from '../core/index';
+import { useAIGeneration } from '../react/index';
 import { GeneratePanel } from './generate-panel';
+import { gatedGenerator } from './test-generators';
 import { closeLibraries, pngFile, renderPreset } from './test-utils';
 
 afterEach(() => {
@@ -47,6 +50,25 @@ function generator(overrides: Partial<MediaAIGenerator> = {}): MediaAIGenerator 
     ]),
     ...overrides,
   };
+}
+
+/** A parent that keeps the generation and can take the panel away while it runs. */
+function ParentOfPanel() {
+  const generation = useAIGeneration();
+  const [shown, setShown] = useState(true);
+  return (
+    <>
+      <button type="button" onClick={() => setShown((s) => !s)}>
+        {shown ? 'Hide' : 'Show'}
+      </button>
+      {generation.aiGenerating && (
+        <button type="button" onClick={generation.cancel}>
+          Stop {generation.progress?.percent}%
+        </button>
+      )}
+      {shown && <GeneratePanel generation={generation} initial={{ width: 512, height: 512 }} />}
+    </>
+  );
 }
 
 describe('GeneratePanel', { timeout: 20_000 }, () => {
@@ -168,5 +190,34 @@ describe('GeneratePanel', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(generateImages).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(size.getAttribute('aria-invalid')).toBe('true'));
+  });
+
+  it("drives the parent's generation, which outlives the panel and is canceled from outside", async () => {
+    const gated = gatedGenerator();
+    const { user, library } = renderPreset(<ParentOfPanel />, { ai: gated.ai });
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'a fox');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await screen.findByRole('progressbar', { name: 'Generation progress' });
+
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByRole('form', { name: 'Generate images' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Stop 40%' })).toBeTruthy();
+    // A panel mounted again shows the run it did not start, with its Cancel.
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(
+      screen
+        .getByRole('progressbar', { name: 'Generation progress' })
+        .getAttribute('aria-valuenow'),
+    ).toBe('40');
+    expect(screen.getByRole('button', { name: 'Generate' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    await user.click(screen.getByRole('button', { name: 'Stop 40%' }));
+    await waitFor(() => expect(gated.signals[0]?.aborted).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Stop/ })).toBeNull());
+    gated.finish();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(library.query().total).toBe(0);
   });
 });

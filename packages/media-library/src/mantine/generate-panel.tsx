@@ -1,6 +1,7 @@
 // The generate form: prompt, size preset or custom size within the model's limits, model
 // picker, advanced settings, cost estimate, progress with cancel, and readable errors that
-// mark the field at fault. Built on useAIGeneration only.
+// mark the field at fault. Built on useAIGeneration only: its own, or one a parent keeps so a
+// generation outlives the panel.
 import {
   Alert,
   Button,
@@ -14,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAsset } from '../core/index';
-import { useAIGeneration } from '../react/index';
+import { type UseAIGenerationResult, useAIGeneration } from '../react/index';
 import { formatUsd } from './format';
 import { type AdvancedValues, GenerateAdvancedFields } from './generate-advanced-fields';
 import { explainGenerateError } from './generate-errors';
@@ -27,14 +28,21 @@ export interface GeneratePanelProps {
   initial?: Partial<MediaAIGenerateRequest>;
   /** Called with the new assets after a generation lands in the library. */
   onGenerated?(assets: MediaAsset[]): void;
+  /**
+   * The generation to start, show and cancel: a `useAIGeneration()` of the parent. Pass it
+   * when the panel can go away mid-generation (a dialog the person closes), so the parent
+   * still has the progress and `cancel()` meanwhile. Default: the panel's own.
+   */
+  generation?: UseAIGenerationResult;
 }
 
 type Outcome = { kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'canceled' };
 const num = (value: string | number) => (value === '' ? undefined : Number(value));
 
 /** A complete generate form bound to the provider's AI generator. */
-export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
-  const ai = useAIGeneration();
+export function GeneratePanel({ initial, onGenerated, generation }: GeneratePanelProps) {
+  const own = useAIGeneration();
+  const ai = generation ?? own;
   const [models, setModels] = useState<MediaAIModelInfo[]>([]);
   const [modelId, setModelId] = useState<string | null>(initial?.model ?? null);
   const [prompt, setPrompt] = useState(initial?.prompt ?? '');
@@ -164,7 +172,8 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
           value={prompt}
           error={shown.prompt}
           disabled={busy}
-          data-autofocus
+          // A dialog reopened on a running generation focuses its Cancel instead.
+          data-autofocus={busy ? undefined : true}
           onChange={(event) => setPrompt(event.currentTarget.value)}
         />
         {models.length > 0 && (
@@ -291,7 +300,7 @@ export function GeneratePanel({ initial, onGenerated }: GeneratePanelProps) {
         )}
         <Group justify="flex-end">
           {busy && (
-            <Button variant="default" onClick={ai.cancel}>
+            <Button variant="default" onClick={ai.cancel} data-autofocus>
               Cancel
             </Button>
           )}

@@ -1,4 +1,5 @@
-// The screen's header: title, Upload, From URL, Generate and the colour-scheme switch.
+// The screen's header: title, Upload, From URL, Generate (with a generation's progress and
+// cancel while its dialog is closed) and the colour-scheme switch.
 import {
   ActionIcon,
   Button,
@@ -7,6 +8,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
+import { GenerateButton, type GenerationStatus } from './generate-button';
 import { UrlImportButton } from './url-import';
 
 /** Props of {@link LibraryHeader}. */
@@ -16,6 +18,8 @@ export interface LibraryHeaderProps {
   onImportUrl(url: string): Promise<unknown>;
   /** Absent when the provider has no AI generator: the button is then not shown. */
   onGenerate?(): void;
+  /** The generation under way or failed, shown on the Generate button with its Cancel. */
+  generation?: GenerationStatus;
 }
 
 /** Title and the primary actions of the library. */
@@ -24,6 +28,7 @@ export function LibraryHeader({
   onUpload,
   onImportUrl,
   onGenerate,
+  generation,
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -36,15 +41,7 @@ export function LibraryHeader({
       <Group gap="xs" wrap="nowrap">
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
-        {onGenerate && (
-          <Button
-            variant="gradient"
-            gradient={{ from: 'grape.8', to: 'indigo.8' }}
-            onClick={onGenerate}
-          >
-            Generate
-          </Button>
-        )}
+        {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}
         <ActionIcon
           variant="default"
           size="lg"

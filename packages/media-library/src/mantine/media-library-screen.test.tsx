@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-// The whole screen over a real library: search narrows the grid, bulk delete asks first.
+// The whole screen over a real library: search narrows the grid, bulk delete asks first, and
+// a generation outlives its closed dialog with its progress and cancel on the header.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
+import { gatedGenerator } from './test-generators';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
 
 afterEach(() => {
@@ -102,5 +104,111 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     renderPreset(<MediaLibraryScreen height={800} />, { library });
     const cell = await screen.findByRole('gridcell', { name: 'AI fox.png' });
     expect(within(cell).getByText('AI')).toBeTruthy();
+  });
+
+  describe('a generation whose dialog is closed', () => {
+    /** Opens the dialog from the header, starts `prompt`, waits for its progress, closes it. */
+    async function startThenClose(user: ReturnType<typeof renderPreset>['user'], prompt: string) {
+      await user.click(screen.getByRole('button', { name: 'Generate' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'Prompt' }), prompt);
+      await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+      await within(dialog).findByRole('progressbar', { name: 'Generation progress' });
+      await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    }
+
+    it('shows its progress on the header, and Cancel there aborts it', async () => {
+      const library = createTestLibrary();
+      await library.ready;
+      const gated = gatedGenerator();
+      const { user } = renderPreset(<MediaLibraryScreen height={800} />, {
+        library,
+        ai: gated.ai,
+      });
+      await screen.findByText('Your library is empty');
+      await startThenClose(user, 'a fox');
+
+      // Outside the dialog, the running generation and its cancel are in plain sight.
+      const busy = screen.getByRole('button', { name: 'Generating… 40%' });
+      expect(busy.textContent).toContain('40%');
+      expect(screen.queryByRole('button', { name: 'Generate' })).toBeNull();
+      // Closing handed the focus back to that button; Cancel is the next stop, by keyboard.
+      expect(document.activeElement).toBe(busy);
+      await user.tab();
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Cancel generation' }),
+      );
+      await user.keyboard('{Enter}');
+
+      await waitFor(() => expect(gated.signals[0]?.aborted).toBe(true));
+      await screen.findByRole('button', { name: 'Generate' });
+      expect(screen.queryByRole('button', { name: 'Cancel generation' })).toBeNull();
+      // Even if the generator had gone on to finish, a canceled run adds nothing.
+      gated.finish();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(library.query().total).toBe(0);
+      expect(screen.getByText('Your library is empty')).toBeTruthy();
+    });
+
+    it('shows the running generation again when the dialog reopens', async () => {
+      const library = createTestLibrary();
+      await library.ready;
+      const gated = gatedGenerator();
+      const { user } = renderPreset(<MediaLibraryScreen height={800} />, {
+        library,
+        ai: gated.ai,
+      });
+      await screen.findByText('Your library is empty');
+      await startThenClose(user, 'a fox in the snow');
+
+      await user.click(screen.getByRole('button', { name: 'Generating… 40%' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
+      // The same form, still busy: the prompt it runs, the bar, the stage and Cancel.
+      expect(within(dialog).getByRole('textbox', { name: 'Prompt' })).toHaveProperty(
+        'value',
+        'a fox in the snow',
+      );
+      const bar = within(dialog).getByRole('progressbar', { name: 'Generation progress' });
+      expect(bar.getAttribute('aria-valuenow')).toBe('40');
+      expect(within(dialog).getByRole('status').textContent).toBe('Rendering · 40%');
+      expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+
+      gated.finish();
+      // It lands as before: the dialog closes and the new image is selected.
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(library.query().total).toBe(1);
+      await screen.findByRole('region', { name: 'Asset details' });
+      expect(screen.getByRole('button', { name: 'Generate' })).toBeTruthy();
+    });
+
+    it('says on the header when it fails, and reopening shows why', async () => {
+      const library = createTestLibrary();
+      await library.ready;
+      const gated = gatedGenerator();
+      const { user } = renderPreset(<MediaLibraryScreen height={800} />, {
+        library,
+        ai: gated.ai,
+      });
+      await screen.findByText('Your library is empty');
+      await startThenClose(user, 'a fox');
+
+      gated.fail(Object.assign(new Error('The model is busy.'), { code: 'provider_error' }));
+      await user.click(await screen.findByRole('button', { name: 'Generation failed' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
+      const alert = within(dialog).getByRole('alert');
+      expect(alert.textContent).toContain('The image was not generated');
+      expect(within(dialog).getByRole('textbox', { name: 'Prompt' })).toHaveProperty(
+        'value',
+        'a fox',
+      );
+      // Once seen and closed, the header is back to a plain Generate, with a fresh form.
+      await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await user.click(screen.getByRole('button', { name: 'Generate' }));
+      const fresh = await screen.findByRole('dialog', { name: 'Generate images' });
+      expect(within(fresh).getByRole('textbox', { name: 'Prompt' })).toHaveProperty('value', '');
+      expect(library.query().total).toBe(0);
+    });
   });
 });

@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Alert, Box, Button, Center, Divider, Modal, ScrollArea, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
 import { AssetDetailsPanel } from './asset-details-panel';
@@ -39,6 +39,13 @@ export interface MediaLibraryScreenProps {
   initialLayout?: 'grid' | 'list';
 }
 
+/** The generate dialog: the form's starting values, which form it is, and whether it shows. */
+interface GenerateDialog {
+  initial?: Partial<MediaAIGenerateRequest>;
+  key: number;
+  opened: boolean;
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -64,7 +71,8 @@ export function MediaLibraryScreen({
   const [layout, setLayout] = useState(initialLayout);
   const [selection, setSelection] = useState<string[]>([]);
   const [detailsId, setDetailsId] = useState<string>();
-  const [generate, setGenerate] = useState<{ initial?: Partial<MediaAIGenerateRequest> }>();
+  const [generate, setGenerate] = useState<GenerateDialog>();
+  const forms = useRef(0);
   const [problem, setProblem] = useState<string>();
   const facets = useLibraryFacets();
   // A date window counts from the minute it was chosen, so the query stays stable meanwhile.
@@ -78,8 +86,30 @@ export function MediaLibraryScreen({
     const shown = new Set(ids);
     return selection.filter((id) => shown.has(id));
   }, [ids, selection]);
+  // Kept here, not in the panel, so a generation's progress and cancel outlive its dialog.
   const ai = useAIGeneration();
   const importer = useImport();
+
+  // Closing the dialog mid-generation only hides it: reopened, it shows that generation as it
+  // is, running or how it ended. Otherwise each opening is a fresh form.
+  const openGenerate = (initial?: Partial<MediaAIGenerateRequest>) => {
+    forms.current += 1;
+    const key = forms.current;
+    setGenerate((kept) =>
+      kept && (initial === undefined || ai.aiGenerating)
+        ? { ...kept, opened: true }
+        : { initial, key, opened: true },
+    );
+  };
+  const closeGenerate = () =>
+    setGenerate((kept) => (kept && ai.aiGenerating ? { ...kept, opened: false } : undefined));
+  const generation = {
+    running: ai.aiGenerating,
+    progress: ai.progress,
+    // Failed while hidden: the header says so until the dialog shows why.
+    failed: generate?.opened === false && !ai.aiGenerating && ai.aiError !== undefined,
+    onCancel: ai.cancel,
+  };
 
   const reportFailures = (results: ImportItemResult[]) => {
     const failed = results.filter((r) => r.status === 'failed');
@@ -124,7 +154,7 @@ export function MediaLibraryScreen({
     <Box
       h={height}
       style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={generate ? true : undefined}
+      aria-hidden={generate?.opened ? true : undefined}
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
@@ -132,7 +162,8 @@ export function MediaLibraryScreen({
         title={title}
         onUpload={dropzone.open}
         onImportUrl={importUrl}
-        onGenerate={ai.aiAvailable ? () => setGenerate({}) : undefined}
+        onGenerate={ai.aiAvailable ? () => openGenerate() : undefined}
+        generation={generation}
       />
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
@@ -265,21 +296,25 @@ export function MediaLibraryScreen({
               assetId={detailsId}
               onClose={() => setDetailsId(undefined)}
               collections={facets.collections}
-              onReusePrompt={ai.aiAvailable ? (initial) => setGenerate({ initial }) : undefined}
+              onReusePrompt={ai.aiAvailable ? openGenerate : undefined}
               onError={onError}
             />
           </Box>
         )}
       </Box>
       <Modal
-        opened={generate !== undefined}
-        onClose={() => setGenerate(undefined)}
+        opened={generate?.opened ?? false}
+        onClose={closeGenerate}
+        // A hidden dialog keeps its form mounted: the prompt, the run and how it ended.
+        keepMounted={generate !== undefined}
         title="Generate images"
         size="lg"
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {generate && (
           <GeneratePanel
+            key={generate.key}
+            generation={ai}
             initial={generate.initial}
             onGenerated={(assets) => {
               setGenerate(undefined);
