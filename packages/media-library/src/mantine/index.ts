@@ -14,6 +14,7 @@ export {
   GenerateAdvancedFields,
   type GenerateAdvancedFieldsProps,
 } from './generate-advanced-fields';
+export type { GenerationStatus } from './generate-button';
 export { type ExplainedError, explainGenerateError } from './generate-errors';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export {
