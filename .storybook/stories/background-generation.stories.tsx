@@ -1,37 +1,15 @@
 // A generation whose dialog was closed: the header's Generate button carries its progress with
 // a Cancel beside it, reopening the dialog shows the same run, and a failure is told there.
-import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import { createMockGenerator } from '../story-generators';
-import { libraryLoaders, WithLibrary } from '../story-providers';
+import { libraryLoaders } from '../story-providers';
+import { type ScreenMeta, screenMeta, startThenClose } from '../story-screen';
 
-const meta = {
-  title: 'Preset/BackgroundGeneration',
-  component: MediaLibraryScreen,
-  args: { height: '100vh' },
-  render: (args, { loaded }) => (
-    <WithLibrary loaded={loaded}>
-      <MediaLibraryScreen {...args} />
-    </WithLibrary>
-  ),
-} satisfies Meta<typeof MediaLibraryScreen>;
+const meta = { ...screenMeta, title: 'Preset/BackgroundGeneration' } satisfies ScreenMeta;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-type Context = Parameters<NonNullable<Story['play']>>[0];
-
-/** Opens the dialog from the header, starts `prompt`, waits for its bar, closes the dialog. */
-async function startThenClose({ canvas, userEvent }: Context, prompt: string) {
-  await canvas.findByRole('grid', { name: 'Assets' });
-  await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-  const dialog = within(await screen.findByRole('dialog', { name: 'Generate images' }));
-  await userEvent.type(dialog.getByRole('textbox', { name: 'Prompt' }), prompt);
-  await userEvent.click(dialog.getByRole('button', { name: 'Generate' }));
-  await dialog.findByRole('progressbar', { name: 'Generation progress' });
-  await userEvent.click(dialog.getByRole('button', { name: 'Close' }));
-  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-}
 
 /**
  * Closed mid-generation: the header shows the percent and a Cancel; reopening shows the run

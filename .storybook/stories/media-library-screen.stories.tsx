@@ -1,20 +1,11 @@
 // The whole screen in its main states, and the generate flow as an interaction test.
-import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import { createMockGenerator, storyGenerator } from '../story-generators';
-import { libraryLoaders, WithLibrary } from '../story-providers';
+import { libraryLoaders } from '../story-providers';
+import { type ScreenMeta, screenMeta } from '../story-screen';
 
-const meta = {
-  title: 'Preset/MediaLibraryScreen',
-  component: MediaLibraryScreen,
-  args: { height: '100vh' },
-  render: (args, { loaded }) => (
-    <WithLibrary loaded={loaded}>
-      <MediaLibraryScreen {...args} />
-    </WithLibrary>
-  ),
-} satisfies Meta<typeof MediaLibraryScreen>;
+const meta = { ...screenMeta, title: 'Preset/MediaLibraryScreen' } satisfies ScreenMeta;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

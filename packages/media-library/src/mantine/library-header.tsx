@@ -34,11 +34,13 @@ export function LibraryHeader({
   const scheme = useComputedColorScheme('light');
   const other = scheme === 'dark' ? 'light' : 'dark';
   return (
-    <Group justify="space-between" px="md" py="sm" wrap="nowrap">
+    // Where the title and the actions do not fit on one line (a phone, a busy Generate with its
+    // Cancel), the actions go below the title and wrap among themselves, never off the screen.
+    <Group justify="space-between" gap="xs" px="md" py="sm">
       <Title order={1} size="h3">
         {title}
       </Title>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs">
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}

@@ -1,15 +1,23 @@
 // @vitest-environment happy-dom
-// The whole screen over a real library: search narrows the grid, bulk delete asks first, and
-// a generation outlives its closed dialog with its progress and cancel on the header.
+// The whole screen over a real library: search narrows the grid, bulk delete asks first, the
+// details sit beside the grid or, on a narrow screen, over it, and a generation outlives its
+// closed dialog with its progress and cancel on the header.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
 import { gatedGenerator } from './test-generators';
-import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+import {
+  closeLibraries,
+  createTestLibrary,
+  pngFile,
+  renderPreset,
+  setLayoutWidth,
+} from './test-utils';
 
 afterEach(() => {
   cleanup();
   closeLibraries();
+  setLayoutWidth(1200);
 });
 
 async function seeded() {
@@ -106,19 +114,44 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(cell).getByText('AI')).toBeTruthy();
   });
 
-  describe('a generation whose dialog is closed', () => {
-    /** Opens the dialog from the header, starts `prompt`, waits for its progress, closes it. */
-    async function startThenClose(user: ReturnType<typeof renderPreset>['user'], prompt: string) {
-      await user.click(screen.getByRole('button', { name: 'Generate' }));
-      const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
-      await user.type(within(dialog).getByRole('textbox', { name: 'Prompt' }), prompt);
-      await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
-      await within(dialog).findByRole('progressbar', { name: 'Generation progress' });
-      await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    }
+  it('shows the details of a clicked asset beside the grid on a wide screen', async () => {
+    const library = await seeded();
+    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    await user.click(screen.getByRole('gridcell', { name: 'red-fox.png' }));
+    const details = await screen.findByRole('region', { name: 'Asset details' });
+    expect(within(details).getByRole('heading', { name: 'red-fox.png' })).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(screen.getByRole('main')).getByText('1 of 3 assets selected')).toBeTruthy();
+  });
 
-    it('shows its progress on the header, and Cancel there aborts it', async () => {
+  it('shows them over the grid on a narrow screen, named after the asset', async () => {
+    setLayoutWidth(360);
+    const library = await seeded();
+    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    const cell = screen.getByRole('gridcell', { name: 'red-fox.png' });
+    await user.click(cell);
+    const dialog = await screen.findByRole('dialog', { name: 'red-fox.png' });
+    expect(within(dialog).getByRole('region', { name: 'Asset details' })).toBeTruthy();
+    // Modal: the rest of the screen is out of reach until the details close.
+    expect(screen.queryByRole('main')).toBeNull();
+    const close = within(dialog).getByRole('button', { name: 'Close details' });
+    await waitFor(() => expect(document.activeElement).toBe(close));
+
+    await user.click(close);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // The focus is back on the asset, still selected, with the selection's actions.
+    await waitFor(() => expect(document.activeElement).toBe(cell));
+    expect(within(screen.getByRole('main')).getByText('1 of 3 assets selected')).toBeTruthy();
+  });
+
+  describe('a generation whose dialog is closed', () => {
+    /**
+     * Renders the screen over an empty library and a generator that waits to be told how to
+     * end; opens the dialog from the header, starts `prompt`, waits for its progress, closes it.
+     */
+    async function startThenClose(prompt: string) {
       const library = createTestLibrary();
       await library.ready;
       const gated = gatedGenerator();
@@ -127,7 +160,18 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
         ai: gated.ai,
       });
       await screen.findByText('Your library is empty');
-      await startThenClose(user, 'a fox');
+      await user.click(screen.getByRole('button', { name: 'Generate' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
+      await user.type(within(dialog).getByRole('textbox', { name: 'Prompt' }), prompt);
+      await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+      await within(dialog).findByRole('progressbar', { name: 'Generation progress' });
+      await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      return { library, gated, user };
+    }
+
+    it('shows its progress on the header, and Cancel there aborts it', async () => {
+      const { library, gated, user } = await startThenClose('a fox');
 
       // Outside the dialog, the running generation and its cancel are in plain sight.
       const busy = screen.getByRole('button', { name: 'Generating… 40%' });
@@ -152,15 +196,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     });
 
     it('shows the running generation again when the dialog reopens', async () => {
-      const library = createTestLibrary();
-      await library.ready;
-      const gated = gatedGenerator();
-      const { user } = renderPreset(<MediaLibraryScreen height={800} />, {
-        library,
-        ai: gated.ai,
-      });
-      await screen.findByText('Your library is empty');
-      await startThenClose(user, 'a fox in the snow');
+      const { library, gated, user } = await startThenClose('a fox in the snow');
 
       await user.click(screen.getByRole('button', { name: 'Generating… 40%' }));
       const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
@@ -183,15 +219,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     });
 
     it('says on the header when it fails, and reopening shows why', async () => {
-      const library = createTestLibrary();
-      await library.ready;
-      const gated = gatedGenerator();
-      const { user } = renderPreset(<MediaLibraryScreen height={800} />, {
-        library,
-        ai: gated.ai,
-      });
-      await screen.findByText('Your library is empty');
-      await startThenClose(user, 'a fox');
+      const { library, gated, user } = await startThenClose('a fox');
 
       gated.fail(Object.assign(new Error('The model is busy.'), { code: 'provider_error' }));
       await user.click(await screen.findByRole('button', { name: 'Generation failed' }));

@@ -1,10 +1,23 @@
 // The complete media library screen: header, import (drop, paste, pick, URL), filters, the
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
-import { Alert, Box, Button, Center, Divider, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Divider,
+  Modal,
+  px,
+  ScrollArea,
+  Stack,
+  Text,
+  useMantineTheme,
+} from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
+import { AssetDetailsDrawer } from './asset-details-drawer';
 import { AssetDetailsPanel } from './asset-details-panel';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
@@ -23,6 +36,7 @@ import { LibraryToolbar } from './library-toolbar';
 import { mutedText } from './preset-colors';
 import { PresetStyles } from './preset-styles';
 import { StorageMeter } from './storage-meter';
+import { useElementWidth } from './use-element-width';
 import { useLibraryFacets } from './use-library-facets';
 
 /** Props of {@link MediaLibraryScreen}. */
@@ -37,6 +51,12 @@ export interface MediaLibraryScreenProps {
   initialFilters?: Partial<LibraryFilters>;
   /** Starting layout. Default 'grid'. */
   initialLayout?: 'grid' | 'list';
+}
+
+/** The asset whose details show, and whether they do: kept while an overlay slides out. */
+interface Details {
+  id: string;
+  opened: boolean;
 }
 
 /** The generate dialog: the form's starting values, which form it is, and whether it shows. */
@@ -70,11 +90,16 @@ export function MediaLibraryScreen({
   const [filters, setFilters] = useState<LibraryFilters>({ ...emptyFilters, ...initialFilters });
   const [layout, setLayout] = useState(initialLayout);
   const [selection, setSelection] = useState<string[]>([]);
-  const [detailsId, setDetailsId] = useState<string>();
+  const [details, setDetails] = useState<Details>();
   const [generate, setGenerate] = useState<GenerateDialog>();
   const forms = useRef(0);
   const [problem, setProblem] = useState<string>();
   const facets = useLibraryFacets();
+  // Below the theme's `sm` the details go over the grid, not beside it, where they would leave
+  // the grid no width. The screen's own width decides: a host may embed it in a narrow column.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const small = Number(px(useMantineTheme().breakpoints.sm));
+  const overlayDetails = useElementWidth(rootRef, 1024) < small;
   // A date window counts from the minute it was chosen, so the query stays stable meanwhile.
   const now = useMemo(
     () => (filters.date === 'any' ? 0 : Math.floor(Date.now() / 60_000) * 60_000),
@@ -143,18 +168,38 @@ export function MediaLibraryScreen({
     'data-state': rootState['data-state'],
   };
 
+  const showDetails = (id: string) => setDetails({ id, opened: true });
+  const closeDetails = () => setDetails((shown) => shown && { ...shown, opened: false });
   const changeSelection = (next: string[]) => {
     setSelection(next);
-    if (next.length === 1) setDetailsId(next[0]);
+    if (next.length === 1 && next[0] !== undefined) showDetails(next[0]);
   };
   const filtered = activeFilterCount(filters) > 0 || filters.text.trim() !== '';
   const onError = (error: Error) => setProblem(error.message);
+  const detailsPanel = details && (
+    <AssetDetailsPanel
+      assetId={details.id}
+      onClose={closeDetails}
+      collections={facets.collections}
+      onReusePrompt={
+        ai.aiAvailable
+          ? (request) => {
+              // The generate dialog takes the place of an overlay rather than stacking on it.
+              if (overlayDetails) closeDetails();
+              openGenerate(request);
+            }
+          : undefined
+      }
+      onError={onError}
+    />
+  );
 
   return (
     <Box
+      ref={rootRef}
       h={height}
       style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={generate?.opened ? true : undefined}
+      aria-hidden={generate?.opened || (overlayDetails && details?.opened) ? true : undefined}
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
@@ -243,7 +288,7 @@ export function MediaLibraryScreen({
                 layout={layout}
                 selection={visibleSelection}
                 onSelectionChange={changeSelection}
-                onActivate={setDetailsId}
+                onActivate={showDetails}
               />
             ) : status === 'loading' ? null : filtered ? (
               <Center h="100%">
@@ -287,21 +332,25 @@ export function MediaLibraryScreen({
             )}
           </Box>
         </Box>
-        {detailsId && (
+        {!overlayDetails && details?.opened && (
           <Box
             w={340}
             style={{ flex: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}
           >
-            <AssetDetailsPanel
-              assetId={detailsId}
-              onClose={() => setDetailsId(undefined)}
-              collections={facets.collections}
-              onReusePrompt={ai.aiAvailable ? openGenerate : undefined}
-              onError={onError}
-            />
+            {detailsPanel}
           </Box>
         )}
       </Box>
+      {/* Mounted while narrow even when closed, so it sees itself open and returns the focus. */}
+      {overlayDetails && (
+        <AssetDetailsDrawer
+          assetId={details?.id}
+          opened={details?.opened ?? false}
+          onClose={closeDetails}
+        >
+          {detailsPanel}
+        </AssetDetailsDrawer>
+      )}
       <Modal
         opened={generate?.opened ?? false}
         onClose={closeGenerate}

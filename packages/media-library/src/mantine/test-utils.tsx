@@ -13,10 +13,21 @@ import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
 import { MediaLibraryProvider } from '../react/index';
 
 let installed = false;
+/** The width of every element's layout box; see {@link setLayoutWidth}. */
+let layoutWidth = 1200;
+
+/**
+ * Makes every element's layout box `width` px wide, e.g. 360 for a phone, until called again;
+ * a screen measured from then on lays itself out for that width.
+ */
+export function setLayoutWidth(width: number): void {
+  layoutWidth = width;
+}
 
 /**
  * Adds what happy-dom lacks for Mantine (matchMedia, ResizeObserver, document.fonts) and gives
- * every element a 1200×800 layout box, so the virtualised grid renders rows.
+ * every element a layout box (1200×800 unless {@link setLayoutWidth} says otherwise), so the
+ * virtualised grid renders rows.
  */
 export function installDomShims(): void {
   if (installed) return;
@@ -50,16 +61,16 @@ export function installDomShims(): void {
       y: 0,
       top: 0,
       left: 0,
-      right: 1200,
+      right: layoutWidth,
       bottom: 800,
-      width: 1200,
+      width: layoutWidth,
       height: 800,
       toJSON: () => ({}),
     } as DOMRect;
   };
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
     configurable: true,
-    get: () => 1200,
+    get: () => layoutWidth,
   });
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
@@ -71,7 +82,7 @@ export function installDomShims(): void {
   });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
     configurable: true,
-    get: () => 1200,
+    get: () => layoutWidth,
   });
 }
 

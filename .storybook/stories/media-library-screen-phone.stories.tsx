@@ -1,0 +1,88 @@
+// The whole screen on a 360×740 phone: an asset's details open over the grid instead of
+// squeezing it away, and the header wraps so a running generation's button and Cancel fit.
+import type { StoryObj } from '@storybook/react-vite';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import { createMockGenerator, storyGenerator } from '../story-generators';
+import { libraryLoaders } from '../story-providers';
+import {
+  expectNoSidewaysScroll,
+  expectOnScreen,
+  onPhone,
+  type ScreenMeta,
+  screenMeta,
+  startThenClose,
+} from '../story-screen';
+
+const meta = {
+  ...screenMeta,
+  ...onPhone,
+  title: 'Preset/MediaLibraryScreenOnPhone',
+} satisfies ScreenMeta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Every button of the header, each wholly on screen. */
+async function expectHeaderOnScreen(canvasElement: HTMLElement) {
+  const header = within(canvasElement).getByRole('heading', { level: 1 }).parentElement;
+  if (!header) throw new Error('The title has no header around it');
+  const buttons = within(header).getAllByRole('button');
+  await expect(buttons.length).toBeGreaterThanOrEqual(4);
+  for (const button of buttons) await expectOnScreen(button);
+}
+
+/**
+ * Tapping an asset opens its details over the grid, named after it; closing them hands the
+ * focus back to the asset, and the selection bar below the header has every action on screen.
+ */
+export const DetailsOnPhone: Story = {
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+  play: async ({ canvas, canvasElement, userEvent, loaded }) => {
+    // The test runner sizes the page from the story's viewport; make sure it did.
+    await expect(window.innerWidth).toBe(360);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    const main = canvas.getByRole('main');
+    await expectHeaderOnScreen(canvasElement);
+    const [cell] = await within(grid).findAllByRole('gridcell');
+    if (!cell) throw new Error('No asset in the grid');
+    const asset = loaded.library.get(cell.getAttribute('data-asset-id') ?? '');
+    if (!asset) throw new Error('The cell names no asset of the library');
+
+    await userEvent.click(cell);
+    const details = await screen.findByRole('dialog', { name: asset.name });
+    const title = within(details).getByRole('textbox', { name: 'Title' });
+    // (Once the overlay has slid in.)
+    await waitFor(() => expectOnScreen(title));
+    await expect(title).toHaveAttribute('placeholder', asset.name);
+    // The grid keeps the whole width behind the overlay rather than giving it to the details.
+    await expect(main.getBoundingClientRect().width).toBeCloseTo(
+      document.documentElement.clientWidth,
+      0,
+    );
+    await expectNoSidewaysScroll();
+
+    await userEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(cell).toHaveFocus());
+    const bar = canvas.getByRole('toolbar', { name: 'Selection actions' });
+    await expect(within(bar).getByText('1 of 12 assets selected')).toBeVisible();
+    const actions = within(bar).getAllByRole('button');
+    await expect(actions.length).toBeGreaterThanOrEqual(7);
+    for (const action of actions) await expectOnScreen(action);
+    await expectNoSidewaysScroll();
+  },
+};
+
+/** A generation runs with its dialog closed: the busy button and its Cancel both fit. */
+export const GeneratingOnPhone: Story = {
+  loaders: libraryLoaders(6, { ai: () => createMockGenerator({ hang: true, stepMs: 300 }) }),
+  play: async (context) => {
+    const { canvas, canvasElement } = context;
+    await expect(window.innerWidth).toBe(360);
+    await startThenClose(context, 'a lighthouse at dusk');
+    await expectOnScreen(await canvas.findByRole('button', { name: /^Generating… \d+%$/ }));
+    await expectOnScreen(canvas.getByRole('button', { name: 'Cancel generation' }));
+    await expectHeaderOnScreen(canvasElement);
+    await expectNoSidewaysScroll();
+  },
+};

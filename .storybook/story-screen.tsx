@@ -1,0 +1,68 @@
+// What the stories of the whole screen share: one meta (the screen at full height over the
+// loaded library), the steps that start a generation and close its dialog, a 360×740 phone
+// viewport, and a check that an element is on screen rather than cut off or scrolled aside.
+import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import { WithLibrary } from './story-providers';
+
+/** The meta of a story file about the whole screen. */
+export type ScreenMeta = Meta<typeof MediaLibraryScreen>;
+
+/** Spread into a screen story file's meta, next to its own `title`. */
+export const screenMeta = {
+  component: MediaLibraryScreen,
+  args: { height: '100vh' },
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <MediaLibraryScreen {...args} />
+    </WithLibrary>
+  ),
+} satisfies ScreenMeta;
+
+/** The context a screen story's play function gets. */
+export type ScreenPlayContext = Parameters<NonNullable<StoryObj<typeof screenMeta>['play']>>[0];
+
+/** Opens the dialog from the header, starts `prompt`, waits for its bar, closes the dialog. */
+export async function startThenClose(
+  { canvas, userEvent }: Pick<ScreenPlayContext, 'canvas' | 'userEvent'>,
+  prompt: string,
+): Promise<void> {
+  await canvas.findByRole('grid', { name: 'Assets' });
+  await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+  const dialog = within(await screen.findByRole('dialog', { name: 'Generate images' }));
+  await userEvent.type(dialog.getByRole('textbox', { name: 'Prompt' }), prompt);
+  await userEvent.click(dialog.getByRole('button', { name: 'Generate' }));
+  await dialog.findByRole('progressbar', { name: 'Generation progress' });
+  await userEvent.click(dialog.getByRole('button', { name: 'Close' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+}
+
+/**
+ * A story's parameters and globals for a real 360×740 page: the test runner sizes its page
+ * from the viewport global, so media queries and measured widths see a phone.
+ */
+export const onPhone = {
+  parameters: {
+    viewport: {
+      options: {
+        phone360: { name: 'Phone, 360 px', styles: { width: '360px', height: '740px' } },
+      },
+    },
+  },
+  globals: { viewport: { value: 'phone360', isRotated: false } },
+};
+
+/** Fails unless `element` shows and lies wholly inside the page's width, left to right. */
+export async function expectOnScreen(element: HTMLElement): Promise<void> {
+  await expect(element).toBeVisible();
+  const { left, right } = element.getBoundingClientRect();
+  await expect(left).toBeGreaterThanOrEqual(0);
+  await expect(right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+}
+
+/** Fails if the page can be scrolled sideways. */
+export async function expectNoSidewaysScroll(): Promise<void> {
+  const page = document.documentElement;
+  await expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+}
