@@ -67,8 +67,12 @@ export interface Analysis {
   lookedUp: boolean;
   /** The library's asset with the same bytes when it was looked up, if any. */
   existing?: MediaAsset;
-  /** Made ahead unless the bytes looked like a duplicate, which would waste the work. */
-  media?: Media;
+  /**
+   * Measurements and thumbnail, started ahead unless the bytes looked like a duplicate (which
+   * would waste the work). Not awaited by the analysis: the next file is hashed while the
+   * thumbnail workers render this one.
+   */
+  media?: Promise<Media>;
 }
 
 export interface Media {
@@ -163,7 +167,10 @@ async function analyse(
     analysis.lookedUp = true;
     if (analysis.existing) return analysis;
   }
-  analysis.media = await measureAndThumbnail(batch, kind, mimeType, blob, measureHead);
+  const media = measureAndThumbnail(batch, kind, mimeType, blob, measureHead);
+  // Handled when the write stage reaches the item; one it never reaches must not surface.
+  media.catch(() => undefined);
+  analysis.media = media;
   return analysis;
 }
 

@@ -5,14 +5,15 @@
 // orphan bytes, which the start-up sweep removes. A batch's records are written in one
 // transaction; if it fails or the batch is aborted, every blob the batch wrote is deleted.
 //
-// Three things overlap so that neither hashing (a full read of the bytes) nor one file's
-// write waits for the other: the analysis (library-import-analysis.ts: sniff, hash, look-up,
-// measure, thumbnail) runs one item at a time, in input order, ahead of the write stage; and
-// up to WRITE_LANES items' bytes are written at once. Analysis has no side effects (it writes
-// nothing, changes no batch state), so everything that decides what is kept (dedupe, ids, the
-// storage cap) still happens strictly in input order, as when the steps ran one after
-// another; results and progress are reported in input order too. A repeat of bytes still
-// being written waits for that write, so it is a duplicate only of an asset that exists.
+// The stages overlap so that hashing (a full read of the bytes), rendering thumbnails and
+// writing never wait for one another: the analysis (library-import-analysis.ts: sniff, hash,
+// look-up, measure) runs one item at a time, in input order, ahead of the write stage, and
+// hands each thumbnail to the thumbnail worker without waiting for it; up to WRITE_LANES
+// items' bytes are written at once. Analysis has no side effects (it writes nothing, changes
+// no batch state), so everything that decides what is kept (dedupe, ids, the storage cap)
+// still happens strictly in input order, as when the steps ran one after another; results
+// and progress are reported in input order too. A repeat of bytes still being written waits
+// for that write, so it is a duplicate only of an asset that exists.
 import { eachRequest, inWriteTransaction, type LibraryDb, toStoredAsset } from './db';
 import {
   ImportAbortedError,
@@ -288,8 +289,8 @@ async function keepItem(
       (analysis.lookedUp ? analysis.existing : await findByHash(batch, sha256));
     if (existing) return { status: 'duplicate', asset: existing };
   }
-  const { measured, thumbnail } =
-    analysis.media ?? (await measureAndThumbnail(batch, kind, mimeType, blob));
+  const { measured, thumbnail } = await (analysis.media ??
+    measureAndThumbnail(batch, kind, mimeType, blob));
   throwIfAborted(signal);
 
   const id = ctx.createId();
