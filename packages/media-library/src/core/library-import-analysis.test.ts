@@ -4,24 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { toStoredAsset } from './db';
 import { type Batch, findByHash } from './library-import-analysis';
 import { applyChange, createLibraryStore } from './store';
+import { sampleAsset } from './testing/sample-asset';
 import type { MediaAsset } from './types';
 
-const asset = (id: string, sha256: string): MediaAsset => ({
-  id,
-  kind: 'image',
-  name: `${id}.png`,
-  mimeType: 'image/png',
-  size: 1,
-  sha256,
-  blobKey: `o/${id}`,
-  tags: [],
-  favorite: false,
-  collectionIds: [],
-  source: { type: 'upload' },
-  usage: { downloads: 0, shares: 0, uses: 0 },
-  createdAt: 1,
-  updatedAt: 1,
-});
+const asset = (id: string, sha256: string) => sampleAsset(id, { sha256 });
 
 function batchOver(records: MediaAsset[]) {
   const store = createLibraryStore();

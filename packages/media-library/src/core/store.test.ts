@@ -2,24 +2,10 @@
 // when their part changed (so selectors on assets ignore a collection rename).
 import { describe, expect, it, vi } from 'vitest';
 import { applyChange, createLibraryStore } from './store';
-import type { Collection, MediaAsset } from './types';
+import { sampleAsset } from './testing/sample-asset';
+import type { Collection } from './types';
 
-const asset = (id: string): MediaAsset => ({
-  id,
-  kind: 'image',
-  name: `${id}.png`,
-  mimeType: 'image/png',
-  size: 1,
-  sha256: id,
-  blobKey: `o/${id}`,
-  tags: [],
-  favorite: false,
-  collectionIds: [],
-  source: { type: 'upload' },
-  usage: { downloads: 0, shares: 0, uses: 0 },
-  createdAt: 1,
-  updatedAt: 1,
-});
+const asset = (id: string) => sampleAsset(id);
 const collection: Collection = { id: 'c', name: 'C', createdAt: 1, updatedAt: 1 };
 
 describe('library store', () => {
