@@ -32,8 +32,9 @@ async function expectHeaderOnScreen(canvasElement: HTMLElement) {
 }
 
 /**
- * Tapping an asset opens its details over the grid, named after it; closing them hands the
- * focus back to the asset, and the selection bar below the header has every action on screen.
+ * Ticking two assets picks them with the grid in view; tapping one (its thumbnail) opens its
+ * details over the grid, named after it; closing them hands the focus back to the asset, the
+ * two still picked, and the selection bar below the header has every action on screen.
  */
 export const DetailsOnPhone: Story = {
   loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
@@ -43,12 +44,24 @@ export const DetailsOnPhone: Story = {
     const grid = await canvas.findByRole('grid', { name: 'Assets' });
     const main = canvas.getByRole('main');
     await expectHeaderOnScreen(canvasElement);
-    const [cell] = await within(grid).findAllByRole('gridcell');
-    if (!cell) throw new Error('No asset in the grid');
+    const [cell, second] = await within(grid).findAllByRole('gridcell');
+    if (!cell || !second) throw new Error('Fewer than two assets in the grid');
     const asset = loaded.library.get(cell.getAttribute('data-asset-id') ?? '');
     if (!asset) throw new Error('The cell names no asset of the library');
 
-    await userEvent.click(cell);
+    for (const picked of [cell, second]) {
+      await userEvent.click(within(picked).getByRole('checkbox'));
+      await expect(screen.queryByRole('dialog')).toBeNull();
+    }
+    const bar = canvas.getByRole('toolbar', { name: 'Selection actions' });
+    await expect(within(bar).getByText('2 of 12 assets selected')).toBeVisible();
+
+    const thumbnail = await waitFor(() => {
+      const image = cell.querySelector('img');
+      if (!image) throw new Error('The cell shows no thumbnail yet');
+      return image;
+    });
+    await userEvent.click(thumbnail);
     const details = await screen.findByRole('dialog', { name: asset.name });
     const title = within(details).getByRole('textbox', { name: 'Title' });
     // (Once the overlay has slid in.)
@@ -64,8 +77,7 @@ export const DetailsOnPhone: Story = {
     await userEvent.click(within(details).getByRole('button', { name: 'Close details' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(cell).toHaveFocus());
-    const bar = canvas.getByRole('toolbar', { name: 'Selection actions' });
-    await expect(within(bar).getByText('1 of 12 assets selected')).toBeVisible();
+    await expect(within(bar).getByText('2 of 12 assets selected')).toBeVisible();
     const actions = within(bar).getAllByRole('button');
     await expect(actions.length).toBeGreaterThanOrEqual(7);
     for (const action of actions) await expectOnScreen(action);

@@ -21,8 +21,14 @@ export interface AssetGridViewProps {
   /** The selected ids (controlled). */
   selection: readonly string[];
   onSelectionChange(ids: string[]): void;
-  /** Enter or double click on an asset. */
+  /** Enter or double click on an asset (or a plain click, with `activateOnClick`). */
   onActivate?(id: string): void;
+  /**
+   * A plain click or tap opens the asset (`onActivate`) and leaves the selection as it is;
+   * Shift and Ctrl/Cmd clicks, Space and the checkboxes still select. For touch screens,
+   * where there is no double click. Default false: a click selects that asset alone.
+   */
+  activateOnClick?: boolean;
   /** Accessible name of the grid. Default "Assets". */
   label?: string;
   /** Smallest width of a grid cell in px. Default 160. */
@@ -40,6 +46,7 @@ export function AssetGridView({
   selection,
   onSelectionChange,
   onActivate,
+  activateOnClick = false,
   label = 'Assets',
   minCellWidth = 160,
 }: AssetGridViewProps) {
@@ -116,13 +123,19 @@ export function AssetGridView({
             >
               {rowAssets.map((asset, c) => {
                 const index = row.index * columns + c;
-                const { ref, ...itemProps } = grid.getItemProps(asset.id, index);
+                const { ref, onClick, ...itemProps } = grid.getItemProps(asset.id, index);
                 const name = assetLabel(asset);
                 return (
                   <Box
                     key={asset.id}
                     ref={ref}
                     {...itemProps}
+                    onClick={(event) => {
+                      // The click still focuses the cell, which makes it the grid's tab stop.
+                      const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey;
+                      if (activateOnClick && plain && onActivate) onActivate(asset.id);
+                      else onClick?.(event);
+                    }}
                     // Named by its visible parts, in reading order (WCAG "label in name").
                     aria-labelledby={labelIds(`${idPrefix}${asset.id}`, asset, layout)}
                     data-asset-id={asset.id}

@@ -141,9 +141,44 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
 
     await user.click(close);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    // The focus is back on the asset, still selected, with the selection's actions.
+    // The focus is back on the asset; opening it selected nothing.
     await waitFor(() => expect(document.activeElement).toBe(cell));
-    expect(within(screen.getByRole('main')).getByText('1 of 3 assets selected')).toBeTruthy();
+    expect(within(screen.getByRole('main')).getByText('3 assets')).toBeTruthy();
+  });
+
+  it('picks several on a narrow screen without the details covering the grid', async () => {
+    setLayoutWidth(360);
+    const library = await seeded();
+    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
+    expect(within(toolbar).getByText('2 of 3 assets selected')).toBeTruthy();
+    // Back down to one is still picking, not opening.
+    await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
+    expect(within(toolbar).getByText('1 of 3 assets selected')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Space on the focused cell selects too; Enter opens it.
+    const whale = screen.getByRole('gridcell', { name: 'blue-whale.png' });
+    whale.focus();
+    await user.keyboard(' ');
+    expect(within(toolbar).getByText('2 of 3 assets selected')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'blue-whale.png' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // A tap on another asset opens it and keeps what was picked.
+    await user.click(screen.getByRole('gridcell', { name: 'red-panda.png' }));
+    await screen.findByRole('dialog', { name: 'red-panda.png' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(screen.getByRole('main')).getByText('2 of 3 assets selected')).toBeTruthy();
   });
 
   describe('a generation whose dialog is closed', () => {

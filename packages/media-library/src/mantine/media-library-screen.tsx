@@ -95,11 +95,12 @@ export function MediaLibraryScreen({
   const forms = useRef(0);
   const [problem, setProblem] = useState<string>();
   const facets = useLibraryFacets();
-  // Below the theme's `sm` the details go over the grid, not beside it, where they would leave
-  // the grid no width. The screen's own width decides: a host may embed it in a narrow column.
+  // Below the theme's `sm` the screen lays itself out for a phone: the details go over the grid
+  // (beside it they would leave the grid no width) and open only when an asset is opened. The
+  // screen's own width decides, not the window's: a host may embed it in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);
   const small = Number(px(useMantineTheme().breakpoints.sm));
-  const overlayDetails = useElementWidth(rootRef, 1024) < small;
+  const narrow = useElementWidth(rootRef, 1024) < small;
   // A date window counts from the minute it was chosen, so the query stays stable meanwhile.
   const now = useMemo(
     () => (filters.date === 'any' ? 0 : Math.floor(Date.now() / 60_000) * 60_000),
@@ -170,9 +171,11 @@ export function MediaLibraryScreen({
 
   const showDetails = (id: string) => setDetails({ id, opened: true });
   const closeDetails = () => setDetails((shown) => shown && { ...shown, opened: false });
+  // Beside the grid the details follow a single selection. Over it they would cover the grid
+  // at each tick of a checkbox, so there only opening an asset shows them.
   const changeSelection = (next: string[]) => {
     setSelection(next);
-    if (next.length === 1 && next[0] !== undefined) showDetails(next[0]);
+    if (!narrow && next.length === 1 && next[0] !== undefined) showDetails(next[0]);
   };
   const filtered = activeFilterCount(filters) > 0 || filters.text.trim() !== '';
   const onError = (error: Error) => setProblem(error.message);
@@ -185,7 +188,7 @@ export function MediaLibraryScreen({
         ai.aiAvailable
           ? (request) => {
               // The generate dialog takes the place of an overlay rather than stacking on it.
-              if (overlayDetails) closeDetails();
+              if (narrow) closeDetails();
               openGenerate(request);
             }
           : undefined
@@ -199,7 +202,7 @@ export function MediaLibraryScreen({
       ref={rootRef}
       h={height}
       style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={generate?.opened || (overlayDetails && details?.opened) ? true : undefined}
+      aria-hidden={generate?.opened || (narrow && details?.opened) ? true : undefined}
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
@@ -289,6 +292,7 @@ export function MediaLibraryScreen({
                 selection={visibleSelection}
                 onSelectionChange={changeSelection}
                 onActivate={showDetails}
+                activateOnClick={narrow}
               />
             ) : status === 'loading' ? null : filtered ? (
               <Center h="100%">
@@ -332,7 +336,7 @@ export function MediaLibraryScreen({
             )}
           </Box>
         </Box>
-        {!overlayDetails && details?.opened && (
+        {!narrow && details?.opened && (
           <Box
             w={340}
             style={{ flex: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}
@@ -342,7 +346,7 @@ export function MediaLibraryScreen({
         )}
       </Box>
       {/* Mounted while narrow even when closed, so it sees itself open and returns the focus. */}
-      {overlayDetails && (
+      {narrow && (
         <AssetDetailsDrawer
           assetId={details?.id}
           opened={details?.opened ?? false}
@@ -367,7 +371,9 @@ export function MediaLibraryScreen({
             initial={generate.initial}
             onGenerated={(assets) => {
               setGenerate(undefined);
-              if (assets[0]) changeSelection([assets[0].id]);
+              if (!assets[0]) return;
+              setSelection([assets[0].id]);
+              showDetails(assets[0].id);
             }}
           />
         )}
