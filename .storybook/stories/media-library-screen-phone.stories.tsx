@@ -98,3 +98,42 @@ export const GeneratingOnPhone: Story = {
     await expectNoSidewaysScroll();
   },
 };
+
+/**
+ * The search keeps the whole width of a phone on a row of its own, and the filters wait behind
+ * one button instead of taking half the screen: the grid starts close below the search. The
+ * button opens them in a sheet, by keyboard too, and then says how many are on.
+ */
+export const FiltersOnPhone: Story = {
+  loaders: libraryLoaders(12),
+  play: async ({ canvas, userEvent }) => {
+    await expect(window.innerWidth).toBe(360);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    const search = canvas.getByRole('searchbox', { name: 'Search' });
+    await expect(search.getBoundingClientRect().width).toBeGreaterThanOrEqual(250);
+    const filters = canvas.getByRole('button', { name: 'Filters' });
+    await expectOnScreen(filters);
+    await expectOnScreen(canvas.getByRole('button', { name: /^Sort: / }));
+    await expectOnScreen(canvas.getByText('List'));
+    // Search, then one row of Filters, Sort and the view switch, then the count: no more.
+    const top = search.getBoundingClientRect().top;
+    await expect(filters.getBoundingClientRect().bottom - top).toBeLessThanOrEqual(90);
+    await expect(grid.getBoundingClientRect().top - top).toBeLessThanOrEqual(140);
+    await expectNoSidewaysScroll();
+
+    filters.focus();
+    await userEvent.keyboard('{Enter}');
+    const sheet = await screen.findByRole('dialog', { name: 'Filters' });
+    // (A chip's checkbox is hidden behind its label, which is what a finger taps.)
+    const video = within(sheet).getByText('Video');
+    await waitFor(() => expectOnScreen(video));
+    await userEvent.click(video);
+    await expect(within(sheet).getByRole('checkbox', { name: 'Video' })).toBeChecked();
+    await expect(await within(sheet).findByRole('button', { name: 'Show 0 assets' })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const on = canvas.getByRole('button', { name: 'Filters (1)' });
+    await waitFor(() => expect(on).toHaveFocus());
+    await expect(canvas.getByText('No assets match these filters.')).toBeVisible();
+  },
+};

@@ -9,6 +9,7 @@ export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
 export { CollectionPicker, type CollectionPickerProps } from './collection-picker';
 export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
 export { FilterChips, type FilterChipsProps } from './filter-chips';
+export { FiltersButton, type FiltersButtonProps } from './filters-button';
 export {
   type AdvancedValues,
   GenerateAdvancedFields,

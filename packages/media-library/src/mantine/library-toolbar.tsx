@@ -1,5 +1,7 @@
-// Search box, sort menu and grid/list switch above the assets.
-import { Button, Group, Menu, SegmentedControl, TextInput } from '@mantine/core';
+// Search box, sort menu and grid/list switch above the assets; on a narrow screen the search
+// has a row of its own, so it keeps room for a whole query.
+import { Button, Group, Menu, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { SortField } from '../core/index';
 import type { LibraryFilters } from './library-filters';
 
@@ -9,6 +11,13 @@ export interface LibraryToolbarProps {
   onFiltersChange(next: LibraryFilters): void;
   layout: 'grid' | 'list';
   onLayoutChange(layout: 'grid' | 'list'): void;
+  /**
+   * Lay out for a phone: the search on its own row, then `filtersButton`, the sort menu (named
+   * by its current order but showing only "Sort") and the switch. Default false: one row.
+   */
+  narrow?: boolean;
+  /** Shown before the sort menu, e.g. a FiltersButton where the chips would not fit. */
+  filtersButton?: ReactNode;
 }
 
 const sorts: Array<{ field: SortField; direction: 'asc' | 'desc'; label: string }> = [
@@ -28,23 +37,27 @@ export function LibraryToolbar({
   onFiltersChange,
   layout,
   onLayoutChange,
+  narrow = false,
+  filtersButton,
 }: LibraryToolbarProps) {
   const current =
     sorts.find((s) => s.field === filters.sort && s.direction === filters.direction) ?? sorts[0];
-  return (
-    <Group gap="sm" wrap="nowrap">
-      <TextInput
-        aria-label="Search"
-        placeholder="Search names, titles, prompts, tags"
-        type="search"
-        value={filters.text}
-        onChange={(event) => onFiltersChange({ ...filters, text: event.currentTarget.value })}
-        style={{ flex: 1 }}
-      />
+  const search = (
+    <TextInput
+      aria-label="Search"
+      placeholder="Search names, titles, prompts, tags"
+      type="search"
+      value={filters.text}
+      onChange={(event) => onFiltersChange({ ...filters, text: event.currentTarget.value })}
+      style={{ flex: 1 }}
+    />
+  );
+  const controls = (
+    <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" aria-label={`Sort: ${current?.label}`}>
-            Sort: {current?.label}
+            {narrow ? 'Sort' : `Sort: ${current?.label}`}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -71,6 +84,26 @@ export function LibraryToolbar({
           { value: 'list', label: 'List' },
         ]}
       />
-    </Group>
+    </>
+  );
+  if (!narrow) {
+    return (
+      <Group gap="sm" wrap="nowrap">
+        {search}
+        {filtersButton}
+        {controls}
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      {search}
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        {filtersButton}
+        <Group gap="xs" wrap="nowrap">
+          {controls}
+        </Group>
+      </Group>
+    </Stack>
   );
 }

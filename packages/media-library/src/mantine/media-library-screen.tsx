@@ -4,8 +4,6 @@
 import {
   Alert,
   Box,
-  Button,
-  Center,
   Divider,
   Modal,
   px,
@@ -23,8 +21,10 @@ import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
 import { CollectionsPanel } from './collections-panel';
 import { FilterChips } from './filter-chips';
+import { FiltersButton } from './filters-button';
 import { GeneratePanel } from './generate-panel';
 import { ImportProgressBar } from './import-progress';
+import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
 import {
   activeFilterCount,
   emptyFilters,
@@ -247,8 +247,21 @@ export function MediaLibraryScreen({
               onFiltersChange={setFilters}
               layout={layout}
               onLayoutChange={setLayout}
+              narrow={narrow}
+              filtersButton={
+                narrow && (
+                  <FiltersButton
+                    filters={filters}
+                    onFiltersChange={setFilters}
+                    facets={facets}
+                    total={total}
+                  />
+                )
+              }
             />
-            <FilterChips filters={filters} onFiltersChange={setFilters} facets={facets} />
+            {!narrow && (
+              <FilterChips filters={filters} onFiltersChange={setFilters} facets={facets} />
+            )}
             {importer.importing && (
               <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
             )}
@@ -295,44 +308,18 @@ export function MediaLibraryScreen({
                 activateOnClick={narrow}
               />
             ) : status === 'loading' ? null : filtered ? (
-              <Center h="100%">
-                <Stack align="center" gap="xs">
-                  <Text c={mutedText}>No assets match these filters.</Text>
-                  <Button
-                    variant="default"
-                    onClick={() =>
-                      setFilters({
-                        ...emptyFilters,
-                        sort: filters.sort,
-                        direction: filters.direction,
-                      })
-                    }
-                  >
-                    Clear search and filters
-                  </Button>
-                </Stack>
-              </Center>
+              <NoMatchingAssets
+                onClear={() =>
+                  setFilters({ ...emptyFilters, sort: filters.sort, direction: filters.direction })
+                }
+              />
             ) : (
-              <Center h="100%" p="md">
-                <Box
-                  {...dropzone.getRootProps({
-                    'aria-label': 'Drop, paste or choose files to add',
-                  })}
-                  className="medialoft-dropzone"
-                  p="xl"
-                  style={{
-                    borderRadius: 'var(--mantine-radius-lg)',
-                    textAlign: 'center',
-                    maxWidth: 480,
-                  }}
-                >
-                  <Text fw={600}>Your library is empty</Text>
-                  <Text size="sm" c={mutedText}>
-                    Drop files here, paste them, or press to choose files.
-                    {ai.aiAvailable ? ' Or generate an image with AI.' : ''}
-                  </Text>
-                </Box>
-              </Center>
+              <EmptyLibrary
+                dropzone={dropzone.getRootProps({
+                  'aria-label': 'Drop, paste or choose files to add',
+                })}
+                canGenerate={ai.aiAvailable}
+              />
             )}
           </Box>
         </Box>
