@@ -137,3 +137,30 @@ export const FiltersOnPhone: Story = {
     await expect(canvas.getByText('No assets match these filters.')).toBeVisible();
   },
 };
+
+/** Copying an image fails inside the details overlay: the alert shows in it, on screen. */
+export const CopyFailsOnPhone: Story = {
+  loaders: libraryLoaders(3),
+  play: async ({ canvas, userEvent }) => {
+    await expect(window.innerWidth).toBe(360);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    const [cell] = await within(grid).findAllByRole('gridcell');
+    if (!cell) throw new Error('No asset in the grid');
+    await userEvent.click(cell);
+    const details = await screen.findByRole('dialog');
+    const copy = within(details).getByRole('button', { name: 'Copy image' });
+    const { clipboard } = navigator;
+    const write = clipboard.write;
+    clipboard.write = () => Promise.reject(new Error('Copying was blocked.'));
+    try {
+      await userEvent.click(copy);
+      const alert = await within(details).findByRole('alert');
+      await expect(alert).toHaveTextContent('Copying was blocked.');
+      await waitFor(() => expectOnScreen(alert));
+    } finally {
+      clipboard.write = write;
+    }
+    await userEvent.click(within(details).getByRole('button', { name: 'Dismiss' }));
+    await expect(within(details).queryByRole('alert')).toBeNull();
+  },
+};

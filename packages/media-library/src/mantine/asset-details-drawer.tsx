@@ -1,6 +1,6 @@
 // An asset's details as an overlay, for a screen too narrow to keep them beside the grid: a
 // drawer from the right, the whole width of a phone, named after the asset it shows.
-import { Drawer } from '@mantine/core';
+import { Box, Drawer } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useAsset } from '../react/index';
 import { assetLabel } from './format';
@@ -13,6 +13,8 @@ export interface AssetDetailsDrawerProps {
   onClose(): void;
   /** The details themselves: an AssetDetailsPanel, whose own Close button ends the drawer. */
   children: ReactNode;
+  /** Shown above the details, e.g. what just failed in them, where the person is looking. */
+  alert?: ReactNode;
 }
 
 /**
@@ -24,13 +26,23 @@ export function AssetDetailsDrawer({
   opened,
   onClose,
   children,
+  alert,
 }: AssetDetailsDrawerProps) {
   const asset = useAsset(assetId);
   return (
     <Drawer.Root opened={opened} onClose={onClose} position="right" size="min(100%, 26rem)">
       <Drawer.Overlay />
       {/* Named here rather than by a Drawer.Title: the panel's own header shows the name. */}
-      <Drawer.Content aria-label={asset ? assetLabel(asset) : 'Details'}>{children}</Drawer.Content>
+      <Drawer.Content aria-label={asset ? assetLabel(asset) : 'Details'}>
+        <Box h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+          {alert && (
+            <Box p="sm" pb={0}>
+              {alert}
+            </Box>
+          )}
+          <Box style={{ flex: 1, minHeight: 0 }}>{children}</Box>
+        </Box>
+      </Drawer.Content>
     </Drawer.Root>
   );
 }

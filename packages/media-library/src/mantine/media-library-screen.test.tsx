@@ -181,6 +181,36 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('main')).getByText('2 of 3 assets selected')).toBeTruthy();
   });
 
+  it('says inside the details overlay when an action in it fails', async () => {
+    setLayoutWidth(360);
+    const library = await seeded();
+    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    await user.click(screen.getByRole('gridcell', { name: 'red-fox.png' }));
+    const dialog = await screen.findByRole('dialog', { name: 'red-fox.png' });
+    // Whatever the clipboard can do here, copying must fail (happy-dom may lack ClipboardItem,
+    // which fails it too, with a message of its own).
+    const own = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { write: () => Promise.reject(new Error('Copying was blocked.')) },
+    });
+    try {
+      await user.click(within(dialog).getByRole('button', { name: 'Copy image' }));
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert.textContent).toMatch(/copy/i);
+    } finally {
+      if (own) Object.defineProperty(navigator, 'clipboard', own);
+      else Reflect.deleteProperty(navigator, 'clipboard');
+    }
+    // Not seen through the overlay: it stays until dismissed, on the screen once they close.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const left = within(screen.getByRole('main')).getByRole('alert');
+    await user.click(within(left).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   describe('a generation whose dialog is closed', () => {
     /**
      * Renders the screen over an empty library and a generator that waits to be told how to

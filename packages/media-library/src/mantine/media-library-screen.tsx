@@ -1,17 +1,7 @@
 // The complete media library screen: header, import (drop, paste, pick, URL), filters, the
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
-import {
-  Alert,
-  Box,
-  Divider,
-  Modal,
-  px,
-  ScrollArea,
-  Stack,
-  Text,
-  useMantineTheme,
-} from '@mantine/core';
+import { Box, Divider, Modal, px, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
@@ -35,6 +25,7 @@ import { LibraryHeader } from './library-header';
 import { LibraryToolbar } from './library-toolbar';
 import { mutedText } from './preset-colors';
 import { PresetStyles } from './preset-styles';
+import { ProblemAlert } from './problem-alert';
 import { StorageMeter } from './storage-meter';
 import { useElementWidth } from './use-element-width';
 import { useLibraryFacets } from './use-library-facets';
@@ -57,6 +48,12 @@ export interface MediaLibraryScreenProps {
 interface Details {
   id: string;
   opened: boolean;
+}
+
+/** What failed, and whether in the details, so that it shows over them while they cover all. */
+interface Problem {
+  text: string;
+  inDetails?: boolean;
 }
 
 /** The generate dialog: the form's starting values, which form it is, and whether it shows. */
@@ -93,7 +90,7 @@ export function MediaLibraryScreen({
   const [details, setDetails] = useState<Details>();
   const [generate, setGenerate] = useState<GenerateDialog>();
   const forms = useRef(0);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
   const facets = useLibraryFacets();
   // Below the theme's `sm` the screen lays itself out for a phone: the details go over the grid
   // (beside it they would leave the grid no width) and open only when an asset is opened. The
@@ -137,11 +134,12 @@ export function MediaLibraryScreen({
     onCancel: ai.cancel,
   };
 
+  const report = (text: string) => setProblem({ text });
   const reportFailures = (results: ImportItemResult[]) => {
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length === 0) return;
     const first = failed[0];
-    setProblem(
+    report(
       `${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported` +
         (first?.status === 'failed' ? ` (${first.name}: ${first.error.message})` : '.'),
     );
@@ -149,14 +147,14 @@ export function MediaLibraryScreen({
   const onFiles = (files: File[]) => {
     setProblem(undefined);
     importer.importFiles(files).then(reportFailures, (error) => {
-      if ((error as { code?: string })?.code !== 'aborted') setProblem(message(error));
+      if ((error as { code?: string })?.code !== 'aborted') report(message(error));
     });
   };
   const importUrl = (url: string) => {
     setProblem(undefined);
     return importer.importFromUrl(url).then(
       (result) => reportFailures([result]),
-      (error) => setProblem(message(error)),
+      (error) => report(message(error)),
     );
   };
   const dropzone = useDropzone({ onFiles, accept, paste: true });
@@ -178,7 +176,9 @@ export function MediaLibraryScreen({
     if (!narrow && next.length === 1 && next[0] !== undefined) showDetails(next[0]);
   };
   const filtered = activeFilterCount(filters) > 0 || filters.text.trim() !== '';
-  const onError = (error: Error) => setProblem(error.message);
+  const onError = (error: Error) => report(error.message);
+  // While the details cover the screen, an alert behind them would go unseen until they close.
+  const detailsOverScreen = narrow && details?.opened === true;
   const detailsPanel = details && (
     <AssetDetailsPanel
       assetId={details.id}
@@ -193,8 +193,11 @@ export function MediaLibraryScreen({
             }
           : undefined
       }
-      onError={onError}
+      onError={(error) => setProblem({ text: error.message, inDetails: true })}
     />
+  );
+  const problemAlert = problem && (
+    <ProblemAlert onDismiss={() => setProblem(undefined)}>{problem.text}</ProblemAlert>
   );
 
   return (
@@ -202,7 +205,7 @@ export function MediaLibraryScreen({
       ref={rootRef}
       h={height}
       style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={generate?.opened || (narrow && details?.opened) ? true : undefined}
+      aria-hidden={generate?.opened || detailsOverScreen ? true : undefined}
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
@@ -265,17 +268,7 @@ export function MediaLibraryScreen({
             {importer.importing && (
               <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
             )}
-            {problem && (
-              <Alert
-                color="red"
-                role="alert"
-                withCloseButton
-                closeButtonLabel="Dismiss"
-                onClose={() => setProblem(undefined)}
-              >
-                {problem}
-              </Alert>
-            )}
+            {!(detailsOverScreen && problem?.inDetails) && problemAlert}
             {/* A fixed-height row: the count, or the selection's actions in its place. */}
             <Box mih={30} style={{ display: 'flex', alignItems: 'center' }}>
               {visibleSelection.length > 0 ? (
@@ -338,6 +331,7 @@ export function MediaLibraryScreen({
           assetId={details?.id}
           opened={details?.opened ?? false}
           onClose={closeDetails}
+          alert={problem?.inDetails && problemAlert}
         >
           {detailsPanel}
         </AssetDetailsDrawer>
