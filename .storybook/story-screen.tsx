@@ -1,6 +1,6 @@
 // What the stories of the whole screen share: one meta (the screen at full height over the
 // loaded library), the steps that start a generation and close its dialog, a 360×740 phone
-// viewport, and a check that an element is on screen rather than cut off or scrolled aside.
+// and a 1280×800 desktop viewport, and a check that an element is on screen rather than cut off or scrolled aside.
 import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
@@ -39,19 +39,25 @@ export async function startThenClose(
 }
 
 /**
- * A story's parameters and globals for a real 360×740 page: the test runner sizes its page
- * from the viewport global, so media queries and measured widths see a phone.
+ * A story's parameters and globals for a real page of `width`×`height`: the test runner sizes
+ * its page from the viewport global, so media queries and measured widths see that size.
  */
-export const onPhone = {
-  parameters: {
-    viewport: {
-      options: {
-        phone360: { name: 'Phone, 360 px', styles: { width: '360px', height: '740px' } },
+function onViewport(key: string, name: string, width: number, height: number) {
+  return {
+    parameters: {
+      viewport: {
+        options: { [key]: { name, styles: { width: `${width}px`, height: `${height}px` } } },
       },
     },
-  },
-  globals: { viewport: { value: 'phone360', isRotated: false } },
-};
+    globals: { viewport: { value: key, isRotated: false } },
+  };
+}
+
+/** A real 360×740 page: a phone. */
+export const onPhone = onViewport('phone360', 'Phone, 360 px', 360, 740);
+
+/** A real 1280×800 page: a laptop, wider than every breakpoint of the theme. */
+export const onDesktop = onViewport('desktop1280', 'Desktop, 1280 px', 1280, 800);
 
 /** Fails unless `element` shows and lies wholly inside the page's width, left to right. */
 export async function expectOnScreen(element: HTMLElement): Promise<void> {

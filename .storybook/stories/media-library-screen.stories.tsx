@@ -1,9 +1,10 @@
 // The whole screen in its main states, and the generate flow as an interaction test.
+import { Box } from '@mantine/core';
 import type { StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import { createMockGenerator, storyGenerator } from '../story-generators';
 import { libraryLoaders } from '../story-providers';
-import { type ScreenMeta, screenMeta } from '../story-screen';
+import { onDesktop, type ScreenMeta, screenMeta } from '../story-screen';
 
 const meta = { ...screenMeta, title: 'Preset/MediaLibraryScreen' } satisfies ScreenMeta;
 
@@ -135,5 +136,25 @@ export const GenerateCanceled: Story = {
     ).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(canvas.getAllByRole('gridcell')).toHaveLength(6));
+  },
+};
+
+/**
+ * The screen in a 500 px column of a 1280 px window lays itself out as on a phone: no
+ * navigation column, and a tapped asset's details over the grid.
+ */
+export const EmbeddedNarrow: Story = {
+  ...onDesktop,
+  loaders: libraryLoaders(6),
+  render: (args, context) => <Box w={500}>{meta.render(args, context)}</Box>,
+  play: async ({ canvas, userEvent }) => {
+    await expect(window.innerWidth).toBe(1280);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await expect(canvas.queryByRole('navigation', { name: 'Library navigation' })).toBeNull();
+    await expect(canvas.getByRole('main').getBoundingClientRect().width).toBeCloseTo(500, 0);
+    const [cell] = await within(grid).findAllByRole('gridcell');
+    if (!cell) throw new Error('No asset in the grid');
+    await userEvent.click(cell);
+    await screen.findByRole('dialog');
   },
 };

@@ -146,6 +146,19 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('main')).getByText('3 assets')).toBeTruthy();
   });
 
+  it('leaves out the navigation column where the screen itself is narrow', async () => {
+    const library = await seeded();
+    const { unmount } = renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    expect(screen.getByRole('navigation', { name: 'Library navigation' })).toBeTruthy();
+    unmount();
+    // A 500 px column of a wide window: the screen's width decides, not the window's.
+    setLayoutWidth(500);
+    renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    expect(screen.queryByRole('navigation', { name: 'Library navigation' })).toBeNull();
+  });
+
   it('picks several on a narrow screen without the details covering the grid', async () => {
     setLayoutWidth(360);
     const library = await seeded();

@@ -92,8 +92,9 @@ export function MediaLibraryScreen({
   const forms = useRef(0);
   const [problem, setProblem] = useState<Problem>();
   const facets = useLibraryFacets();
-  // Below the theme's `sm` the screen lays itself out for a phone: the details go over the grid
-  // (beside it they would leave the grid no width) and open only when an asset is opened. The
+  // Below the theme's `sm` the screen lays itself out for a phone: no navigation column, and the
+  // details go over the grid (beside it they would leave the grid no width) and open only when
+  // an asset is opened. The
   // screen's own width decides, not the window's: a host may embed it in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);
   const small = Number(px(useMantineTheme().breakpoints.sm));
@@ -222,7 +223,8 @@ export function MediaLibraryScreen({
           w={240}
           p="md"
           style={{ flex: 'none', borderRight: '1px solid var(--mantine-color-default-border)' }}
-          visibleFrom="sm"
+          // Hidden, not unmounted, so a panel half-way through a rename survives a resize.
+          display={narrow ? 'none' : undefined}
           component="nav"
           aria-label="Library navigation"
         >
