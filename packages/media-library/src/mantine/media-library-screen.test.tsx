@@ -31,14 +31,20 @@ async function seeded() {
   return library;
 }
 
+/** The screen over the three seeded assets, once the grid shows them. */
+async function showSeeded() {
+  const library = await seeded();
+  const rendered = renderPreset(<MediaLibraryScreen height={800} />, { library });
+  await waitFor(() => expect(cells()).toHaveLength(3));
+  return rendered;
+}
+
 const cells = () => within(screen.getByRole('grid', { name: 'Assets' })).queryAllByRole('gridcell');
 
 // Typing through Mantine inputs in happy-dom is slow; the budget is for that, not the app.
 describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
   it('shows the assets in a grid and narrows it as the person types a search', async () => {
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user } = await showSeeded();
     expect(screen.getByRole('button', { name: 'Upload' })).toBeTruthy();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'red');
@@ -58,9 +64,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
   });
 
   it('asks before deleting the selection and deletes only after confirming', async () => {
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user, library } = await showSeeded();
 
     await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
@@ -115,9 +119,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
   });
 
   it('shows the details of a clicked asset beside the grid on a wide screen', async () => {
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user } = await showSeeded();
     await user.click(screen.getByRole('gridcell', { name: 'red-fox.png' }));
     const details = await screen.findByRole('region', { name: 'Asset details' });
     expect(within(details).getByRole('heading', { name: 'red-fox.png' })).toBeTruthy();
@@ -127,9 +129,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
 
   it('shows them over the grid on a narrow screen, named after the asset', async () => {
     setLayoutWidth(360);
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user } = await showSeeded();
     const cell = screen.getByRole('gridcell', { name: 'red-fox.png' });
     await user.click(cell);
     const dialog = await screen.findByRole('dialog', { name: 'red-fox.png' });
@@ -147,9 +147,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
   });
 
   it('leaves out the navigation column where the screen itself is narrow', async () => {
-    const library = await seeded();
-    const { unmount } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { unmount, library } = await showSeeded();
     expect(screen.getByRole('navigation', { name: 'Library navigation' })).toBeTruthy();
     unmount();
     // A 500 px column of a wide window: the screen's width decides, not the window's.
@@ -161,9 +159,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
 
   it('picks several on a narrow screen without the details covering the grid', async () => {
     setLayoutWidth(360);
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user } = await showSeeded();
 
     await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -196,9 +192,7 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
 
   it('says inside the details overlay when an action in it fails', async () => {
     setLayoutWidth(360);
-    const library = await seeded();
-    const { user } = renderPreset(<MediaLibraryScreen height={800} />, { library });
-    await waitFor(() => expect(cells()).toHaveLength(3));
+    const { user } = await showSeeded();
     await user.click(screen.getByRole('gridcell', { name: 'red-fox.png' }));
     const dialog = await screen.findByRole('dialog', { name: 'red-fox.png' });
     // Whatever the clipboard can do here, copying must fail (happy-dom may lack ClipboardItem,
