@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { expect, fn, screen, waitFor, within } from 'storybook/test';
 import { storyGenerator } from '../story-generators';
 import { libraryLoaders, WithLibrary } from '../story-providers';
+import { onPhone } from '../story-screen';
 
 const meta = {
   title: 'Preset/Components',
@@ -147,14 +148,7 @@ export const BulkActions: Story = {
 
 /** Three selected on a 360 px wide phone: the actions wrap, nothing scrolls sideways. */
 export const BulkActionsOnPhone: Story = {
-  parameters: {
-    viewport: {
-      options: {
-        phone360: { name: 'Phone, 360 px', styles: { width: '360px', height: '740px' } },
-      },
-    },
-  },
-  globals: { viewport: { value: 'phone360', isRotated: false } },
+  ...onPhone,
   render: (_, { loaded }) => (
     <WithLibrary loaded={loaded}>
       <Bulk />
