@@ -78,10 +78,10 @@ export const ServerError: Story = {
     await userEvent.type(await canvas.findByRole('textbox', { name: 'Prompt' }), 'desert road');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Seed must be at most');
-    await expect(canvas.getByRole('textbox', { name: 'Seed' })).toHaveAttribute(
-      'aria-invalid',
-      'true',
-    );
+    // The refused field sits in the advanced settings, which open to show it: wait for that
+    // rather than read it in the same tick (under load the section was not yet there).
+    const seed = await canvas.findByRole('textbox', { name: 'Seed' });
+    await waitFor(() => expect(seed).toHaveAttribute('aria-invalid', 'true'));
   },
 };
 
