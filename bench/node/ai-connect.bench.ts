@@ -136,7 +136,11 @@ try {
 
 const RUNS = 60;
 const rows: BenchRow[] = [];
-/** Runs the contenders in turn, `runs` times after `warmup` rounds, and returns their medians. */
+/**
+ * Runs the contenders in turn, `runs` times after `warmup` rounds, and returns their medians.
+ * Every other round runs them in reverse order, so the garbage one leaves behind (a 10 MB body)
+ * is not always collected in the next one's time.
+ */
 async function interleaved(
   contenders: Array<() => Promise<unknown>>,
   runs: number,
@@ -144,7 +148,9 @@ async function interleaved(
 ) {
   const times = contenders.map(() => [] as number[]);
   for (let round = 0; round < warmup + runs; round++) {
-    for (const [i, fn] of contenders.entries()) {
+    const order = [...contenders.entries()];
+    if (round % 2 === 1) order.reverse();
+    for (const [i, fn] of order) {
       const t = await medianMs(fn, 1, 0);
       if (round >= warmup) times[i]?.push(t);
     }
@@ -196,7 +202,7 @@ const checked = await ours();
 if (checked.bytes.byteLength !== big.byteLength || checked.mediaType !== 'image/png') {
   throw new Error('downloadOutput returned the wrong bytes');
 }
-const [directMs, oursMs] = (await interleaved([direct, ours], 30, 5)) as [number, number];
+const [directMs, oursMs] = (await interleaved([direct, ours], RUNS, 5)) as [number, number];
 const mb = big.byteLength / 1024 / 1024;
 const directMBs = mb / (directMs / 1000);
 const oursMBs = mb / (oursMs / 1000);

@@ -191,6 +191,58 @@ describe('downloadOutput', () => {
     expect(Buffer.from(result.bytes).equals(Buffer.from(png))).toBe(true);
   });
 
+  it('refuses an oversized body that its declared length does not bound', async () => {
+    const body = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(png);
+          for (let i = 0; i < 8; i++) controller.enqueue(new Uint8Array(512));
+          controller.close();
+        },
+      });
+    // Compressed: the declared length is of the compressed bytes, not of what is read.
+    const compressed: typeof fetch = async () =>
+      new Response(body(), { headers: { 'content-length': '100', 'content-encoding': 'gzip' } });
+    // A fetch stand-in that does not hold the body to its declared length.
+    const lying: typeof fetch = async () =>
+      new Response(body(), { headers: { 'content-length': '100' } });
+    for (const fetchFn of [compressed, lying]) {
+      const error = await downloadOutput('https://replicate.delivery/x.png', {
+        allowedHosts: hosts,
+        fetch: fetchFn,
+        maxBytes: 1000,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as Error).message).toMatch(/larger than/);
+    }
+  });
+
+  it('retries a declared-length body that is cut off, then returns the whole image', async () => {
+    let calls = 0;
+    const fetchFn: typeof fetch = async () => {
+      calls++;
+      const cut = calls === 1;
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(png.subarray(0, 10));
+          if (cut) controller.error(new TypeError('terminated'));
+          else {
+            controller.enqueue(png.subarray(10));
+            controller.close();
+          }
+        },
+      });
+      return new Response(stream, { headers: { 'content-length': String(png.length) } });
+    };
+    const result = await downloadOutput('https://replicate.delivery/cut.png', {
+      allowedHosts: hosts,
+      fetch: fetchFn,
+      ...fast,
+    });
+    expect(calls).toBe(2);
+    expect(Buffer.from(result.bytes).equals(Buffer.from(png))).toBe(true);
+  });
+
   it('times out a download that takes too long', async () => {
     server.use(
       http.get('https://replicate.delivery/slow.png', async () => {

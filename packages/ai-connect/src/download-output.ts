@@ -197,8 +197,11 @@ async function downloadOnce(
 }
 
 /**
- * Reads the body once: into a buffer preallocated from Content-Length when the server sent
- * one, else into a chunk list copied once at the end. Stops reading past `maxBytes`.
+ * Reads the body once. When the server declared its length (already checked against
+ * `maxBytes`) and did not compress the body, HTTP bounds it to that length, so the runtime's
+ * own `arrayBuffer()` reads it (the fastest way; the length is checked again after, for a
+ * `fetch` stand-in that does not enforce it). Otherwise a compressed or undeclared body is read
+ * chunk by chunk and reading stops as soon as it passes `maxBytes`.
  */
 async function readBody(
   response: Response,
@@ -207,9 +210,28 @@ async function readBody(
   context: { provider: string; signal: AbortSignal },
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
+  const encoding = response.headers.get('content-encoding')?.trim().toLowerCase();
+  if (declared >= 0 && (!encoding || encoding === 'identity')) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw cutOff(error, context.signal);
+    }
+    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes, context.provider);
+    return bytes;
+  }
+  return readChunks(response.body, maxBytes, context);
+}
+
+/** Reads a body chunk by chunk, stopping as soon as it passes `maxBytes`. */
+async function readChunks(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  context: { provider: string; signal: AbortSignal },
+): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
-  let buffer = declared > 0 ? new Uint8Array(declared) : undefined;
   let length = 0;
   try {
     for (;;) {
@@ -220,25 +242,13 @@ async function readBody(
         reader.cancel().catch(() => undefined);
         throw tooLarge(maxBytes, context.provider);
       }
-      if (buffer && length + value.byteLength <= buffer.byteLength) {
-        buffer.set(value, length);
-      } else {
-        // The server sent more than it declared: fall back to collecting chunks.
-        if (buffer) {
-          chunks.push(buffer.subarray(0, length));
-          buffer = undefined;
-        }
-        chunks.push(value);
-      }
+      chunks.push(value);
       length += value.byteLength;
     }
   } catch (error) {
-    if (error instanceof ProviderError || isAbortError(error, context.signal)) throw error;
-    throw new TransientDownloadError(
-      `the body was cut off (${error instanceof Error ? error.message : String(error)})`,
-    );
+    if (error instanceof ProviderError) throw error;
+    throw cutOff(error, context.signal);
   }
-  if (buffer) return length === buffer.byteLength ? buffer : buffer.subarray(0, length);
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(length);
   let offset = 0;
@@ -247,6 +257,14 @@ async function readBody(
     offset += chunk.byteLength;
   }
   return out;
+}
+
+/** A body that stopped before its end: worth another try, unless the caller aborted. */
+function cutOff(error: unknown, signal: AbortSignal): unknown {
+  if (isAbortError(error, signal)) return error;
+  return new TransientDownloadError(
+    `the body was cut off (${error instanceof Error ? error.message : String(error)})`,
+  );
 }
 
 /** Drops a body we will not read, without waiting on it. */
