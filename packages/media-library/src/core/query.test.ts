@@ -2,28 +2,19 @@
 // tag modes, paging and combinations.
 import { describe, expect, it } from 'vitest';
 import { normalizeSearchText, queryAssets } from './query';
+import { sampleAsset } from './testing/sample-asset';
 import type { AssetSource, MediaAsset, MediaQuery } from './types';
 
 let counter = 0;
 function asset(id: string, fields: Partial<MediaAsset> = {}): MediaAsset {
   counter++;
-  return {
-    id,
-    kind: 'image',
-    name: `${id}.png`,
-    mimeType: 'image/png',
+  return sampleAsset(id, {
     size: 1000,
     sha256: id.padEnd(64, '0'),
-    blobKey: `b-${id}`,
-    tags: [],
-    favorite: false,
-    collectionIds: [],
-    source: { type: 'upload' },
-    usage: { downloads: 0, shares: 0, uses: 0 },
     createdAt: counter,
     updatedAt: counter,
     ...fields,
-  };
+  });
 }
 
 const ai = (fields: Partial<Extract<AssetSource, { type: 'ai' }>> = {}): AssetSource => ({
