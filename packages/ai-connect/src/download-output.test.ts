@@ -29,6 +29,17 @@ afterAll(() => server.close());
 const hosts = ['replicate.delivery', '*.replicate.delivery'];
 const fast = { sleep: async () => {} };
 
+/** Downloads `url` with a 1000-byte cap and expects the "larger than" refusal. */
+async function expectTooLarge(url: string, options: { fetch?: typeof fetch }) {
+  const error = await downloadOutput(url, {
+    allowedHosts: hosts,
+    maxBytes: 1000,
+    ...options,
+  }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ProviderError);
+  expect((error as Error).message).toMatch(/larger than/);
+}
+
 describe('downloadOutput', () => {
   it('returns the bytes with the media type sniffed from them, sending no credential', async () => {
     server.use(
@@ -161,12 +172,7 @@ describe('downloadOutput', () => {
       ),
     );
     for (const name of ['declared', 'streamed']) {
-      const error = await downloadOutput(`https://replicate.delivery/${name}.png`, {
-        allowedHosts: hosts,
-        maxBytes: 1000,
-      }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ProviderError);
-      expect((error as Error).message).toMatch(/larger than/);
+      await expectTooLarge(`https://replicate.delivery/${name}.png`, {});
     }
   });
 
@@ -207,13 +213,7 @@ describe('downloadOutput', () => {
     const lying: typeof fetch = async () =>
       new Response(body(), { headers: { 'content-length': '100' } });
     for (const fetchFn of [compressed, lying]) {
-      const error = await downloadOutput('https://replicate.delivery/x.png', {
-        allowedHosts: hosts,
-        fetch: fetchFn,
-        maxBytes: 1000,
-      }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ProviderError);
-      expect((error as Error).message).toMatch(/larger than/);
+      await expectTooLarge('https://replicate.delivery/x.png', { fetch: fetchFn });
     }
   });
 
