@@ -1,6 +1,7 @@
 // What the stories of the whole screen share: one meta (the screen at full height over the
 // loaded library), the steps that start a generation and close its dialog, a 360×740 phone
-// and a 1280×800 desktop viewport, and a check that an element is on screen rather than cut off or scrolled aside.
+// and a 1280×800 desktop viewport, and checks that an element is on screen rather than cut off
+// or scrolled aside, and big enough for a finger.
 import { MediaLibraryScreen } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
@@ -71,4 +72,16 @@ export async function expectOnScreen(element: HTMLElement): Promise<void> {
 export async function expectNoSidewaysScroll(): Promise<void> {
   const page = document.documentElement;
   await expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+}
+
+/**
+ * Fails unless `element` is at least `min` CSS px wide and high, a target a finger can hit
+ * (WCAG 2.2 asks for 24 at least; 44 is comfortable). A control inside a label counts by the
+ * label, which takes its taps.
+ */
+export async function expectTargetSize(element: HTMLElement, min = 24): Promise<void> {
+  const { width, height } = (element.closest('label') ?? element).getBoundingClientRect();
+  const name = element.getAttribute('aria-label') ?? element.textContent;
+  const size = `"${name}" is ${width.toFixed(1)}×${height.toFixed(1)} px`;
+  await expect(Math.min(width, height), size).toBeGreaterThanOrEqual(min);
 }

@@ -7,6 +7,7 @@ import { libraryLoaders } from '../story-providers';
 import {
   expectNoSidewaysScroll,
   expectOnScreen,
+  expectTargetSize,
   onPhone,
   type ScreenMeta,
   screenMeta,
@@ -22,13 +23,18 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every button of the header, each wholly on screen. */
-async function expectHeaderOnScreen(canvasElement: HTMLElement) {
+/** The buttons of the header: Upload, From URL, Generate and the colour-scheme switch. */
+async function headerButtons(canvasElement: HTMLElement) {
   const header = within(canvasElement).getByRole('heading', { level: 1 }).parentElement;
   if (!header) throw new Error('The title has no header around it');
   const buttons = within(header).getAllByRole('button');
   await expect(buttons.length).toBeGreaterThanOrEqual(4);
-  for (const button of buttons) await expectOnScreen(button);
+  return buttons;
+}
+
+/** Every button of the header, each wholly on screen. */
+async function expectHeaderOnScreen(canvasElement: HTMLElement) {
+  for (const button of await headerButtons(canvasElement)) await expectOnScreen(button);
 }
 
 /**
@@ -135,6 +141,46 @@ export const FiltersOnPhone: Story = {
     const on = canvas.getByRole('button', { name: 'Filters (1)' });
     await waitFor(() => expect(on).toHaveFocus());
     await expect(canvas.getByText('No assets match these filters.')).toBeVisible();
+  },
+};
+
+/**
+ * Every control a finger needs is at least 24 px each way, and each checkbox takes the taps
+ * of a 44 px square around it: the header, the toolbar, the grid's and the list's
+ * checkboxes, the selection bar, and the close buttons of the details and the filters sheet.
+ */
+export const TouchTargetsOnPhone: Story = {
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await expect(window.innerWidth).toBe(360);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    for (const button of await headerButtons(canvasElement)) await expectTargetSize(button);
+    await expectTargetSize(canvas.getByRole('button', { name: 'Filters' }));
+    await expectTargetSize(canvas.getByRole('button', { name: /^Sort: / }));
+    // (The view switch's radios are hidden; their labels take the taps.)
+    for (const view of ['Grid', 'List']) await expectTargetSize(canvas.getByText(view));
+    const boxes = within(grid).getAllByRole('checkbox');
+    await expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const box of boxes) await expectTargetSize(box, 44);
+
+    await userEvent.click(boxes[0] as HTMLElement);
+    const bar = canvas.getByRole('toolbar', { name: 'Selection actions' });
+    for (const button of within(bar).getAllByRole('button')) await expectTargetSize(button);
+
+    await userEvent.click(canvas.getByText('List'));
+    await waitFor(() => expect(grid).toHaveAttribute('data-layout', 'list'));
+    const rows = within(grid).getAllByRole('gridcell');
+    for (const row of rows) await expectTargetSize(within(row).getByRole('checkbox'), 44);
+    await userEvent.click(rows[1] as HTMLElement);
+    const details = await screen.findByRole('dialog');
+    const close = within(details).getByRole('button', { name: 'Close details' });
+    await expectTargetSize(close);
+    await userEvent.click(close);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Filters' }));
+    const sheet = await screen.findByRole('dialog', { name: 'Filters' });
+    await expectTargetSize(within(sheet).getByRole('button', { name: 'Close filters' }));
   },
 };
 

@@ -3,7 +3,7 @@
 // Every row has a computed fixed height, so images loading never move anything.
 import { Box, Checkbox, Group, Text, type TextProps } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { type MouseEvent, useEffect, useId, useMemo, useRef } from 'react';
 import type { MediaAsset } from '../core/index';
 import { useAssetGrid } from '../react/index';
 import { AIBadge } from './ai-badge';
@@ -29,6 +29,11 @@ export interface AssetGridViewProps {
    * where there is no double click. Default false: a click selects that asset alone.
    */
   activateOnClick?: boolean;
+  /**
+   * Sized for fingers: each checkbox takes the taps of a 44 px square around it (WCAG 2.2
+   * target size), while it looks hardly bigger. Default false: checkboxes as small as they look.
+   */
+  touchTargets?: boolean;
   /** Accessible name of the grid. Default "Assets". */
   label?: string;
   /** Smallest width of a grid cell in px. Default 160. */
@@ -38,6 +43,8 @@ export interface AssetGridViewProps {
 const gap = 12;
 const captionHeight = 28;
 const listRowHeight = 60;
+/** The side of a checkbox's hit area with `touchTargets`. */
+const touchTarget = 44;
 
 /** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
 export function AssetGridView({
@@ -47,6 +54,7 @@ export function AssetGridView({
   onSelectionChange,
   onActivate,
   activateOnClick = false,
+  touchTargets = false,
   label = 'Assets',
   minCellWidth = 160,
 }: AssetGridViewProps) {
@@ -155,6 +163,7 @@ export function AssetGridView({
                         name={name}
                         onToggle={() => toggle(asset.id)}
                         selected={selected.has(asset.id)}
+                        touch={touchTargets}
                       />
                     ) : (
                       <ListCell
@@ -163,6 +172,7 @@ export function AssetGridView({
                         name={name}
                         onToggle={() => toggle(asset.id)}
                         selected={selected.has(asset.id)}
+                        touch={touchTargets}
                       />
                     )}
                   </Box>
@@ -202,28 +212,54 @@ interface CellProps {
   name: string;
   selected: boolean;
   onToggle(): void;
+  /** Give the checkbox a hit area for a finger; see `touchTargets`. */
+  touch: boolean;
 }
 
 /** A checkbox that toggles without the cell's click (which selects only this one). */
-function SelectBox({ name, selected, onToggle }: Omit<CellProps, 'asset' | 'prefix'>) {
-  return (
+function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' | 'prefix'>) {
+  const stop = (event: MouseEvent) => event.stopPropagation();
+  const box = (
     <Checkbox
       aria-label={`Select ${name}`}
       checked={selected}
       tabIndex={-1}
-      size="xs"
-      onClick={(event) => event.stopPropagation()}
+      size={touch ? 'sm' : 'xs'}
+      onClick={stop}
       onChange={onToggle}
     />
   );
+  if (!touch) return box;
+  // The label passes its taps to the checkbox, so the whole square ticks it. Its own click and
+  // double click stop here too, or the cell would open the asset for a tap meant to tick it.
+  return (
+    <Box
+      component="label"
+      w={touchTarget}
+      h={touchTarget}
+      onClick={stop}
+      onDoubleClick={stop}
+      style={{
+        display: 'flex',
+        flex: 'none',
+        alignItems: 'center',
+        justifyContent: 'center',
+        cursor: 'pointer',
+      }}
+    >
+      {box}
+    </Box>
+  );
 }
 
-function GridCell({ prefix, asset, name, selected, onToggle }: CellProps) {
+function GridCell({ prefix, asset, name, selected, onToggle, touch }: CellProps) {
+  // A hit area for a finger fills the corner itself, with the checkbox at its middle.
+  const inset = touch ? 0 : 6;
   return (
     <>
       <AssetThumbnail asset={asset} />
-      <Group pos="absolute" top={6} left={6} gap={4} wrap="nowrap">
-        <SelectBox name={name} selected={selected} onToggle={onToggle} />
+      <Group pos="absolute" top={inset} left={inset} gap={4} wrap="nowrap">
+        <SelectBox name={name} selected={selected} onToggle={onToggle} touch={touch} />
         <AIBadge id={`${prefix}-ai`} source={asset.source} />
       </Group>
       {asset.favorite && <Star id={`${prefix}-fav`} pos="absolute" top={4} right={8} />}
@@ -241,10 +277,10 @@ function GridCell({ prefix, asset, name, selected, onToggle }: CellProps) {
   );
 }
 
-function ListCell({ prefix, asset, name, selected, onToggle }: CellProps) {
+function ListCell({ prefix, asset, name, selected, onToggle, touch }: CellProps) {
   return (
     <Group wrap="nowrap" gap="sm" h={listRowHeight - 4} px="xs">
-      <SelectBox name={name} selected={selected} onToggle={onToggle} />
+      <SelectBox name={name} selected={selected} onToggle={onToggle} touch={touch} />
       <Box w={48} style={{ flex: 'none' }}>
         <AssetThumbnail asset={asset} />
       </Box>

@@ -301,6 +301,7 @@ export function MediaLibraryScreen({
                 onSelectionChange={changeSelection}
                 onActivate={showDetails}
                 activateOnClick={narrow}
+                touchTargets={narrow}
               />
             ) : status === 'loading' ? null : filtered ? (
               <NoMatchingAssets
