@@ -108,7 +108,8 @@ export const GeneratingOnPhone: Story = {
 /**
  * The search keeps the whole width of a phone on a row of its own, and the filters wait behind
  * one button instead of taking half the screen: the grid starts close below the search. The
- * button opens them in a sheet, by keyboard too, and then says how many are on.
+ * button opens them in a sheet, by keyboard too, with the screen behind it hidden from screen
+ * readers, and then says how many are on.
  */
 export const FiltersOnPhone: Story = {
   loaders: libraryLoaders(12),
@@ -130,6 +131,8 @@ export const FiltersOnPhone: Story = {
     filters.focus();
     await userEvent.keyboard('{Enter}');
     const sheet = await screen.findByRole('dialog', { name: 'Filters' });
+    // The screen behind the sheet is hidden from assistive technology, as behind the details.
+    await expect(grid.closest('[aria-hidden="true"]')).not.toBeNull();
     // (A chip's checkbox is hidden behind its label, which is what a finger taps.)
     const video = within(sheet).getByText('Video');
     await waitFor(() => expectOnScreen(video));
@@ -140,6 +143,7 @@ export const FiltersOnPhone: Story = {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const on = canvas.getByRole('button', { name: 'Filters (1)' });
     await waitFor(() => expect(on).toHaveFocus());
+    await expect(grid.closest('[aria-hidden]')).toBeNull();
     await expect(canvas.getByText('No assets match these filters.')).toBeVisible();
   },
 };

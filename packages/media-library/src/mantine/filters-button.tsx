@@ -14,6 +14,13 @@ export interface FiltersButtonProps {
   facets: LibraryFacets;
   /** How many assets the filters let through, for the sheet's "Show 12 assets" button. */
   total: number;
+  /**
+   * Whether the sheet is open, for a parent that hides the rest of its screen from assistive
+   * technology meanwhile. Without it, the button keeps that state to itself.
+   */
+  opened?: boolean;
+  /** Called as the sheet opens or closes. */
+  onOpenedChange?(opened: boolean): void;
 }
 
 /**
@@ -21,8 +28,20 @@ export interface FiltersButtonProps {
  * change applies at once; the sheet's closing button says how many assets are left. Mantine
  * keeps the focus in the sheet, closes it on Escape and hands the focus back to the button.
  */
-export function FiltersButton({ filters, onFiltersChange, facets, total }: FiltersButtonProps) {
-  const [opened, setOpened] = useState(false);
+export function FiltersButton({
+  filters,
+  onFiltersChange,
+  facets,
+  total,
+  opened: openedProp,
+  onOpenedChange,
+}: FiltersButtonProps) {
+  const [own, setOwn] = useState(false);
+  const opened = openedProp ?? own;
+  const setOpened = (next: boolean) => {
+    setOwn(next);
+    onOpenedChange?.(next);
+  };
   const active = activeFilterCount(filters);
   return (
     <>

@@ -190,6 +190,24 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('main')).getByText('2 of 3 assets selected')).toBeTruthy();
   });
 
+  it('hides the screen from assistive technology while the filters sheet is open', async () => {
+    setLayoutWidth(360);
+    const { user } = await showSeeded();
+    const grid = screen.getByRole('grid', { name: 'Assets' });
+    const button = screen.getByRole('button', { name: 'Filters' });
+    await user.click(button);
+    await screen.findByRole('dialog', { name: 'Filters' });
+    // As behind the details: only the sheet is left to read.
+    expect(grid.closest('[aria-hidden="true"]')).not.toBeNull();
+    expect(screen.queryByRole('main')).toBeNull();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(grid.closest('[aria-hidden]')).toBeNull();
+    expect(screen.getByRole('main')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(button));
+  });
+
   it('says inside the details overlay when an action in it fails', async () => {
     setLayoutWidth(360);
     const { user } = await showSeeded();

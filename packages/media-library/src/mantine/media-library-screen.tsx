@@ -89,6 +89,7 @@ export function MediaLibraryScreen({
   const [selection, setSelection] = useState<string[]>([]);
   const [details, setDetails] = useState<Details>();
   const [generate, setGenerate] = useState<GenerateDialog>();
+  const [filtersOpened, setFiltersOpened] = useState(false);
   const forms = useRef(0);
   const [problem, setProblem] = useState<Problem>();
   const facets = useLibraryFacets();
@@ -180,6 +181,9 @@ export function MediaLibraryScreen({
   const onError = (error: Error) => report(error.message);
   // While the details cover the screen, an alert behind them would go unseen until they close.
   const detailsOverScreen = narrow && details?.opened === true;
+  // Mantine's dialogs do not hide what is behind them from screen readers; the screen does,
+  // while one of its own is open. The filters sheet exists only while narrow.
+  const dialogOpen = generate?.opened || detailsOverScreen || (narrow && filtersOpened);
   const detailsPanel = details && (
     <AssetDetailsPanel
       assetId={details.id}
@@ -206,7 +210,7 @@ export function MediaLibraryScreen({
       ref={rootRef}
       h={height}
       style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={generate?.opened || detailsOverScreen ? true : undefined}
+      aria-hidden={dialogOpen ? true : undefined}
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
@@ -260,6 +264,8 @@ export function MediaLibraryScreen({
                     onFiltersChange={setFilters}
                     facets={facets}
                     total={total}
+                    opened={filtersOpened}
+                    onOpenedChange={setFiltersOpened}
                   />
                 )
               }
