@@ -44,7 +44,9 @@ export default defineConfig({
         ...sourceCondition,
         // Pre-bundle what the browser tests import, so Vite never re-optimises mid-run and
         // reloads the page under a running test on a cold cache.
-        optimizeDeps: { include: ['idb', 'zustand/vanilla'] },
+        optimizeDeps: {
+          include: ['@medialoft/media-library > idb', '@medialoft/media-library > zustand/vanilla'],
+        },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
