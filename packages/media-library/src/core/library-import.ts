@@ -93,6 +93,7 @@ export async function importBatch(
     /** Items decided (and perhaps being written) but not yet reported, oldest first. */
     const queue: { index: number; item: PreparedInput; result: Promise<ImportItemResult> }[] = [];
     const analysisOf = createAnalyser(batch, items, WRITE_LANES);
+    let records: MediaAsset[] = [];
     /** Waits for the oldest item to be done and reports it: results and progress stay in order. */
     const settleOldest = async () => {
       const { index, item, result } = queue.shift() as (typeof queue)[number];
@@ -113,7 +114,7 @@ export async function importBatch(
       }
       while (queue.length > 0) await settleOldest();
       throwIfAborted(options.signal);
-      const records = importedAssets(results);
+      records = importedAssets(results);
       if (records.length > 0) await writeRecords(db, records);
     } catch (error) {
       batch.over = true;
@@ -127,7 +128,6 @@ export async function importBatch(
     // Committed: from here nothing may undo the bytes, whatever a store listener does.
     batch.over = true;
     ctx.pendingBytes -= batch.reserved;
-    const records = importedAssets(results);
     if (records.length > 0) {
       const ids = records.map((asset) => asset.id);
       ctx.commit({ upsert: records }, { assets: ids });

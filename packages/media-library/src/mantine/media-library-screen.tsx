@@ -95,8 +95,8 @@ export function MediaLibraryScreen({
   const facets = useLibraryFacets();
   // Below the theme's `sm` the screen lays itself out for a phone: no navigation column, and the
   // details go over the grid (beside it they would leave the grid no width) and open only when
-  // an asset is opened. The
-  // screen's own width decides, not the window's: a host may embed it in a narrow column.
+  // an asset is opened. The screen's own width decides, not the window's: a host may embed it
+  // in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);
   const small = Number(px(useMantineTheme().breakpoints.sm));
   const narrow = useElementWidth(rootRef, 1024) < small;
