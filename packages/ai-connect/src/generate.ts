@@ -1,6 +1,7 @@
 // The one entry point: pick and validate the model, split n into calls, run them with safe
 // retries, a total timeout and real cancellation, then check every output is an image.
 import sharp from 'sharp';
+import { isProviderLive, liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
 import { defaultRegistry, roundUsd } from './registry';
 import { abortableSleep, RunControl, untilAborted } from './run-control';
@@ -115,7 +116,7 @@ function selectModel(
 ): Candidate {
   const entry =
     request.model === undefined
-      ? registry.defaultModel(Object.keys(providers))
+      ? registry.defaultModel(liveProviderNames(providers))
       : registry.get(request.model);
   if (!entry) {
     const known = registry
@@ -127,7 +128,7 @@ function selectModel(
     });
   }
   const provider = providers[entry.provider];
-  if (!provider) {
+  if (!isProviderLive(provider)) {
     const envVar = providerCredentialEnv[entry.provider];
     const hint = envVar ? ` Set ${envVar} on the server, or choose another model.` : '';
     throw new InvalidRequestError(

@@ -3,6 +3,7 @@
 export type { DownloadedOutput, DownloadOutputOptions } from './download-output';
 export { downloadOutput, isAllowedOutputUrl } from './download-output';
 export { generateImages } from './generate';
+export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { LocalProviderSettings } from './providers/local/index';
 export {

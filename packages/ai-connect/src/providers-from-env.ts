@@ -1,5 +1,6 @@
 // Builds the providers a server can use from its environment: the keyless local generator
 // always, and each hosted provider whose credential variable is set.
+import { liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
 import { createLocalProvider } from './providers/local/index';
 import { createOpenAIImages } from './providers/openai/index';
@@ -61,7 +62,7 @@ export function providersFromEnv(
   providers.local = createLocalProvider(
     delay === undefined ? {} : { delayMs: delayFromEnv(delay) },
   );
-  return { providers, live: Object.keys(providers) };
+  return { providers, live: liveProviderNames(providers) };
 }
 
 /** Parses `LOCAL_GENERATOR_DELAY_MS`; a typo fails at start-up, not as a silent zero. */

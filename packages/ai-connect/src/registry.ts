@@ -161,7 +161,9 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
 
 /**
  * Makes a registry over `entries` (default: {@link defaultModelCatalog}). Entry order is the
- * preference order used by `defaultModel`.
+ * preference order used by `defaultModel`, which goes by the provider names it is given: pass
+ * `liveProviderNames(providers)`, not every name, so a provider without its key is never the
+ * default.
  *
  * @example
  * const registry = createModelRegistry();

@@ -75,4 +75,10 @@ export interface ImageModelV1 {
 export interface ImageProvider {
   readonly name: string;
   imageModel(modelId: string): ImageModelV1;
+  /**
+   * Whether the provider has what a call needs (its key), read now. A provider answering
+   * `false` is never live: servers list its models as not live and never pick them as the
+   * default. Omitted: the provider needs nothing and is always configured.
+   */
+  isConfigured?(): boolean;
 }

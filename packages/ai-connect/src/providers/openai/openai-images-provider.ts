@@ -19,7 +19,8 @@ export interface OpenAIImagesSettings {
 }
 
 /**
- * Creates an OpenAI Images provider (`gpt-image-1`, `dall-e-3`, `dall-e-2`).
+ * Creates an OpenAI Images provider (`gpt-image-1`, `dall-e-3`, `dall-e-2`). Without a key
+ * (neither `apiKey` nor `OPENAI_API_KEY`), `isConfigured()` is false and it is never live.
  *
  * @example
  * const openai = createOpenAIImages({ apiKey: process.env.OPENAI_API_KEY });
@@ -39,6 +40,8 @@ export function createOpenAIImages(settings: OpenAIImagesSettings = {}): ImagePr
     imageModel(modelId: string): ImageModelV1 {
       return new OpenAIImageModel(modelId, config);
     },
+    // A blank key counts as none, as it does in providersFromEnv.
+    isConfigured: () => Boolean(config.apiKey()?.trim()),
   };
 }
 

@@ -60,6 +60,10 @@ function cancelAfterHeader(value: ReplicateProviderSettings['cancelAfter']): str
  * Creates a Replicate provider. Model ids are official models (`black-forest-labs/flux-schnell`)
  * or pinned versions (`stability-ai/sdxl:7762fd07…`).
  *
+ * Without a token (neither `apiToken` nor `REPLICATE_API_TOKEN`), `isConfigured()` is false:
+ * a server given this provider lists its models as not live and keeps the keyless local model
+ * as the default.
+ *
  * `imageModel()` throws InvalidRequestError for an id of neither form.
  *
  * @example
@@ -89,6 +93,8 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Image
     imageModel(modelId: string): ImageModelV1 {
       return new ReplicateImageModel(modelId, config);
     },
+    // A blank token counts as none, as it does in providersFromEnv.
+    isConfigured: () => Boolean(config.apiToken()?.trim()),
   };
 }
 
