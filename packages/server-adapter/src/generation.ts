@@ -94,7 +94,7 @@ export function planGeneration(
       { field: 'model' },
     );
   }
-  if (!options.providers[entry.provider]) {
+  if (!liveProviders.includes(entry.provider)) {
     throw new HttpError(
       400,
       'invalid_request',

@@ -4,6 +4,7 @@ import {
   defaultRegistry,
   type GenerateImagesOptions,
   type ImageProvider,
+  liveProviderNames,
   type ModelRegistry,
   type UsageReport,
 } from '@medialoft/ai-connect';
@@ -65,7 +66,10 @@ export interface ConcurrencyOptions {
 }
 
 export interface ImageServerOptions {
-  /** Providers by name, e.g. from ai-connect's `providersFromEnv`. Their models are "live". */
+  /**
+   * Providers by name, e.g. from ai-connect's `providersFromEnv`. Their models are "live" when
+   * the provider holds its key (`isConfigured()`); `createReplicate()` without a token is not.
+   */
   providers: Record<string, ImageProvider>;
   /** The model catalogue. Default: ai-connect's built-in one. */
   registry?: ModelRegistry;
@@ -149,7 +153,8 @@ export function resolveOptions(options: ImageServerOptions): ResolvedServerOptio
   return {
     providers: options.providers,
     registry: options.registry ?? defaultRegistry,
-    liveProviders: Object.keys(options.providers),
+    // A provider without its key (createReplicate() with no token) is present but not live.
+    liveProviders: liveProviderNames(options.providers),
     limits: { ...defaultLimits, ...options.limits },
     authorize: options.authorize,
     allowedOrigins: originPolicy(options.allowedOrigins),
