@@ -26,6 +26,19 @@ export interface ServerLimits {
   maxUploadBytes: number;
   /** Largest decoded image the transform route accepts, in pixels (decompression bombs). */
   maxInputPixels: number;
+  /**
+   * Longest side of a transform's output, in pixels. An upscale past it is refused (400, with
+   * `field` naming the side) before any pixel is decoded: a 90-byte PNG must not become a
+   * 16k × 16k encode.
+   */
+  maxOutputSide: number;
+  /** Largest transform output, in pixels (width × height). */
+  maxOutputPixels: number;
+  /**
+   * Transforms running at once in this process (sharp's work is memory-heavy); further ones
+   * wait in a queue of `4 ×` this size, beyond which they are answered 429 `server_busy`.
+   */
+  maxConcurrentTransforms: number;
 }
 
 export const defaultLimits: ServerLimits = {
@@ -37,6 +50,9 @@ export const defaultLimits: ServerLimits = {
   maxBodyBytes: 64 * 1024,
   maxUploadBytes: 25 * 1024 * 1024,
   maxInputPixels: 100_000_000,
+  maxOutputSide: 4096,
+  maxOutputPixels: 16_777_216,
+  maxConcurrentTransforms: 2,
 };
 
 /** What `onUsage` receives: ai-connect's report plus who asked and the request id. */

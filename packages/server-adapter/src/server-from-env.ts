@@ -1,5 +1,5 @@
 // Builds the image server from environment variables, the way `pnpm run server` runs it. Kept
-// apart from node.ts (which listens) so tests can build the same app without a port.
+// apart from node.ts (which listens: serveFromEnv) so tests can build the same app without a port.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { providersFromEnv } from '@medialoft/ai-connect';
 import type { Context, Hono } from 'hono';
@@ -49,7 +49,7 @@ const int = (value: string | undefined, fallback: number, name: string): number 
  *
  * | variable | meaning | default |
  * | --- | --- | --- |
- * | `PORT`, `HOST` | where node.ts listens; `HOST=0.0.0.0` for every interface (a container) | `8787`, `127.0.0.1` |
+ * | `PORT`, `HOST` | where serveFromEnv listens; `HOST=0.0.0.0` for every interface (a container) | `8787`, `127.0.0.1` |
  * | `REPLICATE_API_TOKEN`, `REPLICATE_BASE_URL`, `REPLICATE_OUTPUT_HOSTS` | Replicate | off |
  * | `OPENAI_API_KEY` (and ai-connect's other OpenAI variables) | OpenAI Images | off |
  * | `ALLOWED_ORIGINS` | comma-separated browser origins, or `*` | loopback dev origins |
@@ -59,6 +59,9 @@ const int = (value: string | undefined, fallback: number, name: string): number 
  * | `MAX_CONCURRENT_PER_PROVIDER`, `MAX_QUEUED_PER_PROVIDER` | concurrency cap and queue | `8`, `32` |
  * | `TRUST_PROXY` | `1`: take the client IP from the last `X-Forwarded-For` hop | off |
  * | `BASE_PATH` | API base path | `/api/ai` |
+ * | `TRANSFORM_MAX_SIDE`, `TRANSFORM_MAX_PIXELS` | largest transform output: a side, the area | `4096`, `16777216` |
+ * | `TRANSFORM_MAX_INPUT_PIXELS` | largest image the transform route decodes | `100000000` |
+ * | `MAX_CONCURRENT_TRANSFORMS` | sharp jobs at once in the process | `2` |
  *
  * With no provider key the keyless local generator serves and `/models` shows the hosted
  * models as not live.
@@ -124,6 +127,16 @@ export function createServerFromEnv(
     concurrency: {
       perProvider: int(env.MAX_CONCURRENT_PER_PROVIDER, 8, 'MAX_CONCURRENT_PER_PROVIDER') || 8,
       queue: int(env.MAX_QUEUED_PER_PROVIDER, 32, 'MAX_QUEUED_PER_PROVIDER'),
+    },
+    limits: {
+      maxOutputSide: int(env.TRANSFORM_MAX_SIDE, 4096, 'TRANSFORM_MAX_SIDE') || 4096,
+      maxOutputPixels:
+        int(env.TRANSFORM_MAX_PIXELS, 16_777_216, 'TRANSFORM_MAX_PIXELS') || 16_777_216,
+      maxInputPixels:
+        int(env.TRANSFORM_MAX_INPUT_PIXELS, 100_000_000, 'TRANSFORM_MAX_INPUT_PIXELS') ||
+        100_000_000,
+      maxConcurrentTransforms:
+        int(env.MAX_CONCURRENT_TRANSFORMS, 2, 'MAX_CONCURRENT_TRANSFORMS') || 2,
     },
     basePath,
     clientIp,

@@ -8,6 +8,14 @@ import { HttpError } from '../errors';
 import { mediaTypeOf } from '../middleware/content-type';
 import type { ResolvedServerOptions } from '../options';
 import { PLATFORM_FORMATS, type TransformOptions, transformOptionsSchema } from '../protocol';
+import {
+  checkOutputSize,
+  configureTransforms,
+  defaultTransformBounds,
+  readInputSize,
+  type TransformBounds,
+  withTransformSlot,
+} from './transform-bounds';
 
 export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'avif';
 
@@ -27,10 +35,13 @@ const OUTPUT_FROM_INPUT: Record<string, OutputFormat> = {
 
 /**
  * Resizes/crops `input` as `options` say. Exported so the benchmark and other hosts can call
- * it without HTTP.
+ * it without HTTP. The output size is checked against `bounds` from the options and the image
+ * header before sharp decodes anything, and the work waits for one of the process's transform
+ * slots (see {@link configureTransforms}).
  *
  * @throws HttpError 415 when the bytes are not a PNG, JPEG, WebP, GIF or AVIF image, 400
- * `invalid_image` when they claim to be one but do not decode.
+ * `invalid_image` when they claim to be one but do not decode, 400 `invalid_request` (with
+ * `field` `width` or `height`) for an output beyond the bounds, 413 for an input beyond them.
  *
  * @example
  * const out = await transformImage(bytes, { preset: 'instagram-square', crop: 'smart' });
@@ -38,8 +49,14 @@ const OUTPUT_FROM_INPUT: Record<string, OutputFormat> = {
 export async function transformImage(
   input: Uint8Array,
   options: TransformOptions,
-  maxInputPixels = 100_000_000,
+  bounds: Partial<TransformBounds> | number = {},
+  signal?: AbortSignal,
 ): Promise<TransformResult> {
+  const limits: TransformBounds = {
+    ...defaultTransformBounds,
+    ...(typeof bounds === 'number' ? { maxInputPixels: bounds } : bounds),
+  };
+  const { maxInputPixels } = limits;
   const inputType = sniffImageType(input);
   if (!inputType) {
     throw new HttpError(
@@ -54,6 +71,35 @@ export async function transformImage(
   const width = preset?.width ?? options.width;
   const height = preset?.height ?? options.height;
 
+  // What was asked is refused at once; a side that follows from the aspect ratio needs the
+  // header, which is read without decoding a pixel.
+  checkOutputSize({ width, height }, limits);
+  const source = await readInputSize(input, maxInputPixels);
+  if (width === undefined || height === undefined) {
+    checkOutputSize(
+      {
+        width: width ?? Math.max(1, Math.round(((height ?? 0) * source.width) / source.height)),
+        height: height ?? Math.max(1, Math.round(((width ?? 0) * source.height) / source.width)),
+      },
+      limits,
+      { width: width !== undefined, height: height !== undefined },
+    );
+  }
+  return withTransformSlot(
+    () => encode(input, inputType, format, width, height, options, maxInputPixels),
+    signal,
+  );
+}
+
+async function encode(
+  input: Uint8Array,
+  inputType: string,
+  format: OutputFormat,
+  width: number | undefined,
+  height: number | undefined,
+  options: TransformOptions,
+  maxInputPixels: number,
+): Promise<TransformResult> {
   // rotate() applies the EXIF orientation before the metadata is dropped (sharp drops it
   // unless told to keep it), so a phone photo keeps its upright look.
   let pipeline = sharp(input, { limitInputPixels: maxInputPixels, failOn: 'error' }).rotate();
@@ -135,6 +181,8 @@ async function readUpload(c: import('hono').Context<AppEnv>) {
  * // POST /api/ai/images/transform?preset=instagram-story&crop=smart&format=webp&quality=80
  */
 export function transformRoutes(options: ResolvedServerOptions): Hono<AppEnv> {
+  const { limits } = options;
+  configureTransforms({ maxConcurrent: limits.maxConcurrentTransforms });
   const route = new Hono<AppEnv>();
   route.post('/images/transform', async function transform(c) {
     const { bytes, fields } = await readUpload(c);
@@ -154,7 +202,7 @@ export function transformRoutes(options: ResolvedServerOptions): Hono<AppEnv> {
         field: 'file',
       });
     }
-    const out = await transformImage(bytes, parsed.data, options.limits.maxInputPixels);
+    const out = await transformImage(bytes, parsed.data, limits, c.req.raw.signal);
     return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': out.mediaType,
       'Content-Length': String(out.bytes.byteLength),
