@@ -10,7 +10,7 @@ import {
   renameCollection,
 } from './library-collections';
 import { createLibraryContext, type LibraryContext } from './library-context';
-import { importBatch, importFromUrl } from './library-import';
+import { importFilesLazily, importFromUrlLazily } from './library-import-loader';
 import { DEFAULT_FIRST_PAGE_SIZE, loadFirstPage, loadRemaining } from './library-load';
 import { createLibraryLocks } from './library-locks';
 import {
@@ -62,6 +62,13 @@ export interface MediaLibraryInstance extends MediaLibrary {
  * ('ready'), then a consistency sweep repairs what a crash may have left; `ready` resolves
  * after both.
  *
+ * On a server (no IndexedDB and no `document`, as when a framework prerenders the module
+ * that calls this), it opens nothing (no IndexedDB, OPFS, BroadcastChannel or storage
+ * estimate) and logs nothing: the state stays 'loading' with no assets, `ready` never
+ * settles (so it never rejects), and operations reject with `storage_unavailable`. So it may
+ * be called at module scope of a client component; in the browser the same call opens the
+ * library as usual.
+ *
  * @example
  * const library = createMediaLibrary({ name: 'photos', storageCap: 500 * 1024 ** 2 });
  * const [result] = await library.importFiles(input.files ?? []);
@@ -74,18 +81,18 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   }
   const store = createLibraryStore();
   const factory = options.indexedDB ?? globalThis.indexedDB;
+  // Server rendering evaluates the host's client modules too: there the library opens nothing
+  // and stays 'loading', which is what the browser's first (hydrating) render shows as well.
+  const onServer = !factory && typeof document === 'undefined';
 
   const db = factory
     ? openLibraryDb(name, factory, () => onVersionChange())
-    : Promise.reject(
-        new MediaLibraryError(
-          'storage_unavailable',
-          'IndexedDB is not available here: pass `indexedDB` (e.g. fake-indexeddb in tests).',
-        ),
-      );
+    : Promise.reject(onServer ? serverOnlyError(name) : noIndexedDbError());
   const blobs: Promise<BlobStore> = options.blobStore
     ? Promise.resolve(options.blobStore)
-    : createDefaultBlobStore(name, factory ? { indexedDB: factory } : {});
+    : onServer
+      ? Promise.reject(serverOnlyError(name))
+      : createDefaultBlobStore(name, factory ? { indexedDB: factory } : {});
   // Callers see these through `ready` or the first operation; never as unhandled rejections.
   db.catch(() => undefined);
   blobs.catch(() => undefined);
@@ -110,7 +117,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   const ctx: LibraryContext = wiring.context;
   const sync = openLibrarySync(
     name,
-    options.broadcast,
+    onServer ? false : options.broadcast,
     instanceId(),
     createRemoteChangeHandler(ctx),
   );
@@ -135,6 +142,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
 
   let lastSweep: SweepReport | undefined;
   const ready = (async () => {
+    // Nothing loads on a server, so `ready` never settles there (and never rejects).
+    if (onServer) await new Promise<never>(() => {});
     try {
       const database = await db;
       await loadFirstPage(wiring, database, options.firstPageSize ?? DEFAULT_FIRST_PAGE_SIZE);
@@ -191,8 +200,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     },
     getState: () => store.getState(),
     subscribe: (listener) => store.subscribe(listener),
-    importFiles: (inputs, importOptions) => importBatch(ctx, inputs, importOptions),
-    importFromUrl: (url, importOptions) => importFromUrl(ctx, url, importOptions),
+    importFiles: (inputs, importOptions) => importFilesLazily(ctx, inputs, importOptions),
+    importFromUrl: (url, importOptions) => importFromUrlLazily(ctx, url, importOptions),
     get: (id) => store.getState().assets.get(id),
     query: (query = {}) => queryAssets(store.getState().assets, query),
     getBlob,
@@ -225,6 +234,22 @@ function instanceId(): string {
   return typeof crypto?.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function noIndexedDbError(): MediaLibraryError {
+  return new MediaLibraryError(
+    'storage_unavailable',
+    'IndexedDB is not available here: pass `indexedDB` (e.g. fake-indexeddb in tests).',
+  );
+}
+
+function serverOnlyError(name: string): MediaLibraryError {
+  return new MediaLibraryError(
+    'storage_unavailable',
+    `The media library "${name}" keeps its media in the browser, so on a server it stays ` +
+      "empty and 'loading'. Call its methods from effects or event handlers, or pass " +
+      '`indexedDB` (e.g. fake-indexeddb) to use it in Node.',
+  );
 }
 
 function closedDuringLoad(name: string, cause: unknown): MediaLibraryError {

@@ -1,0 +1,78 @@
+// Size budgets of @medialoft/media-library, measured on the built dist (build it first):
+// what an app's bundle gains up front, minified and gzipped, with dependencies and peers left
+// out. Checked by `node scripts/check-size.mjs` in the test command; `pnpm bench` prints them.
+const dist = 'packages/media-library/dist';
+
+// Bundled by the app itself (dependencies and peers): not this package's weight.
+const ignore = [
+  'react',
+  'react-dom',
+  '@mantine/core',
+  '@mantine/hooks',
+  '@tanstack/react-virtual',
+  'fflate',
+  'idb',
+  'zustand',
+];
+
+/**
+ * Code behind a dynamic `import()` (the import pipeline, say) loads on first use, in a chunk
+ * of its own: an app's bundler splits it off the same way, so it is not part of the entry.
+ */
+const loadedOnFirstUse = {
+  name: 'medialoft-loaded-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+// ESM as the package ships; esbuild's notes on the dist's chunk imports are noise here.
+const wholeEsm = (config) => ({ ...config, format: 'esm', logLevel: 'error' });
+const upFront = (config) => ({
+  ...wholeEsm(config),
+  plugins: [...(config.plugins ?? []), loadedOnFirstUse],
+});
+
+const readmeHooks =
+  '{ createMediaLibrary, MediaLibraryProvider, useAssets, useAssetUrl, useImport, useDropzone, useAIGeneration }';
+
+export default [
+  {
+    name: 'root entry, the README React example',
+    path: `${dist}/index.js`,
+    import: { [`${dist}/index.js`]: readmeHooks },
+    limit: '15 kB',
+    ignore,
+    gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
+    name: 'Mantine preset, the README Mantine example',
+    path: [`${dist}/index.js`, `${dist}/mantine/index.js`],
+    import: {
+      [`${dist}/index.js`]: '{ createMediaLibrary, MediaLibraryProvider }',
+      [`${dist}/mantine/index.js`]:
+        '{ MediaLibraryScreen, mediaLoftCssVariablesResolver, mediaLoftTheme }',
+    },
+    limit: '32 kB',
+    ignore,
+    gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
+    name: 'root entry, every export',
+    path: `${dist}/index.js`,
+    ignore,
+    gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
+    name: 'README React example after the first import (pipeline included)',
+    path: `${dist}/index.js`,
+    import: { [`${dist}/index.js`]: readmeHooks },
+    ignore,
+    gzip: true,
+    modifyEsbuildConfig: wholeEsm,
+  },
+];
