@@ -2,7 +2,6 @@
 // only (the sharp transform aside), so it runs under Node, in a Next.js route handler, or any
 // runtime Hono supports.
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,12 +14,15 @@ import { limitBody } from './middleware/body-limit';
 import { chain } from './middleware/chain';
 import { createConcurrencyGate } from './middleware/concurrency';
 import { isJson, requireContentType } from './middleware/content-type';
+import { corsPolicy } from './middleware/cors-policy';
 import { rateLimit } from './middleware/rate-limit';
 import { type ImageServerOptions, resolveOptions } from './options';
+import { fetchRoutes } from './routes/fetch';
 import { generateRoutes } from './routes/generate';
 import { healthRoute, modelRoutes } from './routes/models';
 import { openAICompatibleRoutes } from './routes/openai-compatible';
 import { transformRoutes } from './routes/transform';
+import { resolveUrlFetchOptions } from './url-fetch';
 
 /** Response headers a browser script may read across origins. */
 export const EXPOSED_HEADERS = [
@@ -37,6 +39,8 @@ export const EXPOSED_HEADERS = [
   'x-ai-images',
   'x-image-width',
   'x-image-height',
+  'x-source-url',
+  'content-disposition',
   'retry-after',
   'ratelimit-policy',
   'ratelimit-limit',
@@ -58,6 +62,7 @@ const STATUS_CODES: Record<number, HttpError['code']> = {
 /**
  * Makes the image server. Routes (base path default `/api/ai`):
  * `POST {base}/images/generate`, `POST {base}/images/estimate`, `POST {base}/images/transform`,
+ * `POST {base}/fetch` (a public URL fetched for the URL import, SSRF-guarded; see `urlFetch`),
  * `GET {base}/models`, `GET {base}/health`, and `POST /v1/images/generations` (OpenAI shape).
  *
  * @example
@@ -88,13 +93,10 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
     }),
   );
   app.use(
-    cors({
-      origin: (origin) => (origin && resolved.allowedOrigins(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'X-Request-Id'],
+    corsPolicy({
+      allowed: resolved.allowedOrigins,
+      anyOrigin: resolved.anyOrigin,
       exposeHeaders: EXPOSED_HEADERS,
-      credentials: true,
-      maxAge: 600,
     }),
   );
 
@@ -142,6 +144,11 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   api.route('/', generateRoutes(deps));
   api.post('/images/transform', chain(limited, image, limitBody(limits.maxUploadBytes)));
   api.route('/', transformRoutes(resolved));
+  const urlFetch = resolveUrlFetchOptions(options.urlFetch);
+  if (urlFetch.enabled) {
+    api.post('/fetch', chain(limited, json, limitBody(limits.maxBodyBytes)));
+    api.route('/', fetchRoutes(urlFetch, logger));
+  }
   app.route(resolved.basePath, api);
 
   if (resolved.openAICompatiblePath !== false) {

@@ -11,6 +11,7 @@ import {
 import type { Context } from 'hono';
 import { createJsonLogger, createRedactor, redactingLogger, type ServerLogger } from './log';
 import type { RateLimitOptions } from './middleware/rate-limit';
+import type { UrlFetchOptions } from './url-fetch';
 
 /** Server-wide limits, applied on top of each model's own. */
 export interface ServerLimits {
@@ -94,6 +95,10 @@ export interface ImageServerOptions {
   /**
    * Origins allowed to call from a browser: a list of exact origins, `'*'`, or a predicate.
    * Default: loopback development origins (`http://localhost:*`, `http://127.0.0.1:*`).
+   * Only http(s) origins are ever allowed (`null`, `file://`, extension origins never are).
+   * A listed or predicate-approved origin is echoed with `Access-Control-Allow-Credentials`;
+   * `'*'` answers `Access-Control-Allow-Origin: *` without credentials, so a browser sends no
+   * cookies cross-origin: pair it with token auth (an `Authorization` header), not cookies.
    */
   allowedOrigins?: string[] | '*' | ((origin: string) => boolean);
   /** Per-user (or per-IP) limits. Default: 60 requests a minute in memory. `false` disables. */
@@ -122,6 +127,16 @@ export interface ImageServerOptions {
     GenerateImagesOptions,
     'providers' | 'registry' | 'signal' | 'onProgress' | 'onUsage' | 'timeoutMs'
   >;
+  /**
+   * `POST {base}/fetch`: the server fetches a public URL for the browser's URL import, so
+   * sites that send no CORS headers can be imported from. Refuses private, loopback and other
+   * non-public addresses (after DNS and every redirect), caps size (25 MB) and time (15 s),
+   * passes only media the library imports. On by default; `{ enabled: false }` turns it off.
+   *
+   * @example
+   * createImageServer({ providers, urlFetch: { maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 } });
+   */
+  urlFetch?: UrlFetchOptions;
 }
 
 /** Options with every default filled in. */
@@ -132,6 +147,8 @@ export interface ResolvedServerOptions {
   limits: ServerLimits;
   authorize: AuthorizeHook | undefined;
   allowedOrigins: (origin: string) => boolean;
+  /** `allowedOrigins: '*'`: answered with the wildcard and no credentials. */
+  anyOrigin: boolean;
   rateLimit: RateLimitOptions | false;
   onUsage: ImageServerOptions['onUsage'];
   basePath: string;
@@ -174,6 +191,7 @@ export function resolveOptions(options: ImageServerOptions): ResolvedServerOptio
     limits: { ...defaultLimits, ...options.limits },
     authorize: options.authorize,
     allowedOrigins: originPolicy(options.allowedOrigins),
+    anyOrigin: options.allowedOrigins === '*',
     rateLimit: options.rateLimit ?? { points: 60, durationSec: 60 },
     onUsage: options.onUsage,
     basePath: normaliseBasePath(options.basePath ?? '/api/ai'),
