@@ -239,6 +239,20 @@ describe('generateImages: splitting n', () => {
     expect(result.images.map((i) => i.seed)).toEqual([10, undefined, 12, undefined, 14]);
   });
 
+  it('keeps only the images asked for when a model returns more, with a warning', async () => {
+    const alpha = fakeProvider('alpha', (call) => ok({ ...call, n: 100 } as ImageModelCallOptions));
+    const result = await generateImages(
+      { prompt: 'x', model: 'alpha/one', n: 1 },
+      base({ alpha: alpha.provider }),
+    );
+    expect(result.images).toHaveLength(1);
+    expect(result.usage.images).toBe(1);
+    expect(result.warnings).toContainEqual({
+      type: 'other',
+      message: expect.stringMatching(/returned 100 images for 1 requested/),
+    });
+  });
+
   it('sends no seed when none is asked for, and wraps seeds past 2^32', async () => {
     const alpha = fakeProvider('alpha', undefined, 1);
     await generateImages(

@@ -205,6 +205,12 @@ async function runModel(
     const result = await callWithRetries(model, callOptions, options, run);
 
     const produced = result.images.slice(0, count);
+    if (result.images.length > count) {
+      warnings.push({
+        type: 'other',
+        message: `${entry.label} returned ${result.images.length} images for ${count} requested; the extra ones were dropped.`,
+      });
+    }
     if (produced.length < count) {
       warnings.push({
         type: 'other',

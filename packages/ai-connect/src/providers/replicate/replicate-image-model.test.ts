@@ -4,6 +4,7 @@ import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateImages } from '../../generate';
 import {
   AuthenticationError,
   CanceledError,
@@ -586,6 +587,32 @@ describe('Replicate adapter: outputs', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.message).toContain('evil.example.com');
     expect(evilHits).toBe(0);
+  });
+
+  it('downloads no more outputs than were asked for, and warns about the surplus', async () => {
+    server.use(
+      succeedWith(Array.from({ length: 100 }, (_, i) => `${OUT}/out-${i}.png`)),
+      deliver(),
+    );
+    const result = await provider().imageModel(SDXL).doGenerate({ prompt: 'p', n: 1 });
+    const downloads = seen.filter((r) => r.url.startsWith(`${OUT}/`));
+    expect(downloads.map((r) => r.url)).toEqual([`${OUT}/out-0.png`]);
+    expect(result.images).toHaveLength(1);
+    expect(result.warnings).toContainEqual({
+      type: 'other',
+      message: expect.stringMatching(/100 outputs for 1 requested/),
+    });
+
+    seen.length = 0;
+    const two = await generateImages(
+      { model: 'replicate/sdxl', prompt: 'p', width: 512, height: 512, n: 2 },
+      { providers: { replicate: provider() }, maxRetries: 0 },
+    );
+    expect(seen.filter((r) => r.url.startsWith(`${OUT}/`))).toHaveLength(2);
+    expect(two.images).toHaveLength(2);
+    expect(two.warnings.map((w) => (w.type === 'other' ? w.message : ''))).toContainEqual(
+      expect.stringMatching(/100 outputs for 2 requested/),
+    );
   });
 
   it('downloads from configured output hosts, never sending the token there', async () => {

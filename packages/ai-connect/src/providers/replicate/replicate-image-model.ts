@@ -101,10 +101,20 @@ export class ReplicateImageModel implements ImageModelV1 {
       );
     }
 
-    const urls = outputUrls(prediction.output);
-    if (urls.length === 0) {
+    const allUrls = outputUrls(prediction.output);
+    if (allUrls.length === 0) {
       throw new ProviderError('The Replicate prediction succeeded but returned no image.', {
         provider,
+      });
+    }
+    // Never fetch more than was asked for: a model (or a hostile proxy) listing 100 outputs
+    // for one image would otherwise cost 100 downloads' memory and time.
+    const asked = Math.max(1, call.n);
+    const urls = allUrls.slice(0, asked);
+    if (allUrls.length > asked) {
+      warnings.push({
+        type: 'other',
+        message: `Replicate returned ${allUrls.length} outputs for ${asked} requested; only the first ${asked} were downloaded.`,
       });
     }
     progress({ stage: 'downloading' });
