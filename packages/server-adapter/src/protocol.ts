@@ -23,6 +23,15 @@ export const generateRequestSchema = z.object({
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
+/**
+ * Body of `POST {base}/fetch`: the public http(s) address of one file to fetch for the
+ * browser's URL import. Whether the server may fetch it is checked after parsing.
+ */
+export const fetchRequestSchema = z.object({
+  url: z.string().trim().min(1, 'give the address of a file').max(8192),
+});
+export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+
 /** Error codes on the wire: ai-connect's codes plus the server's own. */
 export const errorCodeSchema = z.enum([
   // from ai-connect
@@ -45,6 +54,10 @@ export const errorCodeSchema = z.enum([
   'invalid_image',
   'server_busy',
   'internal_error',
+  // POST {base}/fetch: an address the server will not fetch from (private, loopback, ...)
+  'url_forbidden',
+  // POST {base}/fetch: the site failed, or answered with an error status
+  'fetch_failed',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
