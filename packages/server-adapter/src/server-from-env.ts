@@ -62,6 +62,8 @@ const int = (value: string | undefined, fallback: number, name: string): number 
  * | `TRANSFORM_MAX_SIDE`, `TRANSFORM_MAX_PIXELS` | largest transform output: a side, the area | `4096`, `16777216` |
  * | `TRANSFORM_MAX_INPUT_PIXELS` | largest image the transform route decodes | `100000000` |
  * | `MAX_CONCURRENT_TRANSFORMS` | sharp jobs at once in the process | `2` |
+ * | `URL_FETCH` | `0` turns off `POST {base}/fetch` (public URLs fetched for the URL import) | on |
+ * | `URL_FETCH_MAX_BYTES`, `URL_FETCH_TIMEOUT_MS` | largest file it fetches, time for one fetch | `26214400`, `15000` |
  *
  * With no provider key the keyless local generator serves and `/models` shows the hosted
  * models as not live.
@@ -137,6 +139,12 @@ export function createServerFromEnv(
         100_000_000,
       maxConcurrentTransforms:
         int(env.MAX_CONCURRENT_TRANSFORMS, 2, 'MAX_CONCURRENT_TRANSFORMS') || 2,
+    },
+    urlFetch: {
+      enabled: !['0', 'false', 'off'].includes(env.URL_FETCH?.trim().toLowerCase() ?? ''),
+      maxBytes:
+        int(env.URL_FETCH_MAX_BYTES, 25 * 1024 * 1024, 'URL_FETCH_MAX_BYTES') || 25 * 1024 * 1024,
+      timeoutMs: int(env.URL_FETCH_TIMEOUT_MS, 15_000, 'URL_FETCH_TIMEOUT_MS') || 15_000,
     },
     basePath,
     clientIp,

@@ -8,6 +8,7 @@ import { createImageServer } from '../app';
 import { errorResponse } from '../errors';
 import type { ImageServerOptions } from '../options';
 import { errorBodySchema } from '../protocol';
+import { createServerFromEnv } from '../server-from-env';
 import { fakeProviders, fakeRegistry, tinyPng } from '../testing/fakes';
 import type { ResolvedAddress, UrlFetchLookup, UrlFetchOptions } from '../url-fetch';
 
@@ -443,5 +444,24 @@ describe('POST /api/ai/fetch: wiring', () => {
   it('is not served when turned off', async () => {
     const app = siteApp({ enabled: false });
     await expectError(await fetchVia(app, `http://site.test:${port}/fox.png`), 404, 'not_found');
+  });
+
+  it('is on in the Node entry unless URL_FETCH=0, with its limits from the environment', async () => {
+    const on = createServerFromEnv({ URL_FETCH_MAX_BYTES: '1000' }, { logger: silent });
+    const refused = await on.app.request(
+      '/api/ai/fetch',
+      fetchBody({ url: 'http://127.0.0.1/a.png' }),
+    );
+    await expectError(refused, 400, 'url_forbidden');
+    const off = createServerFromEnv({ URL_FETCH: '0' }, { logger: silent });
+    const missing = await off.app.request(
+      '/api/ai/fetch',
+      fetchBody({ url: 'http://127.0.0.1/a.png' }),
+    );
+    await expectError(missing, 404, 'not_found');
+    expect(() => createServerFromEnv({ URL_FETCH_TIMEOUT_MS: 'soon' })).toThrow(
+      /URL_FETCH_TIMEOUT_MS must be a whole number/,
+    );
+    await Promise.all([on.close(), off.close()]);
   });
 });
