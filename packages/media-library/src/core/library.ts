@@ -136,6 +136,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   };
   const urls = createObjectUrlCache({
     getBlob,
+    setTimeout: unrefTimeout,
     ...(options.urlGraceMs !== undefined ? { graceMs: options.urlGraceMs } : {}),
   });
   wiring.setUrls(urls);
@@ -250,6 +251,16 @@ function serverOnlyError(name: string): MediaLibraryError {
       "empty and 'loading'. Call its methods from effects or event handlers, or pass " +
       '`indexedDB` (e.g. fake-indexeddb) to use it in Node.',
   );
+}
+
+/**
+ * A URL's grace timer must not hold a Node process open after its work is done (browsers have
+ * no unref(): their timers are numbers).
+ */
+function unrefTimeout(callback: () => void, ms: number): ReturnType<typeof setTimeout> {
+  const handle = setTimeout(callback, ms);
+  (handle as { unref?: () => void }).unref?.();
+  return handle;
 }
 
 function closedDuringLoad(name: string, cause: unknown): MediaLibraryError {

@@ -75,7 +75,11 @@ function createChannel(
   if (broadcast === false) return undefined;
   if (broadcast) return broadcast(channelName);
   if (typeof BroadcastChannel === 'undefined') return undefined;
-  return new BroadcastChannel(channelName);
+  const channel = new BroadcastChannel(channelName);
+  // Node keeps a process alive while a channel is open; a script that used a library should
+  // end when its work does, without having to call close(). Browsers have no unref().
+  (channel as BroadcastChannel & { unref?: () => void }).unref?.();
+  return channel;
 }
 
 const isIdList = (value: unknown): value is string[] =>

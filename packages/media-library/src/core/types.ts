@@ -376,6 +376,16 @@ export interface MediaLibrary {
   /** Asks the browser to keep this origin's storage (`navigator.storage.persist()`). */
   requestPersistence(): Promise<boolean>;
 
-  /** Closes the database and channel and revokes every object URL. */
+  /**
+   * Releases what this instance holds: its IndexedDB connection (so another tab may upgrade or
+   * delete the database), its cross-tab BroadcastChannel, and every object URL from `urls`
+   * (revoked at once, their grace timers cleared). Call it when the library is no longer
+   * needed, e.g. when the component that created it unmounts. Safe to call twice.
+   *
+   * Afterwards every operation rejects with `MediaLibraryError` code `closed`, an import that
+   * has not yet written its records stops and keeps nothing, and a `ready` still pending
+   * rejects with `closed`. The assets themselves stay stored for the next instance. A Node
+   * script need not call it to end: nothing the library holds keeps the process alive.
+   */
   close(): void;
 }
