@@ -1,12 +1,20 @@
 // The browser client against the real app in-process (fetch bound to app.fetch): files and
 // metadata in each response mode, progress events, abort reaching the provider, typed errors.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ProviderError, sniffImageType } from '@medialoft/ai-connect';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createImageServer } from './app';
-import { createRemoteGenerator, RemoteGeneratorError } from './client';
+import {
+  createRemoteGenerator,
+  createRemoteUrlFetcher,
+  fileNameFromDisposition,
+  RemoteGeneratorError,
+} from './client';
 import { errorResponse } from './errors';
 import type { ImageServerOptions } from './options';
-import { fakeProviders, fakeRegistry } from './testing/fakes';
+import { fakeProviders, fakeRegistry, tinyPng } from './testing/fakes';
 
 function setup(overrides: Partial<ImageServerOptions> = {}, fakeOptions = {}) {
   const { fake, providers } = fakeProviders(fakeOptions);
@@ -185,6 +193,121 @@ describe('createRemoteGenerator', () => {
       images: 2,
       estimatedUsd: 0.02,
     });
+  });
+});
+
+describe('fetchUrl', () => {
+  let site: Server;
+  let port: number;
+  let png: Uint8Array;
+
+  beforeAll(async () => {
+    png = await tinyPng();
+    // A site that sends no CORS headers at all.
+    site = createServer((req, res) => {
+      if (req.url === '/pics/red%20fox.png') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(png);
+      } else if (req.url === '/slow') {
+        // Never answers; the test aborts.
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    port = (site.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    site.closeAllConnections();
+    await new Promise((resolve) => site.close(resolve));
+  });
+
+  /** The app may reach the local site as `site.test`, and nothing else private. */
+  const withSite = () =>
+    setup({
+      urlFetch: {
+        allowLoopback: true,
+        allowedPorts: 'any',
+        lookup: async (host) => (host === 'site.test' ? [{ address: '127.0.0.1', family: 4 }] : []),
+      },
+    });
+
+  it('resolves a File named from content-disposition, typed by the server, via POST /fetch', async () => {
+    const { generator, seen } = withSite();
+    const file = await generator.fetchUrl(`http://site.test:${port}/pics/red%20fox.png`);
+    expect(file).toBeInstanceOf(File);
+    expect(file.name).toBe('red fox.png');
+    expect(file.type).toBe('image/png');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(png);
+    expect(seen[0]?.method).toBe('POST');
+    expect(new URL(seen[0]?.url ?? '').pathname).toBe('/api/ai/fetch');
+    // The host app's session goes to the image server (its authorize hook), not further.
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer session-1');
+    expect(await seen[0]?.json()).toEqual({ url: `http://site.test:${port}/pics/red%20fox.png` });
+  });
+
+  it('rejects with the typed server error: url_forbidden for a private address', async () => {
+    const { generator } = withSite();
+    const error = await generator
+      .fetchUrl('http://169.254.169.254/latest/meta-data/')
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RemoteGeneratorError);
+    expect(error).toMatchObject({ code: 'url_forbidden', status: 400, field: 'url' });
+    expect(error.message).toMatch(/link-local/);
+  });
+
+  it('rejects with fetch_failed for a missing file, and canceled when aborted', async () => {
+    const { generator } = withSite();
+    await expect(generator.fetchUrl(`http://site.test:${port}/nothing.png`)).rejects.toMatchObject({
+      code: 'fetch_failed',
+      status: 502,
+    });
+    const controller = new AbortController();
+    const pending = generator.fetchUrl(`http://site.test:${port}/slow`, {
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'canceled' });
+  });
+
+  it('works standalone, and reports an unreachable server as network_error', async () => {
+    const app = createImageServer({
+      providers: fakeProviders().providers,
+      logger: { info() {}, warn() {}, error() {} },
+      rateLimit: false,
+      urlFetch: { allowLoopback: true, allowedPorts: 'any' },
+    });
+    const fetchUrl = createRemoteUrlFetcher({
+      baseUrl: '/api/ai',
+      fetch: (input, init) =>
+        Promise.resolve(app.fetch(new Request(new URL(String(input), 'http://app.test'), init))),
+    });
+    const file = await fetchUrl(`http://127.0.0.1:${port}/pics/red%20fox.png`);
+    expect(file.name).toBe('red fox.png');
+    const offline = createRemoteUrlFetcher({
+      baseUrl: '/api/ai',
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await expect(offline('https://example.com/a.png')).rejects.toMatchObject({
+      code: 'network_error',
+      retryable: true,
+    });
+  });
+
+  it('reads file names from content-disposition safely', () => {
+    expect(fileNameFromDisposition(`attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf`)).toBe(
+      'résumé.pdf',
+    );
+    expect(
+      fileNameFromDisposition(`attachment; filename="plain.png"; filename*=UTF-8''fancy.png`),
+    ).toBe('fancy.png');
+    expect(fileNameFromDisposition('attachment; filename="../../etc/passwd"')).toBe(
+      '-..-etc-passwd',
+    );
+    expect(fileNameFromDisposition('attachment; filename=bare.gif')).toBe('bare.gif');
+    expect(fileNameFromDisposition('attachment')).toBeUndefined();
+    expect(fileNameFromDisposition(null)).toBeUndefined();
   });
 });
 

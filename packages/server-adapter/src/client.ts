@@ -47,13 +47,24 @@ export interface MediaAIGenerateOptions {
   onProgress?: (progress: MediaAIProgress) => void;
 }
 
+/**
+ * Fetches a URL for the media library's URL import and resolves its bytes (the media
+ * library's `MediaUrlFetcher`).
+ */
+export type MediaUrlFetcher = (url: string, options: { signal?: AbortSignal }) => Promise<Blob>;
+
 export interface MediaAIGenerator {
   generateImages(
     request: MediaAIGenerateRequest,
     options?: MediaAIGenerateOptions,
   ): Promise<MediaAIGeneratedImage[]>;
   listModels?(): Promise<ModelInfo[]>;
+  /** When present, the library's URL import fetches through it instead of from the page. */
+  fetchUrl?: MediaUrlFetcher;
 }
+
+/** What {@link createRemoteUrlFetcher} returns: a `MediaUrlFetcher` that resolves a `File`. */
+export type RemoteUrlFetcher = (url: string, options?: { signal?: AbortSignal }) => Promise<File>;
 
 /** What {@link createRemoteGenerator} returns: the generator plus the server's extras. */
 export interface RemoteGenerator extends MediaAIGenerator {
@@ -63,6 +74,11 @@ export interface RemoteGenerator extends MediaAIGenerator {
     request: MediaAIGenerateRequest,
     options?: { signal?: AbortSignal },
   ): Promise<EstimateResponse>;
+  /**
+   * Fetches a public URL through the server (`POST {base}/fetch`), for sites that send no
+   * CORS headers; see {@link createRemoteUrlFetcher}.
+   */
+  fetchUrl: RemoteUrlFetcher;
 }
 
 export interface RemoteGeneratorOptions {
@@ -231,6 +247,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
       const json = (await response.json()) as ModelsResponse;
       return json.models;
     },
+    fetchUrl: createRemoteUrlFetcher(options),
     async estimate(req, opts = {}) {
       const response = await request('/images/estimate', {
         method: 'POST',
@@ -241,6 +258,92 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
       return (await response.json()) as EstimateResponse;
     },
   };
+}
+
+/**
+ * Fetches public URLs through the image server (`POST {base}/fetch`), so the media library's
+ * URL import works for sites that send no CORS headers: the server fetches the file (public
+ * addresses only, size- and time-capped) and answers its bytes. Resolves a `File` named from
+ * the server's `Content-Disposition` (else the URL), typed by the server's sniff. Rejects with
+ * `RemoteGeneratorError`: the server's code (`url_forbidden`, `fetch_failed`,
+ * `payload_too_large`, `unsupported_media_type`, `timeout`, ...), `network_error` or
+ * `canceled`.
+ *
+ * `createRemoteGenerator` returns the same function as its `fetchUrl`, which the media
+ * library's React layer uses by itself; this standalone form suits an app without a
+ * generator (pass it to `createMediaLibrary({ urlFetcher })`).
+ *
+ * @example
+ * const library = createMediaLibrary({ urlFetcher: createRemoteUrlFetcher({ baseUrl: '/api/ai' }) });
+ * await library.importFromUrl('https://example.com/photo.jpg');
+ */
+export function createRemoteUrlFetcher(options: RemoteGeneratorOptions): RemoteUrlFetcher {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return async function fetchUrl(url, { signal } = {}) {
+    if (signal?.aborted) throw fetchCanceled(signal.reason);
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(extra);
+    headers.set('Accept', '*/*');
+    headers.set('Content-Type', 'application/json');
+    let response: Response;
+    try {
+      response = await doFetch(`${base}/fetch`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ url }),
+        signal,
+      });
+    } catch (error) {
+      throw signal?.aborted ? fetchCanceled(error) : networkError(error);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    try {
+      const bytes = await response.arrayBuffer();
+      const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || '';
+      const name =
+        fileNameFromDisposition(response.headers.get('content-disposition')) ??
+        fileNameFromUrl(response.headers.get('x-source-url') ?? url);
+      return new File([bytes], name, { type });
+    } catch (error) {
+      throw signal?.aborted ? fetchCanceled(error) : networkError(error);
+    }
+  };
+}
+
+/** The file name in a `Content-Disposition` header (`filename*` first), when it has one. */
+export function fileNameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return safeName(decodeURIComponent(extended[1].trim()));
+    } catch {
+      // A malformed escape: fall back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  return safeName((plain?.[1] ?? plain?.[2] ?? '').trim());
+}
+
+/** The last path segment of `url`, decoded, as a file name. */
+function fileNameFromUrl(url: string): string {
+  try {
+    const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '';
+    return safeName(decodeURIComponent(segment)) ?? 'download';
+  } catch {
+    return 'download';
+  }
+}
+
+/** Path separators and control characters out: a name, never a path. */
+function safeName(name: string): string | undefined {
+  const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed.
+    .replace(/[\u0000-\u001f\u007f/\\]+/g, '-')
+    .replace(/^\.+/, '')
+    .trim();
+  return cleaned === '' ? undefined : cleaned.slice(0, 200);
 }
 
 /** Only the fields the protocol knows, so stray properties never reach the server. */
@@ -365,6 +468,10 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 function canceled(cause: unknown): RemoteGeneratorError {
   return new RemoteGeneratorError('canceled', 'The generation was canceled.', { cause });
+}
+
+function fetchCanceled(cause: unknown): RemoteGeneratorError {
+  return new RemoteGeneratorError('canceled', 'The download was canceled.', { cause });
 }
 
 function networkError(cause: unknown): RemoteGeneratorError {
