@@ -45,7 +45,12 @@ export default defineConfig({
         // Pre-bundle what the browser tests import, so Vite never re-optimises mid-run and
         // reloads the page under a running test on a cold cache.
         optimizeDeps: {
-          include: ['@medialoft/media-library > idb', '@medialoft/media-library > zustand/vanilla'],
+          include: [
+            '@medialoft/media-library > idb',
+            '@medialoft/media-library > zustand/vanilla',
+            // The hydration test renders server HTML in the page.
+            'react-dom/server.browser',
+          ],
         },
         test: {
           name: 'browser',

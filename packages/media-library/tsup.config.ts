@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * In source the thumbnail worker is `new URL('./thumbnail-worker.ts', import.meta.url)`, which
@@ -20,6 +20,37 @@ const builtWorkerUrl: Plugin = {
   },
 };
 
+/** Entries whose modules render React: the package root and the Mantine preset. */
+const clientEntries = new Set(['src/index.ts', 'src/mantine/index.ts']);
+const reactPackage = /^(react|react-dom|@mantine\/[^/]+|@tanstack\/react-[^/]+)(\/|$)/;
+
+/**
+ * esbuild drops `'use client'` when it bundles, and code splitting moves the provider and the
+ * hooks into shared chunks, so the directive is added to the built files instead: to the
+ * client entries and to every file that imports React (or a React UI package). A Server
+ * Component importing the package then loads client references, never a chunk that creates a
+ * context; `./core` imports no React, so it stays directive-free and callable on the server.
+ * `scripts/check-client-directives.mjs` checks the result.
+ */
+const useClientDirective: NonNullable<Options['plugins']>[number] = {
+  name: 'medialoft-use-client',
+  renderChunk(code, info) {
+    if (!info.path.endsWith('.js')) return;
+    const client =
+      (info.entryPoint !== undefined && clientEntries.has(info.entryPoint)) ||
+      (info.imports ?? []).some(
+        (imported) => imported.external && reactPackage.test(imported.path),
+      );
+    if (!client) return;
+    // The directive takes a line of its own: the source map moves down one line with it.
+    if (info.map) {
+      const map = typeof info.map === 'string' ? JSON.parse(info.map) : info.map;
+      info.map = { ...map, mappings: `;${map.mappings}` };
+    }
+    return { code: `'use client';\n${code}` };
+  },
+};
+
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -33,6 +64,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   esbuildPlugins: [builtWorkerUrl],
+  plugins: [useClientDirective],
   external: [
     'react',
     'react-dom',

@@ -2,8 +2,13 @@
 // read through the library's public subscribe/getState. Recomputed only when the index or
 // the collections map is replaced.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { Collection } from '../core/index';
+import type { Collection, MediaAsset } from '../core/index';
 import { useMediaLibrary } from '../react/index';
+
+const emptyAssets: ReadonlyMap<string, MediaAsset> = new Map();
+const emptyCollections: ReadonlyMap<string, Collection> = new Map();
+const noAssets = () => emptyAssets;
+const noCollections = () => emptyCollections;
 
 /** What {@link useLibraryFacets} returns. */
 export interface LibraryFacets {
@@ -20,8 +25,13 @@ export interface LibraryFacets {
 export function useLibraryFacets(): LibraryFacets {
   const library = useMediaLibrary();
   const subscribe = useCallback((onChange: () => void) => library.subscribe(onChange), [library]);
-  const assets = useSyncExternalStore(subscribe, () => library.getState().assets);
-  const collectionMap = useSyncExternalStore(subscribe, () => library.getState().collections);
+  // The server renders (and the browser hydrates) the library before it loaded: nothing yet.
+  const assets = useSyncExternalStore(subscribe, () => library.getState().assets, noAssets);
+  const collectionMap = useSyncExternalStore(
+    subscribe,
+    () => library.getState().collections,
+    noCollections,
+  );
 
   const collections = useMemo(
     () => [...collectionMap.values()].sort((a, b) => a.name.localeCompare(b.name)),
@@ -35,10 +45,10 @@ export function useLibraryFacets(): LibraryFacets {
       providers.add(asset.source.provider);
       models.add(asset.source.model);
     }
-    // `assets` is the dependency: listTags reads the same index.
-    void assets;
     return {
-      tags: library.listTags(),
+      // listTags reads the library's latest index, which `assets` is except while hydrating,
+      // when it is the server's empty one: no assets, no tags.
+      tags: assets.size === 0 ? [] : library.listTags(),
       providers: [...providers].sort(),
       models: [...models].sort(),
     };

@@ -39,6 +39,13 @@ export interface MediaLibraryProviderProps {
 /**
  * Makes a media library available to the hooks below it.
  *
+ * Server rendering: the provider, every hook and the Mantine screen render on a server (e.g.
+ * in a Next.js `'use client'` page it prerenders). There the hooks show the library before it
+ * loaded (status 'loading', no assets), and the browser's hydrating render shows the same
+ * whatever its library has loaded meanwhile; the real state follows right after hydration.
+ * A library made with `createMediaLibrary` at module scope opens nothing on the server (see
+ * there); one created from `options` is made there too, and never opened or closed.
+ *
  * @example
  * const library = createMediaLibrary({ name: 'photos' });
  * root.render(<MediaLibraryProvider library={library}><App /></MediaLibraryProvider>);

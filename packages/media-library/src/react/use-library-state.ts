@@ -5,6 +5,18 @@ import type { MediaLibraryState } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
 
 /**
+ * The state every server render shows, and so every hydrating render in the browser: the
+ * library before anything loaded. The browser's library may be further along by the time the
+ * page hydrates; React renders its real state right after, without a mismatch.
+ */
+export const serverState: MediaLibraryState = Object.freeze({
+  status: 'loading',
+  assets: new Map(),
+  collections: new Map(),
+  revision: 0,
+});
+
+/**
  * Subscribes to the library's state and returns `selector(state)`. The component re-renders
  * only when the selected value changes according to `isEqual` (default `Object.is`). Internal
  * to the React binding; `hookName` names the public hook in the missing-provider error.
@@ -40,5 +52,13 @@ export function useLibraryState<T>(
     last.current = { state, selector, value };
     return value;
   };
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  // Cached per selector: React requires the same value back on every call while hydrating.
+  const server = useRef<{ selector: (state: MediaLibraryState) => T; value: T } | null>(null);
+  const getServerSnapshot = (): T => {
+    if (server.current?.selector !== selector) {
+      server.current = { selector, value: selector(serverState) };
+    }
+    return server.current.value;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
 }

@@ -1,6 +1,7 @@
 // Storage facts for settings screens and quota warnings: what the library holds, what the
 // browser reports, and whether the storage is persisted.
 import { useCallback, useEffect, useState } from 'react';
+import { computeStatistics } from '../core/library-statistics';
 import type { LibraryStatistics, StorageEstimate } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
 import { useLibraryState } from './use-library-state';
@@ -40,9 +41,9 @@ function sameStatistics(a: LibraryStatistics, b: LibraryStatistics): boolean {
  */
 export function useStorage(): UseStorageResult {
   const { library } = useMediaLibraryContext('useStorage');
-  // The library computes statistics from its own state; the selector only decides when.
-  const selectStatistics = useCallback(() => library.getStatistics(), [library]);
-  const statistics = useLibraryState(selectStatistics, sameStatistics, 'useStorage');
+  // From the state React renders, not the library's latest: while hydrating, that is the
+  // server's empty state. Cached per asset map, so this costs what getStatistics() does.
+  const statistics = useLibraryState(computeStatistics, sameStatistics, 'useStorage');
   const [estimate, setEstimate] = useState<StorageEstimate>();
 
   const refresh = useCallback(async () => {
