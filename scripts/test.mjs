@@ -44,6 +44,7 @@ const steps = [
   ],
   vitest('end-to-end', ['run', '--config', 'e2e/vitest.e2e.config.ts']),
   ['build', process.execPath, ['scripts/build.mjs']],
+  ['client directives', process.execPath, ['scripts/check-client-directives.mjs']],
   ['size', process.execPath, ['scripts/check-size.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],
 ];
