@@ -143,7 +143,7 @@ delete webEnv.PORT;
 const server = start(
   'image server',
   process.execPath,
-  ['--import', 'tsx', '--conditions=@medialoft/source', 'packages/server-adapter/src/node.ts'],
+  ['--import', 'tsx', '--conditions=@medialoft/source', 'packages/server-adapter/src/cli.ts'],
   serverEnv,
 );
 
