@@ -3,7 +3,7 @@
 // browser mode), then prints one table of ratios against the same-run baselines.
 // Pass suite names to run only those, e.g. `pnpm bench local-generator`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -37,6 +37,38 @@ if (browserFiles.length > 0) {
     { stdio: 'inherit', cwd: root },
   );
   if (run.status !== 0) failures++;
+}
+
+// Bundle size against its budgets (.size-limit.mjs), on a fresh build of the media library.
+if (wanted('bundle-size')) {
+  console.log('\n▶ bundle size');
+  const tsup = spawnSync(bin('tsup'), ['--silent'], {
+    stdio: 'inherit',
+    cwd: join(root, 'packages', 'media-library'),
+  });
+  try {
+    if (tsup.status !== 0) throw new Error('the media library did not build');
+    const { measureSizes } = await import('./check-size.mjs');
+    const rows = (await measureSizes()).map(({ name, bytes, limitBytes }) => {
+      const value = bytes / 1000;
+      if (limitBytes === undefined) return { name, value, unit: 'kB gzip' };
+      const budget = limitBytes / 1000;
+      return {
+        name,
+        value,
+        unit: 'kB gzip',
+        baseline: { name: 'budget', value: budget },
+        ratio: budget / value,
+        target: `≤ ${budget} kB`,
+        met: value <= budget,
+      };
+    });
+    const result = { suite: 'bundle-size', environment: 'size-limit on dist', rows };
+    writeFileSync(join(resultsDir, 'bundle-size.json'), JSON.stringify(result, null, 2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    failures++;
+  }
 }
 
 const fmt = (n) =>
