@@ -37,6 +37,8 @@ export const EXPOSED_HEADERS = [
   'x-ai-generation-ms',
   'x-ai-cost-usd',
   'x-ai-images',
+  'x-ai-images-requested',
+  'x-should-retry',
   'x-image-width',
   'x-image-height',
   'x-source-url',

@@ -265,6 +265,8 @@ export const openAIImageRequestSchema = z.object({
     .regex(/^(auto|\d{1,5}x\d{1,5})$/, 'size must be "WIDTHxHEIGHT", e.g. "1024x1024"')
     .nullish(),
   response_format: z.enum(['b64_json', 'url']).nullish(),
+  /** Refused when true: this server answers with the finished images only. */
+  stream: z.boolean().nullish(),
   user: z.string().optional(),
 });
 export type OpenAIImageRequest = z.infer<typeof openAIImageRequestSchema>;

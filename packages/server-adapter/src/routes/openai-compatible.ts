@@ -20,25 +20,32 @@ const OPENAI_ERROR_TYPES: Record<number, string> = {
   401: 'authentication_error',
   403: 'permission_error',
   404: 'not_found_error',
+  405: 'invalid_request_error',
   413: 'invalid_request_error',
   415: 'invalid_request_error',
   422: 'invalid_request_error',
   429: 'rate_limit_error',
 };
 
-/** An HttpError in OpenAI's error shape `{ error: { message, type, code, param } }`. */
+/**
+ * An HttpError in OpenAI's error shape `{ error: { message, type, code, param } }`, with
+ * `x-should-retry` (which OpenAI's clients obey before their own status rules) saying whether
+ * the same request could succeed: `false` keeps a client from sending a create again that
+ * would fail the same way, or bill twice.
+ */
 export function openAIError(c: Context, error: HttpError, redact: (t: string) => string) {
   const body: OpenAIErrorBody = {
     error: {
       message: redact(error.message),
       type: OPENAI_ERROR_TYPES[error.status] ?? 'server_error',
       code: error.code,
-      param: error.field ?? null,
+      param: error.field === undefined ? null : redact(error.field),
     },
   };
   if (error.retryAfterMs !== undefined) {
     c.header('Retry-After', retryAfterSeconds(error.retryAfterMs));
   }
+  c.header('x-should-retry', error.retryable ? 'true' : 'false');
   c.header('Cache-Control', 'no-store');
   return c.json(body, error.status as ContentfulStatusCode);
 }
@@ -86,6 +93,16 @@ export function openAICompatibleRoutes(
     );
   });
 
+  // Everything under the prefix answers in OpenAI's shape, the wrong method and unknown paths
+  // included, since only OpenAI clients call here.
+  route.on(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD'], '/images/generations', (c) => {
+    c.header('Allow', 'POST');
+    return openAIError(
+      c,
+      new HttpError(405, 'method_not_allowed', `Use POST for ${c.req.path}, not ${c.req.method}.`),
+      options.redact,
+    );
+  });
   if (guard) route.post('/images/generations', guard);
   route.post('/images/generations', async function generations(c) {
     const parsed = openAIImageRequestSchema.safeParse(await readJson(c));
@@ -100,6 +117,14 @@ export function openAICompatibleRoutes(
       );
     }
     const body = parsed.data;
+    if (body.stream) {
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'stream: true is not supported by this server; leave it out to get the images in one JSON answer.',
+        { field: 'stream' },
+      );
+    }
     if (body.response_format === 'url') {
       throw new HttpError(
         400,
@@ -134,14 +159,38 @@ export function openAICompatibleRoutes(
     );
     const outcome = await runGeneration(c, deps, planned);
     const first = outcome.images[0];
+    const requested = planned.resolved.n;
+    const warnings = [...outcome.warnings];
+    if (outcome.images.length < requested) {
+      warnings.unshift({
+        type: 'fewer_images',
+        message: `${outcome.images.length} of the ${requested} images asked for were made.`,
+      });
+    }
     c.header('Cache-Control', 'no-store');
+    c.header('x-ai-images', String(outcome.images.length));
+    c.header('x-ai-images-requested', String(requested));
     return c.json({
       created: Math.floor(options.now() / 1000),
       data: outcome.images.map((image) => ({ b64_json: toBase64(image.bytes) })),
       output_format: first?.mediaType.replace('image/', ''),
       size: first ? `${first.metadata.width}x${first.metadata.height}` : undefined,
+      // Not in OpenAI's shape; its clients pass unknown fields through.
+      ...(warnings.length > 0 ? { warnings } : {}),
     });
   });
+
+  route.all('*', (c) =>
+    openAIError(
+      c,
+      new HttpError(
+        404,
+        'not_found',
+        `No route for ${c.req.method} ${c.req.path}; this server serves POST ${options.openAICompatiblePath || ''}/images/generations.`,
+      ),
+      options.redact,
+    ),
+  );
 
   return route;
 }
