@@ -1,0 +1,229 @@
+// The walk scripts/host-apps.mjs takes through each host app in Chromium, as a person would:
+// the page loads clean, an upload shows its thumbnail (made by the worker the host's bundler
+// emitted), Generate with the default model lands an image, and a reload keeps both. Plain
+// ESM so the script runs on Node without a TypeScript loader; the launch flags match
+// e2e/browser.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** An opaque RGB PNG with a diagonal gradient, from node:zlib alone. */
+export function gradientPng(width, height) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      row[1 + x * 3] = Math.round(20 + 230 * t);
+      row[2 + x * 3] = Math.round(90 + 90 * t);
+      row[3 + x * 3] = Math.round(200 - 160 * t);
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+class WalkError extends Error {}
+const check = (ok, message) => {
+  if (!ok) throw new WalkError(message);
+};
+
+/** Polls `read` until `ok(value)` or the time is up; returns the last value either way. */
+async function poll(read, ok, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await read().catch(() => undefined);
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/**
+ * The API as the browser reaches it (the route handler, or the proxy): models with the local
+ * model as the default and nothing hosted live, the event stream to its `done`, and a sharp
+ * transform.
+ */
+async function checkApi(origin, label) {
+  const api = `${origin}/api/ai`;
+  const models = await fetch(`${api}/models`);
+  check(models.ok, `${label}: GET /api/ai/models answered ${models.status}`);
+  const { defaultModel, models: list } = await models.json();
+  check(
+    defaultModel === 'local/placeholder',
+    `${label}: with no key the default model must be local/placeholder, not ${defaultModel}`,
+  );
+  const live = list.filter((m) => m.live).map((m) => m.id);
+  check(
+    live.join() === 'local/placeholder',
+    `${label}: with no key only the local model may be live, not ${live.join(', ')}`,
+  );
+
+  const stream = await fetch(`${api}/images/generate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ prompt: 'host app stream check', width: 64, height: 64 }),
+  });
+  const events = await stream.text();
+  check(
+    stream.ok && stream.headers.get('content-type')?.startsWith('text/event-stream'),
+    `${label}: the generate event stream answered ${stream.status} ${stream.headers.get('content-type')}`,
+  );
+  check(
+    /^event: image$/m.test(events) && /^event: done$/m.test(events),
+    `${label}: the generate event stream ended without an image and done:\n${events.slice(0, 500)}`,
+  );
+
+  const transform = await fetch(`${api}/images/transform?width=64&height=64&format=webp`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body: gradientPng(200, 120),
+  });
+  const bytes = Buffer.from(await transform.arrayBuffer());
+  check(
+    transform.ok && bytes.subarray(8, 12).toString('latin1') === 'WEBP',
+    `${label}: POST /api/ai/images/transform answered ${transform.status}: ${bytes.subarray(0, 300).toString()}`,
+  );
+}
+
+/**
+ * Walks the app at `origin`; throws a WalkError saying what failed. `label` names the app in
+ * messages.
+ */
+export async function walkHostApp(origin, label) {
+  await checkApi(origin, label);
+
+  const profile = mkdtempSync(join(tmpdir(), 'medialoft-host-app-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    timeout: 30_000,
+  });
+  context.setDefaultTimeout(20_000);
+  const problems = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const { url } = message.location();
+      problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      // An aborted image request on reload is the browser's doing, not the app's.
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+        problems.push(`failed request ${request.url()}: ${request.failure()?.errorText}`);
+      }
+    });
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const generated = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/ai/images/generate')) generated.push(response.status());
+    });
+
+    await page.goto(origin);
+    await page.getByText('Your library is empty').waitFor();
+    check(problems.length === 0, `${label}: the page loaded with ${problems.join('; ')}`);
+
+    const grid = page.getByRole('grid', { name: 'Assets' });
+    const cellImages = grid.getByRole('gridcell').locator('img');
+    /** naturalWidth of every cell image that has finished loading, in grid order. */
+    const decodedWidths = () =>
+      cellImages.evaluateAll((images) =>
+        images.map((img) => (img.complete ? img.naturalWidth : 0)),
+      );
+
+    // Larger than a thumbnail, so one is rendered rather than the original reused.
+    await page.getByLabel('Files to upload').setInputFiles({
+      name: 'host-app.png',
+      mimeType: 'image/png',
+      buffer: gradientPng(1200, 800),
+    });
+    const afterUpload = await poll(decodedWidths, (w) => w?.length === 1 && w[0] > 0);
+    check(
+      afterUpload?.length === 1 && afterUpload[0] > 0,
+      `${label}: the uploaded PNG's thumbnail did not decode (naturalWidth ${afterUpload})`,
+    );
+    check(
+      workers.length > 0,
+      `${label}: no thumbnail worker started (workers: ${workers.join(', ') || 'none'})`,
+    );
+
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate images' });
+    await dialog.waitFor();
+    const model = await poll(
+      () => dialog.getByRole('combobox', { name: 'Model' }).inputValue({ timeout: 1_000 }),
+      (value) => /Local placeholder/.test(value ?? ''),
+      15_000,
+    );
+    check(
+      /Local placeholder/.test(model ?? ''),
+      `${label}: the default model shown is "${model}", not the keyless local one`,
+    );
+    await dialog.getByRole('textbox', { name: 'Prompt' }).fill('A lighthouse at dusk, host app');
+    await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+    check(
+      generated.length > 0 && generated.every((status) => status === 200),
+      `${label}: generate answered ${generated.join(', ') || 'nothing'}`,
+    );
+    const afterGenerate = await poll(
+      decodedWidths,
+      (w) => w?.length === 2 && w.every((x) => x > 0),
+    );
+    check(
+      afterGenerate?.length === 2 && afterGenerate.every((x) => x > 0),
+      `${label}: after Generate the grid shows ${afterGenerate?.length ?? 0} decoded images, not 2`,
+    );
+
+    await page.reload();
+    await grid.waitFor();
+    const afterReload = await poll(decodedWidths, (w) => w?.length === 2 && w.every((x) => x > 0));
+    check(
+      afterReload?.length === 2 && afterReload.every((x) => x > 0),
+      `${label}: after a reload the grid shows ${afterReload?.length ?? 0} decoded images, not 2`,
+    );
+    check(problems.length === 0, `${label}: ${problems.join('; ')}`);
+  } finally {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
