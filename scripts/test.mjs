@@ -47,6 +47,8 @@ const steps = [
   ['client directives', process.execPath, ['scripts/check-client-directives.mjs']],
   ['size', process.execPath, ['scripts/check-size.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],
+  // The packed tarballs in a Next.js and a Vite app, built, served and walked in Chromium.
+  ['host apps', process.execPath, ['scripts/host-apps.mjs']],
 ];
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
