@@ -34,6 +34,8 @@ const vitest = (label, args) => {
 const steps = [
   ['lint', bin('biome'), ['check', '.']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
+  ['README code', process.execPath, ['scripts/check-readme-code.mjs']],
+  ['API report', process.execPath, ['scripts/api-report.mjs']],
   vitest('unit tests', ['run', '--project', 'unit']),
   vitest('browser tests', ['run', '--project', 'browser']),
   vitest('storybook tests', ['run', '--project', 'storybook']),

@@ -15,11 +15,12 @@ import {
   LibraryHeader,
   LibraryToolbar,
   StorageMeter,
-  useLibraryFacets,
 } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, screen, waitFor, within } from 'storybook/test';
+// The facets hook is the screen's own, not public API: the stories take it from its module.
+import { useLibraryFacets } from '../../packages/media-library/src/mantine/use-library-facets';
 import { storyGenerator } from '../story-generators';
 import { libraryLoaders, WithLibrary } from '../story-providers';
 import { onPhone } from '../story-screen';

@@ -1,16 +1,12 @@
 // Public entry of @medialoft/ai-connect.
 
 export type { DownloadedOutput, DownloadOutputOptions } from './download-output';
-export { downloadOutput, isAllowedOutputUrl } from './download-output';
+export { downloadOutput } from './download-output';
 export { generateImages } from './generate';
 export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { LocalProviderSettings } from './providers/local/index';
-export {
-  createLocalProvider,
-  LOCAL_PLACEHOLDER_MODEL_ID,
-  LocalImageModel,
-} from './providers/local/index';
+export { createLocalProvider, LOCAL_PLACEHOLDER_MODEL_ID } from './providers/local/index';
 export type { OpenAIImagesSettings } from './providers/openai/index';
 export { createOpenAIImages, openai } from './providers/openai/index';
 export type { ReplicateProviderSettings } from './providers/replicate/index';
@@ -22,4 +18,4 @@ export * from './sniff-image';
 export * from './spec/index';
 export type * from './types';
 export type { ResolvedImageRequest } from './validate';
-export { closestAspectRatio, resolveImageRequest } from './validate';
+export { resolveImageRequest } from './validate';

@@ -6,12 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { ProviderError, sniffImageType } from '@medialoft/ai-connect';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createImageServer } from './app';
-import {
-  createRemoteGenerator,
-  createRemoteUrlFetcher,
-  fileNameFromDisposition,
-  RemoteGeneratorError,
-} from './client';
+import { createRemoteGenerator, createRemoteUrlFetcher, RemoteGeneratorError } from './client';
+import { fileNameFromDisposition } from './client-file-names';
 import { errorResponse } from './errors';
 import type { ImageServerOptions } from './options';
 import { fakeProviders, fakeRegistry, tinyPng } from './testing/fakes';
@@ -312,14 +308,15 @@ describe('fetchUrl', () => {
 });
 
 describe('the client module is browser-safe', () => {
-  it('imports nothing at runtime but its own stream reader (no node:, hono, zod or sharp)', async () => {
+  it('imports nothing at runtime but its own modules (no node:, hono, zod or sharp)', async () => {
     const { readFile } = await import('node:fs/promises');
-    for (const file of ['client.ts', 'sse-reader.ts']) {
+    const own = ['./sse-reader', './client-file-names'];
+    for (const file of ['client.ts', 'sse-reader.ts', 'client-file-names.ts']) {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
       const runtimeImports = [
         ...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms),
       ].map((m) => m[1]);
-      expect(runtimeImports.filter((m) => m !== './sse-reader')).toEqual([]);
+      expect(runtimeImports.filter((m) => !own.includes(m))).toEqual([]);
       expect(source).not.toMatch(/process\.|Buffer\.|require\(/);
     }
   });

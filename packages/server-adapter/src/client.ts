@@ -1,5 +1,7 @@
 // The browser client of the image server: a MediaAIGenerator for the media library that
 // talks to it over the wire protocol. Browser-safe: fetch, File and streams only, no key.
+
+import { fileNameFromDisposition, fileNameFromUrl, generatedFileName } from './client-file-names';
 import type {
   DoneEvent,
   EncodedImage,
@@ -13,7 +15,27 @@ import type {
 } from './protocol';
 import { readServerSentEvents } from './sse-reader';
 
-export type * from './protocol';
+// The wire's types, for hosts that read the server's answers themselves; the schemas stay on
+// the server, so the client pulls in no zod.
+export type {
+  DoneEvent,
+  EncodedImage,
+  ErrorBody,
+  ErrorCode,
+  EstimateResponse,
+  FetchRequest,
+  GenerateRequest,
+  GenerateResponse,
+  HealthResponse,
+  ImageEvent,
+  ImageMetadata,
+  ModelInfo,
+  ModelsResponse,
+  PlatformFormat,
+  ProgressEvent,
+  SseEventName,
+  TransformOptions,
+} from './protocol';
 
 // The media library's generator contract, repeated structurally: the server package must not
 // depend on the media library, and TypeScript matches these shapes to its own.
@@ -311,41 +333,6 @@ export function createRemoteUrlFetcher(options: RemoteGeneratorOptions): RemoteU
   };
 }
 
-/** The file name in a `Content-Disposition` header (`filename*` first), when it has one. */
-export function fileNameFromDisposition(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (extended?.[1]) {
-    try {
-      return safeName(decodeURIComponent(extended[1].trim()));
-    } catch {
-      // A malformed escape: fall back to the plain parameter.
-    }
-  }
-  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
-  return safeName((plain?.[1] ?? plain?.[2] ?? '').trim());
-}
-
-/** The last path segment of `url`, decoded, as a file name. */
-function fileNameFromUrl(url: string): string {
-  try {
-    const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '';
-    return safeName(decodeURIComponent(segment)) ?? 'download';
-  } catch {
-    return 'download';
-  }
-}
-
-/** Path separators and control characters out: a name, never a path. */
-function safeName(name: string): string | undefined {
-  const cleaned = name
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed.
-    .replace(/[\u0000-\u001f\u007f/\\]+/g, '-')
-    .replace(/^\.+/, '')
-    .trim();
-  return cleaned === '' ? undefined : cleaned.slice(0, 200);
-}
-
 /** Only the fields the protocol knows, so stray properties never reach the server. */
 function toWireRequest(req: MediaAIGenerateRequest): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -357,21 +344,6 @@ function toWireRequest(req: MediaAIGenerateRequest): Record<string, unknown> {
     if (req[key] !== undefined) body[key] = req[key];
   }
   return body;
-}
-
-/** `ai-<model>-<seed>.<ext>`, file-name safe. */
-export function generatedFileName(
-  model: string | undefined,
-  seed: number | undefined,
-  mediaType: string,
-  index = 0,
-): string {
-  const ext =
-    { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[mediaType] ??
-    (mediaType.split('/')[1] || 'bin');
-  const slug = (model ?? 'image').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
-  const tail = seed !== undefined ? String(seed) : `${Date.now()}-${index}`;
-  return `ai-${slug}-${tail}.${ext}`;
 }
 
 function decodeImage(image: EncodedImage): MediaAIGeneratedImage {

@@ -1,23 +1,16 @@
 // Public entry of @medialoft/server-adapter: the Hono app factory, its options, the Node
 // configuration from the environment, and the wire protocol's schemas and types.
 
-export { createImageServer, EXPOSED_HEADERS } from './app';
+export { createImageServer } from './app';
 export type { AppEnv } from './context';
 export {
-  CLIENT_CLOSED_REQUEST,
-  errorBody,
   errorResponse,
   fromAIConnectError,
   HttpError,
   type HttpErrorOptions,
 } from './errors';
 export { createJsonLogger, createRedactor, REDACTED, type ServerLogger } from './log';
-export { type ConcurrencyGate, createConcurrencyGate } from './middleware/concurrency';
-export {
-  createRateLimiter,
-  type RateLimitOptions,
-  type RedisClientLike,
-} from './middleware/rate-limit';
+export type { RateLimitOptions, RedisClientLike } from './middleware/rate-limit';
 export {
   type AuthorizeHook,
   type ConcurrencyOptions,

@@ -1,5 +1,6 @@
 // Small formatting helpers shared by the preset's components: sizes, dates, money, names.
-import { formatBytes, type MediaAsset } from '../core/index';
+import { formatBytes } from '../core/errors';
+import type { MediaAsset } from '../core/index';
 
 export { formatBytes };
 

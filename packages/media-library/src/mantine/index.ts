@@ -23,7 +23,6 @@ export {
   type GenerateField,
   type SizePreset,
   sizePresets,
-  validateRequest,
 } from './generate-validation';
 export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
 export {
@@ -39,4 +38,3 @@ export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-librar
 export { mediaLoftCssVariablesResolver, mediaLoftTheme } from './preset-theme';
 export { StorageMeter } from './storage-meter';
 export { UrlImportButton, type UrlImportButtonProps } from './url-import';
-export { type LibraryFacets, useLibraryFacets } from './use-library-facets';
