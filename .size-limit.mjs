@@ -61,6 +61,18 @@ export default [
     modifyEsbuildConfig: upFront,
   },
   {
+    name: 'Mantine example with its own dependencies (peers excluded)',
+    path: [`${dist}/index.js`, `${dist}/mantine/index.js`],
+    import: {
+      [`${dist}/index.js`]: '{ createMediaLibrary, MediaLibraryProvider }',
+      [`${dist}/mantine/index.js`]:
+        '{ MediaLibraryScreen, mediaLoftCssVariablesResolver, mediaLoftTheme }',
+    },
+    ignore: ['react', 'react-dom', '@mantine/core', '@mantine/hooks'],
+    gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
     name: 'root entry, every export',
     path: `${dist}/index.js`,
     ignore,

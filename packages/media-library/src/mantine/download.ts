@@ -1,6 +1,5 @@
 // Saving assets to the person's disk: one original as itself, several as a zip. The zip is
 // stored, not deflated: images and video are already compressed, so deflate only costs time.
-import { zipSync } from 'fflate';
 import type { MediaLibrary } from '../core/index';
 
 /** Hands a Blob to the browser's download machinery under `name`. */
@@ -50,6 +49,8 @@ export async function zipAssets(library: MediaLibrary, ids: readonly string[]): 
     taken.add(name);
     files[name] = new Uint8Array(await blob.arrayBuffer());
   }
+  // fflate loads with the first zip: most sessions never make one.
+  const { zipSync } = await import('fflate');
   const bytes = zipSync(files, { level: 0 });
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }
