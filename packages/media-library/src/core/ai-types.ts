@@ -1,5 +1,6 @@
 // The injected AI generator contract. The library only knows this shape: never a provider,
 // a key or the server. A generator written against the one-argument form works unchanged.
+import type { MediaUrlFetcher } from './types';
 
 export interface MediaAIGenerateRequest {
   prompt: string;
@@ -71,4 +72,10 @@ export interface MediaAIGenerator {
     options?: MediaAIGenerateOptions,
   ): Promise<MediaAIGeneratedImage[]>;
   listModels?(): Promise<MediaAIModelInfo[]>;
+  /**
+   * Fetches a URL for the URL import (the React layer's `importFromUrl` uses it when present),
+   * e.g. through the server, so sites that send no CORS headers can be imported from.
+   * `createRemoteGenerator` from `@medialoft/server-adapter/client` provides one.
+   */
+  fetchUrl?: MediaUrlFetcher;
 }

@@ -36,11 +36,13 @@ import { libraryBytes } from './library-statistics';
 import { isQuotaExceeded, toStorageFullError } from './storage/quota';
 import type {
   AssetSource,
+  ImportFromUrlOptions,
   ImportInput,
   ImportItemResult,
   ImportOptions,
   ImportProgress,
   MediaAsset,
+  MediaUrlFetcher,
 } from './types';
 
 /**
@@ -141,46 +143,78 @@ function importedAssets(results: ImportItemResult[]): MediaAsset[] {
   return results.flatMap((result) => (result.status === 'imported' ? [result.asset] : []));
 }
 
-/** Fetches `url` with the injected fetch and imports the body as one item. */
+/**
+ * Fetches `url` and imports the body as one item. The bytes come from `options.fetcher`, the
+ * library's `urlFetcher` (say, the image server's fetch, for sites without CORS headers), or
+ * else a direct fetch with the injected `fetch`.
+ */
 export async function importFromUrl(
   ctx: LibraryContext,
   url: string,
-  options: ImportOptions = {},
+  options: ImportFromUrlOptions = {},
 ): Promise<ImportItemResult> {
   ctx.assertOpen();
-  const fetchImpl = ctx.options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new MediaLibraryError('fetch_failed', 'No fetch is available: pass `fetch` in options.');
-  }
+  const { fetcher, ...importOptions } = options;
+  const fetchBlob = fetcher ?? ctx.options.urlFetcher ?? directFetcher(ctx.options.fetch);
   throwIfAborted(options.signal);
   let blob: Blob;
   try {
-    const response = await fetchImpl(url, { signal: options.signal });
-    if (!response.ok) {
-      throw new MediaLibraryError(
-        'fetch_failed',
-        `Downloading ${url} failed with HTTP ${response.status}. Check the address, or download ` +
-          'the file and import it from disk.',
-      );
-    }
-    blob = await response.blob();
+    blob = await fetchBlob(url, { signal: options.signal });
   } catch (error) {
     if (options.signal?.aborted) throw new ImportAbortedError({ cause: options.signal.reason });
     if (error instanceof MediaLibraryError) throw error;
+    // A fetcher's own message says why (a refused address, the site's status); keep it.
+    const reason = error instanceof Error && error.message ? ` ${error.message}` : '';
+    throw new MediaLibraryError('fetch_failed', `Could not download ${url}.${reason}`, {
+      cause: error,
+    });
+  }
+  if (!(blob instanceof Blob)) {
     throw new MediaLibraryError(
       'fetch_failed',
-      `Could not download ${url}: the network failed or the server does not allow this page ` +
-        'to read it (CORS). Check the address and your connection, then try again.',
-      { cause: error },
+      `The URL fetcher gave no file for ${url}; a MediaUrlFetcher must resolve a Blob or File.`,
     );
   }
   const input: ImportInput = {
     blob,
-    name: nameFromUrl(url),
-    source: options.source ?? { type: 'url', url },
+    // A fetcher that names its File (from the server's Content-Disposition) knows best.
+    name: blob instanceof File && blob.name ? blob.name : nameFromUrl(url),
+    source: importOptions.source ?? { type: 'url', url },
   };
-  const [result] = await importBatch(ctx, [input], options);
+  const [result] = await importBatch(ctx, [input], importOptions);
   return result as ImportItemResult;
+}
+
+/** The page's own fetch of `url`: works only for sites that send CORS headers. */
+function directFetcher(injected: typeof fetch | undefined): MediaUrlFetcher {
+  return async (url, { signal }) => {
+    const fetchImpl = injected ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new MediaLibraryError(
+        'fetch_failed',
+        'No fetch is available: pass `fetch` or `urlFetcher` in options.',
+      );
+    }
+    try {
+      const response = await fetchImpl(url, { signal });
+      if (!response.ok) {
+        throw new MediaLibraryError(
+          'fetch_failed',
+          `Downloading ${url} failed with HTTP ${response.status}. Check the address, or download ` +
+            'the file and import it from disk.',
+        );
+      }
+      return await response.blob();
+    } catch (error) {
+      if (error instanceof MediaLibraryError || signal?.aborted) throw error;
+      throw new MediaLibraryError(
+        'fetch_failed',
+        `Could not download ${url}: the network failed or the server does not allow this page ` +
+          'to read it (CORS). Check the address and your connection, then try again.',
+        { cause: error },
+      );
+    }
+  };
 }
 
 function prepareInput(input: ImportInput, source: AssetSource): PreparedInput {

@@ -143,6 +143,18 @@ export interface ImportOptions {
   source?: AssetSource;
 }
 
+/**
+ * Fetches the file at `url` for `importFromUrl` and resolves its bytes. A `File` keeps its
+ * name; rejecting fails the import. Must honour `signal`.
+ */
+export type MediaUrlFetcher = (url: string, options: { signal?: AbortSignal }) => Promise<Blob>;
+
+/** Options of `importFromUrl`: those of any import, plus how to fetch. */
+export interface ImportFromUrlOptions extends ImportOptions {
+  /** Fetches the file instead of the library's `urlFetcher` or a direct `fetch`. */
+  fetcher?: MediaUrlFetcher;
+}
+
 export type ImportItemResult =
   | { status: 'imported'; asset: MediaAsset }
   /** The same bytes were already in the library: this is the existing asset. */
@@ -278,8 +290,15 @@ export interface MediaLibraryOptions {
    * Pass false to turn it off, or a factory for tests.
    */
   broadcast?: false | ((channelName: string) => BroadcastChannelLike);
-  /** Used by `importFromUrl`. Default `globalThis.fetch`. */
+  /** Used by `importFromUrl` when no `urlFetcher` is given. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Fetches the file for `importFromUrl` instead of a direct `fetch` from the page, e.g.
+   * through a server so that sites sending no CORS headers can be imported from
+   * (`createRemoteUrlFetcher({ baseUrl: '/api/ai' })` from `@medialoft/server-adapter/client`).
+   * A `fetcher` passed to `importFromUrl` wins over it.
+   */
+  urlFetcher?: MediaUrlFetcher;
   /** Grace period before an unused object URL is revoked, in ms. Default 2000. */
   urlGraceMs?: number;
   /** Size of the first page read on open, before the rest of the index loads. Default 100. */
@@ -312,11 +331,18 @@ export interface MediaLibrary {
    */
   importFiles(inputs: Iterable<ImportInput>, options?: ImportOptions): Promise<ImportItemResult[]>;
   /**
-   * Fetches the URL (with `options.fetch`) and imports the response with
-   * `source: { type: 'url', url }`. A non-2xx answer, a network or CORS failure is a
-   * `MediaLibraryError` with code `fetch_failed`.
+   * Fetches the URL and imports the response with `source: { type: 'url', url }`. The bytes
+   * come from `options.fetcher`, else the library's `urlFetcher`, else a direct `fetch` (which
+   * only works for sites that send CORS headers). A non-2xx answer, a refused address, a
+   * network or CORS failure is a `MediaLibraryError` with code `fetch_failed` (the fetcher's
+   * own error as its `cause`); an abort is an `ImportAbortedError`.
+   *
+   * @example
+   * await library.importFromUrl('https://example.com/fox.png', {
+   *   fetcher: createRemoteUrlFetcher({ baseUrl: '/api/ai' }),
+   * });
    */
-  importFromUrl(url: string, options?: ImportOptions): Promise<ImportItemResult>;
+  importFromUrl(url: string, options?: ImportFromUrlOptions): Promise<ImportItemResult>;
 
   /** The loaded asset with this id, or undefined (also while the index is still loading). */
   get(id: string): MediaAsset | undefined;

@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MediaAIGenerator } from '../core/ai-types';
 import { createMediaLibrary } from '../core/library';
 import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
 import type { BlobStore, ImportItemResult, ImportProgress, MediaLibrary } from '../core/types';
@@ -109,7 +110,7 @@ describe('useImport', () => {
     });
     await expect(outcome).resolves.toBe('ImportAbortedError');
     expect(result.current.importing).toBe(false);
-    expect(result.current.error).toMatchObject({ code: 'aborted' });
+    expect(result.current.error).toMatchObject({ code: 'canceled' });
     expect(library.getState().assets.size).toBe(0);
   });
 
@@ -121,7 +122,7 @@ describe('useImport', () => {
     await act(async () => {
       await expect(
         result.current.importFiles(files('a.txt'), { signal: controller.signal }),
-      ).rejects.toMatchObject({ code: 'aborted' });
+      ).rejects.toMatchObject({ code: 'canceled' });
     });
     expect(result.current.error?.name).toBe('ImportAbortedError');
     expect(library.getState().assets.size).toBe(0);
@@ -139,5 +140,70 @@ describe('useImport', () => {
     });
     expect(result.current.error).toBeUndefined();
     await waitFor(() => expect(result.current.results).toHaveLength(1));
+  });
+});
+
+describe('useImport importFromUrl with the provider’s ai.fetchUrl', () => {
+  function setupWithAi(ai: MediaAIGenerator) {
+    library = createMediaLibrary({
+      name: `use-import-ai-${Math.random()}`,
+      indexedDB: new IDBFactory(),
+      blobStore: createMemoryBlobStore(),
+      broadcast: false,
+      thumbnails: false,
+      // What a page's own fetch does for a site without CORS headers.
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MediaLibraryProvider library={library} ai={ai}>
+        {children}
+      </MediaLibraryProvider>
+    );
+    return renderHook(() => useImport(), { wrapper });
+  }
+
+  const png = () => {
+    const bytes = new Uint8Array(64);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    return bytes;
+  };
+
+  it('fetches through ai.fetchUrl when the generator has one', async () => {
+    const fetchUrl = vi.fn(async () => new File([png()], 'from-server.png'));
+    const { result } = setupWithAi({ generateImages: async () => [], fetchUrl });
+    await library.ready;
+    let imported: ImportItemResult | undefined;
+    await act(async () => {
+      imported = await result.current.importFromUrl('https://no-cors.example.test/a.png');
+    });
+    expect(fetchUrl).toHaveBeenCalledWith('https://no-cors.example.test/a.png', {
+      signal: expect.any(AbortSignal),
+    });
+    expect(imported).toMatchObject({ status: 'imported', asset: { name: 'from-server.png' } });
+    expect(result.current.error).toBeUndefined();
+  });
+
+  it('a fetcher passed in options wins; a generator without fetchUrl leaves the direct fetch', async () => {
+    const fetchUrl = vi.fn(async () => new File([png()], 'from-server.png'));
+    const own = vi.fn(async () => new File([png(), new Uint8Array([1])], 'own.png'));
+    const { result } = setupWithAi({ generateImages: async () => [], fetchUrl });
+    await library.ready;
+    await act(async () => {
+      await result.current.importFromUrl('https://example.test/a.png', { fetcher: own });
+    });
+    expect(own).toHaveBeenCalledTimes(1);
+    expect(fetchUrl).not.toHaveBeenCalled();
+    cleanup();
+    library.close();
+
+    const plain = setupWithAi({ generateImages: async () => [] });
+    await library.ready;
+    await act(async () => {
+      await plain.result.current.importFromUrl('https://example.test/a.png').catch(() => {});
+    });
+    expect(plain.result.current.error).toMatchObject({ code: 'fetch_failed' });
+    expect(plain.result.current.error?.message).toMatch(/CORS/);
   });
 });

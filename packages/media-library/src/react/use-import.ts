@@ -1,14 +1,24 @@
 // Imports from React: files, drops, pastes or a URL, with progress, the results and a cancel.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportInput, ImportItemResult, ImportOptions, ImportProgress } from '../core/types';
+import type {
+  ImportFromUrlOptions,
+  ImportInput,
+  ImportItemResult,
+  ImportOptions,
+  ImportProgress,
+} from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
 
 /** What {@link useImport} returns. */
 export interface UseImportResult {
   /** Imports a batch. Rejects (and sets `error`) when the batch fails or is canceled. */
   importFiles(inputs: Iterable<ImportInput>, options?: ImportOptions): Promise<ImportItemResult[]>;
-  /** Fetches and imports one URL. Rejects (and sets `error`) on failure or cancel. */
-  importFromUrl(url: string, options?: ImportOptions): Promise<ImportItemResult>;
+  /**
+   * Fetches and imports one URL. Rejects (and sets `error`) on failure or cancel. Fetches
+   * through the provider's `ai.fetchUrl` when it has one (the image server, so sites without
+   * CORS headers work), unless `options.fetcher` says otherwise.
+   */
+  importFromUrl(url: string, options?: ImportFromUrlOptions): Promise<ImportItemResult>;
   /** Progress of the latest batch, while it runs and after it ends. */
   progress?: ImportProgress;
   /** True while any batch started here runs. */
@@ -37,7 +47,8 @@ interface ImportState {
  * <input type="file" multiple onChange={(e) => importFiles(e.target.files ?? []).catch(() => {})} />
  */
 export function useImport(): UseImportResult {
-  const { library } = useMediaLibraryContext('useImport');
+  const { library, ai } = useMediaLibraryContext('useImport');
+  const fetchUrl = ai?.fetchUrl;
   const [state, setState] = useState<ImportState>({ running: 0 });
   const controllers = useRef(new Set<AbortController>());
   const mounted = useRef(true);
@@ -98,13 +109,16 @@ export function useImport(): UseImportResult {
     [library, run],
   );
   const importFromUrl = useCallback(
-    (url: string, options?: ImportOptions) =>
+    (url: string, options?: ImportFromUrlOptions) =>
       run(
         options,
-        (opts) => library.importFromUrl(url, opts),
+        (opts) => {
+          const fetcher = options?.fetcher ?? fetchUrl;
+          return library.importFromUrl(url, fetcher ? { ...opts, fetcher } : opts);
+        },
         (result) => [result],
       ),
-    [library, run],
+    [library, run, fetchUrl],
   );
   const cancel = useCallback(() => {
     for (const controller of controllers.current) controller.abort();
