@@ -1,6 +1,10 @@
 // HTTP errors of the server: one typed class with a stable wire `code`, the mapping from
 // ai-connect's errors (by their `code`) to statuses, and the one JSON error shape.
-import { isAIConnectError, type RateLimitedError } from '@medialoft/ai-connect';
+import {
+  type AIConnectError,
+  isAIConnectError,
+  type RateLimitedError,
+} from '@medialoft/ai-connect';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from './protocol';
@@ -12,6 +16,8 @@ export interface HttpErrorOptions {
   /** Sent as `Retry-After` (rounded up to seconds) and as `retryAfterMs` in the body. */
   retryAfterMs?: number;
   cause?: unknown;
+  /** Upstream text behind the error: logged (redacted), never sent. */
+  detail?: string;
 }
 
 /**
@@ -27,6 +33,7 @@ export class HttpError extends Error {
   readonly retryable: boolean;
   readonly field: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly detail: string | undefined;
   constructor(status: number, code: ErrorCode, message: string, options: HttpErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = 'HttpError';
@@ -35,25 +42,81 @@ export class HttpError extends Error {
     this.retryable = options.retryable ?? false;
     this.field = options.field;
     this.retryAfterMs = options.retryAfterMs;
+    this.detail = options.detail;
   }
 }
 
 /** Status 499: the client went away before the answer (nobody reads it, but logs do). */
 export const CLIENT_CLOSED_REQUEST = 499;
 
+/** Request fields a provider's refusal may name; anything else it says is not passed on. */
+const REQUEST_FIELDS = new Set([
+  'prompt',
+  'negativePrompt',
+  'negative_prompt',
+  'width',
+  'height',
+  'size',
+  'n',
+  'steps',
+  'seed',
+  'model',
+]);
+
+/**
+ * What the caller is told when a provider failed. Provider text can echo what was sent to it
+ * (a key in any disguise), so it never reaches the caller; it goes to the log as `detail`.
+ */
+function typedProviderMessage(
+  error: AIConnectError,
+  field: string | undefined,
+): string | undefined {
+  const who = `The image provider (${error.provider})`;
+  const status = (error as { status?: unknown }).status;
+  switch (error.code) {
+    case 'provider_error':
+      return `${who} failed${typeof status === 'number' ? ` (HTTP ${status})` : ''}; ${
+        error.retryable
+          ? 'try again in a moment.'
+          : 'trying again will not help: change the request or choose another model.'
+      } The server log has the provider’s reason under this request id.`;
+    case 'rate_limited':
+      return `${who} is rate limiting this server; try again after the Retry-After delay.`;
+    case 'content_filtered':
+      return `${who}’s safety filter refused the prompt or its output; try a different prompt.`;
+    case 'invalid_request':
+      return `${who} refused the request as invalid${field ? ` (${field})` : ''}; change it or choose another model. The server log has the provider’s reason under this request id.`;
+    case 'output_not_image':
+      return `${who} sent an output that is not a PNG, JPEG, WebP, GIF or AVIF image; try again or choose another model.`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Maps an ai-connect error to the HTTP error the browser sees, by its `code` only: the server
- * never branches on a provider. Returns undefined for anything that is not an ai-connect error.
+ * never branches on a provider. An error a provider adapter raised gets a typed message, its
+ * own text kept as `detail` for the log. Returns undefined for anything that is not an
+ * ai-connect error.
  */
 export function fromAIConnectError(error: unknown): HttpError | undefined {
   if (!isAIConnectError(error)) return undefined;
-  const base = { retryable: error.retryable, cause: error };
+  const rawField = (error as { field?: unknown }).field;
+  const fromProvider = error.provider !== undefined;
+  const field =
+    typeof rawField === 'string' && (!fromProvider || REQUEST_FIELDS.has(rawField))
+      ? rawField
+      : undefined;
+  const typed = fromProvider ? typedProviderMessage(error, field) : undefined;
+  const message = typed ?? error.message;
+  const base = {
+    retryable: error.retryable,
+    cause: error,
+    ...(typed ? { detail: error.message } : {}),
+  };
   switch (error.code) {
     case 'invalid_request':
-      return new HttpError(400, 'invalid_request', error.message, {
-        ...base,
-        field: (error as { field?: string }).field,
-      });
+      return new HttpError(400, 'invalid_request', message, { ...base, field });
     case 'authentication':
       // The server's own key was refused. Telling the browser 401 would send the user to a
       // login screen for an operator problem, and the provider's text may echo the key.
@@ -61,24 +124,24 @@ export function fromAIConnectError(error: unknown): HttpError | undefined {
         502,
         'server_misconfigured',
         'The image provider refused this server’s credentials. The server operator needs to check its provider API key; trying again will not help.',
-        { retryable: false, cause: error },
+        { retryable: false, cause: error, detail: error.message },
       );
     case 'content_filtered':
-      return new HttpError(422, 'content_filtered', error.message, base);
+      return new HttpError(422, 'content_filtered', message, base);
     case 'rate_limited': {
       const retryAfterMs = (error as RateLimitedError).retryAfterMs ?? 10_000;
-      return new HttpError(429, 'rate_limited', error.message, { ...base, retryAfterMs });
+      return new HttpError(429, 'rate_limited', message, { ...base, retryAfterMs });
     }
     case 'provider_error':
-      return new HttpError(502, 'provider_error', error.message, base);
+      return new HttpError(502, 'provider_error', message, base);
     case 'timeout':
-      return new HttpError(504, 'timeout', error.message, base);
+      return new HttpError(504, 'timeout', message, base);
     case 'canceled':
-      return new HttpError(CLIENT_CLOSED_REQUEST, 'canceled', error.message, base);
+      return new HttpError(CLIENT_CLOSED_REQUEST, 'canceled', message, base);
     case 'output_not_image':
-      return new HttpError(502, 'output_not_image', error.message, base);
+      return new HttpError(502, 'output_not_image', message, base);
     default:
-      return new HttpError(502, 'provider_error', error.message, base);
+      return new HttpError(502, 'provider_error', message, base);
   }
 }
 
@@ -109,7 +172,7 @@ export function sendError(
   const requestId = (c.get('requestId' as never) as string | undefined) ?? '';
   const safe = new HttpError(error.status, error.code, redact(error.message), {
     retryable: error.retryable,
-    field: error.field,
+    field: error.field === undefined ? undefined : redact(error.field),
     retryAfterMs: error.retryAfterMs,
   });
   if (error.retryAfterMs !== undefined) {

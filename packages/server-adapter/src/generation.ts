@@ -191,7 +191,18 @@ export async function runGeneration(
     if (reason instanceof TimeoutError && !(error instanceof HttpError)) {
       throw fromAIConnectError(reason);
     }
-    throw fromAIConnectError(error) ?? error;
+    const mapped = fromAIConnectError(error);
+    if (mapped?.detail !== undefined) {
+      // The caller got a typed message; what the provider said is kept here (redacted).
+      options.logger.warn('provider error', {
+        requestId,
+        provider: entry.provider,
+        code: mapped.code,
+        status: mapped.status,
+        detail: mapped.detail,
+      });
+    }
+    throw mapped ?? error;
   } finally {
     clearTimeout(timer);
     release?.();

@@ -1,5 +1,6 @@
 // Logging that cannot leak a key: every line and every error message the server sends passes
 // through a redactor that knows the configured secrets and the usual token shapes.
+import { createSecretFinder } from './secret-forms';
 
 /** A structured logger; the default writes one JSON line per call. */
 export interface ServerLogger {
@@ -22,8 +23,11 @@ const TOKEN_HINT = /r8_|sk-|bearer|token|rediss?:/i;
 
 /**
  * Makes a function that replaces every occurrence of `secrets` (and of well-known token
- * shapes) in a text with `[redacted]`. Secrets shorter than 6 characters are ignored: they
- * would redact ordinary words and are not real keys anyway.
+ * shapes) in a text with `[redacted]`. A secret is found in any letter case, spaced out or with
+ * invisible characters inside, %-encoded or escaped, as hex and as base64 (standard or
+ * url-safe, also as part of a longer encoding), and when cut short at the start or end of the
+ * text. Secrets shorter than 6 characters are ignored: they would redact ordinary words and
+ * are not real keys anyway.
  *
  * @example
  * const redact = createRedactor([process.env.REPLICATE_API_TOKEN]);
@@ -33,9 +37,15 @@ export function createRedactor(secrets: Iterable<string | undefined>): (text: st
   const list = [...new Set([...secrets].filter((s): s is string => !!s && s.length >= 6))].sort(
     (a, b) => b.length - a.length,
   );
+  const find = createSecretFinder(list);
   return function redact(text: string): string {
     let out = text;
     for (const secret of list) out = out.split(secret).join(REDACTED);
+    const spans = find(out);
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const [start, end] = spans[i] as [number, number];
+      out = `${out.slice(0, start)}${REDACTED}${out.slice(end)}`;
+    }
     // One cheap test first: most log strings hold none of the shapes the patterns look for.
     if (!TOKEN_HINT.test(out)) return out;
     for (const pattern of TOKEN_PATTERNS) {
