@@ -71,7 +71,7 @@ const tagSets = [
 ];
 
 /**
- * Adds `count` images: every third one as if an AI generator made it, tags and favourites
+ * Adds `count` images: every third one as if an AI generator made it, tags and favorites
  * spread through them. Above 24 the pictures repeat (kept as separate assets). Everything goes
  * through the public importFiles, so 10,000 take about half a minute in Chromium.
  */

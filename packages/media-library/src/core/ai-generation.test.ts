@@ -202,7 +202,7 @@ describe('generateIntoLibrary', () => {
     controller.abort();
     gate.resolve();
     await expect(running).rejects.toBeInstanceOf(GenerationCanceledError);
-    await expect(running).rejects.toMatchObject({ code: 'aborted' });
+    await expect(running).rejects.toMatchObject({ code: 'canceled' });
     expect(library.query().total).toBe(0);
   });
 

@@ -26,7 +26,7 @@ export interface GenerateIntoLibraryOptions {
 /** The generation was canceled through its signal; nothing was added to the library. */
 export class GenerationCanceledError extends MediaLibraryError {
   constructor(options?: { cause?: unknown }) {
-    super('aborted', 'The generation was canceled; nothing was added to the library.', options);
+    super('canceled', 'The generation was canceled; nothing was added to the library.', options);
     this.name = 'GenerationCanceledError';
   }
 }

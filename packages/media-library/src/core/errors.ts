@@ -2,7 +2,7 @@
 
 export type MediaLibraryErrorCode =
   | 'storage_full'
-  | 'aborted'
+  | 'canceled'
   | 'import_failed'
   | 'not_found'
   | 'invalid_input'
@@ -48,7 +48,7 @@ export class StorageFullError extends MediaLibraryError {
 /** The operation was stopped through its AbortSignal; nothing it started was kept. */
 export class ImportAbortedError extends MediaLibraryError {
   constructor(options?: { cause?: unknown }) {
-    super('aborted', 'The import was canceled; nothing from this batch was kept.', options);
+    super('canceled', 'The import was canceled; nothing from this batch was kept.', options);
     this.name = 'ImportAbortedError';
   }
 }

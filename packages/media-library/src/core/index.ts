@@ -6,7 +6,15 @@ export {
   generateIntoLibrary,
 } from './ai-generation';
 export type * from './ai-types';
-export * from './errors';
+export {
+  AssetNotFoundError,
+  CollectionNotFoundError,
+  ImportAbortedError,
+  ImportFailedError,
+  MediaLibraryError,
+  type MediaLibraryErrorCode,
+  StorageFullError,
+} from './errors';
 export { createMediaLibrary, type MediaLibraryInstance } from './library';
 export type { SweepReport } from './library-sweep';
 export { createObjectUrlCache, type ObjectUrlCacheOptions } from './object-url-cache';

@@ -145,7 +145,7 @@ describe('importFiles', () => {
     expect(events.at(-1)?.current).toBe('c.png');
   });
 
-  it('cancelled mid-batch: rejects ImportAbortedError and keeps no bytes and no records', async () => {
+  it('canceled mid-batch: rejects ImportAbortedError and keeps no bytes and no records', async () => {
     const h = createHarness();
     const library = track(h.open());
     const controller = new AbortController();
@@ -167,7 +167,7 @@ describe('importFiles', () => {
     const library = track(h.open());
     await expect(
       library.importFiles([pngFile(11)], { signal: AbortSignal.abort() }),
-    ).rejects.toMatchObject({ code: 'aborted' });
+    ).rejects.toMatchObject({ code: 'canceled' });
     expect(await h.blobStore.keys()).toEqual([]);
   });
 

@@ -43,7 +43,7 @@ async function reopened(h: ReturnType<typeof createHarness>) {
 }
 
 describe('update', () => {
-  it('sets and clears text fields and the favourite, single and bulk, bumping updatedAt', async () => {
+  it('sets and clears text fields and the favorite, single and bulk, bumping updatedAt', async () => {
     const { h, library, ids } = await libraryWith(3);
     const [a, b, c] = ids as [string, string, string];
     const before = library.get(a) as MediaAsset;
@@ -204,7 +204,7 @@ describe('usage and statistics', () => {
     });
   });
 
-  it('counts by kind and source, favourites, AI cost and bytes', async () => {
+  it('counts by kind and source, favorites, AI cost and bytes', async () => {
     const h = createHarness();
     const library = h.open();
     opened.push(library);

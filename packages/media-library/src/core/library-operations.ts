@@ -1,4 +1,4 @@
-// Edits of existing assets (fields, favourite, tags, usage) and deletion. Each operation is a
+// Edits of existing assets (fields, favorite, tags, usage) and deletion. Each operation is a
 // read-modify-write in one IndexedDB transaction, then one store replacement, then a message.
 
 import type { IDBPTransaction } from 'idb';
@@ -70,7 +70,7 @@ export function byIds(ids: string[]) {
 
 const TEXT_FIELDS = ['title', 'description', 'alt'] as const;
 
-/** Sets title, description, alt text and favourite; an empty or undefined text clears it. */
+/** Sets title, description, alt text and favorite; an empty or undefined text clears it. */
 export async function updateAssets(
   ctx: LibraryContext,
   ids: string | string[],

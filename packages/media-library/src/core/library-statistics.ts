@@ -16,7 +16,7 @@ type AssetMap = ReadonlyMap<string, MediaAsset>;
 const statisticsCache = new WeakMap<AssetMap, LibraryStatistics>();
 const tagsCache = new WeakMap<AssetMap, Array<{ tag: string; count: number }>>();
 
-/** Counts by kind and source, favourites, total AI cost and bytes of the loaded assets. */
+/** Counts by kind and source, favorites, total AI cost and bytes of the loaded assets. */
 export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
   const cached = statisticsCache.get(state.assets);
   if (cached) return cached;

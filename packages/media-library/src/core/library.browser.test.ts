@@ -105,7 +105,7 @@ describe('library in Chromium', () => {
     release();
   });
 
-  it('a batch cancelled mid-way leaves no file in OPFS and no record', async () => {
+  it('a batch canceled mid-way leaves no file in OPFS and no record', async () => {
     const name = libraryName();
     const library = track(createMediaLibrary({ name }));
     await library.ready;
@@ -117,7 +117,7 @@ describe('library in Chromium', () => {
         if (progress.filesDone === 2) controller.abort();
       },
     });
-    await expect(run).rejects.toMatchObject({ code: 'aborted' });
+    await expect(run).rejects.toMatchObject({ code: 'canceled' });
     const root = await navigator.storage.getDirectory();
     const directory = (await root.getDirectoryHandle(
       opfsDirectoryName(name),

@@ -361,7 +361,7 @@ export interface MediaLibrary {
   readonly urls: ObjectUrlCache;
 
   /**
-   * Sets title, description, alt text or favourite on one or many assets, in one transaction.
+   * Sets title, description, alt text or favorite on one or many assets, in one transaction.
    * An unknown id fails the whole call with `AssetNotFoundError` (code `not_found`) and changes
    * nothing; so do `addTags`, `removeTags` and `trackUsage`.
    */

@@ -35,7 +35,7 @@ describe('AssetDetailsPanel', { timeout: 20_000 }, () => {
     await user.type(tags, '{Backspace}');
     await waitFor(() => expect(library.get(id)?.tags).toEqual(['winter']));
 
-    await user.click(screen.getByRole('button', { name: 'Favourite' }));
+    await user.click(screen.getByRole('button', { name: 'Favorite' }));
     await waitFor(() => expect(library.get(id)?.favorite).toBe(true));
   });
 

@@ -1,4 +1,4 @@
-// The details of one asset: preview, editable title/alt/description/tags, favourite,
+// The details of one asset: preview, editable title/alt/description/tags, favorite,
 // download and copy, collections, every stored fact, and AI provenance with a way to reuse it.
 import {
   ActionIcon,
@@ -110,7 +110,7 @@ function Details({
             <ActionIcon
               variant={asset.favorite ? 'filled' : 'default'}
               color="yellow"
-              aria-label="Favourite"
+              aria-label="Favorite"
               aria-pressed={asset.favorite}
               onClick={() => library.update(asset.id, { favorite: !asset.favorite }).catch(fail)}
             >

@@ -186,7 +186,7 @@ export function AssetGridView({
   );
 }
 
-/** Ids of the badge, name and favourite mark, as the cell's aria-labelledby. */
+/** Ids of the badge, name and favorite mark, as the cell's aria-labelledby. */
 function labelIds(prefix: string, asset: MediaAsset, layout: 'grid' | 'list'): string {
   const badge = asset.source.type === 'ai' ? [`${prefix}-ai`] : [];
   const name = [`${prefix}-name`];
@@ -196,10 +196,10 @@ function labelIds(prefix: string, asset: MediaAsset, layout: 'grid' | 'list'): s
   );
 }
 
-/** A favourite mark that screen readers read as "Favourite". */
+/** A favorite mark that screen readers read as "Favorite". */
 function Star({ id, ...props }: { id: string } & Omit<TextProps, 'children'>) {
   return (
-    <Text id={id} role="img" aria-label="Favourite" c="yellow.7" size="sm" {...props}>
+    <Text id={id} role="img" aria-label="Favorite" c="yellow.7" size="sm" {...props}>
       ★
     </Text>
   );

@@ -1,4 +1,4 @@
-// Actions on the selected assets: favourite, tag, add to a collection, download as a zip, and
+// Actions on the selected assets: favorite, tag, add to a collection, download as a zip, and
 // delete after a confirmation that says how many assets will go.
 import { Box, Button, Group, Modal, Popover, TagsInput, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -52,7 +52,7 @@ export function BulkToolbar({
       setBusy(undefined);
     }
   };
-  const allFavourite = ids.every((id) => library.get(id)?.favorite);
+  const allFavorite = ids.every((id) => library.get(id)?.favorite);
 
   return (
     // One line on a wide screen; when narrow, the actions wrap onto further lines rather than
@@ -69,10 +69,10 @@ export function BulkToolbar({
         <Button
           size="compact-sm"
           variant="default"
-          loading={busy === 'favourite'}
-          onClick={() => run('favourite', () => library.update(ids, { favorite: !allFavourite }))}
+          loading={busy === 'favorite'}
+          onClick={() => run('favorite', () => library.update(ids, { favorite: !allFavorite }))}
         >
-          {allFavourite ? 'Unfavourite' : 'Favourite'}
+          {allFavorite ? 'Unfavorite' : 'Favorite'}
         </Button>
         <Popover opened={tagsOpen} onChange={setTagsOpen} trapFocus withinPortal position="bottom">
           <Popover.Target>

@@ -1,4 +1,4 @@
-// The filter row: kind, source, favourites and date as chips; tags, AI provider/model and
+// The filter row: kind, source, favorites and date as chips; tags, AI provider/model and
 // collection as compact multi-selects that appear only when the library has values for them.
 import { Button, Chip, Group, MultiSelect, Select } from '@mantine/core';
 import type { AssetKind, AssetSourceType } from '../core/index';
@@ -67,7 +67,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         checked={filters.favorite}
         onChange={(favorite) => set({ favorite })}
       >
-        Favourites
+        Favorites
       </Chip>
       <Select
         aria-label="Date"

@@ -128,7 +128,7 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
       onGenerated?.(assets);
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'aborted' || code === 'canceled') {
+      if (code === 'canceled') {
         setOutcome({ kind: 'canceled' });
         return;
       }

@@ -149,7 +149,7 @@ export function MediaLibraryScreen({
   const onFiles = (files: File[]) => {
     setProblem(undefined);
     importer.importFiles(files).then(reportFailures, (error) => {
-      if ((error as { code?: string })?.code !== 'aborted') report(message(error));
+      if ((error as { code?: string })?.code !== 'canceled') report(message(error));
     });
   };
   const importUrl = (url: string) => {
