@@ -119,7 +119,7 @@ export async function fetchPublicUrl(
       throw new HttpError(
         504,
         'timeout',
-        `The site did not send the file within ${Math.round(options.timeoutMs / 1000)} s; try again later or download it and import it from disk.`,
+        `The site did not send the file within ${formatMs(options.timeoutMs)}; try again later or download it and import it from disk.`,
         { retryable: true, cause: error },
       );
     }
@@ -334,8 +334,16 @@ function tooLarge(maxBytes: number): HttpError {
   return new HttpError(
     413,
     'payload_too_large',
-    `The file is larger than ${Math.floor(maxBytes / (1024 * 1024)) || maxBytes} ${maxBytes >= 1024 * 1024 ? 'MB' : 'bytes'}, the most this server fetches; download it and import it from disk.`,
+    `The file is larger than ${formatBytes(maxBytes)}, the most this server fetches; download it and import it from disk.`,
   );
+}
+
+const formatMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
 }
 
 function notMedia(what: string): HttpError {

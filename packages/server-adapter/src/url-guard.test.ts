@@ -62,6 +62,9 @@ describe('classifyAddress', () => {
     ['0x7f.1', 'not-an-address'],
     ['127.1', 'not-an-address'],
     ['localhost', 'not-an-address'],
+    ['fe80::1%eth0', 'not-an-address'],
+    ['::ffff:127.0.0.1%lo', 'not-an-address'],
+    ['2606:4700::1%1', 'not-an-address'],
     ['', 'not-an-address'],
   ])('refuses %s as %s', (address, range) => {
     expect(classifyAddress(address)).toEqual({ allowed: false, range });

@@ -145,6 +145,8 @@ const refuse = (range: AddressRange): AddressVerdict => ({ allowed: false, range
  */
 export function classifyAddress(address: string, policy: AddressPolicy = {}): AddressVerdict {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  // A zone (fe80::1%eth0) names an interface of this machine: never a public address.
+  if (bare.includes('%')) return refuse('not-an-address');
   const version = isIP(bare);
   if (version === 4) return classifyV4(v4(bare), policy);
   if (version === 6) return classifyV6(ipv6Groups(bare), policy);

@@ -338,11 +338,12 @@ describe('POST /api/ai/fetch: refused addresses', () => {
 describe('POST /api/ai/fetch: limits and bad input', () => {
   it('answers 413 when the declared length is over maxBytes', async () => {
     const app = siteApp({ maxBytes: 1024 });
-    await expectError(
+    const error = await expectError(
       await fetchVia(app, `http://site.test:${port}/big`),
       413,
       'payload_too_large',
     );
+    expect(error.message).toMatch(/larger than 1 KB/);
   });
 
   it('answers 413 when a body without a length streams past maxBytes', async () => {
@@ -362,6 +363,7 @@ describe('POST /api/ai/fetch: limits and bad input', () => {
       'timeout',
     );
     expect(error.retryable).toBe(true);
+    expect(error.message).toMatch(/within 200 ms/);
   });
 
   it.each([
