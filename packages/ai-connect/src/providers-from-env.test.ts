@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateImages } from './generate';
 import { providersFromEnv } from './providers-from-env';
 import { defaultRegistry } from './registry';
@@ -55,6 +55,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('providersFromEnv', () => {
   it('serves only the local generator with no keys', () => {
@@ -89,16 +92,32 @@ describe('providersFromEnv', () => {
   });
 
   it('slows the local generator by LOCAL_GENERATOR_DELAY_MS, still cancelable', async () => {
-    const request = { prompt: 'a fox', model: 'local/placeholder', width: 64, height: 64 };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const slow = providersFromEnv({ LOCAL_GENERATOR_DELAY_MS: '300' }).providers;
-    const started = performance.now();
-    await generateImages(request, { providers: slow });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    const events: Array<{ percent?: number; message?: string }> = [];
+    const call = { prompt: 'a fox', n: 1, size: { width: 64, height: 64 } };
+    const running = slow.local?.imageModel('placeholder').doGenerate({
+      ...call,
+      onProgress: (progress) => events.push(progress),
+    });
+    // 299 ms into a 300 ms wait: ticks at 100 and 200 ms (90% of the bar spread over the
+    // wait), and nothing rendered yet. Another delay would tick other percents.
+    await vi.advanceTimersByTimeAsync(299);
+    expect(
+      events.filter((e) => e.message === 'rendering image 1 of 1').map((e) => e.percent),
+    ).toEqual([30, 60]);
+    expect(events.some((e) => e.message?.startsWith('rendered'))).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await running)?.images).toHaveLength(1);
 
+    // Canceled a third of the way into the wait: the clock stops there, so only the abort
+    // can end the call.
+    const request = { prompt: 'a fox', model: 'local/placeholder', width: 64, height: 64 };
     const controller = new AbortController();
-    const running = generateImages(request, { providers: slow, signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await expect(running).rejects.toMatchObject({ name: 'CanceledError' });
+    const canceled = generateImages(request, { providers: slow, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    await expect(canceled).rejects.toMatchObject({ name: 'CanceledError' });
   });
 
   it('refuses a LOCAL_GENERATOR_DELAY_MS that is not a whole number of milliseconds', () => {

@@ -1,6 +1,6 @@
 // The OpenAI Images adapter against a fake of `POST /v1/images/generations` (msw): the
 // request that reaches it, base64 decoding, the documented error shapes and aborts.
-import { delay, HttpResponse, http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -255,22 +255,32 @@ describe('OpenAI Images adapter', () => {
   });
 
   it('forwards the abort to fetch and throws CanceledError', async () => {
+    // The server never answers; it records whether the request it holds was aborted.
+    let upstreamAborted = false;
+    let reached!: () => void;
+    const requestReached = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     server.use(
-      http.post(URL, async () => {
-        await delay(2000);
+      http.post(URL, async ({ request }) => {
+        reached();
+        await new Promise<void>((resolve) =>
+          request.signal.addEventListener('abort', () => resolve(), { once: true }),
+        );
+        upstreamAborted = true;
         return HttpResponse.json({ data: [{ b64_json: pngBase64 }] });
       }),
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = performance.now();
-    const error = await failure(
+    const outcome = failure(
       openai()
         .imageModel('gpt-image-1')
         .doGenerate({ prompt: 'p', n: 1, abortSignal: controller.signal }),
     );
-    expect(error).toBeInstanceOf(CanceledError);
-    expect(performance.now() - started).toBeLessThan(1000);
+    await requestReached;
+    controller.abort();
+    expect(await outcome).toBeInstanceOf(CanceledError);
+    await vi.waitFor(() => expect(upstreamAborted).toBe(true));
   });
 
   it('fails with AuthenticationError before any request when no key is set', async () => {

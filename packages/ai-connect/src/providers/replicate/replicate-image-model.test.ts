@@ -1,6 +1,6 @@
 // The Replicate adapter against a fake of Replicate's HTTP API (msw): what reaches the API,
 // the prediction lifecycle, the error mapping, and that the token never leaks.
-import { delay, HttpResponse, http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -393,9 +393,19 @@ describe('Replicate adapter: lifecycle', () => {
   });
 
   it('answers an abort during the (slow, sync-mode) create at once and cancels the prediction once its id is known', async () => {
+    // The create answers only when the test releases it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached!: () => void;
+    const createReached = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     server.use(
       http.post(`${API}/predictions`, async () => {
-        await delay(150);
+        reached();
+        await released;
         return HttpResponse.json(prediction({ status: 'processing' }), { status: 201 });
       }),
       http.post(`${API}/predictions/pred_123/cancel`, () =>
@@ -403,13 +413,15 @@ describe('Replicate adapter: lifecycle', () => {
       ),
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = performance.now();
-    const error = await failure(
+    const outcome = failure(
       provider().imageModel(SDXL).doGenerate({ prompt: 'p', n: 1, abortSignal: controller.signal }),
     );
-    expect(error).toBeInstanceOf(CanceledError);
-    expect(performance.now() - started).toBeLessThan(120);
+    await createReached;
+    controller.abort();
+    // Rejected while the create is still unanswered: the caller never waits for Replicate.
+    expect(await outcome).toBeInstanceOf(CanceledError);
+    expect(cancels()).toHaveLength(0);
+    release();
     await vi.waitFor(() => expect(cancels()).toHaveLength(1), { timeout: 2000 });
     expect(polls()).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 // Pins the known gaps of the `replicate` SDK (1.4) that the adapter works around, each next to
 // the adapter's behaviour against the same fake. If an SDK upgrade fixes a gap, its first
 // assertion fails and the workaround can be reconsidered.
-import { delay, HttpResponse, http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import Replicate from 'replicate';
 import sharp from 'sharp';
@@ -49,47 +49,71 @@ const cancels = () => seen.filter((r) => r.url.endsWith('/cancel'));
 const sdk = () => new Replicate({ auth: TOKEN, useFileOutput: false });
 const adapter = () => createReplicate({ apiToken: TOKEN, pollIntervalMs: 1 }).imageModel(SDXL);
 
+/** A create that answers only when the test says so, and says when it has been reached. */
+function heldCreate(status = 'processing') {
+  let release!: () => void;
+  let reached!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const arrived = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const handler = http.post(`${API}/predictions`, async () => {
+    reached();
+    await released;
+    return HttpResponse.json(prediction(status), { status: 201 });
+  });
+  return { handler, arrived, release };
+}
+
 describe('SDK gap: the abort signal is not forwarded to the create request', () => {
   it('SDK run(): an abort during create does not stop the sync-mode wait', async () => {
+    const create = heldCreate();
     server.use(
-      http.post(`${API}/predictions`, async () => {
-        await delay(150);
-        return HttpResponse.json(prediction('processing'), { status: 201 });
-      }),
+      create.handler,
       http.post(`${API}/predictions/pred_gap/cancel`, () =>
         HttpResponse.json(prediction('canceled')),
       ),
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = performance.now();
-    const output = await sdk().run(SDXL as `${string}/${string}:${string}`, {
-      input: { prompt: 'p' },
-      signal: controller.signal,
-    });
+    let settled = false;
+    const running = sdk()
+      .run(SDXL as `${string}/${string}:${string}`, {
+        input: { prompt: 'p' },
+        signal: controller.signal,
+      })
+      .finally(() => {
+        settled = true;
+      });
+    await create.arrived;
+    controller.abort();
+    // A forwarded abort would reject the fetch within a few turns of the event loop.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    create.release();
     // It waited the whole create out and resolved (no AbortError) with an empty output.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    expect(output ?? null).toBeNull();
+    expect((await running) ?? null).toBeNull();
   });
 
   it('adapter: rejects at once and cancels the prediction as soon as its id is known', async () => {
+    const create = heldCreate();
     server.use(
-      http.post(`${API}/predictions`, async () => {
-        await delay(150);
-        return HttpResponse.json(prediction('processing'), { status: 201 });
-      }),
+      create.handler,
       http.post(`${API}/predictions/pred_gap/cancel`, () =>
         HttpResponse.json(prediction('canceled')),
       ),
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = performance.now();
-    const error = await adapter()
+    const outcome = adapter()
       .doGenerate({ prompt: 'p', n: 1, abortSignal: controller.signal })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CanceledError);
-    expect(performance.now() - started).toBeLessThan(120);
+    await create.arrived;
+    controller.abort();
+    // Rejected while Replicate has not answered the create: nothing waits for it.
+    expect(await outcome).toBeInstanceOf(CanceledError);
+    expect(cancels()).toHaveLength(0);
+    create.release();
     await vi.waitFor(() => expect(cancels()).toHaveLength(1), { timeout: 2000 });
   });
 });
@@ -105,10 +129,20 @@ describe('SDK gap: its automatic retry ignores Retry-After (and repeats a failed
           : HttpResponse.json(prediction('starting'), { status: 201 });
       }),
     );
-    const started = performance.now();
-    await sdk().predictions.create({ version: 'v', input: { prompt: 'p' } });
+    // Every wait the SDK schedules between attempts: none is the 5 s Retry-After asked for.
+    const waits: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      waits.push(ms ?? 0);
+      return realSetTimeout(callback, ms);
+    }) as typeof setTimeout);
+    try {
+      await sdk().predictions.create({ version: 'v', input: { prompt: 'p' } });
+    } finally {
+      vi.mocked(globalThis.setTimeout).mockRestore();
+    }
     expect(creates()).toHaveLength(3);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(waits.filter((ms) => ms >= 5000)).toEqual([]);
   });
 
   it('SDK: sends a create again after a network fault, which may bill twice', async () => {
