@@ -14,6 +14,8 @@ import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test
 let site: Server;
 let siteUrl: string;
 const requests: string[] = [];
+/** The first import loads the pipeline and a loaded machine is slow: wait, within bounds. */
+const patient = { timeout: 10_000 };
 
 beforeAll(async () => {
   const png = new Uint8Array(await pngFile(7, 'fox.png', 40, 30).arrayBuffer());
@@ -55,7 +57,7 @@ function remoteGenerator() {
 
 async function importByUrl(url: string) {
   fireEvent.click(screen.getByRole('button', { name: 'From URL' }));
-  const field = await screen.findByLabelText('File URL');
+  const field = await screen.findByLabelText('File URL', {}, patient);
   fireEvent.change(field, { target: { value: url } });
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
 }
@@ -66,7 +68,7 @@ describe('From URL on the library screen', { timeout: 20_000 }, () => {
     await library.ready;
     renderPreset(<MediaLibraryScreen height={800} />, { library });
     await importByUrl(siteUrl);
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, patient);
     expect(alert.textContent).toMatch(/CORS/);
     expect(library.getState().assets.size).toBe(0);
   });
@@ -76,7 +78,7 @@ describe('From URL on the library screen', { timeout: 20_000 }, () => {
     await library.ready;
     renderPreset(<MediaLibraryScreen height={800} />, { library, ai: remoteGenerator() });
     await importByUrl(siteUrl);
-    await waitFor(() => expect(library.getState().assets.size).toBe(1));
+    await waitFor(() => expect(library.getState().assets.size).toBe(1), patient);
     const [asset] = library.getState().assets.values();
     expect(asset).toMatchObject({
       name: 'fox.png',
@@ -96,7 +98,7 @@ describe('From URL on the library screen', { timeout: 20_000 }, () => {
     await library.ready;
     renderPreset(<MediaLibraryScreen height={800} />, { library, ai: remoteGenerator() });
     await importByUrl('http://169.254.169.254/latest/meta-data/');
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, patient);
     expect(alert.textContent).toMatch(/link-local address/);
     expect(library.getState().assets.size).toBe(0);
   });
