@@ -92,10 +92,17 @@ async function checkApi(origin, label) {
 
   const stream = await fetch(`${api}/images/generate`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'accept-encoding': 'gzip, deflate, br',
+    },
     body: JSON.stringify({ prompt: 'host app stream check', width: 64, height: 64 }),
   });
+  // Compressed, the stream would reach the browser only once it ends, with no progress on the way.
+  const encoding = stream.headers.get('content-encoding');
   const events = await stream.text();
+  check(!encoding, `${label}: the generate event stream was sent ${encoding}-encoded`);
   check(
     stream.ok && stream.headers.get('content-type')?.startsWith('text/event-stream'),
     `${label}: the generate event stream answered ${stream.status} ${stream.headers.get('content-type')}`,

@@ -59,7 +59,7 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
       // Start the stream only once the request is known to be valid (and has room to run), so
       // bad input and a full server still get a 4xx status rather than a 200 stream with an error.
       deps.gate.ensureCapacity(planned.entry.provider);
-      return streamSSE(c, async (stream) => {
+      const response = streamSSE(c, async (stream) => {
         const streamAborted = new AbortController();
         stream.onAbort(() => streamAborted.abort());
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
@@ -99,6 +99,18 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
           clearInterval(heartbeat);
         }
       });
+      // no-transform: a compressing host (Next.js's server, an Express app with compression)
+      // or proxy would otherwise gzip the stream and hold every event until the end.
+      // Set on the context too: middleware that wraps the response copies the context's
+      // headers over it.
+      for (const [name, value] of [
+        ['Cache-Control', 'no-cache, no-transform'],
+        ['X-Accel-Buffering', 'no'],
+      ] as const) {
+        c.header(name, value);
+        response.headers.set(name, value);
+      }
+      return response;
     }
 
     const outcome = await runGeneration(c, deps, planned);
