@@ -8,7 +8,8 @@ export type MediaLibraryErrorCode =
   | 'invalid_input'
   | 'fetch_failed'
   | 'storage_unavailable'
-  | 'closed';
+  | 'closed'
+  | 'unreadable';
 
 /** Base class of every error the media library throws on purpose. */
 export class MediaLibraryError extends Error {
@@ -66,6 +67,26 @@ export class ImportFailedError extends MediaLibraryError {
       options,
     );
     this.name = 'ImportFailedError';
+  }
+}
+
+/**
+ * A file's bytes claim an image, video or audio type but do not decode (damaged, truncated, or
+ * not that kind of file at all). The import's result when `unreadable: 'reject'` is passed;
+ * otherwise such a file is kept with `asset.unreadable` set.
+ */
+export class UnreadableFileError extends MediaLibraryError {
+  readonly fileName: string;
+  readonly mimeType: string;
+  constructor(fileName: string, mimeType: string) {
+    super(
+      'unreadable',
+      `"${fileName}" can't be read as ${mimeType}: the file may be damaged. Open it in the app ` +
+        'that made it and save or export it again, then import that copy.',
+    );
+    this.name = 'UnreadableFileError';
+    this.fileName = fileName;
+    this.mimeType = mimeType;
   }
 }
 

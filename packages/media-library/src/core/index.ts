@@ -14,10 +14,22 @@ export {
   MediaLibraryError,
   type MediaLibraryErrorCode,
   StorageFullError,
+  UnreadableFileError,
 } from './errors';
+export {
+  type ImportSummary,
+  isUnreadableResult,
+  summarizeImport,
+} from './import/import-summary';
 export { createMediaLibrary, type MediaLibraryInstance } from './library';
 export type { SweepReport } from './library-sweep';
-export { createObjectUrlCache, type ObjectUrlCacheOptions } from './object-url-cache';
+export {
+  createInertObjectURL,
+  createObjectUrlCache,
+  inertBlob,
+  isInertMimeType,
+  type ObjectUrlCacheOptions,
+} from './object-url-cache';
 export { normalizeSearchText, queryAssets } from './query';
 export {
   createDefaultBlobStore,

@@ -4,8 +4,8 @@
 import { fromStoredAsset, type LibraryDb } from './db';
 import { ImportAbortedError } from './errors';
 import { STREAM_HASH_ABOVE_BYTES, sha256Hex } from './import/hash';
-import { type MediaMeasurements, measureMedia } from './import/measure';
-import { SNIFF_BYTES, sniffType } from './import/sniff';
+import { type MediaMeasurements, probeMedia } from './import/measure';
+import { bytesShowKind, SNIFF_BYTES, sniffType } from './import/sniff';
 import { createThumbnail, type Thumbnail } from './import/thumbnail';
 import type { LibraryContext } from './library-context';
 import type { AssetKind, AssetSource, BlobStore, ImportOptions, MediaAsset } from './types';
@@ -78,7 +78,15 @@ export interface Analysis {
 export interface Media {
   measured: MediaMeasurements;
   thumbnail: Thumbnail | undefined;
+  /** The bytes claim image, video or audio but do not decode: see `MediaAsset.unreadable`. */
+  unreadable: boolean;
 }
+
+/**
+ * Formats whose decoding depends on the browser (Chromium reads no HEIC or TIFF): a decoder
+ * refusing them says nothing about the file, so only a missing signature marks them unreadable.
+ */
+const BROWSER_DEPENDENT_TYPES = new Set(['image/heic', 'image/heif', 'image/tiff', 'image/jxl']);
 
 /**
  * Returns `analysisOf(index)`: the analysis of item `index`, having started those of the next
@@ -182,21 +190,30 @@ export async function measureAndThumbnail(
   head?: Uint8Array,
 ): Promise<Media> {
   const signal = batch.options.signal;
-  const measured =
-    kind === 'image' || kind === 'video' || kind === 'audio'
-      ? await measureMedia(blob, kind, mimeType, head ? { head } : {})
-      : {};
+  const media = kind === 'image' || kind === 'video' || kind === 'audio';
+  if (!media) return { measured: {}, thumbnail: undefined, unreadable: false };
+  // Bytes that show no signature of their kind were typed by their name alone.
+  const sniffHead = head ?? new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  let unreadable = !bytesShowKind(sniffHead.subarray(0, SNIFF_BYTES), kind);
+  const probe = unreadable
+    ? { measured: {} }
+    : await probeMedia(blob, kind, mimeType, head ? { head } : {});
+  let undecodable = probe.undecodable === true;
   throwIfAborted(signal);
   const thumbnails = batch.ctx.options.thumbnails;
   const thumbnail =
-    thumbnails !== false && (kind === 'image' || kind === 'video')
+    thumbnails !== false && (kind === 'image' || kind === 'video') && !unreadable
       ? await createThumbnail(blob, {
           maxSize: thumbnails?.maxSize ?? DEFAULT_THUMBNAIL_SIZE,
           ...(thumbnails?.type ? { type: thumbnails.type } : {}),
+          onUndecodable: () => {
+            undecodable = true;
+          },
         })
       : undefined;
   throwIfAborted(signal);
-  return { measured, thumbnail };
+  if (undecodable && !BROWSER_DEPENDENT_TYPES.has(mimeType)) unreadable = true;
+  return { measured: probe.measured, thumbnail, unreadable };
 }
 
 /**

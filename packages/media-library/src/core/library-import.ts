@@ -20,7 +20,9 @@ import {
   ImportFailedError,
   MediaLibraryError,
   StorageFullError,
+  UnreadableFileError,
 } from './errors';
+import { isUnreadableResult } from './import/import-summary';
 import type { LibraryContext } from './library-context';
 import {
   type Analysis,
@@ -76,6 +78,7 @@ export async function importBatch(
     filesTotal: items.length,
     bytesDone: 0,
     bytesTotal: items.reduce((sum, item) => sum + sizeOf(item), 0),
+    unreadable: 0,
   };
   const batch: Batch = {
     ctx,
@@ -99,7 +102,9 @@ export async function importBatch(
     /** Waits for the oldest item to be done and reports it: results and progress stay in order. */
     const settleOldest = async () => {
       const { index, item, result } = queue.shift() as (typeof queue)[number];
-      results.push(await result);
+      const settledResult = await result;
+      results.push(settledResult);
+      if (isUnreadableResult(settledResult)) progress.unreadable = (progress.unreadable ?? 0) + 1;
       progress.filesDone++;
       progress.bytesDone += sizeOf(item);
       // `current` names the file up next; the last report keeps the last file's name.
@@ -323,9 +328,16 @@ async function keepItem(
       (analysis.lookedUp ? analysis.existing : await findByHash(batch, sha256));
     if (existing) return { status: 'duplicate', asset: existing };
   }
-  const { measured, thumbnail } = await (analysis.media ??
+  const { measured, thumbnail, unreadable } = await (analysis.media ??
     measureAndThumbnail(batch, kind, mimeType, blob));
   throwIfAborted(signal);
+  if (unreadable && options.unreadable === 'reject') {
+    return {
+      status: 'failed',
+      name: item.name ?? 'untitled',
+      error: new UnreadableFileError(item.name ?? 'untitled', mimeType),
+    };
+  }
 
   const id = ctx.createId();
   const blobKey = `o/${id}`;
@@ -356,6 +368,7 @@ async function keepItem(
   if (width !== undefined) asset.width = width;
   if (height !== undefined) asset.height = height;
   if (measured.duration !== undefined) asset.duration = measured.duration;
+  if (unreadable) asset.unreadable = true;
   if (thumbnail && thumbnailKey) {
     asset.thumbnailKey = thumbnailKey;
     asset.thumbnailType = thumbnail.type;

@@ -29,7 +29,7 @@ import {
   requestPersistence,
 } from './library-statistics';
 import { type SweepReport, sweepLibrary } from './library-sweep';
-import { createObjectUrlCache } from './object-url-cache';
+import { createObjectUrlCache, isInertMimeType } from './object-url-cache';
 import { queryAssets } from './query';
 import { createDefaultBlobStore } from './storage/default-blob-store';
 import { createLibraryStore } from './store';
@@ -270,7 +270,8 @@ function closedDuringLoad(name: string, cause: unknown): MediaLibraryError {
 }
 
 function imageKey(asset: MediaAsset): string | undefined {
-  return asset.kind === 'image' ? asset.blobKey : undefined;
+  // Only a raster original may stand in: a thumbnail is shown, and opened, as an image.
+  return asset.kind === 'image' && isInertMimeType(asset.mimeType) ? asset.blobKey : undefined;
 }
 
 async function readAsset(ctx: LibraryContext, id: string): Promise<MediaAsset | undefined> {

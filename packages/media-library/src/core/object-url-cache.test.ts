@@ -2,7 +2,12 @@
 // invalidation. Fake timers and injected create/revoke make every step observable.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssetNotFoundError } from './errors';
-import { createObjectUrlCache, type ObjectUrlCacheOptions } from './object-url-cache';
+import {
+  createObjectUrlCache,
+  inertBlob,
+  isInertMimeType,
+  type ObjectUrlCacheOptions,
+} from './object-url-cache';
 import type { AssetVariant } from './types';
 
 function setup(overrides: Partial<ObjectUrlCacheOptions> = {}) {
@@ -192,5 +197,63 @@ describe('createObjectUrlCache', () => {
     expect(live.has(url)).toBe(true);
     expect(getBlob).toHaveBeenCalledTimes(2);
     expect(cache.size()).toBe(1);
+  });
+});
+
+describe('the inert-type guard', () => {
+  it('lets raster images, media, PDF and plain text through and nothing that runs', () => {
+    for (const type of ['image/png', 'image/webp', 'video/mp4', 'audio/mpeg', 'application/pdf']) {
+      expect(isInertMimeType(type), type).toBe(true);
+    }
+    expect(isInertMimeType('text/plain; charset=utf-8')).toBe(true);
+    for (const type of [
+      'image/svg+xml',
+      'text/html',
+      'application/xhtml+xml',
+      'application/xml',
+      'text/xml',
+      'application/zip',
+      'image/x-unknown',
+      '',
+    ]) {
+      expect(isInertMimeType(type), type).toBe(false);
+    }
+  });
+
+  it('retypes markup as plain text and anything unknown as octet-stream, bytes unchanged', async () => {
+    const svg = new Blob(['<svg onload="x()"/>'], { type: 'image/svg+xml' });
+    expect(inertBlob(svg).type).toBe('text/plain;charset=utf-8');
+    expect(await inertBlob(svg).text()).toBe('<svg onload="x()"/>');
+    expect(inertBlob(new Blob(['<p>'], { type: 'text/html' })).type).toBe(
+      'text/plain;charset=utf-8',
+    );
+    expect(inertBlob(new Blob(['{}'], { type: 'application/json' })).type).toBe(
+      'text/plain;charset=utf-8',
+    );
+    expect(inertBlob(new Blob(['?'])).type).toBe('application/octet-stream');
+    expect(inertBlob(new Blob(['?'], { type: 'application/zip' })).type).toBe(
+      'application/octet-stream',
+    );
+    const png = new Blob(['png'], { type: 'image/png' });
+    expect(inertBlob(png)).toBe(png);
+  });
+
+  it('hands every URL out through the guard, the original of an SVG as plain text', async () => {
+    const minted: Blob[] = [];
+    const cache = createObjectUrlCache({
+      getBlob: async (_id, variant) =>
+        variant === 'original'
+          ? new Blob(['<svg/>'], { type: 'image/svg+xml' })
+          : new Blob(['webp'], { type: 'image/webp' }),
+      createObjectURL: (blob) => {
+        minted.push(blob);
+        return `blob:test/${minted.length}`;
+      },
+      revokeObjectURL: () => undefined,
+    });
+    await cache.acquire('a', 'original');
+    await cache.acquire('a', 'thumbnail');
+    expect(minted.map((blob) => blob.type)).toEqual(['text/plain;charset=utf-8', 'image/webp']);
+    expect(await minted[0]?.text()).toBe('<svg/>');
   });
 });

@@ -1,5 +1,7 @@
 // One reference-counted cache of object URLs per library, so a long scroll through a large
 // library keeps only the URLs on screen (plus a few warm ones) alive, never one per asset seen.
+// Also the one guard every object URL of imported bytes passes: a URL a person can open in a
+// tab runs as a document on the host's origin, so none may carry a type a browser executes.
 import { AssetNotFoundError } from './errors';
 import type { AssetVariant, ObjectUrlCache } from './types';
 
@@ -40,12 +42,102 @@ interface Entry {
 const keyOf = (id: string, variant: AssetVariant) => `${variant}\u0000${id}`;
 
 /**
+ * Types a browser opens as an image, a player, a PDF viewer or plain text, never as a document
+ * that runs script, whatever the bytes hold: an image decoder does not run SVG inside a PNG,
+ * and browsers sniff `text/plain` only for binary, never for HTML.
+ */
+const INERT_TYPES = new Set([
+  'image/png',
+  'image/apng',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/x-icon',
+  'image/vnd.microsoft.icon',
+  'image/tiff',
+  'image/heic',
+  'image/heif',
+  'image/jxl',
+  'application/pdf',
+  'text/plain',
+  // Never sniffed for markup: a tab downloads it.
+  'application/octet-stream',
+]);
+
+/** What markup and other text is handed out as: readable in a tab, never run. */
+export const INERT_TEXT_TYPE = 'text/plain;charset=utf-8';
+/** What any other type that is not known to be inert is handed out as (a tab downloads it). */
+export const INERT_BINARY_TYPE = 'application/octet-stream';
+
+function essenceOf(type: string): string {
+  return (type.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/**
+ * Whether a browser opening bytes of this MIME type as a document (a new tab, an iframe, a
+ * download link) can never run script: raster images, audio, video, PDF, plain text and
+ * `application/octet-stream`. SVG,
+ * HTML, XHTML, XML and every type not known to be inert answer false.
+ *
+ * @example
+ * isInertMimeType('image/png'); // true
+ * isInertMimeType('image/svg+xml'); // false: an SVG opened in a tab runs its scripts
+ */
+export function isInertMimeType(type: string): boolean {
+  const essence = essenceOf(type);
+  if (essence.startsWith('audio/') || essence.startsWith('video/')) return true;
+  return INERT_TYPES.has(essence);
+}
+
+/**
+ * The same bytes typed so that no browser runs them: the blob itself when its type is inert
+ * ({@link isInertMimeType}); otherwise a copy-free slice typed `text/plain;charset=utf-8` for
+ * text and markup (SVG, HTML, XHTML, XML, JSON, scripts: a tab shows their source) or
+ * `application/octet-stream` for anything else (a tab downloads it). A blob without a type is
+ * never handed out either, since browsers sniff those and may find HTML.
+ *
+ * @example
+ * const url = URL.createObjectURL(inertBlob(await library.getBlob(id)));
+ */
+export function inertBlob(blob: Blob): Blob {
+  if (isInertMimeType(blob.type)) return blob;
+  const essence = essenceOf(blob.type);
+  const text =
+    essence.startsWith('text/') ||
+    /[/+](xml|json|javascript|ecmascript)$/.test(essence) ||
+    essence === 'application/xhtml+xml';
+  return blob.slice(0, blob.size, text ? INERT_TEXT_TYPE : INERT_BINARY_TYPE);
+}
+
+/**
+ * `URL.createObjectURL` for imported bytes, through {@link inertBlob}: what the URL serves
+ * never runs as script on this origin, however a person opens it. Every object URL of an
+ * asset's bytes is made here or by {@link createObjectUrlCache}, which uses the same guard.
+ *
+ * @param create The URL maker; default `URL.createObjectURL`.
+ */
+export function createInertObjectURL(
+  blob: Blob,
+  create: (blob: Blob) => string = (inert) => URL.createObjectURL(inert),
+): string {
+  return create(inertBlob(blob));
+}
+
+/**
  * Creates the object-URL cache a library hands out as `library.urls`.
  *
  * Each (id, variant) has at most one URL. `acquire` counts a user and shares one `getBlob`
  * between concurrent callers; `release` uncounts. A URL nobody uses is revoked after
  * `graceMs`, or at once when more than `maxIdle` unused URLs are waiting; acquiring it again
  * before then reuses it.
+ *
+ * Every URL passes {@link inertBlob}: an SVG, HTML, XHTML or XML original (or any type not known
+ * to be inert) is handed out as `text/plain` or `application/octet-stream`, so opening it in a
+ * new tab shows its source or downloads it instead of running it on the host's origin. The
+ * bytes are the original ones; `library.getBlob` still answers with the real type, for
+ * downloads. Thumbnails are raster images and pass unchanged.
  *
  * @example
  * const urls = createObjectUrlCache({ getBlob: (id, variant) => library.getBlob(id, variant) });
@@ -83,7 +175,7 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
       if (!blob) throw new AssetNotFoundError(entry.id);
       // Invalidated while reading: the acquirers retry with a fresh entry.
       if (entry.dead) return '';
-      entry.url = createUrl(blob);
+      entry.url = createInertObjectURL(blob, createUrl);
       entry.loading = undefined;
       return entry.url;
     });

@@ -54,9 +54,22 @@ export interface MediaAsset {
   sha256: string;
   /** Blob-store key of the original bytes. */
   blobKey: string;
-  /** Blob-store key of the thumbnail (longest side ≤ 400 px), when one was made. */
+  /**
+   * Blob-store key of the thumbnail (longest side ≤ 400 px, always a raster image), when one
+   * was made.
+   */
   thumbnailKey?: string;
   thumbnailType?: string;
+  /**
+   * Set (true) when the bytes claim an image, video or audio type but do not decode: they show
+   * no signature of that kind (random bytes named "photo.jpg"), the browser's decoder refused
+   * them while making the thumbnail, or a video or audio element reported an error reading
+   * them. Such an asset is kept (unless the import passed `unreadable: 'reject'`), stored with
+   * this flag in IndexedDB, and shown as "can't be shown" rather than as a broken image.
+   * Absent on assets that decoded or could not be checked (no decoder at hand, as in Node;
+   * formats whose support varies by browser: HEIC, HEIF, TIFF, JPEG XL).
+   */
+  unreadable?: boolean;
   title?: string;
   description?: string;
   alt?: string;
@@ -132,6 +145,11 @@ export interface ImportProgress {
   bytesTotal: number;
   /** Name of the file being processed, when there is one. */
   current?: string;
+  /**
+   * Files done so far whose bytes do not decode: kept with `asset.unreadable`, or refused as
+   * `failed` with code `unreadable` under `unreadable: 'reject'`. Counted by the import.
+   */
+  unreadable?: number;
 }
 
 export interface ImportOptions {
@@ -141,6 +159,12 @@ export interface ImportOptions {
   keepDuplicates?: boolean;
   /** Source for inputs that do not carry one. Default `{ type: 'upload' }`. */
   source?: AssetSource;
+  /**
+   * What to do with a file whose bytes claim an image, video or audio type but do not decode:
+   * `'keep'` (default) imports it with `asset.unreadable: true`; `'reject'` makes its result
+   * `failed` with an `UnreadableFileError` (code `unreadable`) and keeps nothing of it.
+   */
+  unreadable?: 'keep' | 'reject';
 }
 
 /**

@@ -106,6 +106,11 @@ function Details({
             fit="contain"
             ratio={Math.min(2, Math.max(0.5, ratio))}
           />
+          {asset.unreadable && (
+            <Text size="sm" c={mutedText}>
+              {`This file's bytes don't decode as ${asset.mimeType}. Download keeps it exactly as it was imported.`}
+            </Text>
+          )}
           <Group gap="xs">
             <ActionIcon
               variant={asset.favorite ? 'filled' : 'default'}
@@ -126,6 +131,7 @@ function Details({
             <Button
               size="xs"
               variant="default"
+              disabled={asset.unreadable === true}
               onClick={() => copyImage(library, asset).catch(fail)}
             >
               Copy image

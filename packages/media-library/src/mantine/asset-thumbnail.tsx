@@ -1,9 +1,12 @@
 // An asset's thumbnail in a fixed-ratio box: the box has its size before the image loads, so
-// nothing below it moves. Non-image kinds show their kind instead of bytes.
-import { Box, Center, Image, Loader, Text } from '@mantine/core';
-import type { MediaAsset } from '../core/index';
+// nothing below it moves. Non-image kinds show their kind instead of bytes; bytes that do not
+// decode show a "can't be shown" state, never a broken image.
+import { Box, Center, Image, Loader, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 import { mutedText } from './preset-colors';
+import { useElementWidth } from './use-element-width';
 
 /** Props of {@link AssetThumbnail}. */
 export interface AssetThumbnailProps {
@@ -19,7 +22,15 @@ export interface AssetThumbnailProps {
 
 const visualKinds = new Set(['image']);
 
-/** The asset's picture (or its kind, for non-images) inside a box of a fixed ratio. */
+/** What an unreadable asset shows, in words; also its accessible name where only the icon fits. */
+export const UNREADABLE_TEXT = "Can't be shown — the file may be damaged";
+
+/**
+ * The asset's picture (or its kind, for non-images) inside a box of a fixed ratio. An asset
+ * flagged `unreadable`, or whose image fails to decode, shows an icon and "Can't be shown —
+ * the file may be damaged" (`data-status="unreadable"`). The original of a type that is not
+ * inert (SVG) is handed out as text, so its raster thumbnail shows in its place.
+ */
 export function AssetThumbnail({
   asset,
   ratio = 1,
@@ -27,8 +38,13 @@ export function AssetThumbnail({
   variant = 'thumbnail',
   radius = 'sm',
 }: AssetThumbnailProps) {
-  const visual = visualKinds.has(asset.kind);
-  const { url, status } = useAssetUrl(visual ? asset.id : undefined, variant);
+  const visual = visualKinds.has(asset.kind) && asset.unreadable !== true;
+  const shown = variant === 'original' && !isInertMimeType(asset.mimeType) ? 'thumbnail' : variant;
+  const { url, status } = useAssetUrl(visual ? asset.id : undefined, shown);
+  // Records from before the unreadable flag existed: the <img> finds out instead.
+  const [brokenUrl, setBrokenUrl] = useState<string>();
+  const unreadable =
+    asset.unreadable === true || (visual && status === 'ready' && brokenUrl === url);
   return (
     <Box
       pos="relative"
@@ -39,9 +55,11 @@ export function AssetThumbnail({
         overflow: 'hidden',
         borderRadius: `var(--mantine-radius-${radius})`,
       }}
-      data-status={visual ? status : 'none'}
+      data-status={unreadable ? 'unreadable' : visual ? status : 'none'}
     >
-      {visual && status === 'ready' ? (
+      {unreadable ? (
+        <UnreadableState />
+      ) : visual && status === 'ready' ? (
         <Image
           src={url}
           alt={asset.alt ?? ''}
@@ -49,6 +67,7 @@ export function AssetThumbnail({
           w="100%"
           h="100%"
           draggable={false}
+          onError={() => setBrokenUrl(url)}
           style={{ position: 'absolute', inset: 0 }}
         />
       ) : (
@@ -57,11 +76,52 @@ export function AssetThumbnail({
             <Loader size="xs" type="dots" aria-hidden />
           ) : (
             <Text size="xs" c={mutedText} tt="uppercase" fw={600}>
-              {visual ? 'unreadable' : asset.kind}
+              {visual ? 'no preview' : asset.kind}
             </Text>
           )}
         </Center>
       )}
     </Box>
+  );
+}
+
+/** The icon, with the words where there is room for them (not in a 48 px list thumbnail). */
+function UnreadableState() {
+  const ref = useRef<HTMLDivElement>(null);
+  const roomy = useElementWidth(ref, 200) >= 96;
+  return (
+    <Center ref={ref} pos="absolute" inset={0} p={6}>
+      <Stack gap={4} align="center" role="img" aria-label={UNREADABLE_TEXT} title={UNREADABLE_TEXT}>
+        <DamagedFileIcon />
+        {roomy && (
+          <Text size="xs" c={mutedText} ta="center" lh={1.3} aria-hidden>
+            {UNREADABLE_TEXT}
+          </Text>
+        )}
+      </Stack>
+    </Center>
+  );
+}
+
+/** A page with a torn corner and a cross: a file that is there but can't be read. */
+function DamagedFileIcon() {
+  return (
+    <svg
+      width={24}
+      height={24}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+      focusable={false}
+      style={{ color: 'var(--mantine-color-dimmed)', flex: 'none' }}
+    >
+      <path d="M14 3v4a1 1 0 0 0 1 1h4" />
+      <path d="M17 21H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h7l5 5v11a2 2 0 0 1-2 2z" />
+      <path d="M10 12l4 4m0-4l-4 4" />
+    </svg>
   );
 }

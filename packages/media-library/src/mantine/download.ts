@@ -1,10 +1,15 @@
 // Saving assets to the person's disk: one original as itself, several as a zip. The zip is
 // stored, not deflated: images and video are already compressed, so deflate only costs time.
-import type { MediaLibrary } from '../core/index';
+import { createInertObjectURL, type MediaLibrary } from '../core/index';
 
-/** Hands a Blob to the browser's download machinery under `name`. */
+/**
+ * Hands a Blob to the browser's download machinery under `name`. The bytes are saved as they
+ * are; the link's URL is typed so that even opened as a page it never runs (an SVG or HTML
+ * original would otherwise run on this origin: it serves as plain text), and the file's name
+ * carries its real type.
+ */
 export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
+  const url = createInertObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -1,4 +1,5 @@
-// The progress bar of an import batch: files and bytes done, the current file, and a cancel.
+// The progress bar of an import batch: files and bytes done, the current file, how many files
+// so far can't be shown, and a cancel.
 import { Button, Group, Paper, Progress, Text } from '@mantine/core';
 import type { ImportProgress as Progressed } from '../core/index';
 import { formatBytes } from './format';
@@ -16,11 +17,13 @@ export function ImportProgressBar({ progress, onCancel }: ImportProgressBarProps
   const total = progress?.bytesTotal ?? 0;
   const percent = total > 0 ? (done / total) * 100 : 0;
   const files = progress ? `${progress.filesDone} of ${progress.filesTotal} files` : 'Preparing';
+  const unreadable = progress?.unreadable ?? 0;
   return (
     <Paper withBorder radius="md" px="sm" py={6} role="status" aria-live="polite">
       <Group gap="sm" wrap="nowrap">
         <Text size="sm" style={{ flex: 'none' }}>
           Importing {files}
+          {unreadable > 0 ? ` · ${unreadable} can't be shown` : ''}
         </Text>
         <Progress value={percent} aria-label="Import progress" style={{ flex: 1 }} />
         <Text size="xs" c={mutedText} style={{ flex: 'none' }} visibleFrom="sm">

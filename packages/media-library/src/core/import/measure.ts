@@ -1,7 +1,9 @@
 // Dimensions and duration of an imported file, for the asset record. Cheap header parsing
 // first (works in Node), the browser's decoders only when headers don't tell.
+import { createInertObjectURL } from '../object-url-cache';
 import type { AssetKind } from '../types';
 import { readImageSize, readSvgSize } from './image-size';
+import { bitmapDecoderWorks } from './thumbnail-render';
 
 /** What `measureMedia` could find out; every field is missing when it could not. */
 export interface MediaMeasurements {
@@ -43,6 +45,30 @@ export async function measureMedia(
   mimeType: string,
   options: MeasureOptions = {},
 ): Promise<MediaMeasurements> {
+  return (await probeMedia(blob, kind, mimeType, options)).measured;
+}
+
+/** What {@link probeMedia} found: the measurements, and whether the bytes failed to decode. */
+export interface MediaProbe {
+  measured: MediaMeasurements;
+  /**
+   * Set when the bytes are not what their type says: a PNG without its header, an image the
+   * browser's decoder refused while measuring, a video or audio file the browser reported an
+   * error for. Left unset when nothing could tell (Node, a timeout, a header that sufficed).
+   */
+  undecodable?: true;
+}
+
+/**
+ * {@link measureMedia}, also saying when the bytes did not decode, which the import records as
+ * `unreadable`. Never throws.
+ */
+export async function probeMedia(
+  blob: Blob,
+  kind: AssetKind,
+  mimeType: string,
+  options: MeasureOptions = {},
+): Promise<MediaProbe> {
   try {
     if (kind === 'image') return await measureImage(blob, mimeType, options.head);
     if (kind === 'video' || kind === 'audio') {
@@ -51,23 +77,30 @@ export async function measureMedia(
   } catch {
     // Damaged or unsupported media is still imported, just without measurements.
   }
-  return {};
+  return { measured: {} };
 }
 
 async function measureImage(
   blob: Blob,
   mimeType: string,
   head: Uint8Array | undefined,
-): Promise<MediaMeasurements> {
+): Promise<MediaProbe> {
   if (mimeType === 'image/svg+xml') {
-    return readSvgSize(await blob.slice(0, SVG_READ_BYTES).text()) ?? {};
+    return { measured: readSvgSize(await blob.slice(0, SVG_READ_BYTES).text()) ?? {} };
   }
   const fromHeader = await readImageSize(blob, head);
-  if (fromHeader) return fromHeader;
-  if (typeof createImageBitmap !== 'function') return {};
-  const bitmap = await createImageBitmap(blob);
+  if (fromHeader) return { measured: fromHeader };
+  // Every PNG opens with its IHDR chunk: without a readable one, no decoder will take it.
+  if (mimeType === 'image/png') return { measured: {}, undecodable: true };
+  if (typeof createImageBitmap !== 'function') return { measured: {} };
+  let bitmap: ImageBitmap;
   try {
-    return { width: bitmap.width, height: bitmap.height };
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    return (await bitmapDecoderWorks()) ? { measured: {}, undecodable: true } : { measured: {} };
+  }
+  try {
+    return { measured: { width: bitmap.width, height: bitmap.height } };
   } finally {
     bitmap.close();
   }
@@ -77,23 +110,32 @@ async function measureTimedMedia(
   blob: Blob,
   kind: 'video' | 'audio',
   timeoutMs: number,
-): Promise<MediaMeasurements> {
-  if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return {};
+): Promise<MediaProbe> {
+  if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') {
+    return { measured: {} };
+  }
   const element = document.createElement(kind);
-  const url = URL.createObjectURL(blob);
+  const url = createInertObjectURL(blob);
   const controller = new AbortController();
   const { signal } = controller;
   try {
-    const loaded = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
+    const loaded = await new Promise<'loaded' | 'error' | 'timeout'>((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), timeoutMs);
       signal.addEventListener('abort', () => clearTimeout(timer));
-      element.addEventListener('loadedmetadata', () => resolve(true), { signal });
-      element.addEventListener('error', () => resolve(false), { signal });
+      element.addEventListener('loadedmetadata', () => resolve('loaded'), { signal });
+      // Only a real media stack reports why (a MediaError with a code); emulations may not.
+      element.addEventListener(
+        'error',
+        () => resolve(typeof element.error?.code === 'number' ? 'error' : 'timeout'),
+        { signal },
+      );
       element.preload = 'metadata';
       element.muted = true;
       element.src = url;
     });
-    if (!loaded) return {};
+    // A timeout says nothing about the bytes (a busy machine); an error from the element does.
+    if (loaded === 'error') return { measured: {}, undecodable: true };
+    if (loaded === 'timeout') return { measured: {} };
     let duration = element.duration;
     if (duration === Number.POSITIVE_INFINITY) {
       // Files from MediaRecorder often carry no duration; seeking far past the end makes the
@@ -117,7 +159,7 @@ async function measureTimedMedia(
       result.width = element.videoWidth;
       result.height = element.videoHeight;
     }
-    return result;
+    return { measured: result };
   } finally {
     controller.abort();
     URL.revokeObjectURL(url);

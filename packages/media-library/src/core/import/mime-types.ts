@@ -148,6 +148,15 @@ export function mimeTypeOfExtension(name: string | undefined): string {
   return EXTENSIONS[extensionOf(name)] ?? '';
 }
 
+/**
+ * Whether a MIME type is markup a browser runs as a document with script (HTML, XHTML, SVG,
+ * any XML): such a type is taken only from the bytes, never from a name or a declared type.
+ */
+export function isMarkupMimeType(mimeType: string): boolean {
+  const type = normaliseMimeType(mimeType);
+  return type === 'text/html' || type.endsWith('/xml') || type.endsWith('+xml');
+}
+
 /** Whether a MIME type is one whose bytes are readable text. */
 export function isTextMimeType(mimeType: string): boolean {
   return kindOfMimeType(mimeType) === 'text';

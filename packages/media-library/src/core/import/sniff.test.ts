@@ -1,7 +1,7 @@
 // Sniffing from hand-built minimal headers of every supported format (real encoded images are
 // sniffed in sniff.browser.test.ts).
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, sniffType } from './sniff';
+import { bytesShowKind, SNIFF_BYTES, sniffType } from './sniff';
 
 type Part = string | number[] | Uint8Array;
 
@@ -238,5 +238,44 @@ describe('sniffType', () => {
   it('reads a head that is a view into a larger buffer', () => {
     const buffer = bytes(utf8('junk'), PNG);
     expect(sniffType(buffer.subarray(4)).mimeType).toBe('image/png');
+  });
+
+  it('takes markup a browser would run only from the bytes, never from a name or type', () => {
+    const svg = utf8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    // An SVG posing as a PNG is an SVG.
+    expect(sniffType(svg, 'photo.png', 'image/png')).toEqual({
+      kind: 'image',
+      mimeType: 'image/svg+xml',
+    });
+    // Binary bytes that claim SVG, HTML or XML are none of them.
+    const noise = bytes([0x00, 0x9c, 0x13, 0xf1, 0x02, 0x7e]);
+    for (const [name, type] of [
+      ['logo.svg', 'image/svg+xml'],
+      ['page.html', 'text/html'],
+      ['feed.xml', 'application/xml'],
+      ['page.xhtml', 'application/xhtml+xml'],
+    ]) {
+      expect(sniffType(noise, name, type)).toEqual({
+        kind: 'other',
+        mimeType: 'application/octet-stream',
+      });
+    }
+    // Text that does not look like HTML is plain text, whatever its name says.
+    expect(sniffType(utf8('just words'), 'notes.html', 'text/html')).toEqual({
+      kind: 'text',
+      mimeType: 'text/plain',
+    });
+  });
+
+  it('tells media the bytes show from media only a name claims', () => {
+    const noise = bytes([0x00, 0x9c, 0x13, 0xf1, 0x02, 0x7e, 0x00, 0x44]);
+    expect(sniffType(noise, 'corrupted.jpg').mimeType).toBe('image/jpeg');
+    expect(bytesShowKind(noise, 'image')).toBe(false);
+    expect(bytesShowKind(noise, 'video')).toBe(false);
+    expect(bytesShowKind(PNG, 'image')).toBe(true);
+    expect(bytesShowKind(PNG, 'video')).toBe(false);
+    expect(bytesShowKind(utf8('<svg viewBox="0 0 1 1"></svg>'), 'image')).toBe(true);
+    // An MP4 holding only sound is still timed media.
+    expect(bytesShowKind(bytes(u32be(20), 'ftypisom', u32be(0), 'isom'), 'audio')).toBe(true);
   });
 });

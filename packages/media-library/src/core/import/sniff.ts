@@ -1,11 +1,13 @@
 // Decides what an imported file is from its first bytes (magic numbers, then a text check).
 // The name and the declared type only refine containers (MP4 audio, ZIP documents) or fill in
-// when the bytes say nothing, because both are often wrong (a PNG saved as "photo.jpg").
+// when the bytes say nothing, because both are often wrong (a PNG saved as "photo.jpg"), and
+// never name markup a browser would run (an SVG saved as "photo.png" is an SVG).
 import type { AssetKind } from '../types';
 import {
   CFB_DOCUMENT_TYPES,
   claimedType,
   extensionOf,
+  isMarkupMimeType,
   isTextMimeType,
   kindOfMimeType,
   normaliseMimeType,
@@ -26,7 +28,9 @@ export const SNIFF_BYTES = 4096;
  * Magic bytes decide first. The name's extension and the declared type (`File.type`, a
  * `Content-Type`) are used only to tell apart formats that share a container (an audio-only
  * MP4, WebM or Ogg; DOCX/XLSX/PPTX inside ZIP), to name the flavour of a text file (CSV,
- * Markdown), or when the bytes match nothing known. Never throws.
+ * Markdown), or when the bytes match nothing known. Markup a browser runs as a document (SVG,
+ * HTML, XHTML, XML) is only ever found in the bytes: a claim of it alone gives
+ * `application/octet-stream` (or plain text for text bytes). Never throws.
  *
  * @param head The first bytes of the file, ideally `SNIFF_BYTES` of them.
  * @param name The file name, for its extension.
@@ -47,7 +51,24 @@ export function sniffType(
     const text = sniffText(head, claimed);
     if (text) return text;
   }
-  return claimed ?? { kind: 'other', mimeType: 'application/octet-stream' };
+  return claimed && !isMarkupMimeType(claimed.mimeType)
+    ? claimed
+    : { kind: 'other', mimeType: 'application/octet-stream' };
+}
+
+/**
+ * Whether the bytes themselves show a type of this kind (an image, video or audio signature,
+ * or SVG markup), rather than only the name or declared type claiming it. The import calls
+ * media whose bytes show no such thing `unreadable`.
+ *
+ * @example
+ * bytesShowKind(head, 'image'); // false for random bytes named "photo.jpg"
+ */
+export function bytesShowKind(head: Uint8Array, kind: AssetKind): boolean {
+  const found = sniffBinary(head) ?? (head.length > 0 ? sniffText(head, undefined) : undefined);
+  if (!found) return false;
+  const timed = (k: AssetKind) => k === 'video' || k === 'audio';
+  return found.kind === kind || (timed(found.kind) && timed(kind));
 }
 
 const type = (kind: AssetKind, mimeType: string): SniffedType => ({ kind, mimeType });
@@ -288,8 +309,11 @@ function sniffText(head: Uint8Array, claimed: SniffedType | undefined): SniffedT
   if (/^<\?xml[\s?]/.test(start)) return type('text', 'application/xml');
   if (looksLikeJson(start)) return type('text', 'application/json');
   // The name or declared type may refine plain text (".md", "text/csv"); bytes already said
-  // this is text, so a text claim is believable and a non-text one ("photo.png") is not.
-  if (claimed && isTextMimeType(claimed.mimeType)) return claimed;
+  // this is text, so a text claim is believable and a non-text one ("photo.png") is not, nor
+  // one of markup the bytes did not show.
+  if (claimed && isTextMimeType(claimed.mimeType) && !isMarkupMimeType(claimed.mimeType)) {
+    return claimed;
+  }
   if (looksLikeMarkdown(text)) return type('text', 'text/markdown');
   if (looksLikeCsv(text, head.length < SNIFF_BYTES)) return type('text', 'text/csv');
   return type('text', 'text/plain');

@@ -10,6 +10,13 @@ export interface RenderedThumbnail {
   height: number;
 }
 
+/** A render's answer: the thumbnail (none when it would not help), or that nothing decoded. */
+export interface RenderOutcome {
+  thumbnail?: RenderedThumbnail;
+  /** Set when the browser's decoder refused the bytes: damaged, or a format it can't read. */
+  undecodable?: true;
+}
+
 /** What to render. `type` is the wished output type; `quality` is for lossy types. */
 export interface RenderRequest {
   blob: Blob;
@@ -37,6 +44,48 @@ export function fitWithin(
   };
 }
 
+/** A valid 1×1 PNG, to find out once whether this realm's decoder is a real one. */
+const PROBE_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+let bitmapProbe: Promise<boolean> | undefined;
+
+/**
+ * Whether `createImageBitmap` here decodes a known-good PNG. Only then does its refusing a file
+ * say the file is bad: emulated DOMs (happy-dom in tests) refuse everything. Asked once.
+ */
+export function bitmapDecoderWorks(): Promise<boolean> {
+  bitmapProbe ??= (async () => {
+    try {
+      const bytes = Uint8Array.from(atob(PROBE_PNG), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const works = bitmap.width === 1;
+      bitmap.close();
+      return works;
+    } catch {
+      return false;
+    }
+  })();
+  return bitmapProbe;
+}
+
+let elementProbe: Promise<boolean> | undefined;
+
+/** The same for an `<img>`: whether it decodes a known-good PNG to its real size. */
+export function imageElementWorks(): Promise<boolean> {
+  elementProbe ??= (async () => {
+    try {
+      const image = new Image();
+      image.src = `data:image/png;base64,${PROBE_PNG}`;
+      await image.decode();
+      return image.naturalWidth === 1;
+    } catch {
+      return false;
+    }
+  })();
+  return elementProbe;
+}
+
 /** Whether this realm can render thumbnails without a DOM. */
 export function canRenderOffscreen(): boolean {
   return typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function';
@@ -44,11 +93,10 @@ export function canRenderOffscreen(): boolean {
 
 /**
  * Renders a thumbnail with createImageBitmap and OffscreenCanvas (a worker or the main thread).
- * Resolves undefined when the image can't be decoded or the thumbnail would not help.
+ * Resolves without a thumbnail when it would not help, and with `undecodable` when the image
+ * can't be decoded.
  */
-export async function renderOffscreen(
-  request: RenderRequest,
-): Promise<RenderedThumbnail | undefined> {
+export async function renderOffscreen(request: RenderRequest): Promise<RenderOutcome> {
   const { blob, maxSize } = request;
   // The header gives the size for free, so the decoder can scale while decoding (much cheaper
   // for big JPEGs than decoding full size and then drawing smaller).
@@ -72,16 +120,18 @@ export async function renderOffscreen(
       naturalHeight = bitmap.height;
     }
   } catch {
-    return undefined; // not decodable here (TIFF, HEIC, a damaged file)
+    // Not decodable here (TIFF, HEIC, a damaged file), if the decoder is a real one.
+    return (await bitmapDecoderWorks()) ? { undecodable: true } : {};
   }
   try {
     const { width, height } = fitWithin(naturalWidth, naturalHeight, maxSize);
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
-    if (!context) return undefined;
+    if (!context) return {};
     paint(context, bitmap, width, height, request.type);
     const encoded = await canvas.convertToBlob({ type: request.type, quality: request.quality });
-    return keepIfHelpful(encoded, request, naturalWidth, naturalHeight, width, height);
+    const thumbnail = keepIfHelpful(encoded, request, naturalWidth, naturalHeight, width, height);
+    return thumbnail ? { thumbnail } : {};
   } finally {
     bitmap.close();
   }

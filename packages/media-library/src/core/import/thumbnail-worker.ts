@@ -7,10 +7,14 @@ export interface ThumbnailWorkerRequest extends RenderRequest {
   id: number;
 }
 
-/** The answer: a thumbnail, or `thumbnail: undefined` when none could or should be made. */
+/**
+ * The answer: a thumbnail, or `thumbnail: undefined` when none could or should be made, with
+ * `undecodable` when the bytes did not decode.
+ */
 export interface ThumbnailWorkerResponse {
   id: number;
   thumbnail?: { blob: Blob; type: string; width: number; height: number };
+  undecodable?: true;
   error?: string;
 }
 
@@ -23,7 +27,7 @@ const scope = self as unknown as {
 scope.addEventListener('message', (event: MessageEvent<ThumbnailWorkerRequest>) => {
   const { id, ...request } = event.data;
   renderOffscreen(request).then(
-    (thumbnail) => scope.postMessage({ id, thumbnail }),
+    (outcome) => scope.postMessage({ id, ...outcome }),
     (error: unknown) => scope.postMessage({ id, error: String(error) }),
   );
 });

@@ -1,13 +1,17 @@
 // Thumbnails for the grid: the longest side scaled to fit, transparency kept. Made in a shared
 // module Worker where the browser has OffscreenCanvas, else on the main thread, else not at all.
+// A thumbnail is always a raster image, so opening its URL as a page never runs anything.
+import { createInertObjectURL } from '../object-url-cache';
 import { readSvgSize } from './image-size';
 import { SNIFF_BYTES, sniffType } from './sniff';
 import {
   canRenderOffscreen,
   fitWithin,
+  imageElementWorks,
   keepIfHelpful,
   paint,
   type RenderedThumbnail,
+  type RenderOutcome,
   type RenderRequest,
   renderOffscreen,
 } from './thumbnail-render';
@@ -26,6 +30,12 @@ export interface ThumbnailOptions {
   quality?: number;
   /** Set false to stay on the main thread (e.g. where workers are forbidden). Default true. */
   worker?: boolean;
+  /**
+   * Called when the browser's decoder refused the bytes (a damaged file, or a format this
+   * browser can't read), as opposed to no thumbnail being needed or no decoder being at hand
+   * (Node). The import marks such files `unreadable`.
+   */
+  onUndecodable?: () => void;
 }
 
 /** How many thumbnails each path made since the page loaded; for tests and diagnostics. */
@@ -46,7 +56,10 @@ const WORKER_TIMEOUT_MS = 30_000;
  *
  * Runs in a module Worker (one, reused, ended when idle) where `Worker`, `OffscreenCanvas` and
  * `createImageBitmap` exist; falls back to the main thread (OffscreenCanvas, or a canvas
- * element; SVG always on the main thread since workers can't rasterise it). Never throws.
+ * element). SVG is rasterised on the main thread, where an `<img>` runs none of its script or
+ * handlers, from a `data:` URL, so no blob URL of it ever exists on this origin; its raster
+ * thumbnail is always kept, since the SVG itself must never stand in as a thumbnail. Never
+ * throws.
  *
  * Resolves `undefined` when there is nothing useful to make: no canvas at all (Node), not an
  * image, or an image the browser can't decode (e.g. TIFF or HEIC in Chromium). An image that
@@ -72,25 +85,31 @@ export async function createThumbnail(
       type: options.type ?? 'image/webp',
       quality: options.quality ?? 0.85,
     };
-    if (mimeType === 'image/svg+xml') return await renderWithDom(request, true);
-    if (options.worker !== false && workerUsable()) {
-      try {
-        const thumbnail = await renderInWorker(request);
-        stats.worker++;
-        return thumbnail;
-      } catch {
-        // The worker could not start or failed; the main thread can still do it.
-      }
-    }
-    if (canRenderOffscreen()) {
-      const thumbnail = await renderOffscreen(request);
-      stats.mainThread++;
-      return thumbnail;
-    }
-    return await renderWithDom(request, false);
+    const outcome = await render(request, mimeType === 'image/svg+xml', options.worker !== false);
+    if (outcome.undecodable) options.onUndecodable?.();
+    return outcome.thumbnail;
   } catch {
     return undefined;
   }
+}
+
+async function render(request: RenderRequest, svg: boolean, worker: boolean) {
+  if (svg) return await renderSvg(request);
+  if (worker && workerUsable()) {
+    try {
+      const outcome = await renderInWorker(request);
+      stats.worker++;
+      return outcome;
+    } catch {
+      // The worker could not start or failed; the main thread can still do it.
+    }
+  }
+  if (canRenderOffscreen()) {
+    const outcome = await renderOffscreen(request);
+    stats.mainThread++;
+    return outcome;
+  }
+  return await renderWithDom(request);
 }
 
 /** Counts of thumbnails made per path, to check that the worker path is taken. */
@@ -115,7 +134,7 @@ export function terminateThumbnailWorker(): void {
 interface SharedWorker {
   worker: Worker;
   nextId: number;
-  pending: Map<number, { resolve: (t: Thumbnail | undefined) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (t: RenderOutcome) => void; reject: (e: Error) => void }>;
   idleTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -132,12 +151,16 @@ function startWorker(): SharedWorker {
   const worker = new Worker(new URL('./thumbnail-worker.ts', import.meta.url), { type: 'module' });
   const current: SharedWorker = { worker, nextId: 1, pending: new Map() };
   worker.addEventListener('message', (event: MessageEvent<ThumbnailWorkerResponse>) => {
-    const { id, thumbnail, error } = event.data;
+    const { id, thumbnail, undecodable, error } = event.data;
     const waiter = current.pending.get(id);
     if (!waiter) return;
     current.pending.delete(id);
     if (error !== undefined) waiter.reject(new Error(error));
-    else waiter.resolve(thumbnail);
+    else
+      waiter.resolve({
+        ...(thumbnail ? { thumbnail } : {}),
+        ...(undecodable ? { undecodable } : {}),
+      });
     scheduleIdle(current);
   });
   // Fires when the script can't load (a bundler that doesn't handle workers, a strict CSP).
@@ -159,20 +182,20 @@ function scheduleIdle(current: SharedWorker): void {
   }, WORKER_IDLE_MS);
 }
 
-function renderInWorker(request: RenderRequest): Promise<Thumbnail | undefined> {
+function renderInWorker(request: RenderRequest): Promise<RenderOutcome> {
   const current = startWorker();
   clearTimeout(current.idleTimer);
   const id = current.nextId++;
-  return new Promise<Thumbnail | undefined>((resolve, reject) => {
+  return new Promise<RenderOutcome>((resolve, reject) => {
     const timer = setTimeout(() => {
       current.pending.delete(id);
       reject(new Error('thumbnail worker timed out'));
       scheduleIdle(current);
     }, WORKER_TIMEOUT_MS);
     current.pending.set(id, {
-      resolve: (thumbnail) => {
+      resolve: (outcome) => {
         clearTimeout(timer);
-        resolve(thumbnail);
+        resolve(outcome);
       },
       reject: (error) => {
         clearTimeout(timer);
@@ -187,46 +210,107 @@ function renderInWorker(request: RenderRequest): Promise<Thumbnail | undefined> 
 // ---------------------------------------------------------------------------------------------
 // Main thread with a DOM: canvas elements, and <img> for SVG
 
-async function renderWithDom(request: RenderRequest, svg: boolean): Promise<Thumbnail | undefined> {
-  if (typeof document === 'undefined') return undefined;
-  const url = URL.createObjectURL(request.blob);
+/** An `<img>` refused the bytes: they are bad if it decodes good ones (not an emulated DOM). */
+async function undecodable(): Promise<RenderOutcome> {
+  return (await imageElementWorks()) ? { undecodable: true } : {};
+}
+
+/** Decodes through an `<img>`; false when the decoder refuses the bytes. */
+async function decodes(image: HTMLImageElement, src: string): Promise<boolean> {
+  image.src = src;
+  try {
+    await image.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SVG through an `<img>` (script, handlers and external loads are off there) from a `data:`
+ * URL: opened as a page, a `data:` URL has an opaque origin and top-level navigation to it is
+ * blocked, so unlike a blob URL it can't reach this origin's storage even if it leaked.
+ */
+async function renderSvg(request: RenderRequest): Promise<RenderOutcome> {
+  if (typeof document === 'undefined' || typeof FileReader !== 'function') return {};
+  const typed =
+    request.blob.type === 'image/svg+xml'
+      ? request.blob
+      : request.blob.slice(0, request.blob.size, 'image/svg+xml');
+  const image = new Image();
+  if (!(await decodes(image, await dataUrlOf(typed)))) return await undecodable();
+  let naturalWidth = image.naturalWidth;
+  let naturalHeight = image.naturalHeight;
+  if (naturalWidth === 0 || naturalHeight === 0) {
+    // An SVG with neither width/height nor viewBox has no size of its own.
+    const size = readSvgSize(await request.blob.slice(0, 64 * 1024).text());
+    naturalWidth = size?.width ?? request.maxSize;
+    naturalHeight = size?.height ?? request.maxSize;
+  }
+  const { width, height } = fitWithin(naturalWidth, naturalHeight, request.maxSize);
+  try {
+    const encoded = await drawAndEncode(image, width, height, request);
+    stats.mainThread++;
+    // Kept even when bigger than the SVG: the SVG may not serve as its own thumbnail.
+    return encoded
+      ? { thumbnail: { blob: encoded, type: encoded.type || request.type, width, height } }
+      : {};
+  } catch {
+    // A canvas the browser taints (some SVG content) can't be read back: no thumbnail.
+    return {};
+  }
+}
+
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+async function drawAndEncode(
+  image: HTMLImageElement,
+  width: number,
+  height: number,
+  request: RenderRequest,
+): Promise<Blob | null> {
+  if (typeof OffscreenCanvas === 'function') {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) return null;
+    paint(context, image, width, height, request.type);
+    return await canvas.convertToBlob({ type: request.type, quality: request.quality });
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  paint(context, image, width, height, request.type);
+  return await new Promise<Blob | null>((resolve) =>
+    canvas.toBlob(resolve, request.type, request.quality),
+  );
+}
+
+/** A raster image where the realm has no OffscreenCanvas (older browsers). */
+async function renderWithDom(request: RenderRequest): Promise<RenderOutcome> {
+  if (typeof document === 'undefined') return {};
+  const url = createInertObjectURL(request.blob);
   try {
     const image = new Image();
-    image.src = url;
-    await image.decode();
-    let naturalWidth = image.naturalWidth;
-    let naturalHeight = image.naturalHeight;
-    if (svg && (naturalWidth === 0 || naturalHeight === 0)) {
-      // An SVG with neither width/height nor viewBox has no size of its own.
-      const size = readSvgSize(await request.blob.slice(0, 64 * 1024).text());
-      naturalWidth = size?.width ?? request.maxSize;
-      naturalHeight = size?.height ?? request.maxSize;
-    }
-    if (naturalWidth === 0 || naturalHeight === 0) return undefined;
+    if (!(await decodes(image, url))) return await undecodable();
+    const { naturalWidth, naturalHeight } = image;
+    if (naturalWidth === 0 || naturalHeight === 0) return await undecodable();
     const { width, height } = fitWithin(naturalWidth, naturalHeight, request.maxSize);
-    let encoded: Blob | null;
-    if (typeof OffscreenCanvas === 'function') {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d');
-      if (!context) return undefined;
-      paint(context, image, width, height, request.type);
-      encoded = await canvas.convertToBlob({ type: request.type, quality: request.quality });
-    } else {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext('2d');
-      if (!context) return undefined;
-      paint(context, image, width, height, request.type);
-      encoded = await new Promise<Blob | null>((resolve) =>
-        canvas.toBlob(resolve, request.type, request.quality),
-      );
-    }
+    const encoded = await drawAndEncode(image, width, height, request);
     stats.mainThread++;
-    if (!encoded) return undefined;
-    return keepIfHelpful(encoded, request, naturalWidth, naturalHeight, width, height);
+    if (!encoded) return {};
+    const thumbnail = keepIfHelpful(encoded, request, naturalWidth, naturalHeight, width, height);
+    return thumbnail ? { thumbnail } : {};
   } catch {
-    return undefined;
+    return {};
   } finally {
     URL.revokeObjectURL(url);
   }
