@@ -1,7 +1,9 @@
 // Three test projects: fast unit tests in Node/happy-dom, real-browser tests in Debian's
 // Chromium for anything that touches OPFS, IndexedDB, BroadcastChannel or OffscreenCanvas, and
 // the Storybook stories (with their play functions) as tests in the same Chromium.
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultServerConditions } from 'vite';
@@ -19,6 +21,22 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * A browser command: the HTML of the hydration test's trees (as JSON) as a server renders them,
+ * from plain Node (no document, no IndexedDB), for the test to hydrate in Chromium.
+ */
+async function renderOnServer(_context: unknown, name: string): Promise<string> {
+  const script = fileURLToPath(
+    new URL('packages/media-library/src/mantine/test-server-html.ts', import.meta.url),
+  );
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', script, name],
+    { maxBuffer: 64 * 1024 ** 2 },
+  );
+  return stdout;
+}
 
 // Node-side tests resolve through Vite's SSR conditions, which `resolve.conditions` does not
 // set; without both, a package importing another would load its stale `dist`.
@@ -63,6 +81,7 @@ export default defineConfig({
               launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: { renderOnServer },
           },
         },
       },

@@ -1,43 +1,20 @@
-// Server HTML hydrated in real Chromium, as in a server-rendered app: the server renders the
-// library before it loaded, while the browser's library has already loaded two images by the
-// time React hydrates. The hooks and the Mantine screen must hydrate without a mismatch or a
-// logged error, then show the real assets.
-import { MantineProvider } from '@mantine/core';
+// Server HTML hydrated in real Chromium, as in a server-rendered app: plain Node renders the
+// trees over a library made with no browser around (test-server-html.ts), while the browser's
+// library has already loaded two images by the time React hydrates. The hooks and the Mantine
+// screen must hydrate without a mismatch or a logged error, then show the real assets.
 import type { ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
-// By name: the test config's resolve conditions leave out 'browser', which picks it for `./server`.
-import { renderToString } from 'react-dom/server.browser';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from 'vitest/browser';
 import { libraryDbName } from '../core/db';
 import { createMediaLibrary, type MediaLibraryInstance } from '../core/library';
 import { opfsDirectoryName } from '../core/storage/default-blob-store';
-import type { MediaLibrary } from '../core/types';
-import { MediaLibraryProvider } from '../react/media-library-provider';
-import { HeadlessView } from '../react/test-headless-view';
-import { useMediaLibrary } from '../react/use-media-library';
-import { MediaLibraryScreen } from './media-library-screen';
-import { mediaLoftCssVariablesResolver, mediaLoftTheme } from './preset-theme';
+import { type SsrApp, ssrApps } from './test-ssr-apps';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  vi.restoreAllMocks();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** A library under a unique name, deleted (records and bytes) after the test. */
-function openLibrary(name: string): MediaLibraryInstance {
-  const library = createMediaLibrary({ name, broadcast: false });
-  cleanups.push(async () => {
-    library.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(libraryDbName(name));
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-    const root = await navigator.storage.getDirectory();
-    await root.removeEntry(opfsDirectoryName(name), { recursive: true }).catch(() => undefined);
-  });
-  return library;
-}
+/** The `renderOnServer` command of the browser test project (vitest.config.ts). */
+const { renderOnServer } = commands as unknown as {
+  renderOnServer(name: string): Promise<string>;
+};
 
 /** A real PNG of one colour, so the browser decodes it and the thumbnail shows. */
 async function imageFile(name: string, color: string): Promise<File> {
@@ -50,30 +27,39 @@ async function imageFile(name: string, color: string): Promise<File> {
   return new File([blob], name, { type: 'image/png' });
 }
 
-/** The browser's library, loaded and holding two images before anything renders. */
-async function seededLibrary(name: string): Promise<MediaLibraryInstance> {
-  const library = openLibrary(name);
+const name = `hydration-${crypto.randomUUID()}`;
+let library: MediaLibraryInstance;
+let serverHtml: Record<SsrApp, string>;
+
+// The browser's library loads and takes two images before anything renders; the server's HTML
+// comes from Node, rendered once for every tree (a Node start costs seconds on a busy machine).
+beforeAll(async () => {
+  const rendering = renderOnServer(name);
+  library = createMediaLibrary({ name, broadcast: false });
   await library.ready;
   const results = await library.importFiles([
     await imageFile('blue-sky.png', '#3060d0'),
     await imageFile('red-roof.png', '#d03030'),
   ]);
   expect(results.map((result) => result.status)).toEqual(['imported', 'imported']);
-  return library;
-}
+  serverHtml = JSON.parse(await rendering);
+}, 120_000);
 
-/**
- * The HTML a server sends: rendered from a library in the state one has on a server, freshly
- * made and not loaded ('loading', no assets). It is made and rendered in the same task, so
- * nothing has been read yet, then closed.
- */
-function serverHtml(name: string, app: (library: MediaLibrary) => ReactNode): string {
-  const onServer = createMediaLibrary({ name, broadcast: false });
-  expect(onServer.getState()).toMatchObject({ status: 'loading', revision: 0 });
-  const html = renderToString(app(onServer));
-  onServer.close();
-  return html;
-}
+afterAll(async () => {
+  library.close();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(libraryDbName(name));
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(opfsDirectoryName(name), { recursive: true }).catch(() => undefined);
+});
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 interface Hydrated {
   container: HTMLElement;
@@ -99,43 +85,25 @@ function hydrate(html: string, ui: ReactNode): Hydrated {
   return { container, recoverable, consoleErrors };
 }
 
-/** A component that reads the library's state in render, with no server snapshot. */
-function NaiveStatus() {
-  return <p>{useMediaLibrary().getState().status}</p>;
-}
-
-const uniqueName = () => `hydration-${crypto.randomUUID()}`;
+const blobImages = (container: HTMLElement) => container.querySelectorAll('img[src^="blob:"]');
 
 describe('hydrating server HTML', () => {
   it('catches a mismatch when a component reads the live state in render', async () => {
-    const name = uniqueName();
-    const library = await seededLibrary(name);
-    const app = (lib: MediaLibrary) => (
-      <MediaLibraryProvider library={lib}>
-        <NaiveStatus />
-      </MediaLibraryProvider>
-    );
-    const html = serverHtml(name, app);
-    expect(html).toContain('loading');
-    const { container, recoverable } = hydrate(html, app(library));
+    expect(serverHtml.naive).toBe('<p>loading</p>');
+    const { container, recoverable } = hydrate(serverHtml.naive, ssrApps.naive(library));
     // The check this file relies on does see a mismatch: React reports it and renders anew.
     await expect.poll(() => recoverable.length).toBeGreaterThan(0);
     await expect.poll(() => container.textContent).toBe('ready');
   });
 
   it('hydrates every hook without a mismatch, then shows the loaded assets', async () => {
-    const name = uniqueName();
-    const library = await seededLibrary(name);
-    const app = (lib: MediaLibrary) => (
-      <MediaLibraryProvider library={lib}>
-        <HeadlessView />
-      </MediaLibraryProvider>
+    expect(serverHtml.hooks).toContain('loading: 0 of 0 assets');
+    const { container, recoverable, consoleErrors } = hydrate(
+      serverHtml.hooks,
+      ssrApps.hooks(library),
     );
-    const html = serverHtml(name, app);
-    expect(html).toContain('loading: 0 of 0 assets');
-    const { container, recoverable, consoleErrors } = hydrate(html, app(library));
 
-    await expect.poll(() => container.querySelectorAll('img[src^="blob:"]').length).toBe(2);
+    await expect.poll(() => blobImages(container).length).toBe(2);
     expect(container.textContent).toContain('ready: 2 of 2 assets');
     expect(container.textContent).toContain('First: blue-sky.png');
     expect([...container.querySelectorAll('img')].map((img) => img.alt)).toEqual([
@@ -147,22 +115,16 @@ describe('hydrating server HTML', () => {
   });
 
   it('hydrates the Mantine screen with the preset theme, then shows the loaded assets', async () => {
-    const name = uniqueName();
-    const library = await seededLibrary(name);
-    const app = (lib: MediaLibrary) => (
-      <MantineProvider theme={mediaLoftTheme} cssVariablesResolver={mediaLoftCssVariablesResolver}>
-        <MediaLibraryProvider library={lib}>
-          <MediaLibraryScreen title="Photos" height={600} />
-        </MediaLibraryProvider>
-      </MantineProvider>
+    expect(serverHtml.screen).toContain('Loading…');
+    expect(serverHtml.screen).toContain('--mantine-color-error: var(--mantine-color-red-8)');
+    const { container, recoverable, consoleErrors } = hydrate(
+      serverHtml.screen,
+      ssrApps.screen(library),
     );
-    const html = serverHtml(name, app);
-    expect(html).toContain('Loading…');
-    const { container, recoverable, consoleErrors } = hydrate(html, app(library));
 
     const cells = () => container.querySelectorAll('[role="gridcell"][data-asset-id]');
     await expect.poll(() => cells().length).toBe(2);
-    await expect.poll(() => container.querySelectorAll('img[src^="blob:"]').length).toBe(2);
+    await expect.poll(() => blobImages(container).length).toBe(2);
     expect(container.textContent).toContain('2 assets');
     expect(container.textContent).not.toContain('Loading…');
     expect(recoverable).toEqual([]);
