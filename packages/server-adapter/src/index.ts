@@ -27,3 +27,4 @@ export {
   type ServerFromEnv,
   type ServerFromEnvOptions,
 } from './server-from-env';
+export type { ResolvedAddress, UrlFetchLookup, UrlFetchOptions } from './url-fetch';

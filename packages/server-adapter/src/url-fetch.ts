@@ -40,6 +40,11 @@ export interface UrlFetchOptions {
    * files are served from, and not those of databases or admin consoles on a reachable host.
    */
   allowedPorts?: readonly number[] | 'any';
+  /**
+   * Fetches running at once in this process; past it the route answers 429 `server_busy`.
+   * Each may hold up to `maxBytes` in memory. Default 8.
+   */
+  maxConcurrent?: number;
   /** Let loopback addresses (127.0.0.0/8, ::1, localhost) through. For tests only. */
   allowLoopback?: boolean;
   /** DNS for the fetch. Default: the system resolver, every address (`dns.lookup` `all`). */
@@ -67,6 +72,7 @@ export function resolveUrlFetchOptions(options: UrlFetchOptions = {}): ResolvedU
     maxBytes: options.maxBytes ?? 25 * 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 15_000,
     maxRedirects: options.maxRedirects ?? 5,
+    maxConcurrent: options.maxConcurrent ?? 8,
     allowedPorts: options.allowedPorts ?? DEFAULT_ALLOWED_PORTS,
     allowLoopback: options.allowLoopback ?? false,
     lookup: options.lookup ?? systemLookup,

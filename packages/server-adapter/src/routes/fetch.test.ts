@@ -443,6 +443,19 @@ describe('POST /api/ai/fetch: wiring', () => {
     expect(exposed).toMatch(/content-disposition/i);
   });
 
+  it('answers 429 server_busy past maxConcurrent fetches, and takes the next once one ends', async () => {
+    seen.clear();
+    const app = siteApp({ maxConcurrent: 1, timeoutMs: 1000 });
+    const first = fetchVia(app, `http://site.test:${port}/slow`);
+    await expect.poll(() => seen.has('/slow')).toBe(true);
+    const busy = await fetchVia(app, `http://site.test:${port}/fox.png`);
+    const error = await expectError(busy, 429, 'server_busy');
+    expect(error.retryable).toBe(true);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    await expectError(await first, 504, 'timeout');
+    expect((await fetchVia(app, `http://site.test:${port}/fox.png`)).status).toBe(200);
+  });
+
   it('is not served when turned off', async () => {
     const app = siteApp({ enabled: false });
     await expectError(await fetchVia(app, `http://site.test:${port}/fox.png`), 404, 'not_found');

@@ -56,12 +56,27 @@ export function safeFileName(url: URL, extension: string): string {
  */
 export function fetchRoutes(options: ResolvedUrlFetchOptions, logger: ServerLogger): Hono<AppEnv> {
   const route = new Hono<AppEnv>();
+  let running = 0;
   route.post('/fetch', async function fetchUrl(c) {
     const { url } = parseFetchRequest(await readJson(c));
+    if (running >= options.maxConcurrent) {
+      throw new HttpError(
+        429,
+        'server_busy',
+        'The server is fetching as many files as it allows at once; try again in a few seconds.',
+        { retryable: true, retryAfterMs: 5000 },
+      );
+    }
     const requestId = c.get('requestId');
-    const file = await fetchPublicUrl(url, options, c.req.raw.signal, {
-      onRefused: (detail) => logger.warn('url fetch refused', { requestId, ...detail }),
-    });
+    running++;
+    let file: Awaited<ReturnType<typeof fetchPublicUrl>>;
+    try {
+      file = await fetchPublicUrl(url, options, c.req.raw.signal, {
+        onRefused: (detail) => logger.warn('url fetch refused', { requestId, ...detail }),
+      });
+    } finally {
+      running--;
+    }
     const name = safeFileName(file.finalUrl, file.extension);
     return c.body(file.bytes, 200, {
       'content-type': file.mediaType,
