@@ -1,5 +1,5 @@
 // The preset's building blocks one by one, each over a real seeded library.
-import { Box, Group } from '@mantine/core';
+import { Box, Group, Stack } from '@mantine/core';
 import { useAssets } from '@medialoft/media-library';
 import {
   AIBadge,
@@ -22,6 +22,7 @@ import { expect, fn, screen, waitFor, within } from 'storybook/test';
 // The facets hook is the screen's own, not public API: the stories take it from its module.
 import { useLibraryFacets } from '../../packages/media-library/src/mantine/use-library-facets';
 import { storyGenerator } from '../story-generators';
+import { createStoryLibrary } from '../story-library';
 import { libraryLoaders, WithLibrary } from '../story-providers';
 import { onPhone } from '../story-screen';
 
@@ -255,6 +256,7 @@ export const ImportProgress: Story = {
           bytesDone: 3_200_000,
           bytesTotal: 8_400_000,
           current: 'beach.jpg',
+          unreadable: 1,
         }}
         onCancel={() => {}}
       />
@@ -320,5 +322,89 @@ export const Thumbnail: Story = {
     const before = boxes.map((box) => box.getBoundingClientRect().height);
     await waitFor(() => expect(boxes.every((box) => box.dataset.status === 'ready')).toBe(true));
     await expect(boxes.map((box) => box.getBoundingClientRect().height)).toEqual(before);
+  },
+};
+
+function UnreadableAssets() {
+  const { items } = useAssets({ sort: { field: 'name', direction: 'asc' } });
+  const { collections } = useLibraryFacets();
+  const damaged = items.find((asset) => asset.unreadable);
+  return (
+    <Group p="md" align="flex-start" wrap="nowrap">
+      <Stack w={420}>
+        <Group align="flex-start">
+          {items.map((asset) => (
+            <Box key={asset.id} w={180} data-name={asset.name}>
+              <AssetThumbnail asset={asset} />
+            </Box>
+          ))}
+        </Group>
+        {damaged && (
+          <Box w={48} data-name="list-size">
+            <AssetThumbnail asset={damaged} />
+          </Box>
+        )}
+      </Stack>
+      <Box w={360} h="90vh">
+        {damaged && (
+          <AssetDetailsPanel assetId={damaged.id} onClose={() => {}} collections={collections} />
+        )}
+      </Box>
+    </Group>
+  );
+}
+
+/**
+ * A file whose bytes don't decode (random bytes named corrupted.jpg), imported next to a good
+ * PNG: an icon and "Can't be shown — the file may be damaged" in the grid and the details,
+ * never a broken image; a 48 px list thumbnail shows the icon alone.
+ */
+export const UnreadableAsset: Story = {
+  loaders: [
+    async () => {
+      const library = createStoryLibrary();
+      const noise = new Uint8Array(4096);
+      crypto.getRandomValues(noise);
+      const canvas = new OffscreenCanvas(600, 400);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.fillStyle = '#4a8';
+      context.fillRect(0, 0, 600, 400);
+      const good = await canvas.convertToBlob({ type: 'image/png' });
+      await library.importFiles([
+        new File([noise], 'corrupted.jpg', { type: 'image/jpeg' }),
+        new File([good], 'good.png', { type: 'image/png' }),
+      ]);
+      return { library };
+    },
+  ],
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <UnreadableAssets />
+    </WithLibrary>
+  ),
+  play: async ({ canvasElement }) => {
+    const box = (name: string) =>
+      canvasElement.querySelector<HTMLElement>(`[data-name="${name}"] [data-status]`);
+    await waitFor(() => expect(box('good.png')?.dataset.status).toBe('ready'));
+    const damaged = box('corrupted.jpg') as HTMLElement;
+    await expect(damaged.dataset.status).toBe('unreadable');
+    await expect(damaged.querySelector('img')).toBeNull();
+    await expect(
+      within(damaged).getByRole('img', { name: "Can't be shown — the file may be damaged" }),
+    ).toBeVisible();
+    await expect(
+      within(damaged).getByText("Can't be shown — the file may be damaged"),
+    ).toBeVisible();
+    // Too small for words: the icon, named for a screen reader.
+    const small = box('list-size') as HTMLElement;
+    await expect(small.dataset.status).toBe('unreadable');
+    await expect(within(small).queryByText("Can't be shown — the file may be damaged")).toBeNull();
+    await expect(within(small).getByRole('img')).toHaveAccessibleName(
+      "Can't be shown — the file may be damaged",
+    );
+    const details = within(canvasElement).getByRole('region', { name: 'Asset details' });
+    await expect(details.querySelector('img')).toBeNull();
+    await expect(within(details).getByText(/bytes don't decode as image\/jpeg/)).toBeVisible();
+    await expect(within(details).getByRole('button', { name: 'Copy image' })).toBeDisabled();
   },
 };
