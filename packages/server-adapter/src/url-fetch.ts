@@ -132,7 +132,15 @@ export async function fetchPublicUrl(
     if (signal?.aborted) {
       throw new HttpError(499, 'canceled', 'The fetch was canceled.', { cause: error });
     }
-    throw error;
+    if (error instanceof HttpError) throw error;
+    // The connection itself failed (refused, reset, a bad certificate): the site's side.
+    const code = (error as { code?: string } | undefined)?.code;
+    throw new HttpError(
+      502,
+      'fetch_failed',
+      `Could not download the file from the site${code ? ` (${code})` : ''}; check the address, or try again later.`,
+      { retryable: true, cause: error },
+    );
   };
 
   let url = guard(input, options, events);

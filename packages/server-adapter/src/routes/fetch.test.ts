@@ -386,6 +386,27 @@ describe('POST /api/ai/fetch: limits and bad input', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('answers 502 fetch_failed when the site refuses the connection or fails TLS', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await expectError(
+      await fetchVia(siteApp(), `http://site.test:${closedPort}/a.png`),
+      502,
+      'fetch_failed',
+    );
+    expect(refused.message).toMatch(/ECONNREFUSED/);
+    expect(refused.retryable).toBe(true);
+    // The plain-HTTP site spoken to over TLS: the handshake fails.
+    const tls = await expectError(
+      await fetchVia(siteApp(), `https://site.test:${port}/fox.png`),
+      502,
+      'fetch_failed',
+    );
+    expect(tls.message).toMatch(/Could not download the file from the site/);
+  });
+
   it('answers 400 for a host that does not exist', async () => {
     const error = await expectError(
       await fetchVia(siteApp(), 'http://nowhere.test/a.png'),
