@@ -2,7 +2,9 @@
 // is played by an injected lookup, so a public-looking host can answer with a private,
 // mapped or rebinding address; loopback is let through only where a test says so.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImageServer } from '../app';
 import { errorResponse } from '../errors';
@@ -13,6 +15,26 @@ import { fakeProviders, fakeRegistry, tinyPng } from '../testing/fakes';
 import type { ResolvedAddress, UrlFetchLookup, UrlFetchOptions } from '../url-fetch';
 
 const silent = { info() {}, warn() {}, error() {} };
+
+/** A self-signed certificate for site.test and its key: made for this test, trusted by nothing. */
+const TEST_TLS = {
+  key: `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgEGQdR8NL5z3w/qub
+HlWX+zwiDNUVg4gGiJamsq6fkoahRANCAATWzj2pKslUs/2OUvVTB2cUk6m0Wns8
+kxnrLGIkzUoHpzo4X836Qc8QQHs8Ro445M7Wre7uvW9hISaWolRQXdT5
+-----END PRIVATE KEY-----`,
+  cert: `-----BEGIN CERTIFICATE-----
+MIIBlTCCATugAwIBAgIUJDGgixpZMkKOe3XDavYgrzuy74YwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJc2l0ZS50ZXN0MCAXDTI2MTEyNjAyMzQ0N1oYDzIxMjYxMTAy
+MDIzNDQ3WjAUMRIwEAYDVQQDDAlzaXRlLnRlc3QwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAATWzj2pKslUs/2OUvVTB2cUk6m0Wns8kxnrLGIkzUoHpzo4X836Qc8Q
+QHs8Ro445M7Wre7uvW9hISaWolRQXdT5o2kwZzAdBgNVHQ4EFgQU7s18p50tiJaY
+XCx7uFwsNQQUQJswHwYDVR0jBBgwFoAU7s18p50tiJaYXCx7uFwsNQQUQJswDwYD
+VR0TAQH/BAUwAwEB/zAUBgNVHREEDTALgglzaXRlLnRlc3QwCgYIKoZIzj0EAwID
+SAAwRQIhAIcZvSJfexqkI2S03heC3W/YXrj9SuEd39cz/W7PI1Q8AiAEspI5plbD
+oU2mZW3d2f3fkDoX/ZiTzcg4MBPFkN2hIg==
+-----END CERTIFICATE-----`,
+};
 
 let site: Server;
 let port: number;
@@ -405,6 +427,36 @@ describe('POST /api/ai/fetch: limits and bad input', () => {
       'fetch_failed',
     );
     expect(tls.message).toMatch(/Could not download the file from the site/);
+  });
+
+  it('speaks TLS to the pinned address with the host name as SNI, and checks the certificate', async () => {
+    const names: string[] = [];
+    const context = createSecureContext(TEST_TLS);
+    const tlsSite = createHttpsServer(
+      {
+        ...TEST_TLS,
+        SNICallback: (servername, done) => {
+          names.push(servername);
+          done(null, context);
+        },
+      },
+      (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(png),
+    );
+    await new Promise<void>((resolve) => tlsSite.listen(0, '127.0.0.1', resolve));
+    const tlsPort = (tlsSite.address() as AddressInfo).port;
+    try {
+      const error = await expectError(
+        await fetchVia(siteApp(), `https://site.test:${tlsPort}/fox.png`),
+        502,
+        'fetch_failed',
+      );
+      // The handshake named the host, not 127.0.0.1, and the untrusted certificate stopped it.
+      expect(names).toEqual(['site.test']);
+      expect(error.message).toMatch(/SELF_SIGNED/);
+    } finally {
+      tlsSite.closeAllConnections();
+      await new Promise((resolve) => tlsSite.close(resolve));
+    }
   });
 
   it('answers 400 for a host that does not exist', async () => {
