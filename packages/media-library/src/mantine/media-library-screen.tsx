@@ -139,12 +139,26 @@ export function MediaLibraryScreen({
   const report = (text: string) => setProblem({ text });
   const reportFailures = (results: ImportItemResult[]) => {
     const failed = results.filter((r) => r.status === 'failed');
-    if (failed.length === 0) return;
     const first = failed[0];
-    report(
-      `${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported` +
-        (first?.status === 'failed' ? ` (${first.name}: ${first.error.message})` : '.'),
+    // Kept, but damaged: the batch summary says so, not only the grid.
+    const unreadable = results.flatMap((r) =>
+      r.status === 'imported' && r.asset.unreadable ? [r.asset.name] : [],
     );
+    const lines = [
+      ...(first?.status === 'failed'
+        ? [
+            `${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported` +
+              ` (${first.name}: ${first.error.message})`,
+          ]
+        : []),
+      ...(unreadable.length > 0
+        ? [
+            `${unreadable.length} imported file${unreadable.length === 1 ? '' : 's'} can't be ` +
+              `shown and may be damaged (${unreadable.slice(0, 3).join(', ')})`,
+          ]
+        : []),
+    ];
+    if (lines.length > 0) report(`${lines.join('. ')}.`);
   };
   const onFiles = (files: File[]) => {
     setProblem(undefined);
