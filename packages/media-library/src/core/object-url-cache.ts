@@ -15,7 +15,7 @@ export interface ObjectUrlCacheOptions {
   graceMs?: number;
   /** Most unused URLs kept alive during their grace period; the oldest go first. Default 50. */
   maxIdle?: number;
-  /** Default `URL.createObjectURL`. */
+  /** Default `URL.createObjectURL`. Called with the blob already passed through `inertBlob`. */
   createObjectURL?: (blob: Blob) => string;
   /** Default `URL.revokeObjectURL`. */
   revokeObjectURL?: (url: string) => void;
