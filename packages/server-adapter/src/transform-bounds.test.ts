@@ -1,6 +1,7 @@
 // The transform route cannot be made to amplify: outputs past the size caps are refused before
 // sharp decodes anything (even with every transform slot taken), inputs past the pixel cap are
 // refused from their header, and transforms wait for one of the process's few slots.
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createImageServer } from './app';
@@ -96,7 +97,7 @@ describe('transform output bounds', () => {
       status: 400,
       field: 'height',
     });
-    const ok = await post(app, 'width=200&height=100&format=png', dot);
+    const ok = await post(app, 'width=200&height=100&format=png&crop=fit', dot);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('x-image-width')).toBe('200');
     // Presets are sizes too: 1080×1080 is over this server's caps.
@@ -108,9 +109,28 @@ describe('transform output bounds', () => {
 
   it('allows the default cap itself: 4096 on a side within 16.7 MP', async () => {
     const app = makeApp();
-    const res = await post(app, 'width=4096&height=8&format=png', dot);
+    const res = await post(app, 'width=4096&height=8&format=png&crop=fit', dot);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-image-width')).toBe('4096');
+  });
+
+  it('refuses a crop whose scaled intermediate would pass the area cap', async () => {
+    const app = makeApp();
+    const release = await occupySlots();
+    try {
+      // Filling 4096×1 scales the 1×100 image by 4096 first: 4096 × 409600.
+      for (const crop of ['smart', 'centre']) {
+        expect(await refusal(await post(app, `width=4096&height=1&crop=${crop}`, tall))).toEqual({
+          status: 400,
+          code: 'invalid_request',
+          field: 'width',
+        });
+      }
+    } finally {
+      await release();
+    }
+    // The same size letterboxed is no upscale of the whole: allowed.
+    expect((await post(app, 'width=4096&height=1&crop=fit&format=png', tall)).status).toBe(200);
   });
 
   it('refuses an input over the pixel limit from its header, with 413', async () => {
@@ -156,5 +176,56 @@ describe('transform slots', () => {
     const statuses = await Promise.all(queued.map(async (r) => (await r).status));
     expect(statuses).toEqual([200, 200, 200, 200]);
     expect(transformStats()).toMatchObject({ running: 0, waiting: 0 });
+  });
+});
+
+describe('transform output bounds, fuzzed', () => {
+  it('never answers an output past the caps, and refuses each with 400 naming a side', async () => {
+    const cap = 64;
+    const app = makeApp({ maxOutputSide: cap, maxOutputPixels: 2000 });
+    const side = fc.oneof(
+      fc.integer({ min: 1, max: 80 }),
+      fc.constantFrom(4096, 4097, 16_384, 99_999),
+    );
+    const seen = { refused: 0, made: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(side, { nil: undefined }),
+        fc.option(side, { nil: undefined }),
+        fc.constantFrom('smart', 'centre', 'fit'),
+        fc.constantFrom('png', 'jpeg', 'webp', 'avif'),
+        fc.constantFrom(dot, tall, square),
+        async (width, height, crop, format, input) => {
+          fc.pre(width !== undefined || height !== undefined);
+          const query = new URLSearchParams({ crop, format });
+          if (width !== undefined) query.set('width', String(width));
+          if (height !== undefined) query.set('height', String(height));
+          const res = await post(app, query.toString(), input);
+          expect(res.status).toBeLessThan(500);
+          if (res.status === 200) {
+            seen.made++;
+            const w = Number(res.headers.get('x-image-width'));
+            const h = Number(res.headers.get('x-image-height'));
+            expect(Math.max(w, h)).toBeLessThanOrEqual(cap);
+            expect(w * h).toBeLessThanOrEqual(2000);
+            await res.arrayBuffer();
+          } else {
+            const { status, field } = await refusal(res);
+            expect(status).toBe(400);
+            expect(['width', 'height']).toContain(field);
+            seen.refused++;
+            // Only a size past a cap is refused: everything asked was a valid number, so a
+            // refusal of sizes within the caps must come from a derived side or a crop's
+            // intermediate, both of which need a one-sided size or a cover crop.
+            const asked = [width ?? 0, height ?? 0];
+            const indirect = width === undefined || height === undefined || crop !== 'fit';
+            expect(indirect || Math.max(...asked) > cap || asked[0]! * asked[1]! > 2000).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(seen.refused).toBeGreaterThan(0);
+    expect(seen.made).toBeGreaterThan(0);
   });
 });

@@ -63,6 +63,29 @@ export function checkOutputSize(
 }
 
 /**
+ * Refuses a cover crop whose intermediate is too large: filling `size` scales the whole input
+ * by the larger of the two ratios before cutting, so a 1×100 image cropped to 4096×1 would
+ * first become 4096×409600. Only upscales can grow past the input, which is capped already.
+ */
+export function checkCropScale(
+  source: { width: number; height: number },
+  size: { width: number; height: number },
+  bounds: TransformBounds,
+): void {
+  const byWidth = size.width / source.width;
+  const byHeight = size.height / source.height;
+  const scale = Math.max(byWidth, byHeight);
+  if (scale <= 1) return;
+  const width = Math.ceil(source.width * scale);
+  const height = Math.ceil(source.height * scale);
+  if (width * height <= bounds.maxOutputPixels) return;
+  throw tooLarge(
+    byWidth >= byHeight ? 'width' : 'height',
+    `Cropping this ${source.width} × ${source.height} image to ${size.width} × ${size.height} first scales it to ${width} × ${height} pixels; this server scales to at most ${bounds.maxOutputPixels} pixels. Ask for a smaller size, an aspect ratio closer to the image's, or crop=fit.`,
+  );
+}
+
+/**
  * The upright size of the input from its header alone (no decode), refusing one over the input
  * pixel limit with 413 and bytes that are no readable image with 400.
  */

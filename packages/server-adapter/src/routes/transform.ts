@@ -9,6 +9,7 @@ import { mediaTypeOf } from '../middleware/content-type';
 import type { ResolvedServerOptions } from '../options';
 import { PLATFORM_FORMATS, type TransformOptions, transformOptionsSchema } from '../protocol';
 import {
+  checkCropScale,
   checkOutputSize,
   configureTransforms,
   defaultTransformBounds,
@@ -84,6 +85,8 @@ export async function transformImage(
       limits,
       { width: width !== undefined, height: height !== undefined },
     );
+  } else if (options.crop !== 'fit') {
+    checkCropScale(source, { width, height }, limits);
   }
   return withTransformSlot(
     () => encode(input, inputType, format, width, height, options, maxInputPixels),
