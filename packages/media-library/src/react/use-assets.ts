@@ -7,7 +7,10 @@ import { useLibraryState } from './use-library-state';
 
 /** What {@link useAssets} returns: the page, the total before paging, and the load status. */
 export interface UseAssetsResult extends QueryResult {
-  /** The library's status: results may be incomplete while 'loading' or 'partial'. */
+  /**
+   * The library's status: results may be incomplete while 'loading' or 'partial'. A server
+   * render, and the browser's hydrating render after it, always see 'loading' and no items.
+   */
   status: MediaLibraryState['status'];
 }
 
