@@ -68,9 +68,9 @@ interface Hydrated {
 }
 
 /** Puts `html` in the page and hydrates it with `ui`, recording every recoverable error. */
-function hydrate(html: string, ui: ReactNode): Hydrated {
+function hydrate(html: string, ui: ReactNode, width = 1000): Hydrated {
   const container = document.createElement('div');
-  container.style.width = '1000px';
+  container.style.width = `${width}px`;
   container.innerHTML = html;
   document.body.append(container);
   const consoleErrors = vi.spyOn(console, 'error');
@@ -127,6 +127,23 @@ describe('hydrating server HTML', () => {
     await expect.poll(() => blobImages(container).length).toBe(2);
     expect(container.textContent).toContain('2 assets');
     expect(container.textContent).not.toContain('Loading…');
+    expect(recoverable).toEqual([]);
+    expect(consoleErrors).not.toHaveBeenCalled();
+  });
+
+  it("hydrates the screen in a phone's width, then lays it out for a phone", async () => {
+    // The server cannot measure, so its HTML is the wide layout; the first client render
+    // matches it, and only then does the measured 360 px switch to the phone layout.
+    expect(serverHtml.screen).toContain('aria-label="Library navigation"');
+    const { container, recoverable, consoleErrors } = hydrate(
+      serverHtml.screen,
+      ssrApps.screen(library),
+      360,
+    );
+    const filters = () =>
+      [...container.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Filters'));
+    await expect.poll(filters).toBe(true);
+    await expect.poll(() => blobImages(container).length).toBe(2);
     expect(recoverable).toEqual([]);
     expect(consoleErrors).not.toHaveBeenCalled();
   });
