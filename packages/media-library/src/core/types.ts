@@ -377,11 +377,18 @@ export interface MediaLibrary {
   query(query?: MediaQuery): QueryResult;
   /**
    * The bytes of an asset (`'original'`, the default) or its thumbnail, typed with their MIME
-   * type (an image small enough to be its own thumbnail answers with the original); undefined
-   * when the asset does not exist or has no such variant.
+   * type (a raster image small enough to be its own thumbnail answers with the original; an
+   * SVG never does); undefined when the asset does not exist or has no such variant. These are
+   * the original bytes with their real type, for saving and processing: to show or link them,
+   * use `urls` or `createInertObjectURL`, never `URL.createObjectURL` on an SVG or HTML file.
    */
   getBlob(id: string, variant?: AssetVariant): Promise<Blob | undefined>;
-  /** Reference-counted object URLs for assets; what nothing holds any more is revoked. */
+  /**
+   * Reference-counted object URLs for assets; what nothing holds any more is revoked. No URL
+   * runs script however it is opened: thumbnails are raster images, and originals of SVG,
+   * HTML, XHTML, XML or any type not known to be inert are served as `text/plain` or
+   * `application/octet-stream` (see `inertBlob`).
+   */
   readonly urls: ObjectUrlCache;
 
   /**
