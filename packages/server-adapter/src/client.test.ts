@@ -315,7 +315,7 @@ describe('the client module is browser-safe', () => {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
       const runtimeImports = [
         ...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms),
-      ].map((m) => m[1]);
+      ].map((m) => m[1] ?? '');
       expect(runtimeImports.filter((m) => !own.includes(m))).toEqual([]);
       expect(source).not.toMatch(/process\.|Buffer\.|require\(/);
     }
