@@ -133,6 +133,12 @@ describe('queryAssets: filters', () => {
     expect(queryAssets(assets, { favorite: false }).total).toBe(assets.length - 1);
   });
 
+  it('unreadable true and false', () => {
+    const damaged = [...assets, asset('bad', { kind: 'image', unreadable: true })];
+    expect(ids(damaged, { unreadable: true })).toEqual(['bad']);
+    expect(queryAssets(damaged, { unreadable: false }).total).toBe(assets.length);
+  });
+
   it('collectionId', () => {
     expect(ids(assets, { collectionId: 'c1' }).sort()).toEqual(['sq', 'vid']);
     expect(ids(assets, { collectionId: 'none' })).toEqual([]);

@@ -63,6 +63,10 @@ function compileFilters(query: MediaQuery): Predicate[] {
     const favorite = query.favorite;
     predicates.push((a) => a.favorite === favorite);
   }
+  if (query.unreadable !== undefined) {
+    const unreadable = query.unreadable;
+    predicates.push((a) => (a.unreadable === true) === unreadable);
+  }
   if (nonEmpty(query.kinds)) {
     const kinds = new Set(query.kinds);
     predicates.push((a) => kinds.has(a.kind));

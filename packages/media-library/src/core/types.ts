@@ -200,6 +200,8 @@ export interface MediaQuery {
   /** How `tags` combine. Default 'all'. */
   tagMode?: 'all' | 'any';
   favorite?: boolean;
+  /** true: only assets whose bytes did not decode (`asset.unreadable`); false: only the others. */
+  unreadable?: boolean;
   collectionId?: string;
   orientation?: Orientation;
   /** Epoch ms, inclusive. */
