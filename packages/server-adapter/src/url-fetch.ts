@@ -103,7 +103,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * after every redirect, connected to the address that was checked), at most `maxBytes`,
  * within `timeoutMs`, and only media the library imports (sniffed from the bytes).
  *
- * @throws HttpError 400 `invalid_request` (not a URL) or `url_forbidden` (refused address,
+ * @throws HttpError 400 `invalid_request` (not a URL, an unknown host) or `url_forbidden` (refused address,
  * scheme, port or credentials), 413 `payload_too_large`, 415 `unsupported_media_type`
  * (HTML, unknown bytes), 502 `fetch_failed` (the site failed or answered an error), 504
  * `timeout`, 499 `canceled` when `signal` aborts.
@@ -168,6 +168,14 @@ export async function fetchPublicUrl(
 
 /** The URL checks that need no DNS, as an HTTP error. */
 function guard(input: string, options: ResolvedUrlFetchOptions, events: UrlFetchEvents): URL {
+  if (!URL.canParse(input)) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      'The address is not a valid URL; give a full http(s):// address.',
+      { field: 'url' },
+    );
+  }
   try {
     return checkUrl(input, options);
   } catch (error) {

@@ -245,6 +245,8 @@ describe('POST /api/ai/fetch: limits and bad input', () => {
     [{}, 'url'],
     [{ url: 5 }, 'url'],
     [{ url: '' }, 'url'],
+    [{ url: 'not a url' }, 'url'],
+    [{ url: '//example.com/a.png' }, 'url'],
     ['not json', undefined],
   ])('answers 400 invalid_request for the body %j', async (body, field) => {
     const error = await expectError(
