@@ -6,6 +6,7 @@
 //
 // The entries are the `exports` of each package.json, read through the `@medialoft/source`
 // condition, so the report needs no build; types are printed by the TypeScript checker.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -148,6 +149,42 @@ function report(program, [, specifier, source]) {
   ].join('\n');
 }
 
+/** The lines removed (-) and added (+) from `before` to `after`, by longest common subsequence. */
+function lineDiff(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const common = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      common[i][j] =
+        a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+    }
+  }
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || common[i][j + 1] >= common[i + 1][j])) {
+      out.push(`  + ${b[j++]}`);
+    } else out.push(`  - ${a[i++]}`);
+  }
+  return out;
+}
+
+/** The report as the repository's formatter leaves it, so `pnpm lint` and the report agree. */
+function formatted(path, text) {
+  const result = spawnSync(
+    join(root, 'node_modules', '.bin', 'biome'),
+    ['format', `--stdin-file-path=${path}`],
+    { input: text, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`biome could not format ${path}:\n${result.stderr}`);
+  return result.stdout;
+}
+
 const list = entries();
 const base = ts.readConfigFile(join(root, 'tsconfig.base.json'), ts.sys.readFile).config;
 const { options } = ts.parseJsonConfigFileContent(
@@ -166,16 +203,12 @@ mkdirSync(apiDir, { recursive: true });
 for (const entry of list) {
   const path = join(apiDir, entry[0]);
   wanted.add(entry[0]);
-  const text = report(program, entry);
+  const text = formatted(path, report(program, entry));
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (current === text) continue;
   if (update) writeFileSync(path, text);
   else {
-    const before = new Set((current ?? '').split('\n'));
-    const after = new Set(text.split('\n'));
-    const removed = [...before].filter((line) => !after.has(line)).map((line) => `  - ${line}`);
-    const added = [...after].filter((line) => !before.has(line)).map((line) => `  + ${line}`);
-    stale.push(`api/${entry[0]} (${entry[1]}):\n${[...removed, ...added].join('\n')}`);
+    stale.push(`api/${entry[0]} (${entry[1]}):\n${lineDiff(current ?? '', text).join('\n')}`);
   }
 }
 for (const file of readdirSync(apiDir)) {

@@ -32,9 +32,7 @@ const work = mkdtempSync(join(tmpdir(), 'medialoft-pack-'));
 function pnpm(args, cwd) {
   const execPath = process.env.npm_execpath;
   const [cmd, prefix] =
-    execPath && /pnpm/.test(execPath) && !/npx/.test(execPath)
-      ? [process.execPath, [execPath]]
-      : ['npx', ['-y', 'pnpm@10']];
+    execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['-y', 'pnpm@10']];
   return execFileSync(cmd, [...prefix, ...args], { cwd, encoding: 'utf8' });
 }
 

@@ -20,18 +20,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = new URL('..', import.meta.url).pathname;
 const placeholders = join(root, 'scripts', 'readme-placeholders.d.ts');
 
-const readmes = [
-  join(root, 'README.md'),
-  ...readdirSync(join(root, 'packages'))
-    .map((name) => join(root, 'packages', name, 'README.md'))
-    .filter((path) => existsSync(path)),
-];
+/** The root README and every package's, or the Markdown files named on the command line. */
+const readmes = (args) =>
+  args.length > 0
+    ? args.map((path) => resolve(path))
+    : [
+        join(root, 'README.md'),
+        ...readdirSync(join(root, 'packages'))
+          .map((name) => join(root, 'packages', name, 'README.md'))
+          .filter((path) => existsSync(path)),
+      ];
 
 /** The ts/tsx blocks of a Markdown file, with the line each one's code starts on. */
 export function extractBlocks(markdown) {
@@ -62,7 +66,7 @@ export function extractBlocks(markdown) {
 }
 
 /** `// @declare name: Type` lines as ambient declarations, kept on the same line numbers. */
-function withDeclarations(code) {
+export function withDeclarations(code) {
   return code.replace(
     /^\s*\/\/\s*@declare\s+([A-Za-z_$][\w$]*)\s*:\s*(.+)$/gm,
     'declare const $1: $2;',
@@ -101,10 +105,11 @@ function consumerFolder() {
   return dir;
 }
 
-function main() {
+function main(args) {
   const dir = consumerFolder();
   const files = new Map(); // temp file -> { readme, line }
-  for (const readme of readmes) {
+  const checked = readmes(args);
+  for (const readme of checked) {
     const slug = relative(root, readme)
       .replaceAll(/[^\w]+/g, '-')
       .toLowerCase();
@@ -149,7 +154,7 @@ function main() {
     );
     process.exit(1);
   }
-  console.log(`✔ README code: ${count} blocks in ${readmes.length} READMEs type-check`);
+  console.log(`✔ README code: ${count} blocks in ${checked.length} READMEs type-check`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
