@@ -1,5 +1,6 @@
 // The address and URL rules of the URL fetch, one refused form per row, and the public
 // addresses that must still pass.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkUrl, classifyAddress, ipv6Groups, UrlRefusedError } from './url-guard';
 
@@ -171,5 +172,68 @@ describe('checkUrl', () => {
     expect(
       checkUrl('http://127.0.0.1:9999/', { allowedPorts: 'any', allowLoopback: true }).port,
     ).toBe('9999');
+  });
+});
+
+describe('the guard, property-checked', () => {
+  const hex = (value: number) => value.toString(16);
+  const v4Parts = (address: string) => address.split('.').map(Number) as number[];
+
+  it('judges an IPv6 form carrying an IPv4 address (mapped, NAT64, 6to4) as that address', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), (address) => {
+        const [a = 0, b = 0, c = 0, d = 0] = v4Parts(address);
+        const expected = classifyAddress(address);
+        const high = hex(a * 256 + b);
+        const low = hex(c * 256 + d);
+        expect(classifyAddress(`::ffff:${address}`)).toEqual(expected);
+        expect(classifyAddress(`::ffff:${high}:${low}`)).toEqual(expected);
+        expect(classifyAddress(`64:ff9b::${address}`)).toEqual(expected);
+        expect(classifyAddress(`2002:${high}:${low}::1`)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses every address of the private, loopback, link-local and CGNAT ranges', () => {
+    const inRange = (base: [number, number], prefix: number) =>
+      fc.integer({ min: 0, max: 2 ** (32 - prefix) - 1 }).map((offset) => {
+        const value = (base[0] * 256 + base[1]) * 65536 + offset;
+        return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+      });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          inRange([10, 0], 8),
+          inRange([172, 16], 12),
+          inRange([192, 168], 16),
+          inRange([127, 0], 8),
+          inRange([169, 254], 16),
+          inRange([100, 64], 10),
+        ),
+        (address) => {
+          expect(classifyAddress(address).allowed).toBe(false);
+          expect(classifyAddress(`::ffff:${address}`).allowed).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a URL of any IPv4 spelling exactly when the address it means is refused', () => {
+    fc.assert(
+      fc.property(fc.ipV4Extended(), (spelling) => {
+        let url: URL;
+        try {
+          url = new URL(`http://${spelling}/`);
+        } catch {
+          return; // not a host a request could go to
+        }
+        const verdict = classifyAddress(url.hostname);
+        if (verdict.allowed) expect(checkUrl(url).hostname).toBe(url.hostname);
+        else expect(() => checkUrl(url)).toThrow(UrlRefusedError);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,7 +5,9 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../protocol';
 import {
   dns,
   expectError,
@@ -239,6 +241,26 @@ describe('POST /api/ai/fetch: limits and bad input', () => {
       'invalid_request',
     );
     expect(error.field).toBe('url');
+  });
+
+  it('answers any url string with a 4xx in the error shape, never a 5xx', async () => {
+    // Every host resolves inside, so nothing leaves this machine; IP literals are not generated.
+    const app = makeApp({ lookup: dns({}), allowedPorts: 'any' });
+    const inside = makeApp({ lookup: async () => [{ address: '10.1.2.3', family: 4 }] });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })),
+        async (url) => {
+          for (const target of [app, inside]) {
+            const response = await fetchVia(target, url);
+            expect(response.status).toBeGreaterThanOrEqual(400);
+            expect(response.status).toBeLessThan(500);
+            expect(errorBodySchema.safeParse(await response.json()).success).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it.each([
