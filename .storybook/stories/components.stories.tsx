@@ -357,7 +357,8 @@ function UnreadableAssets() {
 /**
  * A file whose bytes don't decode (random bytes named corrupted.jpg), imported next to a good
  * PNG: an icon and "Can't be shown — the file may be damaged" in the grid and the details,
- * never a broken image; a 48 px list thumbnail shows the icon alone.
+ * never a broken image; a 48 px list thumbnail shows the icon alone. A HEIC, which Chromium
+ * can't decode though nothing is wrong with it, says "Can't be shown in this browser".
  */
 export const UnreadableAsset: Story = {
   loaders: [
@@ -370,9 +371,12 @@ export const UnreadableAsset: Story = {
       context.fillStyle = '#4a8';
       context.fillRect(0, 0, 600, 400);
       const good = await canvas.convertToBlob({ type: 'image/png' });
+      // A HEIC header: nothing wrong that the import can tell, but Chromium can't show it.
+      const heic = new TextEncoder().encode('\0\0\0\x18ftypheic\0\0\0\0mif1heic');
       await library.importFiles([
         new File([noise], 'corrupted.jpg', { type: 'image/jpeg' }),
         new File([good], 'good.png', { type: 'image/png' }),
+        new File([heic, noise], 'photo.heic', { type: 'image/heic' }),
       ]);
       return { library };
     },
@@ -395,6 +399,10 @@ export const UnreadableAsset: Story = {
     await expect(
       within(damaged).getByText("Can't be shown — the file may be damaged"),
     ).toBeVisible();
+    const heic = box('photo.heic') as HTMLElement;
+    await waitFor(() => expect(heic.dataset.status).toBe('unreadable'));
+    await expect(within(heic).getByText("Can't be shown in this browser")).toBeVisible();
+    await expect(heic.querySelector('img')).toBeNull();
     // Too small for words: the icon, named for a screen reader.
     const small = box('list-size') as HTMLElement;
     await expect(small.dataset.status).toBe('unreadable');

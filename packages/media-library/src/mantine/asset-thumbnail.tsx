@@ -24,11 +24,14 @@ const visualKinds = new Set(['image']);
 
 /** What an unreadable asset shows, in words; also its accessible name where only the icon fits. */
 export const UNREADABLE_TEXT = "Can't be shown — the file may be damaged";
+/** What an image the browser fails to show says when the import found nothing wrong (HEIC). */
+export const UNSHOWN_TEXT = "Can't be shown in this browser";
 
 /**
  * The asset's picture (or its kind, for non-images) inside a box of a fixed ratio. An asset
- * flagged `unreadable`, or whose image fails to decode, shows an icon and "Can't be shown —
- * the file may be damaged" (`data-status="unreadable"`). The original of a type that is not
+ * flagged `unreadable` shows an icon and "Can't be shown — the file may be damaged"; one whose
+ * image the browser fails to show (a format it lacks, a record from before the flag existed)
+ * shows the icon and "Can't be shown in this browser" (both `data-status="unreadable"`). The original of a type that is not
  * inert (SVG) is handed out as text, so its raster thumbnail shows in its place.
  */
 export function AssetThumbnail({
@@ -58,7 +61,7 @@ export function AssetThumbnail({
       data-status={unreadable ? 'unreadable' : visual ? status : 'none'}
     >
       {unreadable ? (
-        <UnreadableState />
+        <UnreadableState text={asset.unreadable ? UNREADABLE_TEXT : UNSHOWN_TEXT} />
       ) : visual && status === 'ready' ? (
         <Image
           src={url}
@@ -86,16 +89,16 @@ export function AssetThumbnail({
 }
 
 /** The icon, with the words where there is room for them (not in a 48 px list thumbnail). */
-function UnreadableState() {
+function UnreadableState({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const roomy = useElementWidth(ref, 200) >= 96;
   return (
     <Center ref={ref} pos="absolute" inset={0} p={6}>
-      <Stack gap={4} align="center" role="img" aria-label={UNREADABLE_TEXT} title={UNREADABLE_TEXT}>
+      <Stack gap={4} align="center" role="img" aria-label={text} title={text}>
         <DamagedFileIcon />
         {roomy && (
           <Text size="xs" c={mutedText} ta="center" lh={1.3} aria-hidden>
-            {UNREADABLE_TEXT}
+            {text}
           </Text>
         )}
       </Stack>
