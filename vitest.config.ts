@@ -56,6 +56,7 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['packages/media-library/src/core/testing/warm-import-pipeline.ts'],
         },
       },
       {

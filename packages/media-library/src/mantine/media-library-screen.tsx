@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Box, Divider, Modal, px, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
 import { AssetDetailsDrawer } from './asset-details-drawer';
@@ -12,7 +12,7 @@ import { BulkToolbar } from './bulk-toolbar';
 import { CollectionsPanel } from './collections-panel';
 import { FilterChips } from './filter-chips';
 import { FiltersButton } from './filters-button';
-import { GeneratePanel } from './generate-panel';
+import { loadedGeneratePanel, loadGeneratePanel } from './generate-panel-loader';
 import { ImportProgressBar } from './import-progress';
 import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
 import {
@@ -118,6 +118,14 @@ export function MediaLibraryScreen({
   // Closing the dialog mid-generation only hides it: reopened, it shows that generation as it
   // is, running or how it ended. Otherwise each opening is a fresh form.
   const openGenerate = (initial?: Partial<MediaAIGenerateRequest>) => {
+    // The form loads apart from the screen; the dialog opens with it, so its focus lands.
+    if (!loadedGeneratePanel()) {
+      loadGeneratePanel().then(
+        () => openGenerate(initial),
+        () => report('The generate form could not load. Check the connection and try again.'),
+      );
+      return;
+    }
     forms.current += 1;
     const key = forms.current;
     setGenerate((kept) =>
@@ -126,6 +134,10 @@ export function MediaLibraryScreen({
         : { initial, key, opened: true },
     );
   };
+  useEffect(() => {
+    if (ai.aiAvailable) loadGeneratePanel().catch(() => undefined);
+  }, [ai.aiAvailable]);
+  const GeneratePanel = loadedGeneratePanel();
   const closeGenerate = () =>
     setGenerate((kept) => (kept && ai.aiGenerating ? { ...kept, opened: false } : undefined));
   const generation = {
@@ -368,7 +380,7 @@ export function MediaLibraryScreen({
         size="lg"
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
-        {generate && (
+        {generate && GeneratePanel && (
           <GeneratePanel
             key={generate.key}
             generation={ai}
