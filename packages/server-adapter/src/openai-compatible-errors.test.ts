@@ -12,6 +12,7 @@ import { setupServer } from 'msw/node';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createImageServer } from './app';
+import { errorResponse } from './errors';
 import type { ImageServerOptions } from './options';
 import { fakeProviders, fakeRegistry, tinyPng } from './testing/fakes';
 
@@ -105,6 +106,39 @@ describe('OpenAI-compatible errors', () => {
     expect(error.status).toBe(413);
     expect(error.type).toBe('invalid_request_error');
     expect(error.code).toBe('payload_too_large');
+  });
+
+  it('re-shapes the auth hook’s refusal (built with errorResponse) into OpenAI’s shape', async () => {
+    const { app } = gateway({
+      authorize: (c) => errorResponse(c, 403, 'This key may not generate images.'),
+    });
+    const res = await app.request('/v1/images/generations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'p' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-should-retry')).toBe('false');
+    expect(await res.json()).toEqual({
+      error: {
+        message: 'This key may not generate images.',
+        type: 'permission_error',
+        code: 'forbidden',
+        param: null,
+      },
+    });
+  });
+
+  it('answers a generation past timeoutMs with 504 in OpenAI’s shape, retryable', async () => {
+    const { openai } = gateway({
+      providers: fakeProviders({ delayMs: 5_000 }).providers,
+      timeoutMs: 30,
+    });
+    const error = await rejection(openai.images.generate({ model: 'fake/model', prompt: 'p' }));
+    expect(error.status).toBe(504);
+    expect(error.type).toBe('server_error');
+    expect(error.code).toBe('timeout');
+    expect(error.headers.get('x-should-retry')).toBe('true');
   });
 
   it('refuses stream: true with 400 and param "stream"', async () => {

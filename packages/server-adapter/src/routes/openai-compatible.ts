@@ -13,7 +13,7 @@ import {
   toBase64,
 } from '../generation';
 import type { ResolvedServerOptions } from '../options';
-import { type OpenAIErrorBody, openAIImageRequestSchema } from '../protocol';
+import { type ErrorBody, type OpenAIErrorBody, openAIImageRequestSchema } from '../protocol';
 
 const OPENAI_ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -91,6 +91,31 @@ export function openAICompatibleRoutes(
       new HttpError(500, 'internal_error', 'The server failed unexpectedly; try again later.'),
       options.redact,
     );
+  });
+
+  // A refusal the host's auth hook built with errorResponse (the /api/ai shape) is re-shaped,
+  // so an OpenAI client reads its message and type like any other error here.
+  route.use('*', async function reshapeRefusals(c, next) {
+    await next();
+    if (c.res.status < 400 || !c.res.headers.get('content-type')?.includes('json')) return;
+    const body = (await c.res
+      .clone()
+      .json()
+      .catch(() => undefined)) as ErrorBody | undefined;
+    const error = body?.error;
+    if (!error || typeof error.code !== 'string' || 'type' in error) return;
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    const reshaped: OpenAIErrorBody = {
+      error: {
+        message: options.redact(String(error.message ?? '')),
+        type: OPENAI_ERROR_TYPES[c.res.status] ?? 'server_error',
+        code: error.code,
+        param: error.field ?? null,
+      },
+    };
+    headers.set('x-should-retry', error.retryable ? 'true' : 'false');
+    c.res = new Response(JSON.stringify(reshaped), { status: c.res.status, headers });
   });
 
   // Everything under the prefix answers in OpenAI's shape, the wrong method and unknown paths
