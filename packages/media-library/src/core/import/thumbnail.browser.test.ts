@@ -132,6 +132,43 @@ describe('createThumbnail in Chromium', () => {
     const brokenPng = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]);
     expect(await createThumbnail(brokenPng, { maxSize: 400 })).toBeUndefined();
   });
+
+  it('says when the decoder refused the bytes, and only then', async () => {
+    const refused: string[] = [];
+    const make = (name: string, blob: Blob) =>
+      createThumbnail(blob, { maxSize: 400, onUndecodable: () => refused.push(name) });
+    const brokenPng = new Blob([(await halfTransparentPng(64, 64)).slice(0, 40)], {
+      type: 'image/png',
+    });
+    await make('broken png', brokenPng);
+    await make(
+      'broken svg',
+      new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><g'], {
+        type: 'image/svg+xml',
+      }),
+    );
+    await make('good png', await halfTransparentPng(800, 600));
+    await make('small png', await halfTransparentPng(40, 40)); // fits: no thumbnail, but decoded
+    await make('text', new Blob(['hello']));
+    expect(refused).toEqual(['broken png', 'broken svg']);
+  });
+
+  it('keeps a raster thumbnail of a small SVG, even when it is bigger than the SVG', async () => {
+    const svg = new Blob(
+      [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="alert(1)">',
+        '<script>alert(2)</script><circle cx="32" cy="32" r="30" fill="red"/></svg>',
+      ],
+      { type: 'image/svg+xml' },
+    );
+    const thumb = await createThumbnail(svg, { maxSize: 400 });
+    expect(thumb?.type).toBe('image/webp');
+    expect([thumb?.width, thumb?.height]).toEqual([64, 64]);
+    // Bigger than the "only if it helps" rule allows for other images that fit.
+    expect(thumb!.blob.size).toBeGreaterThan(svg.size * 0.75);
+    const pixel = await pixels(thumb!.blob);
+    expect(pixel(32, 32)[0]).toBeGreaterThan(200);
+  });
 });
 
 /** A JPEG with an EXIF Orientation tag spliced in after the start marker. */
