@@ -56,6 +56,25 @@ async function failure(promise: Promise<unknown>) {
 }
 
 describe('OpenAI Images adapter', () => {
+  it('decodes no more images than were asked for, and warns about the surplus', async () => {
+    server.use(
+      http.post(URL, () =>
+        HttpResponse.json({
+          created: 1,
+          data: Array.from({ length: 100 }, () => ({ b64_json: pngBase64 })),
+        }),
+      ),
+    );
+    const result = await openai()
+      .imageModel('gpt-image-1')
+      .doGenerate({ prompt: 'p', n: 1, size: { width: 1024, height: 1024 } });
+    expect(result.images).toHaveLength(1);
+    expect(result.warnings).toContainEqual({
+      type: 'other',
+      message: 'OpenAI returned 100 images for 1 requested; only the first 1 were kept.',
+    });
+  });
+
   it('sends gpt-image-1 a closest supported size and decodes b64_json images', async () => {
     server.use(
       http.post(URL, () =>

@@ -122,7 +122,17 @@ export class OpenAIImageModel implements ImageModelV1 {
     } catch {
       throw new ProviderError('OpenAI answered with something that is not JSON.', { provider });
     }
-    const images = (parsed.data ?? []).map((item): GeneratedImageData => {
+    // Only the images asked for are decoded: a surplus would cost memory for nothing.
+    const items = parsed.data ?? [];
+    const asked = Math.max(1, call.n);
+    const kept = items.slice(0, asked);
+    if (items.length > asked) {
+      warnings.push({
+        type: 'other',
+        message: `OpenAI returned ${items.length} images for ${asked} requested; only the first ${asked} were kept.`,
+      });
+    }
+    const images = kept.map((item): GeneratedImageData => {
       if (!item.b64_json) {
         throw new ProviderError('OpenAI returned an image without b64_json data.', { provider });
       }
@@ -139,7 +149,7 @@ export class OpenAIImageModel implements ImageModelV1 {
     call.onProgress?.({ stage: 'done', percent: 100 });
 
     const costUsd = costFromUsage(this.modelId, parsed.usage);
-    const revisedPrompts = (parsed.data ?? [])
+    const revisedPrompts = kept
       .map((item) => item.revised_prompt)
       .filter((p): p is string => typeof p === 'string');
     return {
