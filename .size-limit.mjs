@@ -1,6 +1,8 @@
 // Size budgets of @medialoft/media-library, measured on the built dist (build it first):
 // what an app's bundle gains up front, minified and gzipped, with dependencies and peers left
 // out. Checked by `node scripts/check-size.mjs` in the test command; `pnpm bench` prints them.
+// When the budgets were set, before the import pipeline, the generate form and the zip code
+// loaded apart, the React example was 23.4 kB and the Mantine example 40.1 kB.
 const dist = 'packages/media-library/dist';
 
 // Bundled by the app itself (dependencies and peers): not this package's weight.
