@@ -104,13 +104,15 @@ async function waitFor(url, entry, timeoutMs = 90_000) {
 async function pack() {
   const dir = join(work, 'tarballs');
   mkdirSync(dir);
-  for (const name of packages) {
-    const cwd = join(root, 'packages', name);
-    if (!existsSync(join(cwd, 'dist'))) {
-      throw new Error(`packages/${name}/dist is missing: run "node scripts/build.mjs" first.`);
-    }
-    await run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dir], cwd);
-  }
+  await Promise.all(
+    packages.map((name) => {
+      const cwd = join(root, 'packages', name);
+      if (!existsSync(join(cwd, 'dist'))) {
+        throw new Error(`packages/${name}/dist is missing: run "node scripts/build.mjs" first.`);
+      }
+      return run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dir], cwd);
+    }),
+  );
   return readdirSync(dir)
     .filter((file) => file.endsWith('.tgz'))
     .map((file) => join(dir, file));
@@ -219,6 +221,10 @@ try {
 } finally {
   stopAll();
   if (process.env.MEDIALOFT_KEEP_HOST_APPS === '1') console.log(`kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+  else {
+    const since = Date.now();
+    rmSync(work, { recursive: true, force: true });
+    console.log(`removed the temporary apps and npm cache (${seconds(since)})`);
+  }
 }
 process.exit(failed ? 1 : 0);
