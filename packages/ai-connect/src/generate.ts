@@ -158,7 +158,7 @@ function fallbackCandidates(
     for (const id of ids) {
       const entry = registry.get(id);
       const provider = entry && options.providers[entry.provider];
-      if (!entry || !provider || seen.has(id)) continue;
+      if (!entry || !isProviderLive(provider) || seen.has(id)) continue;
       seen.add(id);
       let resolved: ResolvedImageRequest;
       try {

@@ -7,7 +7,8 @@ import { createLocalProvider } from './providers/local/index';
 import { createOpenAIImages } from './providers/openai/index';
 import { createReplicate } from './providers/replicate/index';
 import { defaultRegistry } from './registry';
-import { InvalidRequestError } from './spec/errors';
+import { InvalidRequestError, RateLimitedError } from './spec/errors';
+import type { ImageProvider } from './spec/image-model';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -100,6 +101,39 @@ describe('generateImages with a keyless hosted provider', () => {
       field: 'model',
       message: expect.stringContaining('REPLICATE_API_TOKEN'),
     });
+    expect(calls).toEqual([]);
+  });
+
+  it('skips a fallback model of the keyless provider', async () => {
+    vi.stubEnv('REPLICATE_API_TOKEN', undefined);
+    const { fetch, calls } = refusingFetch();
+    const local = createLocalProvider();
+    const busyLocal: ImageProvider = {
+      name: 'local',
+      imageModel(modelId) {
+        const model = local.imageModel(modelId);
+        return {
+          ...model,
+          specificationVersion: model.specificationVersion,
+          provider: model.provider,
+          modelId: model.modelId,
+          maxImagesPerCall: model.maxImagesPerCall,
+          doGenerate: async () => {
+            throw new RateLimitedError('busy', { retryAfterMs: 10 });
+          },
+        };
+      },
+    };
+    const run = generateImages(
+      { prompt: 'a lighthouse', model: 'local/placeholder' },
+      {
+        providers: { local: busyLocal, replicate: createReplicate({ fetch }) },
+        fallbackModels: ['replicate/flux-schnell'],
+        maxRetries: 0,
+      },
+    );
+    // The local model's own failure, not Replicate's missing-token refusal.
+    await expect(run).rejects.toBeInstanceOf(RateLimitedError);
     expect(calls).toEqual([]);
   });
 });
