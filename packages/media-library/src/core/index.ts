@@ -30,7 +30,7 @@ export {
   isInertMimeType,
   type ObjectUrlCacheOptions,
 } from './object-url-cache';
-export { normalizeSearchText, queryAssets } from './query';
+export { queryAssets } from './query';
 export {
   createDefaultBlobStore,
   type DefaultBlobStoreOptions,
