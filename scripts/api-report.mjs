@@ -149,6 +149,22 @@ function report(program, [, specifier, source]) {
   ].join('\n');
 }
 
+/**
+ * Where the checker names a type by its file (`import("/abs/node_modules/.pnpm/…/react/index")`),
+ * the package or repository path instead, so the report reads the same on every machine and
+ * does not change with a dependency's patch version.
+ */
+function portable(text) {
+  return text.replaceAll(/import\("([^"]+)"\)/g, (_, path) => {
+    const inPackage = /.*\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)(\/.*)?$/.exec(path);
+    if (inPackage) {
+      const name = inPackage[1].replace(/^([^@/]+)__(.+)$/, '@$1/$2');
+      return `import('${name}${(inPackage[2] ?? '').replace(/\/index$/, '')}')`;
+    }
+    return `import('${relative(root, path)}')`;
+  });
+}
+
 /** The lines removed (-) and added (+) from `before` to `after`, by longest common subsequence. */
 function lineDiff(before, after) {
   const a = before.split('\n');
@@ -203,7 +219,7 @@ mkdirSync(apiDir, { recursive: true });
 for (const entry of list) {
   const path = join(apiDir, entry[0]);
   wanted.add(entry[0]);
-  const text = formatted(path, report(program, entry));
+  const text = formatted(path, portable(report(program, entry)));
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (current === text) continue;
   if (update) writeFileSync(path, text);
