@@ -76,23 +76,28 @@ export async function transformImage(
   // header, which is read without decoding a pixel.
   checkOutputSize({ width, height }, limits);
   const source = await readInputSize(input, maxInputPixels);
+  const output = {
+    width: width ?? Math.max(1, Math.round(((height ?? 0) * source.width) / source.height)),
+    height: height ?? Math.max(1, Math.round(((width ?? 0) * source.height) / source.width)),
+  };
   if (width === undefined || height === undefined) {
-    checkOutputSize(
-      {
-        width: width ?? Math.max(1, Math.round(((height ?? 0) * source.width) / source.height)),
-        height: height ?? Math.max(1, Math.round(((width ?? 0) * source.height) / source.width)),
-      },
-      limits,
-      { width: width !== undefined, height: height !== undefined },
-    );
+    checkOutputSize(output, limits, {
+      width: width !== undefined,
+      height: height !== undefined,
+    });
   } else if (options.crop !== 'fit') {
-    checkCropScale(source, { width, height }, limits);
+    checkCropScale(source, output, limits);
   }
+  // AVIF at sharp's default effort takes some 18 s for 4096²: past a few megapixels a lower
+  // effort (larger file, same quality setting) keeps one request from holding a slot that long.
+  const avifEffort = output.width * output.height > LARGE_AVIF_PIXELS ? 2 : undefined;
   return withTransformSlot(
-    () => encode(input, inputType, format, width, height, options, maxInputPixels),
+    () => encode(input, inputType, format, width, height, options, maxInputPixels, avifEffort),
     signal,
   );
 }
+
+const LARGE_AVIF_PIXELS = 4_000_000;
 
 async function encode(
   input: Uint8Array,
@@ -102,6 +107,7 @@ async function encode(
   height: number | undefined,
   options: TransformOptions,
   maxInputPixels: number,
+  avifEffort: number | undefined,
 ): Promise<TransformResult> {
   // rotate() applies the EXIF orientation before the metadata is dropped (sharp drops it
   // unless told to keep it), so a phone photo keeps its upright look.
@@ -125,8 +131,11 @@ async function encode(
     if (inputType !== 'image/jpeg') pipeline = pipeline.flatten({ background: '#ffffff' });
     pipeline = pipeline.jpeg({ quality });
   } else if (format === 'webp') pipeline = pipeline.webp({ quality });
-  else if (format === 'avif') pipeline = pipeline.avif({ quality });
-  else pipeline = pipeline.png(quality === undefined ? {} : { quality, palette: quality < 100 });
+  else if (format === 'avif') {
+    pipeline = pipeline.avif(
+      avifEffort === undefined ? { quality } : { quality, effort: avifEffort },
+    );
+  } else pipeline = pipeline.png(quality === undefined ? {} : { quality, palette: quality < 100 });
 
   try {
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
