@@ -93,7 +93,12 @@ export async function createThumbnail(
   }
 }
 
-async function render(request: RenderRequest, svg: boolean, worker: boolean) {
+/** The one path a request takes: SVG on the main thread, else the worker, else this thread. */
+async function render(
+  request: RenderRequest,
+  svg: boolean,
+  worker: boolean,
+): Promise<RenderOutcome> {
   if (svg) return await renderSvg(request);
   if (worker && workerUsable()) {
     try {
