@@ -83,7 +83,7 @@ function typedProviderMessage(
     case 'rate_limited':
       return `${who} is rate limiting this server; try again after the Retry-After delay.`;
     case 'content_filtered':
-      return `${who}’s safety filter refused the prompt or its output; try a different prompt.`;
+      return `The safety filter of the image provider (${error.provider}) refused the prompt or its output; try a different prompt.`;
     case 'invalid_request':
       return `${who} refused the request as invalid${field ? ` (${field})` : ''}; change it or choose another model. The server log has the provider’s reason under this request id.`;
     case 'output_not_image':
