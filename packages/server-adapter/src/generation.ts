@@ -19,6 +19,9 @@ import type { ConcurrencyGate } from './middleware/concurrency';
 import type { ResolvedServerOptions } from './options';
 import { type GenerateRequest, generateRequestSchema, type ImageMetadata } from './protocol';
 
+/** Longest provider text kept in a log line. */
+const MAX_DETAIL = 2000;
+
 /** What the routes need from the app: resolved options and the shared concurrency gate. */
 export interface GenerationDeps {
   options: ResolvedServerOptions;
@@ -199,7 +202,12 @@ export async function runGeneration(
         provider: entry.provider,
         code: mapped.code,
         status: mapped.status,
-        detail: mapped.detail,
+        // Bounded: a provider's text can be any size. The redactor still catches a key cut
+        // short before the ellipsis.
+        detail:
+          mapped.detail.length > MAX_DETAIL
+            ? `${mapped.detail.slice(0, MAX_DETAIL)}…`
+            : mapped.detail,
       });
     }
     throw mapped ?? error;

@@ -44,6 +44,13 @@ describe('createRedactor with a configured secret', () => {
     expect(redact(`${KEY.slice(-10)} was the end`)).toBe(`${REDACTED} was the end`);
   });
 
+  it('stays linear on a hostile text full of ellipses and near-misses', () => {
+    const text = `${'…'.repeat(50_000)}${KEY.slice(0, 7)} `.repeat(4) + KEY;
+    const out = redact(text);
+    expect(out.endsWith(REDACTED)).toBe(true);
+    expect(out).not.toContain(KEY);
+  });
+
   it('leaves ordinary text alone', () => {
     for (const text of [
       'Replicate failed (HTTP 500): Internal error.',

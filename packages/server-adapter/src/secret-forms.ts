@@ -12,6 +12,9 @@ const MIN_FORM = 6;
  */
 const MIN_EDGE = 8;
 
+/** Ellipses looked at for a clipped secret before each one. */
+const MAX_CUTS = 32;
+
 interface Skeleton {
   text: string;
   /** Original index where each skeleton character's source starts and ends. */
@@ -96,11 +99,14 @@ export function createSecretFinder(
     if (forms.length === 0 || text.length < MIN_EDGE) return [];
     const sk = skeletonOf(text);
     const s = sk.text;
-    // Where a clipped message can end: the text's end, and before each ellipsis.
+    // Where a clipped message can end: the text's end, and before each ellipsis (the first
+    // few: a hostile text full of them must not make this quadratic).
     const cuts = [s.length];
-    for (let at = text.indexOf('…'); at >= 0; at = text.indexOf('…', at + 1)) {
-      const before = sk.from.findIndex((i) => i >= at);
-      cuts.push(before < 0 ? s.length : before);
+    let j = 0;
+    for (let at = text.indexOf('…'); at >= 0 && cuts.length <= MAX_CUTS; ) {
+      while (j < sk.from.length && (sk.from[j] as number) < at) j++;
+      cuts.push(j);
+      at = text.indexOf('…', at + 1);
     }
     const spans: Array<[number, number]> = [];
     const add = (start: number, length: number) => {
