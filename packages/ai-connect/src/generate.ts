@@ -133,7 +133,7 @@ function selectModel(
     const hint = envVar ? ` Set ${envVar} on the server, or choose another model.` : '';
     throw new InvalidRequestError(
       `Model "${entry.id}" is not available: the ${entry.provider} provider is not configured on this server.${hint}`,
-      { field: 'model', provider: entry.provider },
+      { field: 'model', provider: entry.provider, ownMessage: true },
     );
   }
   return { entry, provider, resolved: resolveImageRequest(request, entry) };

@@ -37,7 +37,7 @@ export function resolveImageRequest(
 ): ResolvedImageRequest {
   const { capabilities: caps, limits, label } = entry;
   const fail = (field: string, message: string): never => {
-    throw new InvalidRequestError(message, { field, provider: entry.provider });
+    throw new InvalidRequestError(message, { field, provider: entry.provider, ownMessage: true });
   };
 
   const prompt = request.prompt;

@@ -213,6 +213,19 @@ describe('input errors are 4xx in the JSON error shape', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('says in its own words which limit a request broke and what the model accepts', async () => {
+    // The model's limits are the server's words, not a provider's: they reach the caller as
+    // they are, unlike provider text, which is replaced by a typed message.
+    const error = await expectError(
+      await gen(post({ prompt: 'p', width: 8, height: 24 })),
+      400,
+      'invalid_request',
+    );
+    expect(error.message).toMatch(/width/);
+    expect(error.message).toMatch(/\d+/);
+    expect(error.message).not.toMatch(/refused the request as invalid|server log/);
+  });
+
   it('413 for a body over the limit, with or without Content-Length', async () => {
     const big = JSON.stringify({ prompt: 'x'.repeat(2000) });
     await expectError(await gen(post(big)), 413, 'payload_too_large');

@@ -102,7 +102,9 @@ function typedProviderMessage(
 export function fromAIConnectError(error: unknown): HttpError | undefined {
   if (!isAIConnectError(error)) return undefined;
   const rawField = (error as { field?: unknown }).field;
-  const fromProvider = error.provider !== undefined;
+  // Only ai-connect's own words (a checked limit) pass as they are; anything a provider
+  // adapter raised may carry upstream text.
+  const fromProvider = error.provider !== undefined && !error.ownMessage;
   const field =
     typeof rawField === 'string' && (!fromProvider || REQUEST_FIELDS.has(rawField))
       ? rawField

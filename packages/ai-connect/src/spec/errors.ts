@@ -14,6 +14,12 @@ export type AIErrorCode =
 export interface AIErrorOptions {
   provider?: string;
   cause?: unknown;
+  /**
+   * The message is ai-connect's own words (a checked limit, an unknown model), with no text a
+   * provider sent. Only such messages may be shown to callers as they are; an error that names
+   * a provider without this flag is treated as carrying upstream text. Default false.
+   */
+  ownMessage?: boolean;
 }
 
 /** Base class of every error ai-connect throws on purpose. */
@@ -21,6 +27,8 @@ export class AIConnectError extends Error {
   readonly code: AIErrorCode;
   readonly retryable: boolean;
   readonly provider: string | undefined;
+  /** See {@link AIErrorOptions.ownMessage}. */
+  readonly ownMessage: boolean;
   constructor(
     code: AIErrorCode,
     message: string,
@@ -32,6 +40,7 @@ export class AIConnectError extends Error {
     this.code = code;
     this.retryable = retryable;
     this.provider = options.provider;
+    this.ownMessage = options.ownMessage ?? false;
   }
 }
 

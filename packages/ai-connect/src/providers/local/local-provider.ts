@@ -41,7 +41,7 @@ export function createLocalProvider(settings: LocalProviderSettings = {}): Image
       if (modelId !== LOCAL_PLACEHOLDER_MODEL_ID) {
         throw new InvalidRequestError(
           `The local provider has no model "${modelId}"; it only serves "${LOCAL_PLACEHOLDER_MODEL_ID}".`,
-          { field: 'model', provider: 'local' },
+          { field: 'model', provider: 'local', ownMessage: true },
         );
       }
       return new LocalImageModel(modelId, config);

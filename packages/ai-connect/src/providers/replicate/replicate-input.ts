@@ -38,7 +38,7 @@ export function parseReplicateModelId(modelId: string): ReplicateModelRef {
   if (!match) {
     throw new InvalidRequestError(
       `"${modelId}" is not a Replicate model id; use "owner/name" or "owner/name:version".`,
-      { provider: 'replicate', field: 'model' },
+      { provider: 'replicate', field: 'model', ownMessage: true },
     );
   }
   const [, owner, name, version] = match as unknown as [string, string, string, string | undefined];
