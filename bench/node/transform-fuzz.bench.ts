@@ -168,17 +168,15 @@ for (const [label, env] of variants) {
 
 // (b) refusing an amplification vs a tiny real transform -----------------------------------
 const dot = inputs[0]!;
-const send = (query: string) =>
-  app
-    .request(`/api/ai/images/transform?${query}`, {
-      method: 'POST',
-      headers: { 'content-type': 'image/png' },
-      body: dot as Uint8Array<ArrayBuffer>,
-    })
-    .then(async (res) => {
-      await res.arrayBuffer();
-      return res.status;
-    });
+const send = async (query: string) => {
+  const res = await app.request(`/api/ai/images/transform?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body: dot as Uint8Array<ArrayBuffer>,
+  });
+  await res.arrayBuffer();
+  return res.status;
+};
 if ((await send('width=16384&height=16384&format=avif')) !== 400) {
   throw new Error('the 16384² upscale was not refused');
 }

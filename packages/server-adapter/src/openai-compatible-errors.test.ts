@@ -138,7 +138,7 @@ describe('OpenAI-compatible errors', () => {
     expect(error.status).toBe(504);
     expect(error.type).toBe('server_error');
     expect(error.code).toBe('timeout');
-    expect(error.headers.get('x-should-retry')).toBe('true');
+    expect(error.headers?.get('x-should-retry')).toBe('true');
   });
 
   it('refuses stream: true with 400 and param "stream"', async () => {
@@ -163,7 +163,7 @@ describe('OpenAI-compatible errors', () => {
     expect(error.status).toBe(502);
     expect(error.type).toBe('server_error');
     expect(error.code).toBe('provider_error');
-    expect(error.headers.get('x-should-retry')).toBe('false');
+    expect(error.headers?.get('x-should-retry')).toBe('false');
     expect(creates).toBe(1);
   });
 
@@ -174,7 +174,7 @@ describe('OpenAI-compatible errors', () => {
     );
     const error = await rejection(openai.images.generate({ model: 'replicate/sdxl', prompt: 'p' }));
     expect(error.status).toBe(502);
-    expect(error.headers.get('x-should-retry')).toBe('true');
+    expect(error.headers?.get('x-should-retry')).toBe('true');
     expect(creates).toBe(2);
   });
 
