@@ -13,6 +13,7 @@ export type { ReplicateProviderSettings } from './providers/replicate/index';
 export { createReplicate, REPLICATE_OUTPUT_HOSTS, replicate } from './providers/replicate/index';
 export type { ProvidersFromEnv } from './providers-from-env';
 export { providersFromEnv } from './providers-from-env';
+export { createRedactor, REDACTED } from './redact';
 export { createModelRegistry, defaultModelCatalog, defaultRegistry } from './registry';
 export * from './sniff-image';
 export * from './spec/index';

@@ -37,6 +37,25 @@ describe('provider utils', () => {
     expect(out).not.toContain('my-secret-value');
   });
 
+  it('scrubs the secret in any disguise a provider could echo it in', () => {
+    const key = 'r8_Q7mZp2LxV9kT4wR1sN6bY3cD';
+    const raw = Buffer.from(key);
+    for (const form of [
+      key.toUpperCase(),
+      raw.toString('hex'),
+      raw.toString('base64'),
+      encodeURIComponent(key).replaceAll('_', '%5F'),
+      [...key].join(' '),
+      `${key.slice(0, 8)}\u200b${key.slice(8)}`,
+    ]) {
+      const out = scrubSecrets(`upstream echoed ${form} back`, key);
+      expect(out).toContain('[redacted]');
+      expect(out.replace(/\[redacted\]/g, '').replace(/[^a-z0-9]/gi, '').length).toBeLessThan(
+        'upstreamechoedback'.length + 4,
+      );
+    }
+  });
+
   it('picks the closest aspect ratio in log space', () => {
     expect(closestAspectRatio(1920, 1080, ['1:1', '16:9', '4:3'])).toBe('16:9');
     expect(closestAspectRatio(1000, 1010, ['1:1', '16:9'])).toBe('1:1');

@@ -1,5 +1,6 @@
 // Small helpers the hosted providers share: abort handling, Retry-After parsing, secret
 // scrubbing and telling a connection that never opened from one that failed mid-request.
+import { createRedactor } from '../redact';
 import { abortableSleep } from '../run-control';
 import { AIConnectError, CanceledError, TimeoutError } from '../spec/errors';
 
@@ -66,15 +67,13 @@ export function parseDuration(value: string | null | undefined): number | undefi
 }
 
 /**
- * Removes secrets from text that may end up in an error message: the exact token, and
- * anything that looks like a bearer credential or a Replicate / OpenAI key.
+ * Removes secrets from text that may end up in an error message: the given tokens in any
+ * disguise (see `createRedactor`), and anything shaped like a bearer credential or a
+ * Replicate / OpenAI key.
  */
 export function scrubSecrets(text: string, ...secrets: Array<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out
+  // Error text is short and rare, so it also gets the looser shapes the log redactor skips.
+  return createRedactor(secrets)(text)
     .replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
     .replace(/\br8_[A-Za-z0-9_-]{6,}/g, '[redacted]')
     .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, '[redacted]');

@@ -1,6 +1,6 @@
 // The redactor against a key in every disguise: what is cut, and that ordinary text is not.
 import { describe, expect, it } from 'vitest';
-import { createRedactor, REDACTED } from './log';
+import { createRedactor, REDACTED } from './redact';
 import { secretForms } from './secret-forms';
 
 const KEY = 'mlk_7fQ2xZ9pL4vR8sT1wY6uB3nC';
