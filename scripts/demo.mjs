@@ -133,7 +133,14 @@ const webPort = process.env.DEMO_PORT
 const webHost = process.env.DEMO_HOST ?? 'localhost';
 
 // The server alone gets the file's variables (the real environment wins over the file).
-const serverEnv = { ...fileEnv, ...process.env, PORT: String(apiPort) };
+// Two malloc arenas keep the transform route's memory from creeping up under glibc (see the
+// server README); an operator's own setting wins.
+const serverEnv = {
+  MALLOC_ARENA_MAX: '2',
+  ...fileEnv,
+  ...process.env,
+  PORT: String(apiPort),
+};
 // The web app gets the real environment only, plus where to proxy /api.
 const webEnv = { ...process.env, MEDIALOFT_API_ORIGIN: `http://127.0.0.1:${apiPort}` };
 delete webEnv.PORT;
