@@ -562,6 +562,58 @@ describe('generateImages: fallback', () => {
   });
 });
 
+describe('generateImages: empty results', () => {
+  const empty = (call: ImageModelCallOptions) => ok({ ...call, n: 0 });
+
+  it('asks once more after a call that returned no images', async () => {
+    const alpha = fakeProvider('alpha', (call, index) => (index === 0 ? empty(call) : ok(call)));
+    const result = await generateImages(
+      { prompt: 'p', model: 'alpha/one', n: 2, seed: 7 },
+      base({ alpha: alpha.provider }),
+    );
+    expect(alpha.calls).toHaveLength(2);
+    // The same call again: same count and seed, so the result stays reproducible.
+    expect(alpha.calls.map((c) => [c.n, c.seed])).toEqual([
+      [2, 7],
+      [2, 7],
+    ]);
+    expect(result.images).toHaveLength(2);
+    expect(result.usage.images).toBe(2);
+  });
+
+  it('reports a second empty result as a non-retryable ProviderError after exactly two calls', async () => {
+    const alpha = fakeProvider('alpha', empty);
+    const beta = fakeProvider('beta');
+    const error = await rejectionOf(
+      generateImages(
+        { prompt: 'p', model: 'alpha/one' },
+        base({ alpha: alpha.provider, beta: beta.provider }, { fallbackModels: ['beta/two'] }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({
+      code: 'provider_error',
+      retryable: false,
+      provider: 'alpha',
+      ownMessage: true,
+    });
+    expect((error as Error).message).toMatch(/Model one returned no images, twice in a row\./);
+    expect(alpha.calls).toHaveLength(2);
+    // Not retryable, so no fallback model is asked either.
+    expect(beta.calls).toHaveLength(0);
+  });
+
+  it('asks again only for the split call that came back empty', async () => {
+    const alpha = fakeProvider('alpha', (call, index) => (index === 1 ? empty(call) : ok(call)), 2);
+    const result = await generateImages(
+      { prompt: 'p', model: 'alpha/one', n: 4 },
+      base({ alpha: alpha.provider }),
+    );
+    expect(alpha.calls.map((c) => c.n)).toEqual([2, 2, 2]);
+    expect(result.images).toHaveLength(4);
+  });
+});
+
 describe('generateImages: outputs, warnings, progress and usage', () => {
   it('rejects an output that is not an image, without retrying', async () => {
     const alpha = fakeProvider('alpha', (call) =>

@@ -60,6 +60,8 @@ interface Candidate {
  * - `timeoutMs` (default 120 s) bounds everything, retries included, and ends in a
  *   {@link TimeoutError}; the caller's `signal` ends in a {@link CanceledError}. Both abort the
  *   in-flight call's `abortSignal`, so the provider cancels its upstream work.
+ * - A call that returns no images made nothing, so it is asked once more; a second empty
+ *   result ends in a {@link ProviderError} (`provider_error`, not retryable).
  * - Each output's media type is sniffed from its bytes; anything else is an
  *   {@link OutputNotImageError}.
  *
@@ -202,7 +204,7 @@ async function runModel(
       resolved.seed === undefined ? undefined : (resolved.seed + offset) % SEED_RANGE;
     const callOptions = buildCallOptions(resolved, entry, count, callSeed, options.providerOptions);
     callOptions.onProgress = progressReporter(options, run, offset, count, total);
-    const result = await callWithRetries(model, callOptions, options, run);
+    const result = await callWithNonEmptyResult(model, callOptions, options, run, entry);
 
     const produced = result.images.slice(0, count);
     if (result.images.length > count) {
@@ -285,6 +287,27 @@ async function callWithRetries(
       await sleep(waitMs, run.signal);
     }
   }
+}
+
+/**
+ * A call whose result is non-empty. An empty result made (and billed) nothing, so it is asked
+ * for once more; a second empty one is a ProviderError, not a success with no images.
+ */
+async function callWithNonEmptyResult(
+  model: ImageModelV1,
+  call: ImageModelCallOptions,
+  options: GenerateImagesOptions,
+  run: RunControl,
+  entry: ModelCatalogEntry,
+): Promise<ImageModelResult> {
+  const first = await callWithRetries(model, call, options, run);
+  if (first.images.length > 0) return first;
+  const second = await callWithRetries(model, call, options, run);
+  if (second.images.length > 0) return second;
+  throw new ProviderError(
+    `${entry.label} returned no images, twice in a row. Try again later, change the prompt, or choose another model.`,
+    { provider: entry.provider, retryable: false, ownMessage: true },
+  );
 }
 
 function retryDelay(error: unknown, attempt: number, maxRetryAfterMs: number) {
