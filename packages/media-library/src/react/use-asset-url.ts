@@ -23,6 +23,12 @@ interface Held extends UseAssetUrlResult {
  * `library.urls`. Components showing the same asset share one URL; the cache revokes it a
  * short while after the last one unmounts. With no `id` it stays 'loading'.
  *
+ * URLs are inert: an original of a type a browser would run as a document (SVG, HTML, XML, or
+ * any type not known to be safe) comes as `text/plain` or `application/octet-stream`, so it
+ * cannot run script on the app's origin when opened in a tab. Such an original does not render
+ * in an `<img>`: show the `'thumbnail'` variant (always a raster image) instead, and save the
+ * real bytes with `library.getBlob`.
+ *
  * @example
  * const { url, status } = useAssetUrl(asset.id);
  * return status === 'ready' ? <img src={url} alt={asset.alt ?? ''} /> : <Placeholder />;
