@@ -301,12 +301,14 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
       expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
 
       gated.finish();
-      // It lands as before: the dialog closes and the new image is selected.
-      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      // It lands as before: the dialog closes and the new image is selected. Landing goes
+      // through the import pipeline, which loads on first use: slow on a loaded machine.
+      const landing = { timeout: 10_000 };
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), landing);
       expect(library.query().total).toBe(1);
-      await screen.findByRole('region', { name: 'Asset details' });
+      await screen.findByRole('region', { name: 'Asset details' }, landing);
       expect(screen.getByRole('button', { name: 'Generate' })).toBeTruthy();
-    });
+    }, 20_000);
 
     it('says on the header when it fails, and reopening shows why', async () => {
       const { library, gated, user } = await startThenClose('a fox');
