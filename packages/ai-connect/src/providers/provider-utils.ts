@@ -3,6 +3,7 @@
 import { createRedactor } from '../redact';
 import { abortableSleep } from '../run-control';
 import { AIConnectError, CanceledError, TimeoutError } from '../spec/errors';
+import type { ImageModelWarning } from '../spec/image-model';
 
 /** A sleep that ends early (rejecting) when `signal` aborts. Injectable for tests. */
 export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -104,3 +105,25 @@ export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSign
 
 /** Re-exported so providers map sizes to ratios exactly as request validation does. */
 export { closestAspectRatio } from '../validate';
+
+/**
+ * The first `asked` (at least 1) of a provider's outputs. A model, or a hostile proxy, listing
+ * more than was asked for would otherwise cost a download or a decode for each; the surplus
+ * becomes a warning naming `provider` and what was done (`'downloaded'`, `'kept'`).
+ */
+export function keepAsked<T>(
+  items: readonly T[],
+  asked: number,
+  provider: string,
+  done: string,
+  warnings: ImageModelWarning[],
+): T[] {
+  const n = Math.max(1, asked);
+  if (items.length > n) {
+    warnings.push({
+      type: 'other',
+      message: `${provider} returned ${items.length} images for ${n} requested; only the first ${n} were ${done}.`,
+    });
+  }
+  return items.slice(0, n);
+}

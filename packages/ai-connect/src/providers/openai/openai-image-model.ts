@@ -10,7 +10,13 @@ import {
   type ImageModelV1,
   type ImageModelWarning,
 } from '../../spec/image-model';
-import { abortError, isAbortError, isConnectFailure, scrubSecrets } from '../provider-utils';
+import {
+  abortError,
+  isAbortError,
+  isConnectFailure,
+  keepAsked,
+  scrubSecrets,
+} from '../provider-utils';
 import { mapOpenAIError } from './openai-error';
 import { openAIModelSpec, pickOpenAISize } from './openai-image-settings';
 
@@ -123,15 +129,7 @@ export class OpenAIImageModel implements ImageModelV1 {
       throw new ProviderError('OpenAI answered with something that is not JSON.', { provider });
     }
     // Only the images asked for are decoded: a surplus would cost memory for nothing.
-    const items = parsed.data ?? [];
-    const asked = Math.max(1, call.n);
-    const kept = items.slice(0, asked);
-    if (items.length > asked) {
-      warnings.push({
-        type: 'other',
-        message: `OpenAI returned ${items.length} images for ${asked} requested; only the first ${asked} were kept.`,
-      });
-    }
+    const kept = keepAsked(parsed.data ?? [], call.n, 'OpenAI', 'kept', warnings);
     const images = kept.map((item): GeneratedImageData => {
       if (!item.b64_json) {
         throw new ProviderError('OpenAI returned an image without b64_json data.', { provider });

@@ -612,7 +612,7 @@ describe('Replicate adapter: outputs', () => {
     expect(result.images).toHaveLength(1);
     expect(result.warnings).toContainEqual({
       type: 'other',
-      message: expect.stringMatching(/100 outputs for 1 requested/),
+      message: expect.stringMatching(/100 images for 1 requested/),
     });
 
     seen.length = 0;
@@ -623,7 +623,7 @@ describe('Replicate adapter: outputs', () => {
     expect(seen.filter((r) => r.url.startsWith(`${OUT}/`))).toHaveLength(2);
     expect(two.images).toHaveLength(2);
     expect(two.warnings.map((w) => (w.type === 'other' ? w.message : ''))).toContainEqual(
-      expect.stringMatching(/100 outputs for 2 requested/),
+      expect.stringMatching(/100 images for 2 requested/),
     );
   });
 

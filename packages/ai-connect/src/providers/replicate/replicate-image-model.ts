@@ -17,7 +17,7 @@ import {
   type ImageModelResult,
   type ImageModelV1,
 } from '../../spec/image-model';
-import { abortError, type SleepFn } from '../provider-utils';
+import { abortError, keepAsked, type SleepFn } from '../provider-utils';
 import { oneShotClient } from './replicate-client';
 import { mapFailedPrediction, mapReplicateError, type ReplicatePhase } from './replicate-error';
 import {
@@ -109,14 +109,7 @@ export class ReplicateImageModel implements ImageModelV1 {
     }
     // Never fetch more than was asked for: a model (or a hostile proxy) listing 100 outputs
     // for one image would otherwise cost 100 downloads' memory and time.
-    const asked = Math.max(1, call.n);
-    const urls = allUrls.slice(0, asked);
-    if (allUrls.length > asked) {
-      warnings.push({
-        type: 'other',
-        message: `Replicate returned ${allUrls.length} outputs for ${asked} requested; only the first ${asked} were downloaded.`,
-      });
-    }
+    const urls = keepAsked(allUrls, call.n, 'Replicate', 'downloaded', warnings);
     progress({ stage: 'downloading' });
     // Outputs expire, so they are fetched now, without the token, from allowed hosts only.
     const downloaded = await Promise.all(
