@@ -5,6 +5,8 @@ export { downloadOutput } from './download-output';
 export { generateImages } from './generate';
 export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
+export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/ai-sdk/index';
+export { fromAISDKImageModel } from './providers/ai-sdk/index';
 export type { LocalProviderSettings } from './providers/local/index';
 export { createLocalProvider, LOCAL_PLACEHOLDER_MODEL_ID } from './providers/local/index';
 export type { OpenAIImagesSettings } from './providers/openai/index';
