@@ -8,7 +8,7 @@ import type { AssetSourceType, Collection, MediaAsset } from './types';
  * Current schema version. Raise it by one and append a step to `upgradeSteps` to change the
  * schema; never edit a step that has shipped, since old databases replay them in order.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** An asset as stored: `favorite` as 0/1 and the source type copied out, both for indexes. */
 export type StoredAsset = Omit<MediaAsset, 'favorite'> & {
@@ -30,6 +30,7 @@ export interface LibraryDbSchema extends DBSchema {
       tags: string;
       collectionIds: string;
       sourceType: string;
+      sourceModule: string;
     };
   };
   collections: {
@@ -87,6 +88,14 @@ const upgradeSteps: Array<(db: LibraryDb, tx: UpgradeTransaction) => void> = [
     // The walk runs inside the upgrade transaction, so the open waits for it; if a write fails
     // the transaction aborts and the open rejects, which is where the error is reported.
     backfillSourceType(tx).catch(() => undefined);
+  },
+  // v3: find a host module's assets from an index. Records without the field (every record of
+  // v2) are simply not in it, so nothing needs rewriting.
+  (_db, tx) => {
+    const assets = tx.objectStore('assets');
+    if (!assets.indexNames.contains('sourceModule')) {
+      assets.createIndex('sourceModule', 'sourceModule');
+    }
   },
 ];
 

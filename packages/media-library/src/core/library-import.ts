@@ -22,6 +22,7 @@ import {
   StorageFullError,
   UnreadableFileError,
 } from './errors';
+import { normalizeMeta, normalizeSourceModule } from './host-data';
 import { isUnreadableResult } from './import/import-summary';
 import type { LibraryContext } from './library-context';
 import {
@@ -37,6 +38,7 @@ import { defaultName, nameFromUrl, normalizeTags } from './library-records';
 import { libraryBytes } from './library-statistics';
 import { isQuotaExceeded, toStorageFullError } from './storage/quota';
 import type {
+  AssetMeta,
   AssetSource,
   ImportFromUrlOptions,
   ImportInput,
@@ -64,8 +66,13 @@ export async function importBatch(
   options: ImportOptions = {},
 ): Promise<ImportItemResult[]> {
   ctx.assertOpen();
-  const defaultSource = options.source ?? { type: 'upload' };
-  const items = Array.from(inputs, (input) => prepareInput(input, defaultSource));
+  const defaults: InputDefaults = { source: options.source ?? { type: 'upload' } };
+  // Defaults for the whole batch are the caller's own mistake: refuse the call, read nothing.
+  if (options.sourceModule !== undefined) {
+    defaults.sourceModule = normalizeSourceModule(options.sourceModule);
+  }
+  if (options.meta !== undefined) defaults.meta = normalizeMeta(options.meta);
+  const items = Array.from(inputs, (input) => prepareInput(input, defaults));
   throwIfAborted(options.signal);
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
   // The cap compares against the whole library's bytes, which are known once loaded.
@@ -161,6 +168,9 @@ export async function importFromUrl(
   ctx.assertOpen();
   const { fetcher, ...importOptions } = options;
   const fetchBlob = fetcher ?? ctx.options.urlFetcher ?? directFetcher(ctx.options.fetch);
+  // Bad host data is known before the download; do not fetch bytes only to refuse them.
+  if (options.sourceModule !== undefined) normalizeSourceModule(options.sourceModule);
+  if (options.meta !== undefined) normalizeMeta(options.meta);
   throwIfAborted(options.signal);
   let blob: Blob;
   try {
@@ -222,9 +232,20 @@ function directFetcher(injected: typeof fetch | undefined): MediaUrlFetcher {
   };
 }
 
-function prepareInput(input: ImportInput, source: AssetSource): PreparedInput {
+/** What an input takes from the batch's options when it does not say. */
+interface InputDefaults {
+  source: AssetSource;
+  sourceModule?: string;
+  meta?: AssetMeta;
+}
+
+function prepareInput(input: ImportInput, defaults: InputDefaults): PreparedInput {
   if (input instanceof Blob) {
-    return { blob: input, name: fileName(input), source, tags: [], collectionIds: [] };
+    return withHostData(
+      { blob: input, name: fileName(input), source: defaults.source, tags: [], collectionIds: [] },
+      defaults.sourceModule,
+      defaults.meta,
+    );
   }
   const blob = (input as { blob?: unknown } | null)?.blob;
   if (!(blob instanceof Blob)) {
@@ -237,13 +258,35 @@ function prepareInput(input: ImportInput, source: AssetSource): PreparedInput {
   const prepared: PreparedInput = {
     blob,
     name: input.name ?? fileName(blob),
-    source: input.source ?? source,
+    source: input.source ?? defaults.source,
     tags: normalizeTags(input.tags ?? []),
     collectionIds: [...new Set(input.collectionIds ?? [])],
   };
   if (input.title) prepared.title = input.title;
   if (input.description) prepared.description = input.description;
   if (input.alt) prepared.alt = input.alt;
+  // A bad value fails this item alone, like any other unusable input; the rest import.
+  try {
+    return withHostData(
+      prepared,
+      input.sourceModule === undefined
+        ? defaults.sourceModule
+        : normalizeSourceModule(input.sourceModule),
+      input.meta === undefined ? defaults.meta : normalizeMeta(input.meta),
+    );
+  } catch (error) {
+    return { invalid: error as Error, name: prepared.name ?? 'untitled' };
+  }
+}
+
+function withHostData(
+  prepared: Exclude<PreparedInput, { invalid: Error }>,
+  sourceModule: string | undefined,
+  meta: AssetMeta | undefined,
+): PreparedInput {
+  if (sourceModule !== undefined) prepared.sourceModule = sourceModule;
+  // An empty record says nothing; leaving it out keeps "has meta" meaningful.
+  if (meta !== undefined && Object.keys(meta).length > 0) prepared.meta = meta;
   return prepared;
 }
 
@@ -376,6 +419,9 @@ async function keepItem(
   if (item.title) asset.title = item.title;
   if (item.description) asset.description = item.description;
   if (item.alt) asset.alt = item.alt;
+  if (item.sourceModule !== undefined) asset.sourceModule = item.sourceModule;
+  // Each asset gets its own copy: a batch default is shared by every item.
+  if (item.meta !== undefined) asset.meta = structuredClone(item.meta);
   return {
     asset,
     original: { key: blobKey, blob },

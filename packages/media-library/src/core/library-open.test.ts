@@ -192,6 +192,7 @@ describe('open', () => {
       'favorite',
       'kind',
       'sha256',
+      'sourceModule',
       'sourceType',
       'tags',
       'updatedAt',

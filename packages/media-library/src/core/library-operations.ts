@@ -14,7 +14,7 @@ import {
 import { AssetNotFoundError, MediaLibraryError } from './errors';
 import type { LibraryContext } from './library-context';
 import { idList, normalizeTags } from './library-records';
-import type { AssetPatch, MediaAsset, UsageKind } from './types';
+import type { AssetMeta, AssetPatch, MediaAsset, UsageKind } from './types';
 
 type AssetsTransaction = IDBPTransaction<
   LibraryDbSchema,
@@ -85,6 +85,9 @@ export async function updateAssets(
   if (patch.favorite !== undefined && typeof patch.favorite !== 'boolean') {
     throw new MediaLibraryError('invalid_input', '"favorite" must be true or false.');
   }
+  // Checked before the transaction, so a bad value changes nothing on any asset.
+  const { sourceModule, meta } = await checkedHostData(patch);
+  const hasMeta = meta !== undefined && Object.keys(meta).length > 0;
   const now = ctx.now();
   await editAssets(ctx, byIds(idList(ids)), (asset) => {
     const next: MediaAsset = { ...asset };
@@ -106,10 +109,43 @@ export async function updateAssets(
       next.favorite = patch.favorite;
       changed = true;
     }
+    if ('sourceModule' in patch && sourceModule !== asset.sourceModule) {
+      if (sourceModule === undefined) delete next.sourceModule;
+      else next.sourceModule = sourceModule;
+      changed = true;
+    }
+    if ('meta' in patch && !sameMeta(hasMeta ? meta : undefined, asset.meta)) {
+      // Each asset of a bulk edit gets its own copy, so editing one never shows on another.
+      if (hasMeta) next.meta = structuredClone(meta);
+      else delete next.meta;
+      changed = true;
+    }
     if (!changed) return undefined;
     next.updatedAt = now;
     return next;
   });
+}
+
+/**
+ * The stored form of a patch's host data. The checks load with the first edit that sets host
+ * data, so apps that never do so do not download them.
+ */
+async function checkedHostData(
+  patch: AssetPatch,
+): Promise<{ sourceModule?: string | undefined; meta?: AssetMeta | undefined }> {
+  const setsModule = patch.sourceModule !== undefined && patch.sourceModule !== '';
+  if (!setsModule && patch.meta === undefined) return {};
+  const { normalizeMeta, normalizeSourceModule } = await import('./host-data');
+  return {
+    sourceModule: setsModule ? normalizeSourceModule(patch.sourceModule) : undefined,
+    meta: patch.meta === undefined ? undefined : normalizeMeta(patch.meta),
+  };
+}
+
+/** Whether two checked meta records hold the same data (both were built key by key). */
+function sameMeta(a: AssetMeta | undefined, b: AssetMeta | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Adds tags (trimmed, unique, case kept) to every asset of `ids`. */

@@ -97,6 +97,26 @@ function compileFilters(query: MediaQuery): Predicate[] {
       return orientation === 'landscape' ? a.width > a.height : a.width < a.height;
     });
   }
+  if (nonEmpty(query.sourceModules)) {
+    // Stored trimmed and lower-cased, so the wanted names are compared the same way.
+    const modules = new Set(query.sourceModules.map((module) => module.trim().toLowerCase()));
+    predicates.push((a) => a.sourceModule !== undefined && modules.has(a.sourceModule));
+  }
+  if (query.meta) {
+    const wanted = Object.entries(query.meta);
+    if (wanted.length > 0) {
+      predicates.push((a) => {
+        const meta = a.meta;
+        if (meta === undefined) return false;
+        for (let i = 0; i < wanted.length; i++) {
+          const [key, value] = wanted[i] as [string, unknown];
+          // Own keys only: `{ toString: ... }` must not match through the prototype.
+          if (!Object.hasOwn(meta, key) || meta[key] !== value) return false;
+        }
+        return true;
+      });
+    }
+  }
   if (query.collectionId !== undefined) {
     const collectionId = query.collectionId;
     predicates.push((a) => a.collectionIds.includes(collectionId));

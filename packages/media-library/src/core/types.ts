@@ -78,12 +78,36 @@ export interface MediaAsset {
   favorite: boolean;
   collectionIds: string[];
   source: AssetSource;
+  /**
+   * Which module of the host app made the asset (say `'story-writer'`), set at import or by
+   * `update`. Stored trimmed and lower-cased: 1–64 characters of `a-z0-9._-`, starting with a
+   * letter or digit. Filter with `MediaQuery.sourceModules`.
+   */
+  sourceModule?: string;
+  /**
+   * The host app's own facts about the asset (say `{ storyId: 'abc', scene: 3 }`), set at
+   * import or by `update`: plain JSON values only, at most 8 levels deep and 8 KB as JSON.
+   * Filter on a top-level key with `MediaQuery.meta`.
+   */
+  meta?: AssetMeta;
   usage: AssetUsage;
   /** Epoch ms. */
   createdAt: number;
   /** Epoch ms. */
   updatedAt: number;
 }
+
+/** A value inside `MediaAsset.meta`: what JSON can hold, with finite numbers only. */
+export type AssetMetaValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AssetMetaValue[]
+  | { [key: string]: AssetMetaValue };
+
+/** The host app's record on an asset (`MediaAsset.meta`). */
+export type AssetMeta = { [key: string]: AssetMetaValue };
 
 /** A named group of assets. An asset may belong to several collections. */
 export interface Collection {
@@ -99,6 +123,10 @@ export interface AssetPatch {
   description?: string;
   alt?: string;
   favorite?: boolean;
+  /** Sets the host module; `''` or `undefined` (the key present) clears it. */
+  sourceModule?: string;
+  /** Replaces the host's meta as a whole; `undefined` (the key present) or `{}` clears it. */
+  meta?: AssetMeta;
 }
 
 /**
@@ -136,6 +164,10 @@ export type ImportInput =
       alt?: string;
       tags?: string[];
       collectionIds?: string[];
+      /** Which host module made it; see `MediaAsset.sourceModule`. */
+      sourceModule?: string;
+      /** The host's facts about it; see `MediaAsset.meta`. */
+      meta?: AssetMeta;
     };
 
 export interface ImportProgress {
@@ -165,6 +197,13 @@ export interface ImportOptions {
    * `failed` with an `UnreadableFileError` (code `unreadable`) and keeps nothing of it.
    */
   unreadable?: 'keep' | 'reject';
+  /**
+   * Host module for inputs that do not name one (see `MediaAsset.sourceModule`). An invalid
+   * value rejects the call with `invalid_input` before anything is read.
+   */
+  sourceModule?: string;
+  /** Host meta for inputs that do not carry one (see `MediaAsset.meta`); checked likewise. */
+  meta?: AssetMeta;
 }
 
 /**
@@ -203,6 +242,13 @@ export interface MediaQuery {
   /** true: only assets whose bytes did not decode (`asset.unreadable`); false: only the others. */
   unreadable?: boolean;
   collectionId?: string;
+  /** Assets made by any of these host modules (compared trimmed and lower-cased). */
+  sourceModules?: string[];
+  /**
+   * Assets whose `meta` has every one of these top-level keys with exactly this value
+   * (`{ storyId: 'abc' }` matches `meta.storyId === 'abc'`).
+   */
+  meta?: Record<string, string | number | boolean | null>;
   orientation?: Orientation;
   /** Epoch ms, inclusive. */
   createdFrom?: number;
@@ -394,7 +440,9 @@ export interface MediaLibrary {
   readonly urls: ObjectUrlCache;
 
   /**
-   * Sets title, description, alt text or favorite on one or many assets, in one transaction.
+   * Sets title, description, alt text, favorite or the host's `sourceModule` and `meta` on one
+   * or many assets, in one transaction. An invalid `sourceModule` or `meta` fails the call with
+   * `MediaLibraryError` code `invalid_input` and changes nothing.
    * An unknown id fails the whole call with `AssetNotFoundError` (code `not_found`) and changes
    * nothing; so do `addTags`, `removeTags` and `trackUsage`.
    */
