@@ -1,58 +1,12 @@
 // The walk scripts/host-apps.mjs takes through each host app in Chromium, as a person would:
 // the page loads clean, an upload shows its thumbnail (made by the worker the host's bundler
-// emitted), Generate with the default model lands an image, and a reload keeps both. Plain
-// ESM so the script runs on Node without a TypeScript loader; the launch flags match
-// e2e/browser.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+// emitted), Generate with the default model lands an image, and a reload keeps both. It runs
+// under tsx (see scripts/test.mjs), so it shares the end-to-end tests' browser and PNG maker.
+import { launchBrowser } from '../e2e/browser.ts';
+import { gradientPng } from '../e2e/png.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function pngChunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** An opaque RGB PNG with a diagonal gradient, from node:zlib alone. */
-export function gradientPng(width, height) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const t = (x / width + y / height) / 2;
-      row[1 + x * 3] = Math.round(20 + 230 * t);
-      row[2 + x * 3] = Math.round(90 + 90 * t);
-      row[3 + x * 3] = Math.round(200 - 160 * t);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** A PNG of `width`×`height`, blue to orange. */
+const testPng = (width, height) => gradientPng(width, height, [20, 60, 200], [240, 140, 30]);
 
 class WalkError extends Error {}
 const check = (ok, message) => {
@@ -115,7 +69,7 @@ async function checkApi(origin, label) {
   const transform = await fetch(`${api}/images/transform?width=64&height=64&format=webp`, {
     method: 'POST',
     headers: { 'content-type': 'image/png' },
-    body: gradientPng(200, 120),
+    body: testPng(200, 120),
   });
   const bytes = Buffer.from(await transform.arrayBuffer());
   check(
@@ -131,14 +85,8 @@ async function checkApi(origin, label) {
 export async function walkHostApp(origin, label) {
   await checkApi(origin, label);
 
-  const profile = mkdtempSync(join(tmpdir(), 'medialoft-host-app-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    timeout: 30_000,
-  });
+  const browser = await launchBrowser();
+  const { context } = browser;
   context.setDefaultTimeout(20_000);
   const problems = [];
   try {
@@ -181,7 +129,7 @@ export async function walkHostApp(origin, label) {
     await page.getByLabel('Files to upload').setInputFiles({
       name: 'host-app.png',
       mimeType: 'image/png',
-      buffer: gradientPng(1200, 800),
+      buffer: testPng(1200, 800),
     });
     const afterUpload = await poll(decodedWidths, (w) => w?.length === 1 && w[0] > 0);
     check(
@@ -230,7 +178,6 @@ export async function walkHostApp(origin, label) {
     );
     check(problems.length === 0, `${label}: ${problems.join('; ')}`);
   } finally {
-    await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }

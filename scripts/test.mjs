@@ -50,7 +50,7 @@ const steps = [
   ['size', process.execPath, ['scripts/check-size.mjs']],
   ['package checks', process.execPath, ['scripts/check-packages.mjs']],
   // The packed tarballs in a Next.js and a Vite app, built, served and walked in Chromium.
-  ['host apps', process.execPath, ['scripts/host-apps.mjs']],
+  ['host apps', process.execPath, ['--import', 'tsx', 'scripts/host-apps.mjs']],
 ];
 
 const tally = { passed: 0, failed: 0, skipped: 0 };

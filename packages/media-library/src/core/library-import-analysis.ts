@@ -8,6 +8,7 @@ import { type MediaMeasurements, probeMedia } from './import/measure';
 import { bytesShowKind, SNIFF_BYTES, sniffType } from './import/sniff';
 import { createThumbnail, type Thumbnail } from './import/thumbnail';
 import type { LibraryContext } from './library-context';
+import { readProvenance } from './provenance/read';
 import type {
   AssetKind,
   AssetMeta,
@@ -22,6 +23,12 @@ export const DEFAULT_THUMBNAIL_SIZE = 400;
 
 /** How much of a file's start is kept for reading image headers (their usual home). */
 const HEADER_BYTES = 64 * 1024;
+
+/** Formats whose bytes may carry a generated image's provenance. */
+const PROVENANCE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/** How much of a big file's start is read for provenance (it sits before the image data). */
+const PROVENANCE_BYTES = 1024 * 1024;
 
 /** An input with its details pulled out, or why it cannot be imported at all. */
 export type PreparedInput =
@@ -166,6 +173,13 @@ async function analyse(
   const blob =
     item.blob.type === mimeType ? item.blob : item.blob.slice(0, item.blob.size, mimeType);
   throwIfAborted(signal);
+  // A plain upload of a generated image gets the prompt and settings its file carries. The
+  // source is the item's own, so setting it here changes nothing the batch shares.
+  if (item.source.type === 'upload' && PROVENANCE_TYPES.has(mimeType)) {
+    const bytes = whole ?? new Uint8Array(await item.blob.slice(0, PROVENANCE_BYTES).arrayBuffer());
+    const provenance = readProvenance(bytes);
+    if (provenance) item.source = provenance.source;
+  }
 
   // A copy of the header's window for measuring, so the whole file need not stay in memory
   // while its thumbnail is made.

@@ -1,6 +1,7 @@
-// Saving assets to the person's disk: one original as itself, several as a zip. The zip is
-// stored, not deflated: images and video are already compressed, so deflate only costs time.
-import { createInertObjectURL, type MediaLibrary } from '../core/index';
+// Saving assets to the person's disk: one original as itself, several as a zip, a generated
+// image with its provenance written in. The zip is stored, not deflated: images and video are
+// already compressed, so deflate only costs time.
+import { createInertObjectURL, type MediaAsset, type MediaLibrary } from '../core/index';
 
 /**
  * Hands a Blob to the browser's download machinery under `name`. The bytes are saved as they
@@ -21,10 +22,30 @@ export function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Downloads one asset's original bytes and counts the download. */
+/**
+ * The bytes a download saves: a generated PNG, JPEG or WebP with its prompt and settings
+ * written in, so they travel with the file; every other original exactly as stored.
+ */
+export async function downloadableBlob(
+  library: MediaLibrary,
+  asset: MediaAsset,
+): Promise<Blob | undefined> {
+  const blob = await library.getBlob(asset.id, 'original');
+  if (!blob || asset.source.type !== 'ai') return blob;
+  try {
+    // The embedding code loads with the first download of a generated image.
+    const { embedProvenanceInBlob } = await import('../core/provenance/embed');
+    return await embedProvenanceInBlob(blob, asset.source, asset.createdAt);
+  } catch {
+    // A file without its provenance beats no file (the module may fail to load offline).
+    return blob;
+  }
+}
+
+/** Downloads one asset's original bytes (see {@link downloadableBlob}) and counts the download. */
 export async function downloadAsset(library: MediaLibrary, id: string): Promise<void> {
   const asset = library.get(id);
-  const blob = await library.getBlob(id, 'original');
+  const blob = asset && (await downloadableBlob(library, asset));
   if (!asset || !blob) throw new Error('This asset is no longer in the library.');
   saveBlob(blob, asset.name);
   await library.trackUsage(id, 'download');
@@ -42,13 +63,13 @@ function uniqueName(name: string, taken: Set<string>): string {
   }
 }
 
-/** Builds a zip of the originals of `ids` (skipping any deleted meanwhile). */
+/** Builds a zip of the downloadable bytes of `ids` (skipping any deleted meanwhile). */
 export async function zipAssets(library: MediaLibrary, ids: readonly string[]): Promise<Blob> {
   const files: Record<string, Uint8Array> = {};
   const taken = new Set<string>();
   for (const id of ids) {
     const asset = library.get(id);
-    const blob = await library.getBlob(id, 'original');
+    const blob = asset && (await downloadableBlob(library, asset));
     if (!asset || !blob) continue;
     const name = uniqueName(asset.name, taken);
     taken.add(name);

@@ -7,7 +7,8 @@ import { setupServer } from 'msw/node';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateImages } from '../../generate';
-import { createModelRegistry } from '../../registry';
+import { liveProviderNames } from '../../live-providers';
+import { createModelRegistry, defaultModelCatalog } from '../../registry';
 import {
   AuthenticationError,
   CanceledError,
@@ -15,6 +16,7 @@ import {
   ProviderError,
   RateLimitedError,
 } from '../../spec/errors';
+import { createReplicate } from '../replicate/index';
 import { fromAISDKImageModel } from './index';
 
 const KEY = 'sk-test-AISDK_SECRET_789';
@@ -105,6 +107,24 @@ describe('fromAISDKImageModel', () => {
     );
   });
 
+  it('prices the model and stays out of the default while its provider has no key', () => {
+    const openai = createOpenAI({ apiKey: '', baseURL: BASE });
+    const b = fromAISDKImageModel(openai.image('gpt-image-1'), {
+      id: 'ai-sdk-openai/gpt-image-1',
+      label: 'GPT Image 1 (AI SDK)',
+      costPerImageUsd: 0.04,
+      isConfigured: () => false,
+    });
+    const registry = createModelRegistry([b.entry, ...defaultModelCatalog]);
+    expect(registry.estimateCost({ prompt: 'p', model: b.entry.id, n: 3 }).estimatedUsd).toBe(0.12);
+    const providers = {
+      [b.provider.name]: b.provider,
+      replicate: createReplicate({ apiToken: 'r8_x' }),
+    };
+    expect(liveProviderNames(providers)).toEqual(['replicate']);
+    expect(registry.defaultModel(liveProviderNames(providers)).provider).toBe('replicate');
+  });
+
   it('sends the documented request and returns the decoded images with their cost', async () => {
     server.use(
       http.post(URL, () => HttpResponse.json(images(1), { headers: { 'x-request-id': 'req_1' } })),
@@ -148,6 +168,19 @@ describe('fromAISDKImageModel', () => {
     const result = await run(bridge(), { prompt: 'p', width: 1024, height: 1024, n: 12 });
     expect(seen.map((s) => s.body.n)).toEqual([10, 2]);
     expect(result.images).toHaveLength(12);
+  });
+
+  it('decodes no more images than were asked for, and warns about the surplus', async () => {
+    server.use(http.post(URL, () => HttpResponse.json(images(50))));
+    const result = await bridge()
+      .provider.imageModel('gpt-image-1')
+      .doGenerate({ prompt: 'p', n: 2 });
+    expect(result.images).toHaveLength(2);
+    expect(result.warnings).toContainEqual({
+      type: 'other',
+      message:
+        'GPT Image 1 (AI SDK) returned 50 images for 2 requested; only the first 2 were decoded.',
+    });
   });
 
   it("passes the AI SDK model's warnings through", async () => {

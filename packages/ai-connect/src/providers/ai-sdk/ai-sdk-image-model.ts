@@ -12,6 +12,7 @@ import {
   type ImageProvider,
 } from '../../spec/image-model';
 import type { ModelCapabilities, ModelCatalogEntry, ModelLimits } from '../../types';
+import { keepAsked } from '../provider-utils';
 import { mapAISDKError } from './ai-sdk-error';
 
 /** Options of {@link fromAISDKImageModel}: how the model appears in the catalogue. */
@@ -168,9 +169,10 @@ class AISDKImageModel implements ImageModelV1 {
     } catch (error) {
       throw mapAISDKError(error, this.provider, this.entry.label, call.abortSignal);
     }
-    // Only the images asked for are decoded; a surplus would cost memory and is dropped.
-    const asked = Math.max(1, call.n);
-    const kept: Array<string | Uint8Array> = result.images.slice(0, asked);
+    const warnings = result.warnings.map(toWarning);
+    // Only the images asked for are decoded; a surplus would cost memory for nothing.
+    const all: ReadonlyArray<string | Uint8Array> = result.images;
+    const kept = keepAsked(all, call.n, this.entry.label, 'decoded', warnings);
     const images = kept.map((data) => {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : data;
       const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -179,16 +181,10 @@ class AISDKImageModel implements ImageModelV1 {
     });
     const out: ImageModelResult = {
       images,
-      warnings: result.warnings.map(toWarning),
+      warnings,
       response: { timestamp: result.response.timestamp, modelId: result.response.modelId },
       timings: { totalMs: Date.now() - started },
     };
-    if (result.images.length > asked) {
-      out.warnings.push({
-        type: 'other',
-        message: `${this.entry.label} returned ${result.images.length} images for ${asked} requested; the extra ones were dropped.`,
-      });
-    }
     const requestId = headerValue(result.response.headers, 'x-request-id');
     if (requestId) out.response.id = requestId;
     if (result.providerMetadata) out.providerMetadata = result.providerMetadata;
