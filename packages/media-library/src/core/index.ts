@@ -6,6 +6,8 @@ export {
   generateIntoLibrary,
 } from './ai-generation';
 export type * from './ai-types';
+export { ArchiveError, type ArchiveErrorCode } from './archive/archive-errors';
+export type * from './archive/archive-types';
 export {
   AssetNotFoundError,
   CollectionNotFoundError,

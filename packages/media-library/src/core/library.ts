@@ -1,5 +1,6 @@
 // `createMediaLibrary`: wires the database, blob store, store, sync and object-URL cache of
 // one library instance together. The work itself lives in the library-*.ts modules.
+import { exportArchiveLazily, importArchiveLazily } from './archive/archive-loader';
 import { fromStoredAsset, inWriteTransaction, openLibraryDb } from './db';
 import { MediaLibraryError } from './errors';
 import {
@@ -218,6 +219,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     removeFromCollection: (collectionId, ids) => removeFromCollection(ctx, collectionId, ids),
     delete: (ids) => deleteAssets(ctx, ids),
     clear: () => clearLibrary(ctx),
+    exportArchive: (archiveOptions) => exportArchiveLazily(ctx, archiveOptions),
+    importArchive: (file, archiveOptions) => importArchiveLazily(ctx, file, archiveOptions),
     trackUsage: (id, kind) => trackUsage(ctx, id, kind),
     getStatistics: () => computeStatistics(store.getState()),
     estimateStorage: () => estimateStorage(ctx),

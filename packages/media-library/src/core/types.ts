@@ -1,6 +1,12 @@
 // The data model and the public contracts of the media library core. Types only: no runtime
 // code, no React, no browser APIs beyond type references.
 
+import type {
+  ArchiveImportReport,
+  ExportArchiveOptions,
+  ImportArchiveOptions,
+} from './archive/archive-types';
+
 /** What an asset is, sniffed from its bytes (the extension is only a fallback). */
 export type AssetKind = 'image' | 'video' | 'audio' | 'text' | 'document' | 'other';
 
@@ -470,6 +476,35 @@ export interface MediaLibrary {
   delete(ids: string | string[]): Promise<void>;
   /** Deletes every asset and collection of this library. */
   clear(): Promise<void>;
+
+  /**
+   * The library (or `ids`, or one collection's assets) as a zip Blob: `manifest.json` at its
+   * root (every asset's fields, SHA-256 and collections, format `medialoft-archive` version 1)
+   * and each distinct original once under `assets/<sha256>.<ext>`, stored uncompressed. The
+   * Blob is composed of the store's own Blobs, not copies: save it, upload it, or read it with
+   * `blob.stream()`. Rejects with `ArchiveError` code `canceled` when `signal` aborts.
+   *
+   * @example
+   * const archive = await library.exportArchive({ onProgress: (p) => console.log(p.assetsDone) });
+   */
+  exportArchive(options?: ExportArchiveOptions): Promise<Blob>;
+  /**
+   * Restores an archive made by `exportArchive` through the import pipeline (thumbnails made
+   * anew), with titles, tags, favorites, dates, sources and collections. Bytes already in the
+   * library are not added twice: the archive's tags and collections are merged into that
+   * asset, so importing the same archive again adds nothing. Collections match by id, then by
+   * name. Each manifest asset gets a result: refused when its bytes are missing (a truncated
+   * archive), do not hash to its SHA-256, or its entry is malformed (`ArchiveError` codes
+   * `archive_entry_missing`, `archive_sha_mismatch`, `archive_entry_invalid`). Rejects with
+   * `ArchiveError` `archive_invalid` for a file that is not an archive (or whose manifest is
+   * unreadable), `archive_too_large` for absurd counts, and `canceled` when `signal` aborts
+   * before the assets are saved (then nothing is kept).
+   *
+   * @example
+   * const report = await library.importArchive(file);
+   * const refused = report.assets.filter((result) => result.status === 'failed');
+   */
+  importArchive(file: Blob, options?: ImportArchiveOptions): Promise<ArchiveImportReport>;
 
   /**
    * Counts a download, share or use of an asset and sets `usage.lastAccessedAt`. Leaves
