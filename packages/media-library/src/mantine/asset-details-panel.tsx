@@ -19,7 +19,7 @@ import { useState } from 'react';
 import type { Collection, MediaAIGenerateRequest, MediaAsset } from '../core/index';
 import { useAsset, useMediaLibrary } from '../react/index';
 import { AIBadge } from './ai-badge';
-import { AssetFacts, ProvenanceFacts } from './asset-facts';
+import { AssetFacts, HostDataFacts, ProvenanceFacts } from './asset-facts';
 import { AssetThumbnail } from './asset-thumbnail';
 import { CollectionPicker } from './collection-picker';
 import { downloadAsset } from './download';
@@ -231,6 +231,7 @@ function Details({
             />
           )}
           <AssetFacts asset={asset} />
+          <HostDataFacts asset={asset} />
         </Stack>
       </ScrollArea>
     </Stack>

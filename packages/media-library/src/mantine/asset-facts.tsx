@@ -60,6 +60,34 @@ export function AssetFacts({ asset }: { asset: MediaAsset }) {
   );
 }
 
+// A long meta value would push the panel out of shape; the whole record stays on the asset.
+const MAX_META_TEXT = 200;
+
+function metaText(value: unknown): string {
+  const text = typeof value === 'string' && value !== '' ? value : JSON.stringify(value);
+  return text.length > MAX_META_TEXT ? `${text.slice(0, MAX_META_TEXT - 1)}…` : text;
+}
+
+/**
+ * What the host app filed on the asset (`sourceModule` and each top-level `meta` key), read
+ * only; nothing when it filed nothing.
+ */
+export function HostDataFacts({ asset }: { asset: MediaAsset }) {
+  // A meta key named "Module" is shown apart from the module row, so the labels stay unique.
+  const entries = Object.entries(asset.meta ?? {}).map(
+    ([key, value]): Row => [key === 'Module' ? 'meta.Module' : key, metaText(value)],
+  );
+  if (asset.sourceModule === undefined && entries.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Host data
+      </Text>
+      <FactsTable label="Host data" rows={[['Module', asset.sourceModule], ...entries]} />
+    </Stack>
+  );
+}
+
 /** Props of {@link ProvenanceFacts}. */
 export interface ProvenanceFactsProps {
   source: Extract<AssetSource, { type: 'ai' }>;
