@@ -32,6 +32,11 @@ export {
   isInertMimeType,
   type ObjectUrlCacheOptions,
 } from './object-url-cache';
+export {
+  embedProvenance,
+  type FileProvenance,
+  readProvenance,
+} from './provenance/provenance';
 export { queryAssets } from './query';
 export {
   createDefaultBlobStore,

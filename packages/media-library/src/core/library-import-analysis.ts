@@ -8,7 +8,7 @@ import { type MediaMeasurements, probeMedia } from './import/measure';
 import { bytesShowKind, SNIFF_BYTES, sniffType } from './import/sniff';
 import { createThumbnail, type Thumbnail } from './import/thumbnail';
 import type { LibraryContext } from './library-context';
-import { readProvenance } from './provenance/read';
+import { readProvenanceBytes } from './provenance/read';
 import type {
   AssetKind,
   AssetMeta,
@@ -177,7 +177,7 @@ async function analyse(
   // source is the item's own, so setting it here changes nothing the batch shares.
   if (item.source.type === 'upload' && PROVENANCE_TYPES.has(mimeType)) {
     const bytes = whole ?? new Uint8Array(await item.blob.slice(0, PROVENANCE_BYTES).arrayBuffer());
-    const provenance = readProvenance(bytes);
+    const provenance = readProvenanceBytes(bytes);
     if (provenance) item.source = provenance.source;
   }
 

@@ -4,7 +4,7 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaLibraryInstance } from '../core/library';
-import { readProvenance } from '../core/provenance/read';
+import { readProvenanceBytes } from '../core/provenance/read';
 import { sampleJpegStructure, samplePng, sampleSource } from '../core/provenance/test-images';
 import { createHarness, pngBytes } from '../core/testing/library-harness';
 import type { AssetSource, MediaAsset } from '../core/types';
@@ -46,7 +46,7 @@ describe('downloadableBlob', () => {
     const downloaded = await downloadableBlob(library, asset);
     expect(downloaded?.type).toBe('image/png');
     expect(downloaded?.size).toBeGreaterThan(asset.size);
-    expect(readProvenance(await bytes(downloaded))).toEqual({
+    expect(readProvenanceBytes(await bytes(downloaded))).toEqual({
       source: sampleSource,
       createdAt: asset.createdAt,
     });
@@ -81,7 +81,7 @@ describe('downloadableBlob', () => {
       sampleSource,
     );
     const withProvenance = await downloadableBlob(library, generated);
-    expect(readProvenance(await bytes(withProvenance))?.source).toEqual(sampleSource);
+    expect(readProvenanceBytes(await bytes(withProvenance))?.source).toEqual(sampleSource);
     const other = await freshLibrary();
     const fromUrl = await importOne(other, new File([withProvenance as Blob], 'x.jpg'), {
       type: 'url',
@@ -103,7 +103,7 @@ describe('downloadableBlob', () => {
     );
 
     const files = unzipSync(await bytes(await zipAssets(library, [generated.id, plain.id])));
-    expect(readProvenance(files['ai.png'] ?? new Uint8Array())?.source).toEqual(sampleSource);
+    expect(readProvenanceBytes(files['ai.png'] ?? new Uint8Array())?.source).toEqual(sampleSource);
     expect([...(files['plain.png'] ?? [])]).toEqual([...pngBytes(5)]);
   });
 });

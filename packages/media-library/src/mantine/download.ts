@@ -1,7 +1,12 @@
 // Saving assets to the person's disk: one original as itself, several as a zip, a generated
 // image with its provenance written in. The zip is stored, not deflated: images and video are
 // already compressed, so deflate only costs time.
-import { createInertObjectURL, type MediaAsset, type MediaLibrary } from '../core/index';
+import {
+  createInertObjectURL,
+  embedProvenance,
+  type MediaAsset,
+  type MediaLibrary,
+} from '../core/index';
 
 /**
  * Hands a Blob to the browser's download machinery under `name`. The bytes are saved as they
@@ -31,11 +36,10 @@ export async function downloadableBlob(
   asset: MediaAsset,
 ): Promise<Blob | undefined> {
   const blob = await library.getBlob(asset.id, 'original');
-  if (!blob || asset.source.type !== 'ai') return blob;
+  if (!blob) return blob;
   try {
     // The embedding code loads with the first download of a generated image.
-    const { embedProvenanceInBlob } = await import('../core/provenance/embed');
-    return await embedProvenanceInBlob(blob, asset.source, asset.createdAt);
+    return await embedProvenance(blob, asset.source, asset.createdAt);
   } catch {
     // A file without its provenance beats no file (the module may fail to load offline).
     return blob;

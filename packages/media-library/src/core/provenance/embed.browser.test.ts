@@ -2,8 +2,8 @@
 // PNG, JPEG, and WebP both simple (converted to VP8X) and extended (with alpha).
 import { describe, expect, it } from 'vitest';
 import { webpChunks } from './containers';
-import { embedProvenance } from './embed';
-import { readProvenance } from './read';
+import { embedProvenanceBytes } from './embed';
+import { readProvenanceBytes } from './read';
 import { sampleSource } from './test-images';
 
 /** An 8×6 image with a few colours, encoded by the browser as `type`. */
@@ -52,11 +52,11 @@ const cases: Array<[string, string, boolean, string?]> = [
   ['WebP with alpha', 'image/webp', true, 'VP8X'],
 ];
 
-describe('embedProvenance in Chromium', () => {
+describe('embedProvenanceBytes in Chromium', () => {
   for (const [label, type, alpha, firstChunk] of cases) {
     it(`leaves a ${label} decoding to the same pixels, its provenance readable`, async () => {
       const original = await encoded(type, alpha);
-      const withProvenance = embedProvenance(original, sampleSource, 1_700_000_000_000);
+      const withProvenance = embedProvenanceBytes(original, sampleSource, 1_700_000_000_000);
       if (!withProvenance) throw new Error(`nothing embedded in the ${label}`);
       expect(withProvenance.length).toBeGreaterThan(original.length);
 
@@ -64,7 +64,7 @@ describe('embedProvenance in Chromium', () => {
       const after = await pixels(withProvenance, type);
       expect(after.width).toBe(8);
       expect(after.data).toEqual(before.data);
-      expect(readProvenance(withProvenance)?.source).toEqual(sampleSource);
+      expect(readProvenanceBytes(withProvenance)?.source).toEqual(sampleSource);
       if (firstChunk) {
         expect(webpChunks(original)[0]?.fourcc).toBe(firstChunk);
         expect(webpChunks(withProvenance)[0]?.fourcc).toBe('VP8X');

@@ -21,7 +21,7 @@ const VP8X_ALPHA = 0x10;
  * `bytes` with `source` embedded, or undefined when the format is not PNG, JPEG or WebP, or
  * its structure is not one this can safely extend (the caller then keeps the bytes as they are).
  */
-export function embedProvenance(
+export function embedProvenanceBytes(
   bytes: Uint8Array,
   source: AiSource,
   createdAt?: number,
@@ -43,7 +43,11 @@ export async function embedProvenanceInBlob(
   source: AiSource,
   createdAt?: number,
 ): Promise<Blob> {
-  const embedded = embedProvenance(new Uint8Array(await blob.arrayBuffer()), source, createdAt);
+  const embedded = embedProvenanceBytes(
+    new Uint8Array(await blob.arrayBuffer()),
+    source,
+    createdAt,
+  );
   return embedded ? new Blob([embedded as Uint8Array<ArrayBuffer>], { type: blob.type }) : blob;
 }
 

@@ -43,6 +43,11 @@ describe('text chunks', () => {
     expect(decodeTextChunk(wide)).toEqual({ keyword: 'parameters', text: '雪の中の狐 🦊' });
   });
 
+  it('writes no NUL into the text', () => {
+    const chunk = onlyChunk(encodeTextChunk('parameters', 'a\0b'));
+    expect(decodeTextChunk(chunk)).toEqual({ keyword: 'parameters', text: 'ab' });
+  });
+
   it('reads no compressed iTXt and no chunk without a keyword', () => {
     const compressed = encodeTextChunk('k', 'x', true);
     compressed[8 + 2] = 1;

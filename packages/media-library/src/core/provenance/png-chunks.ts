@@ -97,8 +97,10 @@ export function isLatin1(text: string): boolean {
  * A text chunk with `keyword` and `text`: tEXt when the text is Latin-1, otherwise iTXt
  * (uncompressed, UTF-8). `international` forces iTXt, for text that is UTF-8 by contract.
  */
-export function encodeTextChunk(keyword: string, text: string, international = false): Uint8Array {
+export function encodeTextChunk(keyword: string, value: string, international = false): Uint8Array {
   const key = latin1Bytes(keyword);
+  // A NUL would end the text early for some readers; no prompt needs one.
+  const text = value.replaceAll('\0', '');
   if (!international && isLatin1(text)) {
     const body = latin1Bytes(text);
     const data = new Uint8Array(key.length + 1 + body.length);

@@ -2,9 +2,10 @@
 // and broken or hostile bytes yield no provenance rather than an exception.
 import { describe, expect, it } from 'vitest';
 import { webpChunks } from './containers';
-import { embedProvenance } from './embed';
+import { embedProvenanceBytes } from './embed';
 import { crc32, decodeTextChunk, pngChunks } from './png-chunks';
-import { readProvenance } from './read';
+import { embedProvenance, readProvenance } from './provenance';
+import { readProvenanceBytes } from './read';
 import {
   losslessHeader,
   lossyFrame,
@@ -17,7 +18,7 @@ import {
 const createdAt = Date.UTC(2026, 10, 26, 3, 0, 0);
 
 function embedded(bytes: Uint8Array): Uint8Array {
-  const out = embedProvenance(bytes, sampleSource, createdAt);
+  const out = embedProvenanceBytes(bytes, sampleSource, createdAt);
   if (!out) throw new Error('not embedded');
   return out;
 }
@@ -42,11 +43,11 @@ describe('PNG', () => {
       seed: 1234567,
       createdAt: '2026-11-26T03:00:00.000Z',
     });
-    expect(readProvenance(png)).toEqual({ source: sampleSource, createdAt });
+    expect(readProvenanceBytes(png)).toEqual({ source: sampleSource, createdAt });
   });
 
   it('embeds once when embedded twice', () => {
-    const twice = embedProvenance(embedded(samplePng()), { ...sampleSource, seed: 9 });
+    const twice = embedProvenanceBytes(embedded(samplePng()), { ...sampleSource, seed: 9 });
     if (!twice) throw new Error('not embedded');
     expect(pngChunks(twice).map((chunk) => chunk.type)).toEqual([
       'IHDR',
@@ -55,7 +56,7 @@ describe('PNG', () => {
       'IDAT',
       'IEND',
     ]);
-    expect(readProvenance(twice)?.source.seed).toBe(9);
+    expect(readProvenanceBytes(twice)?.source.seed).toBe(9);
   });
 
   it('reads a parameters text alone, with the provider and model unknown when not named', () => {
@@ -65,7 +66,7 @@ describe('PNG', () => {
       ...png.subarray(0, 8),
       ...withoutJson.flatMap((c) => [...png.subarray(c.start, c.end)]),
     ]);
-    expect(readProvenance(bytes)?.source).toEqual({ ...sampleSource, provider: 'unknown' });
+    expect(readProvenanceBytes(bytes)?.source).toEqual({ ...sampleSource, provider: 'unknown' });
   });
 });
 
@@ -83,16 +84,19 @@ describe('JPEG', () => {
     expect([...jpeg.subarray(app1 + 2 + length)]).toEqual([
       ...sampleJpegStructure().subarray(app1),
     ]);
-    expect(readProvenance(jpeg)).toEqual({ source: sampleSource, createdAt });
+    expect(readProvenanceBytes(jpeg)).toEqual({ source: sampleSource, createdAt });
   });
 
   it('replaces an earlier XMP segment rather than adding a second', () => {
-    const twice = embedProvenance(embedded(sampleJpegStructure()), { ...sampleSource, steps: 3 });
+    const twice = embedProvenanceBytes(embedded(sampleJpegStructure()), {
+      ...sampleSource,
+      steps: 3,
+    });
     if (!twice) throw new Error('not embedded');
     const xmpSegments =
       new TextDecoder('latin1').decode(twice).split('http://ns.adobe.com/xap/1.0/').length - 1;
     expect(xmpSegments).toBe(1);
-    expect(readProvenance(twice)?.source.steps).toBe(3);
+    expect(readProvenanceBytes(twice)?.source.steps).toBe(3);
   });
 });
 
@@ -106,7 +110,7 @@ describe('WebP', () => {
     expect((vp8x[4] as number) | ((vp8x[5] as number) << 8)).toBe(299);
     expect((vp8x[7] as number) | ((vp8x[8] as number) << 8)).toBe(199);
     expect(new DataView(webp.buffer).getUint32(4, true)).toBe(webp.length - 8);
-    expect(readProvenance(webp)).toEqual({ source: sampleSource, createdAt });
+    expect(readProvenanceBytes(webp)).toEqual({ source: sampleSource, createdAt });
   });
 
   it('marks alpha for a lossless file that uses it', () => {
@@ -114,7 +118,7 @@ describe('WebP', () => {
     const vp8x = webpChunks(webp)[0]?.data ?? new Uint8Array();
     expect(vp8x[0]).toBe(0x04 | 0x10);
     expect([vp8x[4], vp8x[7]]).toEqual([15, 8]);
-    expect(readProvenance(webp)?.source.prompt).toBe(sampleSource.prompt);
+    expect(readProvenanceBytes(webp)?.source.prompt).toBe(sampleSource.prompt);
   });
 
   it('sets the flag on an existing VP8X and replaces its XMP chunk', () => {
@@ -135,8 +139,10 @@ describe('WebP', () => {
 
 describe('other and hostile bytes', () => {
   it('embeds nothing into formats it does not know', () => {
-    expect(embedProvenance(new TextEncoder().encode('GIF89a....'), sampleSource)).toBeUndefined();
-    expect(embedProvenance(samplePng().subarray(0, 33), sampleSource)).toBeUndefined();
+    expect(
+      embedProvenanceBytes(new TextEncoder().encode('GIF89a....'), sampleSource),
+    ).toBeUndefined();
+    expect(embedProvenanceBytes(samplePng().subarray(0, 33), sampleSource)).toBeUndefined();
   });
 
   it('reads nothing, and throws nothing, from every truncation and from flipped bytes', () => {
@@ -146,7 +152,7 @@ describe('other and hostile bytes', () => {
       embedded(sampleWebp([['VP8 ', lossyFrame(4, 4)]])),
     ]) {
       for (let end = 0; end < file.length; end += 7) {
-        expect(() => readProvenance(file.subarray(0, end))).not.toThrow();
+        expect(() => readProvenanceBytes(file.subarray(0, end))).not.toThrow();
       }
       let state = 12345;
       for (let round = 0; round < 200; round++) {
@@ -155,22 +161,36 @@ describe('other and hostile bytes', () => {
           state = (state * 1103515245 + 12345) >>> 0;
           copy[state % copy.length] = state >>> 24;
         }
-        const found = readProvenance(copy);
+        const found = readProvenanceBytes(copy);
         if (found) expect(typeof found.source.prompt).toBe('string');
       }
     }
   });
 
   it('ignores JSON of the wrong shape and keeps only well-typed fields', () => {
-    const png = embedProvenance(samplePng(), {
+    const png = embedProvenanceBytes(samplePng(), {
       ...sampleSource,
       seed: Number.NaN,
       steps: 1.5,
     });
     if (!png) throw new Error('not embedded');
-    const found = readProvenance(png)?.source;
+    const found = readProvenanceBytes(png)?.source;
     expect(found?.seed).toBeUndefined();
     expect(found?.steps).toBeUndefined();
     expect(found?.prompt).toBe(sampleSource.prompt);
+  });
+});
+
+describe('embedProvenance and readProvenance on Blobs', () => {
+  it('write an AI source in and read it back, and leave other sources and formats alone', async () => {
+    const png = new Blob([samplePng() as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+    const withProvenance = await embedProvenance(png, sampleSource, createdAt);
+    expect(withProvenance.type).toBe('image/png');
+    expect(await readProvenance(withProvenance)).toEqual({ source: sampleSource, createdAt });
+
+    expect(await embedProvenance(png, { type: 'upload' })).toBe(png);
+    const gif = new Blob(['GIF89a'], { type: 'image/gif' });
+    expect(await embedProvenance(gif, sampleSource)).toBe(gif);
+    expect(await readProvenance(gif)).toBeUndefined();
   });
 });

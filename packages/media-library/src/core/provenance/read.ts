@@ -17,7 +17,7 @@ import { MAX_XMP_BYTES, readXmp } from './xmp';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp';
 
 /** The provenance `bytes` carry, or undefined when they carry none that can be read. */
-export function readProvenance(bytes: Uint8Array): FileProvenance | undefined {
+export function readProvenanceBytes(bytes: Uint8Array): FileProvenance | undefined {
   try {
     if (isPng(bytes)) return readPng(bytes);
     if (bytes[0] === 0xff && bytes[1] === 0xd8) return readJpeg(bytes);

@@ -23,7 +23,7 @@ describe('XMP packet', () => {
   });
 
   it('reads the attribute form and nothing from a packet without our namespace', () => {
-    const rewritten = `<rdf:Description xmlns:medialoft="${XMP_NAMESPACE}" medialoft:prompt="a &amp; b" medialoft:steps="9"/>`;
+    const rewritten = `<rdf:Description xmlns:medialoft="${XMP_NAMESPACE}" xmedialoft:seed="1"\n  medialoft:prompt="a &amp; b"\tmedialoft:steps="9"/>`;
     expect(readXmp(rewritten)).toEqual({ prompt: 'a & b', steps: '9' });
     expect(readXmp('<medialoft:prompt>x</medialoft:prompt>')).toBeUndefined();
   });

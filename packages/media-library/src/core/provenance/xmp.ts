@@ -122,12 +122,20 @@ export function readXmp(xmp: string): Partial<Record<ProvenanceField, string>> |
       if (end >= 0) fields[name] = unescapeXml(xmp.slice(start + open.length, end));
       continue;
     }
-    const attribute = ` medialoft:${name}="`;
-    const at = xmp.indexOf(attribute);
+    const attribute = `medialoft:${name}="`;
+    const at = attributeAt(xmp, attribute);
     if (at >= 0) {
       const end = xmp.indexOf('"', at + attribute.length);
       if (end >= 0) fields[name] = unescapeXml(xmp.slice(at + attribute.length, end));
     }
   }
   return fields;
+}
+
+/** Where `attribute` starts as an attribute (after whitespace, not inside a longer name), or -1. */
+function attributeAt(xmp: string, attribute: string): number {
+  for (let at = xmp.indexOf(attribute); at >= 0; at = xmp.indexOf(attribute, at + 1)) {
+    if (at > 0 && /\s/.test(xmp[at - 1] as string)) return at;
+  }
+  return -1;
 }
