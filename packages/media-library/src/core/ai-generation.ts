@@ -7,7 +7,7 @@ import type {
   MediaAIProgress,
 } from './ai-types';
 import { ImportAbortedError, MediaLibraryError } from './errors';
-import type { AssetSource, ImportInput, ImportItemResult, MediaLibrary } from './types';
+import type { AssetMeta, AssetSource, ImportInput, ImportItemResult, MediaLibrary } from './types';
 
 /** Options of {@link generateIntoLibrary}. */
 export interface GenerateIntoLibraryOptions {
@@ -21,6 +21,10 @@ export interface GenerateIntoLibraryOptions {
    * existing asset comes back with `status: 'duplicate'`, as for an upload.
    */
   keepDuplicates?: boolean;
+  /** Which host module asked for the images; see `MediaAsset.sourceModule`. */
+  sourceModule?: string;
+  /** The host's facts for every generated asset; see `MediaAsset.meta`. */
+  meta?: AssetMeta;
 }
 
 /** The generation was canceled through its signal; nothing was added to the library. */
@@ -60,6 +64,12 @@ export async function generateIntoLibrary(
 ): Promise<ImportItemResult[]> {
   const { signal, onProgress } = options;
   throwIfCanceled(signal);
+  // Bad host data would only be refused at the import: check it before paying for images.
+  if (options.sourceModule !== undefined || options.meta !== undefined) {
+    const { normalizeMeta, normalizeSourceModule } = await import('./host-data');
+    if (options.sourceModule !== undefined) normalizeSourceModule(options.sourceModule);
+    if (options.meta !== undefined) normalizeMeta(options.meta);
+  }
   let images: MediaAIGeneratedImage[];
   try {
     images = await generator.generateImages(request, {
@@ -87,6 +97,8 @@ export async function generateIntoLibrary(
     const imported = await library.importFiles(valid, {
       ...(signal ? { signal } : {}),
       ...(options.keepDuplicates ? { keepDuplicates: true } : {}),
+      ...(options.sourceModule !== undefined ? { sourceModule: options.sourceModule } : {}),
+      ...(options.meta !== undefined ? { meta: options.meta } : {}),
     });
     // Results in the generator's order, with what was not a file reported in its place.
     let next = 0;

@@ -2,6 +2,8 @@
 // IndexedDB and across tabs, queried by module and by meta key, and carried over from a library
 // made at the schema version before they existed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateIntoLibrary } from './ai-generation';
+import type { MediaAIGenerator } from './ai-types';
 import { DB_VERSION, libraryDbName } from './db';
 import { MediaLibraryError } from './errors';
 import type { MediaLibraryInstance } from './library';
@@ -142,6 +144,44 @@ describe('host data at import', () => {
       library.importFromUrl('https://example.test/x.png', { fetcher, meta: { n: Number.NaN } }),
     );
     expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('host data on generated images', () => {
+  it('files every generated asset under the module and meta given, and checks them first', async () => {
+    const library = open(createHarness());
+    const generateImages = vi.fn<MediaAIGenerator['generateImages']>(async (request) =>
+      Array.from({ length: request.n ?? 1 }, (_, i) => ({
+        file: pngFile(40 + i, `gen-${i}.png`),
+        metadata: { provider: 'local', model: 'm', prompt: request.prompt },
+      })),
+    );
+    const results = await generateIntoLibrary(
+      library,
+      { generateImages },
+      { prompt: 'a fox', width: 64, height: 64, n: 2 },
+      { sourceModule: 'image-studio', meta: { boardId: 'b7' } },
+    );
+    for (const result of results) {
+      expect(assetOf(result)).toMatchObject({
+        sourceModule: 'image-studio',
+        meta: { boardId: 'b7' },
+        source: { type: 'ai', prompt: 'a fox' },
+      });
+    }
+    expect(library.query({ sourceModules: ['image-studio'], meta: { boardId: 'b7' } }).total).toBe(
+      2,
+    );
+
+    await invalidInput(
+      generateIntoLibrary(
+        library,
+        { generateImages },
+        { prompt: 'x', width: 64, height: 64 },
+        { sourceModule: '??' },
+      ),
+    );
+    expect(generateImages).toHaveBeenCalledTimes(1);
   });
 });
 
