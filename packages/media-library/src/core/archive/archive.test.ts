@@ -392,6 +392,23 @@ describe('importArchive', () => {
     expect(target.getState().collections.size).toBe(0);
   });
 
+  it('stops unpacking an entry past the size the manifest declares (a deflate bomb)', async () => {
+    const small = await manifestEntry(7);
+    const bomb = new Uint8Array(8 * 1024 * 1024);
+    const archive = handMade(manifestOf([small.entry]), { [small.entry.file]: bomb });
+    expect(archive.size).toBeLessThan(64 * 1024);
+    const target = open();
+    await target.ready;
+
+    const report = await target.importArchive(archive);
+
+    const [result] = report.assets;
+    expect(result?.status === 'failed' && (result.error as ArchiveError).code).toBe(
+      'archive_too_large',
+    );
+    expect(target.getState().assets.size).toBe(0);
+  });
+
   it('reads archives whose entries are deflated (zipped again by another tool)', async () => {
     const entries = await zipEntries(await (await sampleLibrary()).exportArchive());
     const rezipped = zipSync(entries, { level: 9 });

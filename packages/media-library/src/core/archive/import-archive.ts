@@ -28,6 +28,8 @@ import {
 } from './manifest';
 
 const MAX_IGNORED_NAMES = 100;
+const KEPT_BYTES_PER_ARCHIVE_BYTE = 8;
+const KEPT_BYTES_SLACK = 256 * 1024 * 1024;
 
 /** One archive entry being read: its bytes so far, and whether it ended well. */
 interface EntryState {
@@ -182,6 +184,9 @@ async function readArchive(file: Blob, options: ImportArchiveOptions): Promise<R
   };
   let sizes: Map<string, number> | undefined;
   let assetEntries = 0;
+  // Bytes kept across entries: an archive's own entries are stored, so several times its size
+  // leaves room for one zipped again with deflate, while a deflate bomb stays bounded.
+  let budget = file.size * KEPT_BYTES_PER_ARCHIVE_BYTE + KEPT_BYTES_SLACK;
   const finish = (name: string, entry: EntryState) => {
     if (entry.error !== undefined || entry.overLimit) return;
     if (name === MANIFEST_PATH) {
@@ -217,7 +222,8 @@ async function readArchive(file: Blob, options: ImportArchiveOptions): Promise<R
       }
       if (entry.error !== undefined || entry.overLimit) return;
       entry.bytes += chunk.length;
-      if (entry.bytes > entry.limit) {
+      budget -= chunk.length;
+      if (entry.bytes > entry.limit || budget < 0) {
         entry.overLimit = true;
         entry.chunks = [];
         return;
@@ -291,9 +297,10 @@ async function checkBytes(
   if (!entry?.data) {
     if (entry?.overLimit) {
       return new ArchiveError(
-        'archive_sha_mismatch',
-        `The bytes of ${what} are larger than the manifest says; the asset was refused. ` +
-          'Export it again from the library it came from.',
+        'archive_too_large',
+        `The bytes of ${what} unpack to more than the manifest says (or than this archive ` +
+          'could hold), so they were not read and the asset was refused. Export it again from ' +
+          'the library it came from.',
       );
     }
     return new ArchiveError(
