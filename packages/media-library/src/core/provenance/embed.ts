@@ -2,7 +2,14 @@
 // settings wherever it goes: PNG text chunks, and XMP in JPEG (APP1) and WebP (an "XMP " chunk
 // under VP8X). Loaded on the first download of a generated asset.
 import { formatParameters } from './a1111-parameters';
-import { ascii, isXmpSegment, JPEG_XMP_HEADER, jpegSegments, webpChunks } from './containers';
+import {
+  ascii,
+  isXmpSegment,
+  JPEG_XMP_HEADER,
+  jpegSegments,
+  type Segment,
+  webpChunks,
+} from './containers';
 import {
   type AiSource,
   JSON_KEYWORD,
@@ -80,14 +87,17 @@ function embedInJpeg(
   for (let i = 0; i < JPEG_XMP_HEADER.length; i++) app1[4 + i] = JPEG_XMP_HEADER.charCodeAt(i);
   app1.set(packet, 4 + JPEG_XMP_HEADER.length);
 
-  const parts: Uint8Array[] = [bytes.subarray(0, 2)];
-  const first = segments[0];
-  const afterApp0 = first?.marker === 0xe0 ? 1 : 0;
-  if (first && afterApp0) parts.push(bytes.subarray(first.start, first.end));
-  parts.push(app1);
-  for (const segment of segments.slice(afterApp0)) {
-    if (!isXmpSegment(bytes, segment)) parts.push(bytes.subarray(segment.start, segment.end));
+  // JFIF wants its APP0 first and Exif its APP1 right after SOI: ours goes behind those.
+  let leading = 0;
+  while (leading < segments.length && isLeadingSegment(bytes, segments[leading] as Segment)) {
+    leading++;
   }
+  const parts: Uint8Array[] = [bytes.subarray(0, 2)];
+  segments.forEach((segment, index) => {
+    if (index === leading) parts.push(app1);
+    if (!isXmpSegment(bytes, segment)) parts.push(bytes.subarray(segment.start, segment.end));
+  });
+  if (leading === segments.length) parts.push(app1);
   parts.push(bytes.subarray(scan));
   return concat(parts);
 }
@@ -99,7 +109,13 @@ function embedInWebp(
 ): Uint8Array | undefined {
   const chunks = webpChunks(bytes);
   const first = chunks[0];
-  if (!first) return undefined;
+  // Chunks that stop short of the RIFF size mean a cut or broken file: rewriting would lose
+  // its tail, so it is left as it is.
+  const riffEnd =
+    8 + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  if (!first || riffEnd > bytes.length || chunks[chunks.length - 1]?.end !== riffEnd) {
+    return undefined;
+  }
   let vp8x: Uint8Array;
   if (first.fourcc === 'VP8X' && first.data.length >= 10) {
     vp8x = bytes.slice(first.start, first.start + 18);
@@ -175,4 +191,10 @@ function losslessCanvas(
     height: ((bits >>> 14) & 0x3fff) + 1,
     alpha: ((bits >>> 28) & 1) === 1,
   };
+}
+
+/** A JFIF APP0 or an Exif APP1, which stay at the head of the file. */
+function isLeadingSegment(bytes: Uint8Array, segment: Segment): boolean {
+  if (segment.marker === 0xe0) return true;
+  return segment.marker === 0xe1 && ascii(bytes, segment.start + 4, 6) === 'Exif\0\0';
 }

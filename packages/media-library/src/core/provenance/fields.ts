@@ -46,19 +46,15 @@ export function provenanceFields(
   return fields;
 }
 
+const NUMBER_FIELDS = new Set(['seed', 'steps', 'width', 'height']);
+
 /** The JSON kept in a PNG's "medialoft" chunk. */
 export function provenanceJson(source: AiSource, createdAt?: number): string {
   const fields = provenanceFields(source, createdAt);
   const json: Record<string, string | number> = {};
+  // The numbers stay numbers in JSON; the XMP packet can only hold text.
   for (const [name, value] of Object.entries(fields)) {
-    json[name] =
-      name === 'prompt' ||
-      name === 'negativePrompt' ||
-      name === 'provider' ||
-      name === 'model' ||
-      name === 'createdAt'
-        ? value
-        : Number(value);
+    json[name] = NUMBER_FIELDS.has(name) ? Number(value) : value;
   }
   return JSON.stringify(json);
 }

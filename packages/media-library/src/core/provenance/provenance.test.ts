@@ -1,7 +1,7 @@
 // Embedding and reading back, per format: the fields survive, the container stays well formed,
 // and broken or hostile bytes yield no provenance rather than an exception.
 import { describe, expect, it } from 'vitest';
-import { webpChunks } from './containers';
+import { isXmpSegment, jpegSegments, type Segment, webpChunks } from './containers';
 import { embedProvenanceBytes } from './embed';
 import { crc32, decodeTextChunk, pngChunks } from './png-chunks';
 import { embedProvenance, readProvenance } from './provenance';
@@ -71,19 +71,22 @@ describe('PNG', () => {
 });
 
 describe('JPEG', () => {
-  it('carries an XMP APP1 right after APP0, before the Exif APP1, read back whole', () => {
-    const jpeg = embedded(sampleJpegStructure());
-    expect([jpeg[2], jpeg[3]]).toEqual([0xff, 0xe0]);
-    const app1 = 2 + 2 + ((jpeg[4] as number) << 8) + (jpeg[5] as number);
-    expect([jpeg[app1], jpeg[app1 + 1]]).toEqual([0xff, 0xe1]);
-    const length = ((jpeg[app1 + 2] as number) << 8) | (jpeg[app1 + 3] as number);
-    const segment = new TextDecoder().decode(jpeg.subarray(app1 + 4, app1 + 2 + length));
+  it('carries an XMP APP1 behind the JFIF APP0 and the Exif APP1, read back whole', () => {
+    const original = sampleJpegStructure();
+    const jpeg = embedded(original);
+    const { segments } = jpegSegments(jpeg);
+    expect(segments.map((segment) => segment.marker)).toEqual([0xe0, 0xe1, 0xe1, 0xdb]);
+    const [, exif, xmp] = segments as [Segment, Segment, Segment];
+    expect(isXmpSegment(jpeg, exif)).toBe(false);
+    expect(isXmpSegment(jpeg, xmp)).toBe(true);
+    const length = ((jpeg[xmp.start + 2] as number) << 8) | (jpeg[xmp.start + 3] as number);
+    expect(xmp.end - xmp.start).toBe(length + 2);
+    const segment = new TextDecoder().decode(jpeg.subarray(xmp.start + 4, xmp.end));
     expect(segment.startsWith('http://ns.adobe.com/xap/1.0/\0<?xpacket')).toBe(true);
     expect(segment.endsWith('<?xpacket end="w"?>')).toBe(true);
-    // The rest of the file follows unchanged.
-    expect([...jpeg.subarray(app1 + 2 + length)]).toEqual([
-      ...sampleJpegStructure().subarray(app1),
-    ]);
+    // Everything else is the original, in order.
+    const rest = new Uint8Array([...jpeg.subarray(0, xmp.start), ...jpeg.subarray(xmp.end)]);
+    expect([...rest]).toEqual([...original]);
     expect(readProvenanceBytes(jpeg)).toEqual({ source: sampleSource, createdAt });
   });
 
@@ -138,6 +141,11 @@ describe('WebP', () => {
 });
 
 describe('other and hostile bytes', () => {
+  it('embeds nothing into a WebP cut short', () => {
+    const webp = sampleWebp([['VP8 ', lossyFrame(4, 4)]]);
+    expect(embedProvenanceBytes(webp.subarray(0, webp.length - 2), sampleSource)).toBeUndefined();
+  });
+
   it('embeds nothing into formats it does not know', () => {
     expect(
       embedProvenanceBytes(new TextEncoder().encode('GIF89a....'), sampleSource),

@@ -42,6 +42,14 @@ export function escapeXml(text: string): string {
   return out;
 }
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
 /** The text of escaped XML, for the five named entities and numeric references. */
 export function unescapeXml(text: string): string {
   let out = '';
@@ -58,8 +66,7 @@ export function unescapeXml(text: string): string {
       continue;
     }
     const name = text.slice(amp + 1, semi);
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    let decoded = Object.hasOwn(named, name) ? named[name] : undefined;
+    let decoded = Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined;
     if (decoded === undefined && name.startsWith('#')) {
       const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
       if (Number.isInteger(code) && code > 0 && code <= 0x10ffff)
