@@ -93,6 +93,21 @@ describe('host data at import', () => {
     expect(assetOf(more[0]).meta).not.toBe(first.meta);
   });
 
+  it('leaves an existing asset’s host data alone when the same bytes come again', async () => {
+    const library = open(createHarness());
+    const [first] = await library.importFiles([
+      { blob: pngFile(1), sourceModule: 'story-writer', meta: { storyId: 'abc' } },
+    ]);
+    const [again] = await library.importFiles([
+      { blob: pngFile(1), sourceModule: 'blog-writer', meta: { post: 1 } },
+    ]);
+    expect(again?.status).toBe('duplicate');
+    expect(library.get(assetOf(first).id)).toMatchObject({
+      sourceModule: 'story-writer',
+      meta: { storyId: 'abc' },
+    });
+  });
+
   it('fails only the item with bad host data, with a reason; the others import', async () => {
     const h = createHarness();
     const library = open(h);

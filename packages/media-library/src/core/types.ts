@@ -170,7 +170,11 @@ export type ImportInput =
       alt?: string;
       tags?: string[];
       collectionIds?: string[];
-      /** Which host module made it; see `MediaAsset.sourceModule`. */
+      /**
+       * Which host module made it; see `MediaAsset.sourceModule`. When the bytes are already
+       * in the library (a `duplicate` result), the existing asset keeps its own host data: set
+       * it with `update` if it should change.
+       */
       sourceModule?: string;
       /** The host's facts about it; see `MediaAsset.meta`. */
       meta?: AssetMeta;
