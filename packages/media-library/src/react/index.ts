@@ -21,5 +21,12 @@ export {
   useDropzone,
 } from './use-dropzone';
 export { type UseImportResult, useImport } from './use-import';
+export {
+  type LibraryArchiveStatus,
+  type LibraryExport,
+  summarizeArchiveImport,
+  type UseLibraryArchiveResult,
+  useLibraryArchive,
+} from './use-library-archive';
 export { useMediaLibrary } from './use-media-library';
 export { type UseStorageResult, useStorage } from './use-storage';
