@@ -62,6 +62,18 @@ function Controlled({ onSelectionChange }: { onSelectionChange: (ids: string[]) 
   );
 }
 
+/** Selecting one narrows the grid to three columns, as details opening beside it would. */
+function Relayout() {
+  const [selected, setSelected] = useState<string[]>([]);
+  return (
+    <Grid
+      columns={selected.length === 1 ? 3 : 4}
+      selection={selected}
+      onSelectionChange={setSelected}
+    />
+  );
+}
+
 describe('useAssetGrid', () => {
   it('exposes ARIA grid roles, indexes and data-state', async () => {
     await setup({ defaultSelection: ['a5'] });
@@ -201,6 +213,21 @@ describe('useAssetGrid', () => {
     await user.keyboard('{ArrowUp}');
     expect(document.activeElement?.textContent).toBe('a1');
     await user.keyboard('{Control>}{End}{/Control}{Shift>}{ArrowUp}{/Shift}');
+    expect(selection()).toBe('a8,a9');
+  });
+
+  it('keeps the focus on the item when a selection re-lays the rows out and re-creates it', async () => {
+    const user = userEvent.setup();
+    render(<Relayout />);
+    await user.tab();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}');
+    expect(document.activeElement?.textContent).toBe('a9');
+    await user.keyboard('[Space]');
+    expect(selection()).toBe('a9');
+    expect(screen.getByRole('grid').getAttribute('aria-colcount')).toBe('3');
+    expect(document.activeElement).toBe(cell('a9'));
+    await user.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    expect(document.activeElement).toBe(cell('a8'));
     expect(selection()).toBe('a8,a9');
   });
 

@@ -37,6 +37,13 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
   const elements = useRef(new Map<string, HTMLElement>());
   // Focus follows the keyboard only after the item re-rendered as the tab stop.
   const moveFocus = useRef(false);
+  // A virtualised grid re-creates a cell when its row changes (a selection that opens details
+  // beside the grid changes the column count): the browser then drops the focus to <body>.
+  // The cell losing it is noted as React detaches it, and its replacement takes it back.
+  const lostFocus = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    lostFocus.current = undefined;
+  });
 
   useEffect(() => {
     if (!moveFocus.current || focusedId === undefined) return;
@@ -104,8 +111,17 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
       const isFocused = id === focusedId;
       return {
         ref: (element) => {
-          if (element) elements.current.set(id, element);
-          else elements.current.delete(id);
+          if (!element) {
+            const old = elements.current.get(id);
+            if (old?.contains(document.activeElement)) lostFocus.current = id;
+            elements.current.delete(id);
+            return;
+          }
+          elements.current.set(id, element);
+          if (lostFocus.current !== id) return;
+          lostFocus.current = undefined;
+          const active = document.activeElement;
+          if (!active || active === document.body) element.focus();
         },
         role: 'gridcell',
         tabIndex: isFocused ? 0 : -1,

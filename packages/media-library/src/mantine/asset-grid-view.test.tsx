@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+// The virtualised grid by keyboard and pointer over many assets: the focus stays on its cell
+// when selecting re-lays the grid out (as the details opening beside it does).
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useAssets } from '../react/index';
+import { AssetGridView } from './asset-grid-view';
+import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+
+afterEach(() => {
+  cleanup();
+  closeLibraries();
+});
+
+const names = Array.from({ length: 60 }, (_, i) => `asset-${String(i).padStart(2, '0')}.png`);
+
+/** The grid over the library's assets; a selection of one narrows its cells, as details do. */
+function Grid({ narrowOnSelect = false }: { narrowOnSelect?: boolean }) {
+  const { items } = useAssets({ sort: { field: 'name', direction: 'asc' } });
+  const [selection, setSelection] = useState<string[]>([]);
+  return (
+    <div style={{ height: 800 }}>
+      <AssetGridView
+        assets={items}
+        selection={selection}
+        onSelectionChange={setSelection}
+        minCellWidth={narrowOnSelect && selection.length === 1 ? 300 : 160}
+      />
+      <output data-testid="selection">{selection.length}</output>
+    </div>
+  );
+}
+
+async function showMany(props: { narrowOnSelect?: boolean } = {}) {
+  const library = createTestLibrary();
+  await library.ready;
+  await library.importFiles(names.map((name, i) => pngFile(i + 1, name)));
+  const rendered = renderPreset(<Grid {...props} />, { library });
+  const grid = await screen.findByRole('grid', { name: 'Assets' });
+  await waitFor(() => expect(within(grid).queryAllByRole('gridcell').length).toBeGreaterThan(20));
+  return { ...rendered, grid };
+}
+
+const focusedName = () =>
+  document.activeElement?.getAttribute('role') === 'gridcell'
+    ? document.activeElement.getAttribute('data-asset-id') &&
+      within(document.activeElement as HTMLElement).getAllByText(/^asset-/)[0]?.textContent
+    : `not a cell: ${document.activeElement?.tagName}`;
+
+describe('AssetGridView', { timeout: 30_000 }, () => {
+  it('keeps the focus on a cell below the second row when Space re-lays the grid out', async () => {
+    const { user, grid } = await showMany({ narrowOnSelect: true });
+    const columns = Number(grid.getAttribute('aria-colcount'));
+    within(grid).getAllByRole('gridcell')[0]?.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}');
+    const index = columns * 2 + 1;
+    expect(focusedName()).toBe(names[index]);
+    await user.keyboard(' ');
+    await waitFor(() => expect(grid.getAttribute('aria-colcount')).not.toBe(String(columns)));
+    await waitFor(() => expect(focusedName()).toBe(names[index]));
+    // The keys that follow still work from there.
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(focusedName()).toBe(names[index + 1]);
+    expect(screen.getByTestId('selection').textContent).toBe('2');
+    await user.keyboard('{End}');
+    expect(document.activeElement?.getAttribute('role')).toBe('gridcell');
+  });
+
+});
