@@ -25,6 +25,7 @@ export {
   sizePresets,
 } from './generate-validation';
 export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
+export { explainArchiveError, LibraryArchiveMenu } from './library-archive-menu';
 export {
   activeFilterCount,
   type DateWindow,

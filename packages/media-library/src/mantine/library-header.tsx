@@ -1,5 +1,5 @@
 // The screen's header: title, Upload, From URL, Generate (with a generation's progress and
-// cancel while its dialog is closed) and the colour-scheme switch.
+// cancel while its dialog is closed), the Backup menu and the colour-scheme switch.
 import {
   ActionIcon,
   Button,
@@ -9,6 +9,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { GenerateButton, type GenerationStatus } from './generate-button';
+import { LibraryArchiveMenu } from './library-archive-menu';
 import { UrlImportButton } from './url-import';
 
 /** Props of {@link LibraryHeader}. */
@@ -20,6 +21,11 @@ export interface LibraryHeaderProps {
   onGenerate?(): void;
   /** The generation under way or failed, shown on the Generate button with its Cancel. */
   generation?: GenerationStatus;
+  /**
+   * Shows the Backup menu ("Export library", "Import library"), which needs a
+   * MediaLibraryProvider around the header. Default true.
+   */
+  archive?: boolean;
 }
 
 /** Title and the primary actions of the library. */
@@ -29,6 +35,7 @@ export function LibraryHeader({
   onImportUrl,
   onGenerate,
   generation,
+  archive = true,
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -44,6 +51,7 @@ export function LibraryHeader({
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}
+        {archive && <LibraryArchiveMenu />}
         <ActionIcon
           variant="default"
           size="lg"

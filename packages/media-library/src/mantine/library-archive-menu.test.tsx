@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+// The Backup menu over real libraries: "Export library" saves a dated zip, "Import library"
+// restores it into a fresh library and sums it up, and a file that is no export says so.
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LibraryArchiveMenu } from './library-archive-menu';
+import { LibraryHeader } from './library-header';
+import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+
+afterEach(() => {
+  cleanup();
+  closeLibraries();
+  vi.restoreAllMocks();
+});
+
+/** Catches what saveBlob hands the browser: the Blob behind the link and the link's name. */
+function catchDownloads() {
+  const saved: { blob: Blob; name: string }[] = [];
+  const blobs = new Map<string, Blob>();
+  const create = URL.createObjectURL.bind(URL);
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = create(blob as Blob);
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click(
+    this: HTMLAnchorElement,
+  ) {
+    const blob = blobs.get(this.href);
+    if (blob) saved.push({ blob, name: this.download });
+  });
+  return saved;
+}
+
+describe('LibraryArchiveMenu', () => {
+  it('exports a zip, then imports it into a fresh library with a summary', async () => {
+    const saved = catchDownloads();
+    const source = createTestLibrary();
+    await source.importFiles([pngFile(1, 'a.png'), pngFile(2, 'b.png')]);
+    const { user } = renderPreset(
+      <LibraryHeader onUpload={() => {}} onImportUrl={async () => {}} />,
+      { library: source },
+    );
+    await user.click(screen.getByRole('button', { name: 'Backup' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export library' }));
+    await screen.findByText(/^Saved as /);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.name).toMatch(/^mantine-\w+-\d{4}-\d{2}-\d{2}\.medialoft\.zip$/);
+    cleanup();
+
+    const target = createTestLibrary();
+    const fresh = renderPreset(<LibraryArchiveMenu />, { library: target });
+    await fresh.user.click(screen.getByRole('button', { name: 'Backup' }));
+    expect(await screen.findByRole('menuitem', { name: 'Import library' })).toBeDefined();
+    const file = new File([saved[0]?.blob as Blob], 'backup.zip', { type: 'application/zip' });
+    await fresh.user.upload(screen.getByLabelText('Library export file'), file);
+    const alert = await screen.findByText('2 restored', {}, { timeout: 10_000 });
+    expect(alert).toBeDefined();
+    expect([...target.getState().assets.values()].map((asset) => asset.name).sort()).toEqual([
+      'a.png',
+      'b.png',
+    ]);
+  });
+
+  it('says in words when the file is not a library export', async () => {
+    const { user } = renderPreset(<LibraryArchiveMenu />);
+    const file = new File(['just text'], 'notes.zip', { type: 'application/zip' });
+    await user.upload(screen.getByLabelText('Library export file'), file);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This file is not a MediaLoft library export.');
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  });
+});

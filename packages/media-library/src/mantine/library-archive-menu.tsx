@@ -1,0 +1,122 @@
+// "Export library" and "Import library" from the header: the whole library as one zip, and
+// back, with progress, cancel and the outcome in words in a dialog.
+import { Alert, Button, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { ArchiveError, type ArchiveProgress } from '../core/index';
+import { useLibraryArchive } from '../react/use-library-archive';
+import { saveBlob } from './download';
+import { formatBytes } from './format';
+
+/** What went wrong, in words a person can act on. */
+export function explainArchiveError(error: Error): string {
+  if (error instanceof ArchiveError) {
+    switch (error.code) {
+      case 'archive_invalid':
+        return 'This file is not a MediaLoft library export.';
+      case 'archive_too_large':
+        return 'This archive is larger than the library can restore. Export fewer assets at a time.';
+      case 'canceled':
+        return 'Canceled: nothing of it was kept.';
+    }
+  }
+  return error.message;
+}
+
+function progressText(verb: string, progress: ArchiveProgress | undefined): string {
+  if (!progress) return `${verb}…`;
+  return `${verb} ${progress.assetsDone} of ${progress.assetsTotal} assets · ${formatBytes(
+    progress.bytesDone,
+  )} / ${formatBytes(progress.bytesTotal)}`;
+}
+
+/** A "Backup" menu with "Export library" and "Import library". Needs a MediaLibraryProvider. */
+export function LibraryArchiveMenu() {
+  const archive = useLibraryArchive();
+  const input = useRef<HTMLInputElement>(null);
+  const [task, setTask] = useState<{ kind: 'export' | 'import'; fileName?: string }>();
+  const running = archive.status === 'exporting' || archive.status === 'importing';
+  const percent = archive.progress?.bytesTotal
+    ? (archive.progress.bytesDone / archive.progress.bytesTotal) * 100
+    : 0;
+
+  const exportLibrary = () => {
+    setTask({ kind: 'export' });
+    archive
+      .exportLibrary()
+      .then(({ blob, fileName }) => {
+        saveBlob(blob, fileName);
+        setTask({ kind: 'export', fileName });
+      })
+      .catch(() => {}); // The dialog shows the error.
+  };
+  const importLibrary = (file: File | undefined) => {
+    if (!file) return;
+    setTask({ kind: 'import' });
+    archive.importLibrary(file).catch(() => {}); // The dialog shows the error.
+  };
+  const close = () => {
+    if (running) archive.cancel();
+    setTask(undefined);
+  };
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default">Backup</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={exportLibrary}>Export library</Menu.Item>
+          <Menu.Item onClick={() => input.current?.click()}>Import library</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <input
+        ref={input}
+        type="file"
+        accept=".zip,application/zip"
+        aria-label="Library export file"
+        hidden
+        onChange={(event) => {
+          importLibrary(event.currentTarget.files?.[0]);
+          // The same file can then be chosen again.
+          event.currentTarget.value = '';
+        }}
+      />
+      <Modal
+        opened={task !== undefined}
+        onClose={close}
+        title={task?.kind === 'import' ? 'Import library' : 'Export library'}
+      >
+        {running && (
+          <Stack gap="sm" role="status" aria-live="polite">
+            <Text size="sm">
+              {progressText(task?.kind === 'import' ? 'Restoring' : 'Exporting', archive.progress)}
+            </Text>
+            <Progress value={percent} aria-label="Archive progress" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {archive.status === 'done' && task?.kind === 'import' && (
+          <Alert color="green" role="status" title="Library imported">
+            {archive.result}
+            {archive.report?.truncated ? '. The file ended early: later assets were not read.' : ''}
+          </Alert>
+        )}
+        {archive.status === 'done' && task?.fileName && (
+          <Alert color="green" role="status" title="Library exported">
+            Saved as {task.fileName}
+          </Alert>
+        )}
+        {archive.status === 'error' && archive.error && (
+          <Alert color="red" role="alert" title="That did not work">
+            {explainArchiveError(archive.error)}
+          </Alert>
+        )}
+      </Modal>
+    </>
+  );
+}
