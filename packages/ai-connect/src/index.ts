@@ -7,6 +7,8 @@ export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/ai-sdk/index';
 export { fromAISDKImageModel } from './providers/ai-sdk/index';
+export type { FalImagesSettings } from './providers/fal/index';
+export { createFalImages, FAL_OUTPUT_HOSTS, falModelCatalog } from './providers/fal/index';
 export type { LocalProviderSettings } from './providers/local/index';
 export { createLocalProvider, LOCAL_PLACEHOLDER_MODEL_ID } from './providers/local/index';
 export type { OpenAIImagesSettings } from './providers/openai/index';

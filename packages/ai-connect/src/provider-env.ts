@@ -5,4 +5,5 @@
 export const providerCredentialEnv: Readonly<Record<string, string>> = {
   replicate: 'REPLICATE_API_TOKEN',
   openai: 'OPENAI_API_KEY',
+  fal: 'FAL_KEY',
 };

@@ -41,6 +41,9 @@ beforeAll(async () => {
         },
       };
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(prediction));
+    } else if (req.url === '/fal/fal-ai/flux/schnell') {
+      const answer = { images: [{ url: `${origin}/out.png`, content_type: 'image/png' }], seed: 1 };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     } else if (req.url === '/openai/v1/images/generations') {
       const data = [{ b64_json: png.toString('base64') }];
       res
@@ -85,10 +88,57 @@ describe('providersFromEnv', () => {
     expect(defaultRegistry.defaultModel(live).id).toBe('openai/gpt-image-1');
   });
 
-  it('treats blank variables as unset', () => {
-    expect(providersFromEnv({ REPLICATE_API_TOKEN: '  ', OPENAI_API_KEY: '' }).live).toEqual([
-      'local',
+  it('adds fal when FAL_KEY is set, listing its models as live; without it fal is never the default', () => {
+    const { providers, live } = providersFromEnv({ FAL_KEY: 'fal_test' });
+    expect(live).toEqual(['fal', 'local']);
+    expect(providers.fal?.imageModel('fal-ai/flux/schnell').provider).toBe('fal');
+    // What the image server's model list marks live: entries whose provider is live.
+    const listed = defaultRegistry.list().filter((entry) => live.includes(entry.provider));
+    expect(listed.map((entry) => entry.id)).toEqual([
+      'fal/flux-schnell',
+      'fal/flux-dev',
+      'local/placeholder',
     ]);
+    expect(defaultRegistry.defaultModel(live).id).toBe('fal/flux-schnell');
+
+    const without = providersFromEnv({ OPENAI_API_KEY: 'sk-test' });
+    expect(without.providers.fal).toBeUndefined();
+    expect(without.live).not.toContain('fal');
+    expect(defaultRegistry.defaultModel(without.live).provider).toBe('openai');
+    expect(defaultRegistry.defaultModel(providersFromEnv({}).live).provider).toBe('local');
+  });
+
+  it('sends fal calls to FAL_BASE_URL with FAL_KEY and downloads from FAL_OUTPUT_HOSTS', async () => {
+    seen.length = 0;
+    const env = { FAL_KEY: 'fal_test', FAL_BASE_URL: `${origin}/fal` };
+    const request = { prompt: 'a fox', model: 'fal/flux-schnell', width: 512, height: 512 };
+    // Loopback is not one of fal's delivery hosts until FAL_OUTPUT_HOSTS names it.
+    await expect(
+      generateImages(request, { providers: providersFromEnv(env).providers, maxRetries: 0 }),
+    ).rejects.toThrow(/not an allowed output host/);
+    seen.length = 0;
+    const { providers } = providersFromEnv({
+      ...env,
+      FAL_OUTPUT_HOSTS: `fal.media, ${new URL(origin).host}`,
+    });
+    const result = await generateImages(request, { providers });
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/fal/fal-ai/flux/schnell',
+      authorization: 'Key fal_test',
+    });
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toMatchObject({
+      prompt: 'a fox',
+      image_size: { width: 512, height: 512 },
+    });
+    expect(seen[1]).toMatchObject({ method: 'GET', url: '/out.png', authorization: undefined });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(
+      providersFromEnv({ REPLICATE_API_TOKEN: '  ', OPENAI_API_KEY: '', FAL_KEY: ' ' }).live,
+    ).toEqual(['local']);
   });
 
   it('slows the local generator by LOCAL_GENERATOR_DELAY_MS, still cancelable', async () => {

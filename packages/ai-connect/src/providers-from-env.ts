@@ -2,6 +2,7 @@
 // always, and each hosted provider whose credential variable is set.
 import { liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
+import { createFalImages } from './providers/fal/index';
 import { createLocalProvider } from './providers/local/index';
 import { createOpenAIImages } from './providers/openai/index';
 import { createReplicate } from './providers/replicate/index';
@@ -21,6 +22,8 @@ export interface ProvidersFromEnv {
  *   Replicate-compatible proxy) and `REPLICATE_OUTPUT_HOSTS` (comma-separated hosts outputs
  *   may be downloaded from) when given;
  * - `openai` when `OPENAI_API_KEY` is set, with `OPENAI_BASE_URL` when given;
+ * - `fal` when `FAL_KEY` is set, with `FAL_BASE_URL` (a fal-compatible proxy) and
+ *   `FAL_OUTPUT_HOSTS` (comma-separated hosts images may be downloaded from) when given;
  * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
  *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
@@ -56,6 +59,19 @@ export function providersFromEnv(
   const openaiKey = value(providerCredentialEnv.openai ?? 'OPENAI_API_KEY');
   if (openaiKey) {
     providers.openai = createOpenAIImages({ apiKey: openaiKey, baseUrl: value('OPENAI_BASE_URL') });
+  }
+
+  const falKey = value(providerCredentialEnv.fal ?? 'FAL_KEY');
+  if (falKey) {
+    const hosts = value('FAL_OUTPUT_HOSTS')
+      ?.split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
+    providers.fal = createFalImages({
+      apiKey: falKey,
+      ...(value('FAL_BASE_URL') ? { baseURL: value('FAL_BASE_URL') } : {}),
+      ...(hosts && hosts.length > 0 ? { outputHosts: hosts } : {}),
+    });
   }
 
   const delay = value('LOCAL_GENERATOR_DELAY_MS');

@@ -16,6 +16,8 @@ describe('defaultModelCatalog', () => {
       'replicate/flux-schnell',
       'replicate/flux-dev',
       'openai/gpt-image-1',
+      'fal/flux-schnell',
+      'fal/flux-dev',
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);

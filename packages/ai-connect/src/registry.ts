@@ -1,5 +1,6 @@
 // The model catalogue: what each model accepts (capabilities, limits, defaults) and what it
 // roughly costs, so requests are validated and priced before any provider is called.
+import { falModelCatalog } from './providers/fal/fal-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
 import { InvalidRequestError } from './spec/errors';
 import type {
@@ -131,6 +132,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
     // Medium quality at 1024²; the two larger sizes cost about $0.063.
     costPerImageUsd: 0.042,
   },
+  ...falModelCatalog,
   {
     id: 'local/placeholder',
     provider: 'local',
