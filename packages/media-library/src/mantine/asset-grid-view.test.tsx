@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The virtualised grid by keyboard and pointer over many assets: the focus stays on its cell
-// when selecting re-lays the grid out (as the details opening beside it does).
+// when selecting re-lays the grid out (as the details opening beside it does), and a Shift-click
+// on a checkbox selects a range as one on the cell does.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,13 @@ afterEach(() => {
 const names = Array.from({ length: 60 }, (_, i) => `asset-${String(i).padStart(2, '0')}.png`);
 
 /** The grid over the library's assets; a selection of one narrows its cells, as details do. */
-function Grid({ narrowOnSelect = false }: { narrowOnSelect?: boolean }) {
+function Grid({
+  narrowOnSelect = false,
+  touch = false,
+}: {
+  narrowOnSelect?: boolean;
+  touch?: boolean;
+}) {
   const { items } = useAssets({ sort: { field: 'name', direction: 'asc' } });
   const [selection, setSelection] = useState<string[]>([]);
   return (
@@ -26,13 +33,20 @@ function Grid({ narrowOnSelect = false }: { narrowOnSelect?: boolean }) {
         selection={selection}
         onSelectionChange={setSelection}
         minCellWidth={narrowOnSelect && selection.length === 1 ? 300 : 160}
+        touchTargets={touch}
       />
       <output data-testid="selection">{selection.length}</output>
+      <output data-testid="selected">
+        {items
+          .filter((asset) => selection.includes(asset.id))
+          .map((asset) => asset.name)
+          .join(',')}
+      </output>
     </div>
   );
 }
 
-async function showMany(props: { narrowOnSelect?: boolean } = {}) {
+async function showMany(props: { narrowOnSelect?: boolean; touch?: boolean } = {}) {
   const library = createTestLibrary();
   await library.ready;
   await library.importFiles(names.map((name, i) => pngFile(i + 1, name)));
@@ -67,4 +81,20 @@ describe('AssetGridView', { timeout: 30_000 }, () => {
     expect(document.activeElement?.getAttribute('role')).toBe('gridcell');
   });
 
+  for (const touch of [false, true]) {
+    it(`selects a range on a Shift-click of a checkbox${touch ? ' (touch targets)' : ''}`, async () => {
+      const { user } = await showMany({ touch });
+      const box = (i: number) => screen.getByRole('checkbox', { name: `Select ${names[i]}` });
+      const selected = () => screen.getByTestId('selected').textContent;
+      await user.click(box(2));
+      expect(selected()).toBe(names[2]);
+      await user.keyboard('{Shift>}');
+      await user.click(box(5));
+      await user.keyboard('{/Shift}');
+      expect(selected()).toBe(names.slice(2, 6).join(','));
+      // A plain click on a checkbox still toggles only that one.
+      await user.click(box(3));
+      expect(selected()).toBe([names[2], names[4], names[5]].join(','));
+    });
+  }
 });

@@ -99,8 +99,8 @@ export function AssetGridView({
     return () => cancelAnimationFrame(frame);
   }, [focusedId, ids, columns, virtualizer]);
 
-  const toggle = (id: string) =>
-    onSelectionChange(selected.has(id) ? selection.filter((s) => s !== id) : [...selection, id]);
+  // Through the grid, so a ticked checkbox is where a Shift-click's range starts.
+  const toggle = grid.toggle;
 
   return (
     <Box
@@ -216,9 +216,14 @@ interface CellProps {
   touch: boolean;
 }
 
-/** A checkbox that toggles without the cell's click (which selects only this one). */
+/**
+ * A checkbox that toggles without the cell's click (which selects only this one). A Shift-click
+ * goes on to the cell, which selects the range from the anchor, as a Shift-click on the cell does.
+ */
 function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' | 'prefix'>) {
-  const stop = (event: MouseEvent) => event.stopPropagation();
+  const stop = (event: MouseEvent) => {
+    if (!event.shiftKey) event.stopPropagation();
+  };
   const box = (
     <Checkbox
       aria-label={`Select ${name}`}
@@ -226,7 +231,10 @@ function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' 
       tabIndex={-1}
       size={touch ? 'sm' : 'xs'}
       onClick={stop}
-      onChange={onToggle}
+      onChange={(event) => {
+        // A checkbox's change comes from its click, which says whether Shift was held.
+        if (!(event.nativeEvent as Partial<globalThis.MouseEvent>).shiftKey) onToggle();
+      }}
     />
   );
   if (!touch) return box;
@@ -238,7 +246,7 @@ function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' 
       w={touchTarget}
       h={touchTarget}
       onClick={stop}
-      onDoubleClick={stop}
+      onDoubleClick={(event) => event.stopPropagation()}
       style={{
         display: 'flex',
         flex: 'none',

@@ -38,4 +38,9 @@ export interface UseAssetGridResult {
   focusedId: string | undefined;
   selectAll(): void;
   clearSelection(): void;
+  /**
+   * Adds or removes one item, as Ctrl/Cmd+click does, and makes it where a later Shift range
+   * starts: for a checkbox in the item.
+   */
+  toggle(id: string): void;
 }

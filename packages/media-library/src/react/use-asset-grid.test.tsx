@@ -34,6 +34,9 @@ function Grid(props: Partial<UseAssetGridOptions> & { columns: number }) {
       <button type="button" onClick={grid.clearSelection}>
         none
       </button>
+      <button type="button" onClick={() => grid.toggle('a2')}>
+        toggle a2
+      </button>
     </div>
   );
 }
@@ -201,6 +204,18 @@ describe('useAssetGrid', () => {
     expect(selection()).toBe(ids.join(','));
     await user.click(screen.getByRole('button', { name: 'none' }));
     expect(selection()).toBe('');
+  });
+
+  it('toggle() from a checkbox in an item sets where a Shift+click range starts', async () => {
+    const user = await setup();
+    await user.click(screen.getByRole('button', { name: 'toggle a2' }));
+    expect(selection()).toBe('a2');
+    await user.keyboard('{Shift>}');
+    await user.click(cell('a5'));
+    await user.keyboard('{/Shift}');
+    expect(selection()).toBe('a2,a3,a4,a5');
+    await user.click(screen.getByRole('button', { name: 'toggle a2' }));
+    expect(selection()).toBe('a3,a4,a5');
   });
 
   it('works as a list with one column', async () => {

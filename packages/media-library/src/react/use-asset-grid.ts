@@ -141,5 +141,6 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
     focusedId,
     selectAll: selection.selectAll,
     clearSelection: selection.clearSelection,
+    toggle: selection.toggle,
   };
 }
