@@ -1,6 +1,6 @@
 // The preset's building blocks one by one, each over a real seeded library.
 import { Box, Group, Stack } from '@mantine/core';
-import { useAssets } from '@medialoft/media-library';
+import { MediaLibraryProvider, useAssets } from '@medialoft/media-library';
 import {
   AIBadge,
   AssetDetailsPanel,
@@ -11,6 +11,7 @@ import {
   emptyFilters,
   FilterChips,
   ImportProgressBar,
+  LibraryArchiveMenu,
   type LibraryFilters,
   LibraryHeader,
   LibraryToolbar,
@@ -18,13 +19,13 @@ import {
 } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, fn, screen, waitFor, within } from 'storybook/test';
+import { expect, fn, screen, spyOn, waitFor, within } from 'storybook/test';
 // The facets hook is the screen's own, not public API: the stories take it from its module.
 import { useLibraryFacets } from '../../packages/media-library/src/mantine/use-library-facets';
 import { storyGenerator } from '../story-generators';
 import { createStoryLibrary } from '../story-library';
 import { libraryLoaders, WithLibrary } from '../story-providers';
-import { onPhone } from '../story-screen';
+import { expectNoSidewaysScroll, expectOnScreen, onPhone } from '../story-screen';
 
 const meta = {
   title: 'Preset/Components',
@@ -289,6 +290,67 @@ export const Header: Story = {
     await userEvent.type(field, 'not a url{Enter}');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(screen.getByText('Enter a full address starting with https://')).toBeVisible();
+  },
+};
+
+/** The header's Backup menu on a phone: export 12 assets, restore them into a fresh library. */
+export const BackupExportThenImport: Story = {
+  ...onPhone,
+  loaders: [async () => ({ fresh: createStoryLibrary() })],
+  render: (_, { loaded }) => (
+    <Stack>
+      <WithLibrary loaded={loaded}>
+        <LibraryHeader onUpload={fn()} onImportUrl={fn(async () => {})} />
+      </WithLibrary>
+      <section aria-label="Fresh library">
+        <MediaLibraryProvider library={loaded.fresh}>
+          <LibraryArchiveMenu />
+        </MediaLibraryProvider>
+      </section>
+    </Stack>
+  ),
+  play: async ({ canvas, loaded, userEvent }) => {
+    // Keep the zip instead of letting the browser save it.
+    const urls = new Map<string, Blob>();
+    const create = URL.createObjectURL.bind(URL);
+    const made = spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      const url = create(blob as Blob);
+      urls.set(url, blob as Blob);
+      return url;
+    });
+    const saved: { blob: Blob; name: string }[] = [];
+    const click = spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function keep(
+      this: HTMLAnchorElement,
+    ) {
+      const blob = urls.get(this.href);
+      if (blob) saved.push({ blob, name: this.download });
+    });
+    try {
+      await expect(window.innerWidth).toBe(360);
+      const [backup] = canvas.getAllByRole('button', { name: 'Backup' });
+      await expectOnScreen(backup as HTMLElement);
+      await expectNoSidewaysScroll();
+      await userEvent.click(backup as HTMLElement);
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Export library' }));
+      await screen.findByText(/^Saved as /, {}, { timeout: 10_000 });
+      await expect(saved).toHaveLength(1);
+      await expect(saved[0]?.name).toMatch(/\d{4}-\d{2}-\d{2}\.medialoft\.zip$/);
+      await userEvent.keyboard('{Escape}');
+
+      const fresh = within(canvas.getByRole('region', { name: 'Fresh library' }));
+      await userEvent.click(fresh.getByRole('button', { name: 'Backup' }));
+      const item = await screen.findByRole('menuitem', { name: 'Import library' });
+      // The dropdown fades in.
+      await waitFor(() => expect(item).toBeVisible());
+      await userEvent.keyboard('{Escape}');
+      const file = new File([saved[0]?.blob as Blob], 'backup.zip', { type: 'application/zip' });
+      await userEvent.upload(fresh.getByLabelText('Library export file'), file);
+      await expect(await screen.findByText('12 restored', {}, { timeout: 20_000 })).toBeVisible();
+      await expect(loaded.fresh.getState().assets.size).toBe(12);
+    } finally {
+      made.mockRestore();
+      click.mockRestore();
+    }
   },
 };
 

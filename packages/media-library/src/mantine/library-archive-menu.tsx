@@ -22,6 +22,9 @@ export function explainArchiveError(error: Error): string {
   return error.message;
 }
 
+/** Mantine's green title on its light green is below 4.5:1: the title takes the text colour. */
+const legible = { title: { color: 'var(--mantine-color-text)' } };
+
 function progressText(verb: string, progress: ArchiveProgress | undefined): string {
   if (!progress) return `${verb}…`;
   return `${verb} ${progress.assetsDone} of ${progress.assetsTotal} assets · ${formatBytes(
@@ -86,6 +89,7 @@ export function LibraryArchiveMenu() {
         opened={task !== undefined}
         onClose={close}
         title={task?.kind === 'import' ? 'Import library' : 'Export library'}
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {running && (
           <Stack gap="sm" role="status" aria-live="polite">
@@ -101,13 +105,13 @@ export function LibraryArchiveMenu() {
           </Stack>
         )}
         {archive.status === 'done' && task?.kind === 'import' && (
-          <Alert color="green" role="status" title="Library imported">
+          <Alert color="green" role="status" title="Library imported" styles={legible}>
             {archive.result}
             {archive.report?.truncated ? '. The file ended early: later assets were not read.' : ''}
           </Alert>
         )}
         {archive.status === 'done' && task?.fileName && (
-          <Alert color="green" role="status" title="Library exported">
+          <Alert color="green" role="status" title="Library exported" styles={legible}>
             Saved as {task.fileName}
           </Alert>
         )}
