@@ -127,6 +127,24 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('main')).getByText('1 of 3 assets selected')).toBeTruthy();
   });
 
+  it('closes the details beside the grid on Escape, from the grid or from the details', async () => {
+    const { user } = await showSeeded();
+    const fox = screen.getByRole('gridcell', { name: 'red-fox.png' });
+    await user.click(fox);
+    await screen.findByRole('region', { name: 'Asset details' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Asset details' })).toBeNull();
+    expect(within(screen.getByRole('main')).getByText('3 assets')).toBeTruthy();
+
+    await user.click(fox);
+    const details = await screen.findByRole('region', { name: 'Asset details' });
+    within(details).getByRole('button', { name: 'Close details' }).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Asset details' })).toBeNull();
+    // The focus goes back to the grid rather than to the page.
+    expect(document.activeElement).toBe(fox);
+  });
+
   it('shows them over the grid on a narrow screen, named after the asset', async () => {
     setLayoutWidth(360);
     const { user } = await showSeeded();

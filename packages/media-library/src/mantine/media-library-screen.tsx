@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Box, Divider, Modal, px, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
 import { AssetDetailsDrawer } from './asset-details-drawer';
@@ -203,6 +203,19 @@ export function MediaLibraryScreen({
     setSelection(next);
     if (!narrow && next.length === 1 && next[0] !== undefined) showDetails(next[0]);
   };
+  // Escape in the grid (after it cleared the selection) or in the details beside it closes them.
+  // Only from within their own elements: a menu or field portalled from them handles its own.
+  const escapeCloses = (event: KeyboardEvent<HTMLElement>, from: 'grid' | 'details') => {
+    if (event.key !== 'Escape' || narrow || !details?.opened) return;
+    const target = event.target as HTMLElement;
+    if (!event.currentTarget.contains(target) || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+      return;
+    if (from === 'details' && event.defaultPrevented) return;
+    closeDetails();
+    // The panel goes with the focus in it: hand it to the grid's tab stop.
+    if (from === 'details')
+      rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
+  };
   const filtered = activeFilterCount(filters) > 0 || filters.text.trim() !== '';
   const onError = (error: Error) => report(error.message);
   // While the details cover the screen, an alert behind them would go unseen until they close.
@@ -324,7 +337,7 @@ export function MediaLibraryScreen({
               )}
             </Box>
           </Stack>
-          <Box style={{ flex: 1, minHeight: 0 }}>
+          <Box style={{ flex: 1, minHeight: 0 }} onKeyDown={(event) => escapeCloses(event, 'grid')}>
             {total > 0 ? (
               <AssetGridView
                 assets={items}
@@ -355,6 +368,7 @@ export function MediaLibraryScreen({
           <Box
             w={340}
             style={{ flex: 'none', borderLeft: '1px solid var(--mantine-color-default-border)' }}
+            onKeyDown={(event) => escapeCloses(event, 'details')}
           >
             {detailsPanel}
           </Box>
