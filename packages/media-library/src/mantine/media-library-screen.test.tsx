@@ -97,9 +97,11 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     const files = [pngFile(4, 'dropped-a.png'), pngFile(5, 'dropped-b.png')];
     fireEvent.dragEnter(main, { dataTransfer: { files, types: ['Files'] } });
     expect(main.getAttribute('data-state')).toBe('drag-over');
+    expect(within(main).getByText('Drop to upload')).toBeTruthy();
     fireEvent.drop(main, { dataTransfer: { files, types: ['Files'] } });
     await waitFor(() => expect(cells()).toHaveLength(2));
     expect(main.getAttribute('data-state')).toBe('idle');
+    expect(within(main).queryByText('Drop to upload')).toBeNull();
     expect(library.query().total).toBe(2);
   });
 

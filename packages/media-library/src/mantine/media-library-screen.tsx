@@ -287,8 +287,32 @@ export function MediaLibraryScreen({
           component="main"
           className="medialoft-drop-target"
           {...dragProps}
-          style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}
+          style={{
+            flex: 1,
+            minWidth: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            position: 'relative',
+          }}
         >
+          {dragProps['data-state'] === 'drag-over' && (
+            // Lets the drag through, or entering the label would count as leaving the library.
+            <Box
+              pos="absolute"
+              inset={0}
+              style={{
+                zIndex: 1,
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                pointerEvents: 'none',
+              }}
+            >
+              <Text fw={600} size="lg" c="var(--mantine-primary-color-filled)">
+                Drop to upload
+              </Text>
+            </Box>
+          )}
           <Stack gap="xs" p="md" pb="xs">
             <LibraryToolbar
               filters={filters}
