@@ -88,6 +88,27 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(library.query().items[0]?.name).toBe('red-panda.png');
   });
 
+  it('brings back the sort and the layout last chosen in this library', async () => {
+    const { user, library, unmount } = await showSeeded();
+    await user.click(screen.getByRole('button', { name: 'Sort: Newest first' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Name A–Z' }));
+    await user.click(screen.getByRole('radio', { name: 'List' }));
+    expect(screen.getByRole('grid', { name: 'Assets' }).dataset.layout).toBe('list');
+    unmount();
+
+    renderPreset(<MediaLibraryScreen height={800} />, { library });
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    await waitFor(() =>
+      expect(screen.getByRole('grid', { name: 'Assets' }).dataset.layout).toBe('list'),
+    );
+    expect(screen.getByRole('button', { name: 'Sort: Name A–Z' })).toBeTruthy();
+    expect(cells().map((cell) => cell.textContent?.match(/[a-z-]+\.png/)?.[0])).toEqual([
+      'blue-whale.png',
+      'red-fox.png',
+      'red-panda.png',
+    ]);
+  });
+
   it('imports files dropped anywhere on the library', async () => {
     const library = createTestLibrary();
     await library.ready;

@@ -5,6 +5,7 @@ import { Box, Divider, Modal, px, ScrollArea, Stack, Text, useMantineTheme } fro
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
+import { useSavedLibraryView } from '../react/use-saved-library-view';
 import { AssetDetailsDrawer } from './asset-details-drawer';
 import { AssetDetailsPanel } from './asset-details-panel';
 import { AssetGridView } from './asset-grid-view';
@@ -86,6 +87,11 @@ export function MediaLibraryScreen({
 }: MediaLibraryScreenProps) {
   const [filters, setFilters] = useState<LibraryFilters>({ ...emptyFilters, ...initialFilters });
   const [layout, setLayout] = useState(initialLayout);
+  // The sort and layout last chosen in this library come back once mounted (after hydration).
+  useSavedLibraryView({ sort: filters.sort, direction: filters.direction, layout }, (saved) => {
+    setFilters((current) => ({ ...current, sort: saved.sort, direction: saved.direction }));
+    setLayout(saved.layout);
+  });
   const [selection, setSelection] = useState<string[]>([]);
   const [details, setDetails] = useState<Details>();
   const [generate, setGenerate] = useState<GenerateDialog>();
