@@ -2,7 +2,7 @@
 // nothing below it moves. Non-image kinds show their kind instead of bytes; bytes that do not
 // decode show a "can't be shown" state, never a broken image.
 import { Box, Center, Image, Loader, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { type CSSProperties, useRef, useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 import { mutedText } from './preset-colors';
@@ -67,11 +67,9 @@ export function AssetThumbnail({
           src={url}
           alt={asset.alt ?? ''}
           fit={fit}
-          w="100%"
-          h="100%"
           draggable={false}
           onError={() => setBrokenUrl(url)}
-          style={{ position: 'absolute', inset: 0 }}
+          style={{ position: 'absolute', inset: 0, margin: 'auto', ...drawnSize(asset) }}
         />
       ) : (
         <Center pos="absolute" inset={0}>
@@ -86,6 +84,21 @@ export function AssetThumbnail({
       )}
     </Box>
   );
+}
+
+/** Images no larger than this on both sides count as small: the grid's smallest tile. */
+const smallImage = 160;
+
+/**
+ * A small image (an icon, a 1×1 pixel) sits at its own size in the middle of the box rather
+ * than blown up over it; in a box smaller still it shrinks to fit. Larger images fill the box
+ * as `fit` says: how much of the box they cover does not depend on its size.
+ */
+function drawnSize(asset: MediaAsset): CSSProperties {
+  const { width, height } = asset;
+  if (!width || !height || width > smallImage || height > smallImage)
+    return { width: '100%', height: '100%' };
+  return { width, height, maxWidth: '100%', maxHeight: '100%' };
 }
 
 /** The icon, with the words where there is room for them (not in a 48 px list thumbnail). */
