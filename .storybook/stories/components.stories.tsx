@@ -336,12 +336,15 @@ export const BackupExportThenImport: Story = {
       await expect(saved).toHaveLength(1);
       await expect(saved[0]?.name).toMatch(/\d{4}-\d{2}-\d{2}\.medialoft\.zip$/);
       await userEvent.keyboard('{Escape}');
+      // The first menu fades out; until it has gone, its items are still in the document.
+      await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
 
       const fresh = within(canvas.getByRole('region', { name: 'Fresh library' }));
       await userEvent.click(fresh.getByRole('button', { name: 'Backup' }));
-      const item = await screen.findByRole('menuitem', { name: 'Import library' });
       // The dropdown fades in.
-      await waitFor(() => expect(item).toBeVisible());
+      await waitFor(() =>
+        expect(screen.getByRole('menuitem', { name: 'Import library' })).toBeVisible(),
+      );
       await userEvent.keyboard('{Escape}');
       const file = new File([saved[0]?.blob as Blob], 'backup.zip', { type: 'application/zip' });
       await userEvent.upload(fresh.getByLabelText('Library export file'), file);
