@@ -204,6 +204,8 @@ async function runModel(
       resolved.seed === undefined ? undefined : (resolved.seed + offset) % SEED_RANGE;
     const callOptions = buildCallOptions(resolved, entry, count, callSeed, options.providerOptions);
     callOptions.onProgress = progressReporter(options, run, offset, count, total);
+    const onPartial = partialReporter(options, run, offset, count);
+    if (onPartial) callOptions.onPartialImage = onPartial;
     const result = await callWithNonEmptyResult(model, callOptions, options, run, entry);
 
     const produced = result.images.slice(0, count);
@@ -381,6 +383,22 @@ function progressReporter(
       event.percent = Math.round(((offset + (count * progress.percent) / 100) / total) * 100);
     }
     report(event);
+  };
+}
+
+/** Maps a call's previews onto the whole request's image indexes; none after a stop. */
+function partialReporter(
+  options: GenerateImagesOptions,
+  run: RunControl,
+  offset: number,
+  count: number,
+): ImageModelCallOptions['onPartialImage'] {
+  const report = options.onPartialImage;
+  if (!report) return undefined;
+  return (partial) => {
+    // A preview of an image the call was not asked for would have no final to replace it.
+    if (run.stopped || partial.index < 0 || partial.index >= count) return;
+    report({ ...partial, index: offset + partial.index });
   };
 }
 

@@ -4,6 +4,7 @@ import type {
   GeneratedImageData,
   ImageGenerationProgress,
   ImageModelWarning,
+  ImagePartial,
   ImageProvider,
 } from './spec/index';
 
@@ -102,6 +103,11 @@ export interface GenerateImagesOptions {
   registry?: ModelRegistry;
   signal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress & { image?: number; images?: number }) => void;
+  /**
+   * Previews while the images render, where the model streams them (others send none). `index`
+   * is the image within the whole request (0-based), across every call `n` was split into.
+   */
+  onPartialImage?: (partial: ImagePartial) => void;
   /** Total time for the whole generation, retries included. Default 120 000 ms. */
   timeoutMs?: number;
   /** Retries for rate limits and retryable failures. Default 2. */
