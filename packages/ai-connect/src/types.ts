@@ -2,9 +2,9 @@
 // live in generate.ts and registry.ts; these are shared with the server.
 import type {
   GeneratedImageData,
+  ImageEditOperation,
   ImageGenerationProgress,
   ImageModelWarning,
-  ImagePartial,
   ImageProvider,
 } from './spec/index';
 
@@ -33,7 +33,15 @@ export interface ModelCapabilities {
   /** Exact sizes a model accepts, when it only takes a few (e.g. `['1024x1024']`). */
   sizes?: string[];
   imageInput: boolean;
+  /**
+   * What the model does: `generate` (from a prompt) and the edit operations it serves through
+   * `editImages`. Absent: generate only.
+   */
+  operations?: ModelOperation[];
 }
+
+/** Every operation a catalogue entry can serve. */
+export type ModelOperation = 'generate' | ImageEditOperation;
 
 export interface ModelLimits {
   minWidth: number;
@@ -103,11 +111,6 @@ export interface GenerateImagesOptions {
   registry?: ModelRegistry;
   signal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress & { image?: number; images?: number }) => void;
-  /**
-   * Previews while the images render, where the model streams them (others send none). `index`
-   * is the image within the whole request (0-based), across every call `n` was split into.
-   */
-  onPartialImage?: (partial: ImagePartial) => void;
   /** Total time for the whole generation, retries included. Default 120 000 ms. */
   timeoutMs?: number;
   /** Retries for rate limits and retryable failures. Default 2. */
@@ -136,4 +139,38 @@ export interface GenerateImagesResult {
   model: ModelCatalogEntry;
   warnings: ImageModelWarning[];
   usage: UsageReport;
+}
+
+/**
+ * One edit of an existing image, as the server or a host sends it to `editImages`: the media
+ * library's `MediaAIEditRequest` with the files as bytes.
+ */
+export interface EditImagesRequest {
+  operation: ImageEditOperation;
+  /** The input image's bytes (PNG, JPEG, WebP, GIF or AVIF). */
+  image: Uint8Array;
+  /** A PNG of the image's size whose transparent pixels mark the area to change. */
+  mask?: Uint8Array;
+  /** Required for `edit` and `inpaint`. */
+  prompt?: string;
+  /** A registry id such as `local/edit`. Default: the first live model that takes the operation. */
+  model?: string;
+  /** For `upscale` only: 2 or 4. Default 2. */
+  scale?: 2 | 4;
+  /** Results wanted in all. Default 1. */
+  n?: number;
+  seed?: number;
+  /** For `outpaint`: pixels added on each side (whole numbers, at least one above 0). */
+  outpaint?: { top?: number; right?: number; bottom?: number; left?: number };
+  /** How far the result may move from the input, 0–1. */
+  strength?: number;
+  negativePrompt?: string;
+}
+
+/** Options of `editImages`: the same seams and guarantees as `generateImages`. */
+export type EditImagesOptions = GenerateImagesOptions;
+
+/** What `editImages` returns. */
+export interface EditImagesResult extends GenerateImagesResult {
+  operation: ImageEditOperation;
 }

@@ -26,22 +26,6 @@ export interface ImageModelCallOptions {
   /** Aborting must stop the upstream work (e.g. cancel a prediction), not just stop waiting. */
   abortSignal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress) => void;
-  /**
-   * Asks for low-detail previews while the images render, where the model can stream them.
-   * Each preview's bytes are an image (sniffed, as finals are); the final image replaces them.
-   * Models that cannot stream ignore it and still return their images.
-   */
-  onPartialImage?: (partial: ImagePartial) => void;
-}
-
-/** A preview of one image while it renders; see {@link ImageModelCallOptions.onPartialImage}. */
-export interface ImagePartial {
-  /** The image within the call (0-based) this previews. */
-  index: number;
-  /** Counts up from 0 for each image: a later preview is closer to the final one. */
-  partialIndex: number;
-  bytes: Uint8Array;
-  mediaType: string;
 }
 
 /** One image as bytes, with the media type sniffed from those bytes. */
@@ -76,6 +60,47 @@ export interface ImageModelResult {
   providerMetadata?: Record<string, unknown>;
 }
 
+/** What an edit does to its input; see `ImageModelV1.doEdit`. */
+export type ImageEditOperation =
+  | 'edit'
+  | 'inpaint'
+  | 'outpaint'
+  | 'variation'
+  | 'upscale'
+  | 'remove-background';
+
+/** An image handed to a model: its bytes, sniffed media type and decoded size. */
+export interface ImageInput {
+  bytes: Uint8Array;
+  mediaType: string;
+  width: number;
+  height: number;
+}
+
+/** One call of `doEdit`, already checked against the model's limits by `editImages`. */
+export interface ImageEditCallOptions {
+  operation: ImageEditOperation;
+  image: ImageInput;
+  /** A PNG of the image's size; its transparent pixels mark the area to change. */
+  mask?: ImageInput;
+  prompt?: string;
+  /** Results to make in this call; never more than the model's `maxImagesPerCall`. */
+  n: number;
+  /** For `upscale`: 2 or 4. */
+  scale?: 2 | 4;
+  seed?: number;
+  /** For `outpaint`: whole pixels added on each side. */
+  outpaint?: { top: number; right: number; bottom: number; left: number };
+  /** 0–1: how far the result may move from the input. */
+  strength?: number;
+  negativePrompt?: string;
+  /** Provider-specific settings keyed by provider name, passed through as they are. */
+  providerOptions?: Record<string, Record<string, unknown>>;
+  /** Aborting must stop the upstream work (e.g. cancel a prediction), not just stop waiting. */
+  abortSignal?: AbortSignal;
+  onProgress?: (progress: ImageGenerationProgress) => void;
+}
+
 /** An image model of one provider. */
 export interface ImageModelV1 {
   readonly specificationVersion: typeof IMAGE_MODEL_SPEC_VERSION;
@@ -85,6 +110,11 @@ export interface ImageModelV1 {
   readonly modelId: string;
   readonly maxImagesPerCall: number;
   doGenerate(options: ImageModelCallOptions): Promise<ImageModelResult>;
+  /**
+   * Edits an image (optional: only models whose catalogue entry lists edit operations have
+   * it). Same result shape and cancellation duty as `doGenerate`.
+   */
+  doEdit?(options: ImageEditCallOptions): Promise<ImageModelResult>;
 }
 
 /** A provider hands out models by the provider's own model id. */

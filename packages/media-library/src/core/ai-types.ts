@@ -62,8 +62,62 @@ export interface MediaAIModelInfo {
     maxPromptLength?: number;
   };
   defaults?: { width?: number; height?: number; steps?: number };
-  capabilities?: { negativePrompt?: boolean; seed?: boolean; steps?: boolean };
+  capabilities?: {
+    negativePrompt?: boolean;
+    seed?: boolean;
+    steps?: boolean;
+    /**
+     * What the model does: `generate` (from a prompt) and the edit operations it takes. Absent
+     * on older servers: treat the model as generate-only.
+     */
+    operations?: MediaAIOperation[];
+  };
   costPerImageUsd?: number;
+}
+
+/** Everything a model can do: make an image from a prompt, or one of the edit operations. */
+export type MediaAIOperation = 'generate' | MediaAIEditOperation;
+
+/**
+ * What an edit does to its input image:
+ * - `edit`: change the whole image as the prompt says.
+ * - `inpaint`: change only the area the mask marks (its transparent pixels), as the prompt says.
+ * - `outpaint`: extend the canvas by `outpaint`'s pixels per side and fill the new area.
+ * - `variation`: a different image of the same size in the spirit of the input.
+ * - `upscale`: `scale` times the width and height.
+ * - `remove-background`: the background made transparent, the subject kept.
+ */
+export type MediaAIEditOperation =
+  | 'edit'
+  | 'inpaint'
+  | 'outpaint'
+  | 'variation'
+  | 'upscale'
+  | 'remove-background';
+
+/** One edit of an existing image; see {@link MediaAIGenerator.editImages}. */
+export interface MediaAIEditRequest {
+  operation: MediaAIEditOperation;
+  /** The image to edit (PNG, JPEG, WebP, GIF or AVIF). */
+  image: File;
+  /**
+   * For `inpaint` (and `edit`, where the model takes one): a PNG of the image's size whose
+   * transparent pixels mark the area to change.
+   */
+  mask?: File;
+  /** Required for `edit` and `inpaint`; optional guidance for the others. */
+  prompt?: string;
+  model?: string;
+  /** For `upscale` only: 2 or 4. */
+  scale?: 2 | 4;
+  /** Results wanted. Default 1. */
+  n?: number;
+  seed?: number;
+  /** For `outpaint`: pixels added on each side. */
+  outpaint?: { top?: number; right?: number; bottom?: number; left?: number };
+  /** How far the result may move from the input, 0–1, where the model takes it. */
+  strength?: number;
+  negativePrompt?: string;
 }
 
 export interface MediaAIGenerator {
@@ -72,6 +126,15 @@ export interface MediaAIGenerator {
     options?: MediaAIGenerateOptions,
   ): Promise<MediaAIGeneratedImage[]>;
   listModels?(): Promise<MediaAIModelInfo[]>;
+  /**
+   * Edits an existing image (see {@link MediaAIEditRequest}); each result is a new image. A
+   * generator without it still works: the UI then hides its edit actions. Which operations a
+   * model takes is in `listModels()`'s `capabilities.operations`.
+   */
+  editImages?(
+    request: MediaAIEditRequest,
+    options?: MediaAIGenerateOptions,
+  ): Promise<MediaAIGeneratedImage[]>;
   /**
    * Fetches a URL for the URL import (the React layer's `importFromUrl` uses it when present),
    * e.g. through the server, so sites that send no CORS headers can be imported from.
