@@ -1,7 +1,12 @@
-// One OpenAI Images model behind the ImageModelV1 interface: a single synchronous
-// `POST /images/generations` that returns the images as base64.
+// One OpenAI Images model behind the ImageModelV1 interface: a single `POST /images/generations`
+// that returns the images as base64, streamed with previews when the caller shows them.
 import { sniffImageType } from '../../sniff-image';
-import { AuthenticationError, OutputNotImageError, ProviderError } from '../../spec/errors';
+import {
+  AuthenticationError,
+  ContentFilteredError,
+  OutputNotImageError,
+  ProviderError,
+} from '../../spec/errors';
 import {
   type GeneratedImageData,
   IMAGE_MODEL_SPEC_VERSION,
@@ -19,6 +24,12 @@ import {
 } from '../provider-utils';
 import { mapOpenAIError } from './openai-error';
 import { openAIModelSpec, pickOpenAISize } from './openai-image-settings';
+import {
+  partialImageCount,
+  readOpenAIImageStream,
+  type StreamedImages,
+  streamsPartialImages,
+} from './openai-image-stream';
 
 const provider = 'openai';
 
@@ -93,6 +104,13 @@ export class OpenAIImageModel implements ImageModelV1 {
       ...(spec.needsResponseFormat ? { response_format: 'b64_json' } : {}),
       ...call.providerOptions?.openai,
     };
+    // Previews only when someone shows them: streaming sends each as a large base64 event.
+    const streaming =
+      call.onPartialImage !== undefined && streamsPartialImages(this.modelId, call.n);
+    if (streaming) {
+      body.stream = true;
+      body.partial_images = partialImageCount(call.providerOptions?.openai);
+    }
 
     const headers: Record<string, string> = {
       authorization: `Bearer ${apiKey}`,
@@ -103,7 +121,8 @@ export class OpenAIImageModel implements ImageModelV1 {
 
     call.onProgress?.({ stage: 'processing' });
     let response: Response;
-    let text: string;
+    let text = '';
+    let streamed: StreamedImages | undefined;
     try {
       response = await config.fetch(`${config.baseUrl}/images/generations`, {
         method: 'POST',
@@ -111,7 +130,12 @@ export class OpenAIImageModel implements ImageModelV1 {
         body: JSON.stringify(body),
         signal,
       });
-      text = await response.text();
+      const eventStream = response.headers.get('content-type')?.includes('text/event-stream');
+      if (streaming && response.ok && eventStream && response.body) {
+        streamed = await readOpenAIImageStream(response.body, call.onPartialImage, signal);
+      } else {
+        text = await response.text();
+      }
     } catch (error) {
       if (signal?.aborted || isAbortError(error, signal)) throw abortError(signal, provider);
       // Only a connection that never opened is surely unbilled.
@@ -123,10 +147,14 @@ export class OpenAIImageModel implements ImageModelV1 {
     if (!response.ok) throw mapOpenAIError(response.status, response.headers, text, apiKey);
 
     let parsed: ImagesResponse;
-    try {
-      parsed = JSON.parse(text) as ImagesResponse;
-    } catch {
-      throw new ProviderError('OpenAI answered with something that is not JSON.', { provider });
+    if (streamed) {
+      parsed = fromStream(streamed, response.headers, apiKey);
+    } else {
+      try {
+        parsed = JSON.parse(text) as ImagesResponse;
+      } catch {
+        throw new ProviderError('OpenAI answered with something that is not JSON.', { provider });
+      }
     }
     // Only the images asked for are decoded: a surplus would cost memory for nothing.
     const kept = keepAsked(parsed.data ?? [], call.n, 'OpenAI', 'kept', warnings);
@@ -163,6 +191,30 @@ export class OpenAIImageModel implements ImageModelV1 {
       },
     };
   }
+}
+
+/**
+ * A finished image stream as a non-streamed answer. A stream that ended without its image
+ * may still have been billed, so neither failure here is marked retryable.
+ */
+function fromStream(streamed: StreamedImages, headers: Headers, apiKey: string): ImagesResponse {
+  if (streamed.data.length > 0) {
+    return { data: streamed.data, ...(streamed.usage ? { usage: streamed.usage } : {}) };
+  }
+  if (streamed.errorText) {
+    const mapped = mapOpenAIError(200, headers, streamed.errorText, apiKey);
+    if (mapped instanceof ContentFilteredError) throw mapped;
+    const said = (JSON.parse(streamed.errorText) as { error: { message?: unknown } }).error.message;
+    const detail = typeof said === 'string' ? `: ${scrubSecrets(said, apiKey).slice(0, 200)}` : '';
+    throw new ProviderError(`OpenAI stopped the image stream with an error${detail}`, {
+      provider,
+      retryable: false,
+    });
+  }
+  throw new ProviderError(
+    'OpenAI ended the image stream before the final image arrived; try again.',
+    { provider, retryable: false },
+  );
 }
 
 /** Estimated USD from reported token usage (gpt-image-1 only); undefined otherwise. */
