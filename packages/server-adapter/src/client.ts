@@ -67,6 +67,11 @@ export interface MediaAIProgress {
 export interface MediaAIGenerateOptions {
   signal?: AbortSignal;
   onProgress?: (progress: MediaAIProgress) => void;
+  /**
+   * Called once the server has started a resumable job, with the token that continues it
+   * (`resumeJob`) or cancels it (`cancelJob`) from this or another page.
+   */
+  onJob?: (job: { token: string }) => void;
 }
 
 /**
@@ -83,6 +88,10 @@ export interface MediaAIGenerator {
   listModels?(): Promise<ModelInfo[]>;
   /** When present, the library's URL import fetches through it instead of from the page. */
   fetchUrl?: MediaUrlFetcher;
+  /** Continues a job started with `onJob`, e.g. after a reload. */
+  resumeJob?(token: string, options?: MediaAIGenerateOptions): Promise<MediaAIGeneratedImage[]>;
+  /** Cancels a job started with `onJob` upstream. */
+  cancelJob?(token: string): Promise<void>;
 }
 
 /** What {@link createRemoteUrlFetcher} returns: a `MediaUrlFetcher` that resolves a `File`. */
@@ -101,6 +110,15 @@ export interface RemoteGenerator extends MediaAIGenerator {
    * CORS headers; see {@link createRemoteUrlFetcher}.
    */
   fetchUrl: RemoteUrlFetcher;
+  /**
+   * Continues the job of `token` (`GET {base}/images/jobs/{token}`): the same progress and
+   * images as the generation that started it, resumed again if the connection drops. Rejects
+   * with the server's code for a token it refuses (`job_token_invalid`, `job_token_foreign`,
+   * `job_token_expired`, `job_not_found`) or with the job's own failure.
+   */
+  resumeJob(token: string, options?: MediaAIGenerateOptions): Promise<MediaAIGeneratedImage[]>;
+  /** Cancels the job of `token` upstream (`DELETE {base}/images/jobs/{token}`). */
+  cancelJob(token: string): Promise<void>;
 }
 
 export interface RemoteGeneratorOptions {
@@ -113,6 +131,16 @@ export interface RemoteGeneratorOptions {
    * key: the server holds those). A function is called per request.
    */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /**
+   * Ask for resumable jobs on the event stream (default true): a dropped connection then
+   * leaves the job running upstream and the client continues it; false makes a disconnect
+   * cancel the job, as before.
+   */
+  resumable?: boolean;
+  /** Reconnections tried after a resumable job's stream drops, before `network_error`. Default 3. */
+  resumeAttempts?: number;
+  /** Wait before the first reconnection, doubled for each next one. Default 500 ms. */
+  resumeBackoffMs?: number;
 }
 
 /** Every failure of the client: the server's error code, or `network_error` / `canceled`. */
@@ -150,9 +178,14 @@ export class RemoteGeneratorError extends Error {
 }
 
 /**
- * A `MediaAIGenerator` backed by the image server. With `onProgress` it reads the event
- * stream; otherwise it asks for the raw image (one image) or JSON (several). Aborting the
- * signal aborts the fetch; the server sees the disconnect and cancels the provider's work.
+ * A `MediaAIGenerator` backed by the image server. With `onProgress` or `onJob` it reads the
+ * event stream; otherwise it asks for the raw image (one image) or JSON (several). Aborting
+ * the signal aborts the fetch; the server sees the disconnect and cancels the provider's work.
+ *
+ * On the event stream the job is resumable (unless `resumable: false`): the server's `job`
+ * event reaches `onJob` with its token, a connection that drops (not the caller's abort) is
+ * continued through `GET {base}/images/jobs/{token}` up to `resumeAttempts` times with a
+ * doubling wait, and the caller's abort cancels the job upstream (`DELETE`) before rejecting.
  *
  * @example
  * const generator = createRemoteGenerator({ baseUrl: '/api/ai' });
@@ -193,11 +226,20 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     req: MediaAIGenerateRequest,
     opts: MediaAIGenerateOptions = {},
   ): Promise<MediaAIGeneratedImage[]> {
-    const { signal, onProgress } = opts;
+    const { signal, onProgress, onJob } = opts;
     if (signal?.aborted) throw canceled(signal.reason);
     const body = toWireRequest(req);
     try {
-      if (onProgress) return await viaEventStream(body, signal, onProgress);
+      if (onProgress || onJob) {
+        if (options.resumable !== false) body.resumable = true;
+        const response = await request('/images/generate', {
+          method: 'POST',
+          accept: 'text/event-stream',
+          body,
+          signal,
+        });
+        return await followJob(response, undefined, opts);
+      }
       if ((req.n ?? 1) > 1) {
         const response = await request('/images/generate', {
           method: 'POST',
@@ -221,49 +263,146 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     }
   }
 
-  async function viaEventStream(
-    body: Record<string, unknown>,
-    signal: AbortSignal | undefined,
-    onProgress: NonNullable<MediaAIGenerateOptions['onProgress']>,
+  /**
+   * Reads a generation's event stream to its end, reconnecting to the job while it can. A
+   * `job` event names the token; each reconnection may send the images again, so they are
+   * kept by index.
+   */
+  async function followJob(
+    first: Response,
+    knownToken: string | undefined,
+    opts: MediaAIGenerateOptions,
   ): Promise<MediaAIGeneratedImage[]> {
-    const response = await request('/images/generate', {
-      method: 'POST',
-      accept: 'text/event-stream',
-      body,
-      signal,
-    });
-    if (!response.body) throw networkError(new Error('The event stream has no body.'));
-    const images: MediaAIGeneratedImage[] = [];
-    let doneReported = false;
-    for await (const { event, data } of readServerSentEvents(response.body)) {
-      if (event === 'progress') {
+    const { signal, onProgress, onJob } = opts;
+    const job: StreamState = { token: knownToken, images: new Map(), doneReported: false };
+    let response = first;
+    let failures = 0;
+    for (;;) {
+      let images: MediaAIGeneratedImage[] | undefined;
+      try {
+        images = await readJobStream(response, job, onProgress, onJob, signal);
+      } catch (error) {
+        // An `error` event is the job's own end; anything else is the connection.
+        if (error instanceof RemoteGeneratorError) throw error;
+        if (!signal?.aborted && !job.token) throw networkError(error);
+      }
+      if (images) return images;
+      if (signal?.aborted) throw await cancelOnAbort(job.token, signal.reason);
+      if (!job.token) {
+        throw networkError(new Error('The event stream ended before the images arrived.'));
+      }
+      // The job goes on upstream: continue it, a bounded number of times.
+      for (;;) {
+        if (failures >= (options.resumeAttempts ?? 3)) {
+          throw networkError(new Error('The job could not be reached again; resume it later.'));
+        }
+        const wait = (options.resumeBackoffMs ?? 500) * 2 ** failures++;
+        try {
+          await sleep(wait, signal);
+          response = await request(`/images/jobs/${encodeURIComponent(job.token)}`, {
+            method: 'GET',
+            accept: 'text/event-stream',
+            signal,
+          });
+          break;
+        } catch (error) {
+          if (signal?.aborted) throw await cancelOnAbort(job.token, signal.reason);
+          if (!(error instanceof RemoteGeneratorError) || error.code !== 'network_error') {
+            throw error;
+          }
+        }
+      }
+    }
+  }
+
+  /** The images on `done`; undefined when the stream ended without it. */
+  async function readJobStream(
+    response: Response,
+    job: StreamState,
+    onProgress: MediaAIGenerateOptions['onProgress'],
+    onJob: MediaAIGenerateOptions['onJob'],
+    signal: AbortSignal | undefined,
+  ): Promise<MediaAIGeneratedImage[] | undefined> {
+    if (!response.body) return undefined;
+    let result: MediaAIGeneratedImage[] | undefined;
+    // Read on to the end after `done` (the server closes right after it) rather than cancel a
+    // stream that is already complete.
+    for await (const { event, data } of untilAborted(readServerSentEvents(response.body), signal)) {
+      if (result) continue;
+      if (event === 'job') {
+        const announced = JSON.parse(data) as { token?: unknown; resumable?: unknown };
+        if (announced.resumable === true && typeof announced.token === 'string' && !job.token) {
+          job.token = announced.token;
+          onJob?.({ token: announced.token });
+        }
+      } else if (event === 'progress') {
         const progress = JSON.parse(data) as ProgressEvent;
-        doneReported ||= progress.stage === 'done';
-        onProgress(progress);
+        job.doneReported ||= progress.stage === 'done';
+        onProgress?.(progress);
       } else if (event === 'image') {
-        images.push(decodeImage(JSON.parse(data) as EncodedImage));
+        const encoded = JSON.parse(data) as EncodedImage;
+        job.images.set(encoded.index ?? job.images.size, decodeImage(encoded));
       } else if (event === 'error') {
         throw errorFromBody(JSON.parse(data) as ErrorBody, response.status);
       } else if (event === 'done') {
         const done = JSON.parse(data) as DoneEvent;
-        if (!doneReported) onProgress({ stage: 'done', percent: 100 });
-        if (images.length !== done.images) {
+        if (!job.doneReported) onProgress?.({ stage: 'done', percent: 100 });
+        const images = [...job.images.entries()].sort(([a], [b]) => a - b).map(([, i]) => i);
+        if (images.length < done.images) {
           throw new RemoteGeneratorError(
             'provider_error',
             `The server announced ${done.images} images but sent ${images.length}.`,
             { retryable: true, status: response.status, requestId: done.requestId },
           );
         }
-        return images;
+        result = images;
       }
     }
-    // The stream ended without `done`: the connection broke (or the signal fired).
+    return result;
+  }
+
+  /** The caller's abort of a resumable job also stops it upstream, where it would go on. */
+  async function cancelOnAbort(
+    token: string | undefined,
+    reason: unknown,
+  ): Promise<RemoteGeneratorError> {
+    if (token) await cancelJob(token, AbortSignal.timeout(10_000)).catch(() => undefined);
+    return canceled(reason);
+  }
+
+  async function cancelJob(token: string, signal?: AbortSignal): Promise<void> {
+    const response = await request(`/images/jobs/${encodeURIComponent(token)}`, {
+      method: 'DELETE',
+      accept: 'application/json',
+      ...(signal ? { signal } : {}),
+    });
+    await response.json().catch(() => undefined);
+  }
+
+  async function resumeJob(
+    token: string,
+    opts: MediaAIGenerateOptions = {},
+  ): Promise<MediaAIGeneratedImage[]> {
+    const { signal } = opts;
     if (signal?.aborted) throw canceled(signal.reason);
-    throw networkError(new Error('The event stream ended before the images arrived.'));
+    let response: Response;
+    try {
+      response = await request(`/images/jobs/${encodeURIComponent(token)}`, {
+        method: 'GET',
+        accept: 'text/event-stream',
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw await cancelOnAbort(token, signal.reason);
+      throw error;
+    }
+    return followJob(response, token, opts);
   }
 
   return {
     generateImages,
+    resumeJob,
+    cancelJob: (token) => cancelJob(token),
     async listModels() {
       const response = await request('/models', { method: 'GET', accept: 'application/json' });
       const json = (await response.json()) as ModelsResponse;
@@ -331,6 +470,59 @@ export function createRemoteUrlFetcher(options: RemoteGeneratorOptions): RemoteU
       throw signal?.aborted ? fetchCanceled(error) : networkError(error);
     }
   };
+}
+
+interface StreamState {
+  token: string | undefined;
+  images: Map<number, MediaAIGeneratedImage>;
+  doneReported: boolean;
+}
+
+/**
+ * The messages of `source` until `signal` fires. Some fetch implementations leave a body's
+ * read pending after the request's abort; this ends the loop at the abort all the same.
+ */
+async function* untilAborted<T>(
+  source: AsyncGenerator<T>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<T> {
+  if (!signal) {
+    yield* source;
+    return;
+  }
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  try {
+    for (;;) {
+      const next = await Promise.race([source.next(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    // Not awaited: its cleanup may wait on the very read that never settles.
+    source.return(undefined).catch(() => undefined);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** Only the fields the protocol knows, so stray properties never reach the server. */
