@@ -9,6 +9,7 @@ import {
   type ImageModelV1,
   type ImageModelWarning,
 } from '../../spec/image-model';
+import { localPreviews } from './local-partials';
 import { hashText, renderPlaceholder } from './render-placeholder';
 
 /** Settings of the local model, resolved from {@link LocalProviderSettings}. */
@@ -47,21 +48,32 @@ export class LocalImageModel implements ImageModelV1 {
     onProgress?.({ stage: 'starting', percent: 0 });
     const images: GeneratedImageData[] = [];
     for (let i = 0; i < n; i++) {
+      // Previews are made from the final image, so it is drawn first and handed over last.
+      const previews =
+        options.onPartialImage &&
+        (await localPreviews(
+          { prompt, seed: (seed + i) % SEED_RANGE, width, height },
+          i,
+          options.onPartialImage,
+        ));
       if (this.config.delayMs > 0) {
         // Report while waiting, as a hosted model does, so a progress bar moves during the
         // delay instead of sitting at 0% until the end. Each image's wait fills 90% of its
         // share; its render completes the share, so the percent only ever rises.
-        await waitWithProgress(this.config.delayMs / n, signal, (fraction) =>
+        await waitWithProgress(this.config.delayMs / n, signal, (fraction) => {
+          previews?.onWait(fraction);
           onProgress?.({
             stage: 'processing',
             percent: Math.round((100 * (i + WAIT_SHARE * fraction)) / n),
             message: `rendering image ${i + 1} of ${n}`,
-          }),
-        );
+          });
+        });
       }
       throwIfAborted(signal);
       const imageSeed = (seed + i) % SEED_RANGE;
-      const bytes = await renderPlaceholder({ prompt, seed: imageSeed, width, height });
+      const bytes = previews
+        ? previews.flush()
+        : await renderPlaceholder({ prompt, seed: imageSeed, width, height });
       throwIfAborted(signal);
       images.push({ bytes, mediaType: 'image/png', width, height, seed: imageSeed });
       onProgress?.({
