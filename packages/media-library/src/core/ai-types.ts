@@ -42,6 +42,12 @@ export interface MediaAIProgress {
 export interface MediaAIGenerateOptions {
   signal?: AbortSignal;
   onProgress?: (progress: MediaAIProgress) => void;
+  /**
+   * Called when the generator has started a resumable job, with the token that continues it
+   * after a reload or in another tab (`resumeJob`) or cancels it (`cancelJob`). The library
+   * keeps the token until the job's images have landed.
+   */
+  onJob?: (job: { token: string }) => void;
 }
 
 /** Limits and defaults a model advertises, so a UI can offer only valid values. */
@@ -141,4 +147,13 @@ export interface MediaAIGenerator {
    * `createRemoteGenerator` from `@medialoft/server-adapter/client` provides one.
    */
   fetchUrl?: MediaUrlFetcher;
+  /**
+   * Continues a job reported through `onJob` (the same progress and images as the generation
+   * that started it). Rejects with an error whose `code` says why a token is refused, e.g.
+   * `job_token_expired`, `job_token_invalid`, `job_token_foreign` or `job_not_found`. A
+   * generator without it works as before: its generations simply do not survive a reload.
+   */
+  resumeJob?(token: string, options: MediaAIGenerateOptions): Promise<MediaAIGeneratedImage[]>;
+  /** Cancels a job reported through `onJob` upstream, wherever it was started. */
+  cancelJob?(token: string): Promise<void>;
 }
