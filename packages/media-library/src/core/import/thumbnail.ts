@@ -104,7 +104,7 @@ async function render(
     try {
       const outcome = await renderInWorker(request);
       stats.worker++;
-      return outcome;
+      return await secondOpinion(outcome, request);
     } catch {
       // The worker could not start or failed; the main thread can still do it.
     }
@@ -112,8 +112,21 @@ async function render(
   if (canRenderOffscreen()) {
     const outcome = await renderOffscreen(request);
     stats.mainThread++;
-    return outcome;
+    return await secondOpinion(outcome, request);
   }
+  return await renderWithDom(request);
+}
+
+/**
+ * createImageBitmap is not the only decoder: Firefox's refuses a JPEG that does not start with
+ * a JFIF header (as a phone photo starts with its EXIF block) while its `<img>` shows it. So
+ * before calling bytes undecodable, an `<img>` on the main thread gets to try them too.
+ */
+async function secondOpinion(
+  outcome: RenderOutcome,
+  request: RenderRequest,
+): Promise<RenderOutcome> {
+  if (!outcome.undecodable || typeof document === 'undefined') return outcome;
   return await renderWithDom(request);
 }
 
