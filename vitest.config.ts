@@ -8,6 +8,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { firefox } from './scripts/vitest-firefox-provider.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,6 +22,26 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * The browser tests that also run in Firefox ESR, listed one by one so a new browser test is
+ * added here on purpose: storage (OPFS, IndexedDB), import and thumbnails, the library with its
+ * cross-tab sync, backup archives, provenance and hostile files. Not here: the Mantine
+ * hydration test, which renders React on the server through a Node command of this config and
+ * checks no storage or decoding of its own.
+ */
+const firefoxBrowserTests = [
+  'storage/idb-blob-store',
+  'storage/opfs-blob-store',
+  'import/import',
+  'import/thumbnail',
+  'library',
+  'library-import-unreadable',
+  'archive/archive',
+  'provenance/embed',
+  'provenance/round-trip',
+  'hostile-files',
+].map((test) => `packages/media-library/src/core/${test}.browser.test.ts`);
 
 /**
  * A browser command: the HTML of the hydration test's trees (as JSON) as a server renders them,
@@ -83,6 +104,27 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             commands: { renderOnServer },
+          },
+        },
+      },
+      {
+        ...sourceCondition,
+        optimizeDeps: {
+          include: ['@medialoft/media-library > idb', '@medialoft/media-library > zustand/vanilla'],
+        },
+        test: {
+          name: 'browser-firefox',
+          // The storage, import and sync tests again, in Debian's Firefox ESR over WebDriver
+          // BiDi, with the same assertions as in Chromium.
+          include: firefoxBrowserTests,
+          // Firefox starts slower than Chromium and shares 2 cores with the rest.
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: firefox(),
+            instances: [{ browser: 'firefox' }],
           },
         },
       },

@@ -20,6 +20,15 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+if (!existsSync(firefox)) {
+  console.error(
+    `Firefox not found at ${firefox}. Install it with "apt-get install -y firefox-esr" ` +
+      'or set FIREFOX_PATH; the browser tests run in Firefox too.',
+  );
+  process.exit(1);
+}
+
 /** A Vitest step that also writes a JSON report for the closing tally. */
 const vitest = (label, args) => {
   const report = join(reports, `${label.replaceAll(/\W+/g, '-')}.json`);
@@ -38,6 +47,8 @@ const steps = [
   ['API report', process.execPath, ['scripts/api-report.mjs']],
   vitest('unit tests', ['run', '--project', 'unit']),
   vitest('browser tests', ['run', '--project', 'browser']),
+  // The storage, import and sync tests again in Firefox ESR, over WebDriver BiDi.
+  vitest('browser tests (Firefox)', ['run', '--project', 'browser-firefox']),
   vitest('storybook tests', ['run', '--project', 'storybook']),
   [
     'storybook build',
