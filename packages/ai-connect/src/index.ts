@@ -9,6 +9,13 @@ export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/
 export { fromAISDKImageModel } from './providers/ai-sdk/index';
 export type { FalImagesSettings } from './providers/fal/index';
 export { createFalImages, FAL_OUTPUT_HOSTS, falModelCatalog } from './providers/fal/index';
+export type { GoogleImagesSettings } from './providers/google/index';
+export {
+  createGoogleImages,
+  GOOGLE_DEFAULT_BASE_URL,
+  googleModelCatalog,
+  IMAGEN_ASPECT_RATIOS,
+} from './providers/google/index';
 export type { LocalProviderSettings } from './providers/local/index';
 export { createLocalProvider, LOCAL_PLACEHOLDER_MODEL_ID } from './providers/local/index';
 export type { OpenAIImagesSettings } from './providers/openai/index';

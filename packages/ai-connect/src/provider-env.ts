@@ -6,4 +6,5 @@ export const providerCredentialEnv: Readonly<Record<string, string>> = {
   replicate: 'REPLICATE_API_TOKEN',
   openai: 'OPENAI_API_KEY',
   fal: 'FAL_KEY',
+  google: 'GOOGLE_GENERATIVE_AI_API_KEY',
 };

@@ -11,7 +11,13 @@ import { ProviderError } from './spec/errors';
 let server: Server;
 let origin: string;
 let png: Buffer;
-const seen: Array<{ method?: string; url?: string; authorization?: string; body: string }> = [];
+const seen: Array<{
+  method?: string;
+  url?: string;
+  authorization?: string;
+  googleKey?: string;
+  body: string;
+}> = [];
 
 const readBody = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
@@ -25,7 +31,14 @@ beforeAll(async () => {
     .toBuffer();
   server = createServer(async (req, res) => {
     const body = await readBody(req);
-    seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body });
+    const { authorization, 'x-goog-api-key': googleKey } = req.headers;
+    seen.push({
+      method: req.method,
+      url: req.url,
+      authorization,
+      body,
+      googleKey: String(googleKey),
+    });
     if (req.url === '/out.png') {
       res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     } else if (req.url?.startsWith('/replicate/v1/predictions')) {
@@ -44,6 +57,11 @@ beforeAll(async () => {
     } else if (req.url === '/fal/fal-ai/flux/schnell') {
       const answer = { images: [{ url: `${origin}/out.png`, content_type: 'image/png' }], seed: 1 };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    } else if (req.url === '/google/models/imagen-4.0-fast-generate-001:predict') {
+      const predictions = [{ bytesBase64Encoded: png.toString('base64'), mimeType: 'image/png' }];
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ predictions }));
     } else if (req.url === '/openai/v1/images/generations') {
       const data = [{ b64_json: png.toString('base64') }];
       res
@@ -133,6 +151,37 @@ describe('providersFromEnv', () => {
       image_size: { width: 512, height: 512 },
     });
     expect(seen[1]).toMatchObject({ method: 'GET', url: '/out.png', authorization: undefined });
+  });
+
+  it('adds Google Imagen when GOOGLE_GENERATIVE_AI_API_KEY is set, sent to its base URL', async () => {
+    const { providers, live } = providersFromEnv({
+      GOOGLE_GENERATIVE_AI_API_KEY: 'AIza-google-test',
+      GOOGLE_GENERATIVE_AI_BASE_URL: `${origin}/google`,
+    });
+    expect(live).toEqual(['google', 'local']);
+    const listed = defaultRegistry.list().filter((entry) => live.includes(entry.provider));
+    expect(listed.map((entry) => entry.id)).toEqual([
+      'google/imagen-4-fast',
+      'google/imagen-4',
+      'google/imagen-4-ultra',
+      'local/placeholder',
+    ]);
+    expect(defaultRegistry.defaultModel(live).id).toBe('google/imagen-4-fast');
+    seen.length = 0;
+    const result = await generateImages(
+      { prompt: 'a heron', model: 'google/imagen-4-fast', width: 512, height: 512 },
+      { providers },
+    );
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/google/models/imagen-4.0-fast-generate-001:predict',
+      googleKey: 'AIza-google-test',
+    });
+    expect(
+      providersFromEnv({ GOOGLE_GENERATIVE_AI_API_KEY: ' ' }).providers.google,
+    ).toBeUndefined();
   });
 
   it('treats blank variables as unset', () => {

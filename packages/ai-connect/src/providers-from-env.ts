@@ -3,6 +3,7 @@
 import { liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
 import { createFalImages } from './providers/fal/index';
+import { createGoogleImages } from './providers/google/index';
 import { createLocalProvider } from './providers/local/index';
 import { createOpenAIImages } from './providers/openai/index';
 import { createReplicate } from './providers/replicate/index';
@@ -24,6 +25,8 @@ export interface ProvidersFromEnv {
  * - `openai` when `OPENAI_API_KEY` is set, with `OPENAI_BASE_URL` when given;
  * - `fal` when `FAL_KEY` is set, with `FAL_BASE_URL` (a fal-compatible proxy) and
  *   `FAL_OUTPUT_HOSTS` (comma-separated hosts images may be downloaded from) when given;
+ * - `google` (Imagen) when `GOOGLE_GENERATIVE_AI_API_KEY` is set, with
+ *   `GOOGLE_GENERATIVE_AI_BASE_URL` (a Gemini API-compatible proxy) when given;
  * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
  *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
@@ -72,6 +75,12 @@ export function providersFromEnv(
       ...(value('FAL_BASE_URL') ? { baseURL: value('FAL_BASE_URL') } : {}),
       ...(hosts && hosts.length > 0 ? { outputHosts: hosts } : {}),
     });
+  }
+
+  const googleKey = value(providerCredentialEnv.google ?? 'GOOGLE_GENERATIVE_AI_API_KEY');
+  if (googleKey) {
+    const baseURL = value('GOOGLE_GENERATIVE_AI_BASE_URL');
+    providers.google = createGoogleImages({ apiKey: googleKey, ...(baseURL ? { baseURL } : {}) });
   }
 
   const delay = value('LOCAL_GENERATOR_DELAY_MS');

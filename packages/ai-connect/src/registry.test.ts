@@ -18,6 +18,9 @@ describe('defaultModelCatalog', () => {
       'openai/gpt-image-1',
       'fal/flux-schnell',
       'fal/flux-dev',
+      'google/imagen-4-fast',
+      'google/imagen-4',
+      'google/imagen-4-ultra',
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);

@@ -1,6 +1,7 @@
 // The model catalogue: what each model accepts (capabilities, limits, defaults) and what it
 // roughly costs, so requests are validated and priced before any provider is called.
 import { falModelCatalog } from './providers/fal/fal-catalog';
+import { googleModelCatalog } from './providers/google/google-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
 import { InvalidRequestError } from './spec/errors';
 import type {
@@ -133,6 +134,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
     costPerImageUsd: 0.042,
   },
   ...falModelCatalog,
+  ...googleModelCatalog,
   {
     id: 'local/placeholder',
     provider: 'local',
