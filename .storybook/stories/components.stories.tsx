@@ -310,7 +310,20 @@ export const BackupExportThenImport: Story = {
     </Stack>
   ),
   play: async ({ canvas, loaded, userEvent }) => {
-    // Keep the zip instead of letting the browser save it.
+    // The save picker hands over a file of the origin's own storage, so the export streams
+    // into it as into a picked file; where a browser has no picker, keep the download's zip.
+    const root = await navigator.storage.getDirectory();
+    const picked = await root.getFileHandle(`backup-story-${Date.now()}.zip`, { create: true });
+    const suggested: string[] = [];
+    const ownPicker = Object.getOwnPropertyDescriptor(window, 'showSaveFilePicker');
+    Object.defineProperty(window, 'showSaveFilePicker', {
+      configurable: true,
+      writable: true,
+      value: async (options: { suggestedName: string }) => {
+        suggested.push(options.suggestedName);
+        return picked;
+      },
+    });
     const urls = new Map<string, Blob>();
     const create = URL.createObjectURL.bind(URL);
     const made = spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
@@ -332,9 +345,10 @@ export const BackupExportThenImport: Story = {
       await expectNoSidewaysScroll();
       await userEvent.click(backup as HTMLElement);
       await userEvent.click(await screen.findByRole('menuitem', { name: 'Export library' }));
-      await screen.findByText(/^Saved as /, {}, { timeout: 10_000 });
-      await expect(saved).toHaveLength(1);
-      await expect(saved[0]?.name).toMatch(/\d{4}-\d{2}-\d{2}\.medialoft\.zip$/);
+      await screen.findByText(`Saved as ${picked.name}`, {}, { timeout: 10_000 });
+      await expect(saved).toHaveLength(0);
+      await expect(suggested[0]).toMatch(/\d{4}-\d{2}-\d{2}\.medialoft\.zip$/);
+      const archive = await picked.getFile();
       await userEvent.keyboard('{Escape}');
       // The first menu fades out; until it has gone, its items are still in the document.
       await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
@@ -346,13 +360,16 @@ export const BackupExportThenImport: Story = {
         expect(screen.getByRole('menuitem', { name: 'Import library' })).toBeVisible(),
       );
       await userEvent.keyboard('{Escape}');
-      const file = new File([saved[0]?.blob as Blob], 'backup.zip', { type: 'application/zip' });
+      const file = new File([archive], 'backup.zip', { type: 'application/zip' });
       await userEvent.upload(fresh.getByLabelText('Library export file'), file);
       await expect(await screen.findByText('12 restored', {}, { timeout: 20_000 })).toBeVisible();
       await expect(loaded.fresh.getState().assets.size).toBe(12);
     } finally {
       made.mockRestore();
       click.mockRestore();
+      if (ownPicker) Object.defineProperty(window, 'showSaveFilePicker', ownPicker);
+      else Reflect.deleteProperty(window, 'showSaveFilePicker');
+      await root.removeEntry(picked.name).catch(() => undefined);
     }
   },
 };

@@ -9,6 +9,11 @@ export type * from './ai-types';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-errors';
 export type * from './archive/archive-types';
 export {
+  type SavedLibraryArchive,
+  type SaveLibraryArchiveOptions,
+  saveLibraryArchive,
+} from './archive/save-archive';
+export {
   AssetNotFoundError,
   CollectionNotFoundError,
   ImportAbortedError,

@@ -25,7 +25,11 @@ export {
   sizePresets,
 } from './generate-validation';
 export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
-export { explainArchiveError, LibraryArchiveMenu } from './library-archive-menu';
+export {
+  explainArchiveError,
+  LibraryArchiveMenu,
+  type LibraryArchiveMenuProps,
+} from './library-archive-menu';
 export {
   activeFilterCount,
   type DateWindow,

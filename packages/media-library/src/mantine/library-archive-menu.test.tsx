@@ -62,6 +62,43 @@ describe('LibraryArchiveMenu', () => {
     ]);
   });
 
+  it('exports the selection, or the collection on screen, on their own', async () => {
+    const saved = catchDownloads();
+    const library = createTestLibrary();
+    const album = await library.createCollection('Album');
+    const results = await library.importFiles([
+      pngFile(1, 'a.png'),
+      { blob: pngFile(2, 'b.png'), collectionIds: [album.id] },
+      pngFile(3, 'c.png'),
+    ]);
+    const ids = results.map((r) => (r.status === 'imported' ? r.asset.id : ''));
+    const { user } = renderPreset(
+      <LibraryArchiveMenu
+        selection={[ids[0] as string, ids[2] as string]}
+        collectionId={album.id}
+      />,
+      { library },
+    );
+    const { unzipSync } = await import('fflate');
+    const names = (blob: Blob) =>
+      blob.arrayBuffer().then((buffer) => {
+        const manifest = unzipSync(new Uint8Array(buffer))['manifest.json'] as Uint8Array;
+        const assets = JSON.parse(new TextDecoder().decode(manifest)).assets as { name: string }[];
+        return assets.map((asset) => asset.name).sort();
+      });
+
+    await user.click(screen.getByRole('button', { name: 'Backup' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export selection (2)' }));
+    await screen.findByText(/^Saved as /);
+    expect(await names(saved[0]?.blob as Blob)).toEqual(['a.png', 'c.png']);
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Backup' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export collection' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(await names(saved[1]?.blob as Blob)).toEqual(['b.png']);
+  });
+
   it('says in words when the file is not a library export', async () => {
     const { user } = renderPreset(<LibraryArchiveMenu />);
     const file = new File(['just text'], 'notes.zip', { type: 'application/zip' });

@@ -1,10 +1,10 @@
-// "Export library" and "Import library" from the header: the whole library as one zip, and
-// back, with progress, cancel and the outcome in words in a dialog.
+// "Export library" and "Import library" from the header: the whole library (or the selection,
+// or the collection shown) as one zip saved straight to disk, and back, with progress, cancel
+// and the outcome in words in a dialog.
 import { Alert, Button, Group, Menu, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { ArchiveError, type ArchiveProgress } from '../core/index';
 import { useLibraryArchive } from '../react/use-library-archive';
-import { saveBlob } from './download';
 import { formatBytes } from './format';
 
 /** What went wrong, in words a person can act on. */
@@ -27,13 +27,28 @@ const legible = { title: { color: 'var(--mantine-color-text)' } };
 
 function progressText(verb: string, progress: ArchiveProgress | undefined): string {
   if (!progress) return `${verb}…`;
+  if (progress.phase === 'writing') {
+    return `Saving ${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}`;
+  }
   return `${verb} ${progress.assetsDone} of ${progress.assetsTotal} assets · ${formatBytes(
     progress.bytesDone,
   )} / ${formatBytes(progress.bytesTotal)}`;
 }
 
-/** A "Backup" menu with "Export library" and "Import library". Needs a MediaLibraryProvider. */
-export function LibraryArchiveMenu() {
+/** Props of {@link LibraryArchiveMenu}. */
+export interface LibraryArchiveMenuProps {
+  /** Selected asset ids: the menu then also offers "Export selection". */
+  selection?: readonly string[];
+  /** The collection on screen: the menu then also offers "Export collection". */
+  collectionId?: string;
+}
+
+/**
+ * A "Backup" menu with "Export library" and "Import library". An export is written straight
+ * into the file picked in the browser's save dialog (or downloaded where there is none).
+ * Needs a MediaLibraryProvider.
+ */
+export function LibraryArchiveMenu({ selection = [], collectionId }: LibraryArchiveMenuProps) {
   const archive = useLibraryArchive();
   const input = useRef<HTMLInputElement>(null);
   const [task, setTask] = useState<{ kind: 'export' | 'import'; fileName?: string }>();
@@ -42,14 +57,11 @@ export function LibraryArchiveMenu() {
     ? (archive.progress.bytesDone / archive.progress.bytesTotal) * 100
     : 0;
 
-  const exportLibrary = () => {
+  const exportLibrary = (scope?: { ids?: string[]; collectionId?: string }) => {
     setTask({ kind: 'export' });
     archive
-      .exportLibrary()
-      .then(({ blob, fileName }) => {
-        saveBlob(blob, fileName);
-        setTask({ kind: 'export', fileName });
-      })
+      .saveLibrary(scope)
+      .then(({ fileName }) => setTask({ kind: 'export', fileName }))
       .catch(() => {}); // The dialog shows the error.
   };
   const importLibrary = (file: File | undefined) => {
@@ -69,7 +81,15 @@ export function LibraryArchiveMenu() {
           <Button variant="default">Backup</Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={exportLibrary}>Export library</Menu.Item>
+          <Menu.Item onClick={() => exportLibrary()}>Export library</Menu.Item>
+          {selection.length > 0 && (
+            <Menu.Item onClick={() => exportLibrary({ ids: [...selection] })}>
+              Export selection ({selection.length})
+            </Menu.Item>
+          )}
+          {collectionId && (
+            <Menu.Item onClick={() => exportLibrary({ collectionId })}>Export collection</Menu.Item>
+          )}
           <Menu.Item onClick={() => input.current?.click()}>Import library</Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -26,6 +26,10 @@ export interface LibraryHeaderProps {
    * MediaLibraryProvider around the header. Default true.
    */
   archive?: boolean;
+  /** Selected asset ids, which the Backup menu then offers to export on their own. */
+  selection?: readonly string[];
+  /** The collection on screen, which the Backup menu then offers to export on its own. */
+  collectionId?: string;
 }
 
 /** Title and the primary actions of the library. */
@@ -36,6 +40,8 @@ export function LibraryHeader({
   onGenerate,
   generation,
   archive = true,
+  selection,
+  collectionId,
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -51,7 +57,7 @@ export function LibraryHeader({
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}
-        {archive && <LibraryArchiveMenu />}
+        {archive && <LibraryArchiveMenu selection={selection} collectionId={collectionId} />}
         <ActionIcon
           variant="default"
           size="lg"

@@ -265,6 +265,8 @@ export function MediaLibraryScreen({
         onImportUrl={importUrl}
         onGenerate={ai.aiAvailable ? () => openGenerate() : undefined}
         generation={generation}
+        selection={visibleSelection}
+        collectionId={filters.collectionId}
       />
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>

@@ -65,6 +65,38 @@ describe('useLibraryArchive', () => {
     expect(target.getState().assets).toHaveLength(3);
   });
 
+  it('saves the archive into a file handle, reporting the writing as progress', async () => {
+    const source = open();
+    await source.importFiles([pngFile(1), pngFile(2)]);
+    const chunks: Uint8Array[] = [];
+    const handle = {
+      name: 'picked.zip',
+      createWritable: async () =>
+        new WritableStream<Uint8Array>({ write: (chunk) => void chunks.push(chunk) }),
+    } as unknown as FileSystemFileHandle;
+    const hook = render(source);
+    let saved: { fileName: string; bytes: number; via: string } | undefined;
+    await act(async () => {
+      saved = await hook.result.current.saveLibrary({ fileHandle: handle });
+    });
+    expect(saved).toMatchObject({ fileName: 'picked.zip', via: 'file' });
+    const written = await new Blob(chunks as BlobPart[]).arrayBuffer();
+    expect(written.byteLength).toBe(saved?.bytes);
+    // The same archive an export makes (the date in it is the same day's).
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(new Uint8Array(written))).sort()).toEqual(
+      Object.keys(
+        unzipSync(new Uint8Array(await (await source.exportArchive()).arrayBuffer())),
+      ).sort(),
+    );
+    expect(hook.result.current.status).toBe('done');
+    expect(hook.result.current.progress).toMatchObject({
+      phase: 'writing',
+      bytesDone: saved?.bytes,
+      bytesTotal: saved?.bytes,
+    });
+  });
+
   it('sets a typed archive_invalid error for a file that is not an archive', async () => {
     const hook = render(open());
     let caught: unknown;

@@ -1,11 +1,13 @@
 // Exporting the whole library to one zip and restoring it from one, from React: status,
 // progress, a summary in words and a cancel over `exportArchive` and `importArchive`.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { archiveFileName } from '../core/archive/archive-file-name';
 import type {
   ArchiveImportReport,
   ArchiveProgress,
   ExportArchiveOptions,
 } from '../core/archive/archive-types';
+import type { SavedLibraryArchive, SaveLibraryArchiveOptions } from '../core/archive/save-archive';
 import { useMediaLibraryContext } from './media-library-provider';
 
 /** Where {@link useLibraryArchive} is. */
@@ -24,6 +26,14 @@ export interface UseLibraryArchiveResult {
   exportLibrary(
     options?: Omit<ExportArchiveOptions, 'onProgress' | 'signal'>,
   ): Promise<LibraryExport>;
+  /**
+   * Makes the archive and saves it to disk without holding it in memory: into the file the
+   * person picks where the browser has a save picker (call from a click), else as a download.
+   * Rejects with `ArchiveError` `canceled` when the picker is closed or `cancel()` is called.
+   */
+  saveLibrary(
+    options?: Omit<SaveLibraryArchiveOptions, 'onProgress' | 'signal'>,
+  ): Promise<SavedLibraryArchive>;
   /** Restores an archive. Rejects (and sets `error`) when the file is unreadable or canceled. */
   importLibrary(file: Blob): Promise<ArchiveImportReport>;
   status: LibraryArchiveStatus;
@@ -58,16 +68,6 @@ export function summarizeArchiveImport(report: ArchiveImportReport): string {
     .filter(([n]) => (n as number) > 0)
     .map(([n, words]) => `${n} ${words}`);
   return parts.length > 0 ? parts.join(', ') : 'The archive holds no assets';
-}
-
-/** A file name safe on every system, from the library's name and today's UTC date. */
-function exportFileName(libraryName: string, date: Date): string {
-  const stem =
-    libraryName
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 80) || 'library';
-  return `${stem}-${date.toISOString().slice(0, 10)}.medialoft.zip`;
 }
 
 /**
@@ -131,7 +131,21 @@ export function useLibraryArchive(): UseLibraryArchiveResult {
         'exporting',
         async (signal, onProgress) => {
           const blob = await library.exportArchive({ ...options, signal, onProgress });
-          return { blob, fileName: exportFileName(library.name, new Date()) };
+          return { blob, fileName: archiveFileName(library.name, new Date()) };
+        },
+        () => ({}),
+      ),
+    [library, run],
+  );
+
+  const saveLibrary = useCallback(
+    (options?: Omit<SaveLibraryArchiveOptions, 'onProgress' | 'signal'>) =>
+      run(
+        'exporting',
+        async (signal, onProgress) => {
+          // The save helper loads on first use, like the archive code it drives.
+          const { saveLibraryArchive } = await import('../core/archive/save-archive');
+          return saveLibraryArchive(library, { ...options, signal, onProgress });
         },
         () => ({}),
       ),
@@ -150,5 +164,5 @@ export function useLibraryArchive(): UseLibraryArchiveResult {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { exportLibrary, importLibrary, cancel, ...state };
+  return { exportLibrary, saveLibrary, importLibrary, cancel, ...state };
 }

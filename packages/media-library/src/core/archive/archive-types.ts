@@ -60,8 +60,11 @@ export interface ArchiveManifest {
 
 /** Where an export or import is. Byte counts are of asset bytes read. */
 export interface ArchiveProgress {
-  /** 'reading': bytes read (from the store, or from the archive); 'importing': the pipeline. */
-  phase: 'reading' | 'importing';
+  /**
+   * 'reading': bytes read (from the store, or from the archive); 'importing': the pipeline;
+   * 'writing': `saveLibraryArchive` writing the finished archive, whose size is `bytesTotal`.
+   */
+  phase: 'reading' | 'importing' | 'writing';
   assetsDone: number;
   assetsTotal: number;
   bytesDone: number;
