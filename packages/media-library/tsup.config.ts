@@ -17,6 +17,14 @@ const builtWorkerUrl: Plugin = {
         throw new Error('thumbnail.ts no longer names ./thumbnail-worker.ts');
       return { contents, loader: 'ts' };
     });
+    // The OPFS writer worker of browsers without createWritable, emitted the same way.
+    build.onLoad({ filter: /core[\\/]storage[\\/]opfs-sync-blob-store\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace("'./opfs-sync-worker.ts'", "'./opfs-sync-worker.js'");
+      if (contents === source)
+        throw new Error('opfs-sync-blob-store.ts no longer names ./opfs-sync-worker.ts');
+      return { contents, loader: 'ts' };
+    });
   },
 };
 
@@ -60,6 +68,7 @@ export default defineConfig({
     'core/index': 'src/core/index.ts',
     'mantine/index': 'src/mantine/index.ts',
     'thumbnail-worker': 'src/core/import/thumbnail-worker.ts',
+    'opfs-sync-worker': 'src/core/storage/opfs-sync-worker.ts',
   },
   format: ['esm'],
   dts: true,

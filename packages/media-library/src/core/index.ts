@@ -50,4 +50,11 @@ export {
 export { createIdbBlobStore, type IdbBlobStoreOptions } from './storage/idb-blob-store';
 export { createMemoryBlobStore, type MemoryBlobStoreOptions } from './storage/memory-blob-store';
 export { createOpfsBlobStore, type OpfsBlobStoreOptions } from './storage/opfs-blob-store';
+export {
+  createOpfsSyncBlobStore,
+  type OpfsSyncBlobStore,
+  type OpfsSyncBlobStoreOptions,
+  type OpfsSyncWorkerLike,
+} from './storage/opfs-sync-blob-store';
+export type { OpfsSyncWorkerRequest } from './storage/opfs-sync-worker';
 export type * from './types';

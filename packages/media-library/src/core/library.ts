@@ -93,7 +93,10 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     ? Promise.resolve(options.blobStore)
     : onServer
       ? Promise.reject(serverOnlyError(name))
-      : createDefaultBlobStore(name, factory ? { indexedDB: factory } : {});
+      : createDefaultBlobStore(name, {
+          ...(factory ? { indexedDB: factory } : {}),
+          ...(options.blobStorePath ? { path: options.blobStorePath } : {}),
+        });
   // Callers see these through `ready` or the first operation; never as unhandled rejections.
   db.catch(() => undefined);
   blobs.catch(() => undefined);
@@ -191,6 +194,9 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     sync.close();
     urls.revokeAll();
     db.then((database) => database.close()).catch(() => undefined);
+    // A store the host passed in is the host's to close; the default one (its writer worker)
+    // is this instance's.
+    if (!options.blobStore) blobs.then((store) => store.close?.()).catch(() => undefined);
   }
 
   return {

@@ -140,13 +140,17 @@ export interface AssetPatch {
  * in memory for unit tests. Keys are short strings made by the library.
  */
 export interface BlobStore {
-  /** A short name for diagnostics: 'opfs', 'indexeddb', 'memory'. */
+  /**
+   * A short name for diagnostics: 'opfs' (OPFS written with `createWritable`), 'opfs-sync'
+   * (OPFS written by a worker through `createSyncAccessHandle`), 'indexeddb', 'memory'.
+   */
   readonly kind: string;
   /**
    * Writes the bytes under `key`, replacing any. Rejects with a `StorageFullError` when the
-   * browser is out of quota, and leaves no partial file behind.
+   * browser is out of quota, and leaves no partial file behind. When `options.signal` aborts
+   * mid-write it rejects with the signal's reason and keeps nothing of that write.
    */
-  put(key: string, data: Blob): Promise<void>;
+  put(key: string, data: Blob, options?: BlobStorePutOptions): Promise<void>;
   get(key: string): Promise<Blob | undefined>;
   has(key: string): Promise<boolean>;
   /** Deleting a missing key is not an error. */
@@ -155,6 +159,24 @@ export interface BlobStore {
   keys(): Promise<string[]>;
   /** Removes every key. */
   clear(): Promise<void>;
+  /**
+   * Releases what the store holds (the OPFS writer worker); a later call starts afresh. The
+   * library calls it on `close()` for a store it created itself.
+   */
+  close?(): void;
+}
+
+/**
+ * The ways the default blob store keeps a library's bytes, as `BlobStore.kind` names them:
+ * OPFS written with `createWritable`, OPFS written by a worker through
+ * `createSyncAccessHandle`, or Blobs in IndexedDB.
+ */
+export type BlobStorePath = 'opfs' | 'opfs-sync' | 'indexeddb';
+
+/** Options of `BlobStore.put`. */
+export interface BlobStorePutOptions {
+  /** Stops the write; nothing of it is kept. */
+  signal?: AbortSignal;
 }
 
 /** Anything the import pipeline accepts: a File, a Blob from code, or a Blob with details. */
@@ -354,6 +376,12 @@ export interface MediaLibraryOptions {
   name?: string;
   /** Where the bytes go. Default: OPFS, or IndexedDB Blobs where OPFS is missing. */
   blobStore?: BlobStore;
+  /**
+   * Forces the default blob store's path instead of probing the browser: `'opfs'`,
+   * `'opfs-sync'` (OPFS written by a worker, for browsers without `createWritable`) or
+   * `'indexeddb'`. Ignored when `blobStore` is given. Default: probed at open.
+   */
+  blobStorePath?: BlobStorePath;
   /** The IndexedDB factory. Default `globalThis.indexedDB`; tests pass fake-indexeddb. */
   indexedDB?: IDBFactory;
   /**

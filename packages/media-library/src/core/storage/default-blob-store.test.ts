@@ -36,6 +36,19 @@ describe('createDefaultBlobStore', () => {
     expect(store.kind).toBe('indexeddb');
   });
 
+  it('uses the forced path without probing OPFS', async () => {
+    const root = vi.fn(async () => {
+      throw new Error('the probe must not run');
+    });
+    const store = await createDefaultBlobStore('photos', {
+      indexedDB: new IDBFactory(),
+      opfsRoot: root,
+      path: 'indexeddb',
+    });
+    expect(store.kind).toBe('indexeddb');
+    expect(root).not.toHaveBeenCalled();
+  });
+
   it('fails with a typed error when there is no storage at all', async () => {
     vi.stubGlobal('indexedDB', undefined);
     const missing = createDefaultBlobStore('photos', { opfsRoot: false });

@@ -72,17 +72,25 @@ export function createIdbBlobStore(
 
   return {
     kind: 'indexeddb',
-    async put(key, data) {
+    async put(key, data, putOptions) {
+      const signal = putOptions?.signal;
+      signal?.throwIfAborted();
       const db = await open();
+      const tx = db.transaction(STORE, 'readwrite');
+      // Aborting the transaction stores nothing of the Blob.
+      const onAbort = () => tx.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        const tx = db.transaction(STORE, 'readwrite');
         // The request and the transaction both reject on quota; wait for both, report once.
         await Promise.all([tx.store.put(data, key), tx.done]);
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         if (isQuotaExceeded(error)) {
           throw await toStorageFullError(error, data.size, options.estimate);
         }
         throw error;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
       }
     },
     async get(key) {
