@@ -34,10 +34,11 @@ import type {
 } from './types';
 import { type ResolvedImageRequest, resolveImageRequest } from './validate';
 
-const DEFAULT_TIMEOUT_MS = 120_000;
-const DEFAULT_MAX_RETRIES = 2;
-const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
-const SEED_RANGE = 2 ** 32;
+// Exported with the helpers below for editImages (edit.ts), which keeps the same guarantees.
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
+export const SEED_RANGE = 2 ** 32;
 
 interface Candidate {
   entry: ModelCatalogEntry;
@@ -312,7 +313,7 @@ async function callWithNonEmptyResult(
   );
 }
 
-function retryDelay(error: unknown, attempt: number, maxRetryAfterMs: number) {
+export function retryDelay(error: unknown, attempt: number, maxRetryAfterMs: number) {
   const backoff = Math.min(500 * 2 ** attempt, maxRetryAfterMs);
   if (error instanceof RateLimitedError) {
     const wait = error.retryAfterMs ?? backoff;
@@ -362,7 +363,7 @@ async function readSize(bytes: Uint8Array, fallback: { width: number; height: nu
 }
 
 /** Maps one call's progress onto the whole request: image i of n, overall percent. */
-function progressReporter(
+export function progressReporter(
   options: GenerateImagesOptions,
   run: RunControl,
   offset: number,
@@ -402,6 +403,6 @@ function partialReporter(
   };
 }
 
-function estimate(entry: ModelCatalogEntry, images: number): number | undefined {
+export function estimate(entry: ModelCatalogEntry, images: number): number | undefined {
   return entry.costPerImageUsd === undefined ? undefined : entry.costPerImageUsd * images;
 }

@@ -2,6 +2,8 @@
 
 export type { DownloadedOutput, DownloadOutputOptions } from './download-output';
 export { downloadOutput } from './download-output';
+export { editImages } from './edit';
+export { EDIT_OPERATIONS, supportsOperation } from './edit-validate';
 export { generateImages } from './generate';
 export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';

@@ -148,6 +148,15 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
       steps: false,
       sizing: 'dimensions',
       imageInput: false,
+      operations: [
+        'generate',
+        'edit',
+        'inpaint',
+        'outpaint',
+        'variation',
+        'upscale',
+        'remove-background',
+      ],
     },
     limits: {
       minWidth: 64,
@@ -156,6 +165,9 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
       maxHeight: 2048,
       maxN: 8,
       maxPromptLength: 2000,
+      // Edits with sharp: the server transform route's caps.
+      maxEditSide: 4096,
+      maxEditPixels: 16_777_216,
     },
     defaults: { width: 512, height: 512 },
     costPerImageUsd: 0,

@@ -55,6 +55,13 @@ export interface ModelLimits {
   /** Images per request in all (generateImages splits them into calls). */
   maxN: number;
   maxPromptLength: number;
+  /**
+   * Longest side of an edit's input or result, for models that edit. Default: `maxWidth` and
+   * `maxHeight`.
+   */
+  maxEditSide?: number;
+  /** Largest edit input or result, in pixels. Default: no cap beyond the sides. */
+  maxEditPixels?: number;
 }
 
 /** One model in the catalogue. */

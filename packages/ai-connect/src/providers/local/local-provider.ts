@@ -1,7 +1,8 @@
 // Factory of the keyless local provider. Its one model, `placeholder`, is what the catalogue
 // lists as `local/placeholder`.
 import { InvalidRequestError } from '../../spec/errors';
-import type { ImageProvider } from '../../spec/image-model';
+import type { ImageEditCallOptions, ImageModelV1, ImageProvider } from '../../spec/image-model';
+import { editLocally } from './local-edit';
 import { LocalImageModel } from './local-image-model';
 
 /** Settings of {@link createLocalProvider}; every field is optional. */
@@ -44,7 +45,11 @@ export function createLocalProvider(settings: LocalProviderSettings = {}): Image
           { field: 'model', provider: 'local', ownMessage: true },
         );
       }
-      return new LocalImageModel(modelId, config);
+      const model: ImageModelV1 = new LocalImageModel(modelId, config);
+      // The same model edits (with sharp, see local-edit.ts), so edits need no key either.
+      return Object.assign(model, {
+        doEdit: (options: ImageEditCallOptions) => editLocally(options, modelId, config.now),
+      });
     },
   };
 }
