@@ -406,3 +406,7 @@ function partialReporter(
 export function estimate(entry: ModelCatalogEntry, images: number): number | undefined {
   return entry.costPerImageUsd === undefined ? undefined : entry.costPerImageUsd * images;
 }
+
+// Shared with jobs.ts, which runs the same model selection, call building and output checks
+// for generations that are started now and resumed later.
+export { buildCallOptions, checkImage, selectModel };

@@ -5,6 +5,20 @@ export { downloadOutput } from './download-output';
 export { editImages } from './edit';
 export { EDIT_OPERATIONS, supportsOperation } from './edit-validate';
 export { generateImages } from './generate';
+export type {
+  ImageJob,
+  ImageJobLookupOptions,
+  ImageJobStatusReport,
+  ResumeImageJobOptions,
+  StartImageJobOptions,
+} from './jobs';
+export {
+  cancelImageJob,
+  resumeImageJob,
+  startImageJob,
+  statusImageJob,
+  supportsImageJobs,
+} from './jobs';
 export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/ai-sdk/index';

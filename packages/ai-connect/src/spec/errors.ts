@@ -9,7 +9,8 @@ export type AIErrorCode =
   | 'provider_error'
   | 'timeout'
   | 'canceled'
-  | 'output_not_image';
+  | 'output_not_image'
+  | 'job_not_found';
 
 export interface AIErrorOptions {
   provider?: string;
@@ -113,6 +114,14 @@ export class OutputNotImageError extends AIConnectError {
   constructor(message: string, options: AIErrorOptions = {}) {
     super('output_not_image', message, false, options);
     this.name = 'OutputNotImageError';
+  }
+}
+
+/** The provider no longer knows a started job (expired, deleted, or never existed there). */
+export class JobNotFoundError extends AIConnectError {
+  constructor(message: string, options: AIErrorOptions = {}) {
+    super('job_not_found', message, false, options);
+    this.name = 'JobNotFoundError';
   }
 }
 

@@ -115,6 +115,47 @@ export interface ImageModelV1 {
    * it). Same result shape and cancellation duty as `doGenerate`.
    */
   doEdit?(options: ImageEditCallOptions): Promise<ImageModelResult>;
+  /**
+   * Starts the upstream work and returns at once with a small JSON reference to it (e.g. a
+   * prediction id), for models whose provider keeps the work going without a connection.
+   * Only for models that also have `resumeJob`.
+   */
+  startJob?(options: ImageModelCallOptions): Promise<{ ref: JsonValue }>;
+  /**
+   * Waits for (or fetches) the result of a started job. Aborting stops waiting only; the
+   * upstream work goes on until `cancelJob` or the provider's own deadline.
+   * Throws a JobNotFoundError when the provider no longer knows the reference.
+   */
+  resumeJob?(ref: JsonValue, options?: ImageModelJobOptions): Promise<ImageModelResult>;
+  /** Cancels the upstream work of a started job. */
+  cancelJob?(ref: JsonValue): Promise<void>;
+  /** Where a started job is, asked once, without waiting. */
+  statusJob?(ref: JsonValue): Promise<ImageModelJobStatus>;
+}
+
+/** Any value that survives `JSON.stringify` and `JSON.parse` unchanged. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+/** Options of `ImageModelV1.resumeJob`. */
+export interface ImageModelJobOptions {
+  /** Stops waiting; never cancels the upstream work. */
+  abortSignal?: AbortSignal;
+  onProgress?: (progress: ImageGenerationProgress) => void;
+}
+
+/** Where a started job is. */
+export type ImageJobStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
+
+/** Answer of `ImageModelV1.statusJob`. */
+export interface ImageModelJobStatus {
+  status: ImageJobStatus;
+  progress?: ImageGenerationProgress;
 }
 
 /** A provider hands out models by the provider's own model id. */

@@ -5,10 +5,14 @@ import {
   type GeneratedImageData,
   IMAGE_MODEL_SPEC_VERSION,
   type ImageModelCallOptions,
+  type ImageModelJobOptions,
+  type ImageModelJobStatus,
   type ImageModelResult,
   type ImageModelV1,
   type ImageModelWarning,
+  type JsonValue,
 } from '../../spec/image-model';
+import { type LocalJobRef, localJobRef, parseLocalJobRef } from './local-jobs';
 import { localPreviews } from './local-partials';
 import { hashText, renderPlaceholder } from './render-placeholder';
 
@@ -37,7 +41,51 @@ export class LocalImageModel implements ImageModelV1 {
     this.maxImagesPerCall = config.maxImagesPerCall;
   }
 
-  async doGenerate(options: ImageModelCallOptions): Promise<ImageModelResult> {
+  doGenerate(options: ImageModelCallOptions): Promise<ImageModelResult> {
+    return this.generate(options, this.config.delayMs);
+  }
+
+  /**
+   * Starts a job: nothing runs yet, the reference holds the request and when it started.
+   * Resuming it waits out what is left of `delayMs` and renders the same bytes as
+   * `doGenerate`, so a slow job can be left and picked up again on any server.
+   */
+  async startJob(options: ImageModelCallOptions): Promise<{ ref: JsonValue }> {
+    throwIfAborted(options.abortSignal);
+    const size = options.size ?? sizeFor(options.aspectRatio);
+    return { ref: { ...localJobRef(options, size, this.config.now()) } };
+  }
+
+  /** Waits until the job's start plus `delayMs`, then renders it. Aborting stops the wait. */
+  resumeJob(ref: JsonValue, options: ImageModelJobOptions = {}): Promise<ImageModelResult> {
+    const job = parseLocalJobRef(ref);
+    return this.generate({ ...callOf(job), ...options }, this.remainingMs(job));
+  }
+
+  /** Running until its start plus `delayMs`, then succeeded: nothing can fail or stop it. */
+  async statusJob(ref: JsonValue): Promise<ImageModelJobStatus> {
+    const job = parseLocalJobRef(ref);
+    const left = this.remainingMs(job);
+    if (left <= 0) return { status: 'succeeded' };
+    const percent = Math.floor((100 * (this.config.delayMs - left)) / this.config.delayMs);
+    return { status: 'running', progress: { stage: 'processing', percent } };
+  }
+
+  /** Nothing runs upstream between connections, so there is nothing to stop. */
+  async cancelJob(ref: JsonValue): Promise<void> {
+    parseLocalJobRef(ref);
+  }
+
+  /** What is left of the job's delay, never more than the whole delay (another clock). */
+  private remainingMs(job: LocalJobRef): number {
+    const left = job.startedAt + this.config.delayMs - this.config.now();
+    return Math.max(0, Math.min(this.config.delayMs, left));
+  }
+
+  private async generate(
+    options: ImageModelCallOptions,
+    delayMs: number,
+  ): Promise<ImageModelResult> {
     const { prompt, n, abortSignal: signal, onProgress } = options;
     const started = this.config.now();
     throwIfAborted(signal);
@@ -56,11 +104,11 @@ export class LocalImageModel implements ImageModelV1 {
           i,
           options.onPartialImage,
         ));
-      if (this.config.delayMs > 0) {
+      if (delayMs > 0) {
         // Report while waiting, as a hosted model does, so a progress bar moves during the
         // delay instead of sitting at 0% until the end. Each image's wait fills 90% of its
         // share; its render completes the share, so the percent only ever rises.
-        await waitWithProgress(this.config.delayMs / n, signal, (fraction) => {
+        await waitWithProgress(delayMs / n, signal, (fraction) => {
           previews?.onWait(fraction);
           onProgress?.({
             stage: 'processing',
@@ -113,6 +161,19 @@ export class LocalImageModel implements ImageModelV1 {
       costUsd: 0,
     };
   }
+}
+
+/** The call a job reference stands for. */
+function callOf(job: LocalJobRef): ImageModelCallOptions {
+  const call: ImageModelCallOptions = {
+    prompt: job.prompt,
+    n: job.n,
+    size: { width: job.width, height: job.height },
+  };
+  if (job.seed !== undefined) call.seed = job.seed;
+  if (job.negativePrompt !== undefined) call.negativePrompt = job.negativePrompt;
+  if (job.steps !== undefined) call.steps = job.steps;
+  return call;
 }
 
 /** A size for callers that only give an aspect ratio: about 512² pixels at that ratio. */

@@ -14,8 +14,12 @@ import {
   IMAGE_MODEL_SPEC_VERSION,
   type ImageGenerationProgress,
   type ImageModelCallOptions,
+  type ImageModelJobOptions,
+  type ImageModelJobStatus,
   type ImageModelResult,
   type ImageModelV1,
+  type ImageModelWarning,
+  type JsonValue,
 } from '../../spec/image-model';
 import { abortError, keepAsked, type SleepFn } from '../provider-utils';
 import { oneShotClient } from './replicate-client';
@@ -26,6 +30,12 @@ import {
   parseReplicateModelId,
   type ReplicateModelRef,
 } from './replicate-input';
+import {
+  jobStatusOf,
+  notFoundError,
+  parseReplicateJobRef,
+  type ReplicateJobRef,
+} from './replicate-jobs';
 import { parseLogProgress, parseLogSeed } from './replicate-logs';
 
 /** Settings resolved by the provider factory; the token is read only when a call is made. */
@@ -85,7 +95,113 @@ export class ReplicateImageModel implements ImageModelV1 {
     let prediction = await this.create(input, token, signal);
     progress(progressOf(prediction));
     prediction = await this.pollUntilDone(prediction, token, signal, progress);
+    return this.finish(prediction, { n: call.n, seed: call.seed }, warnings, startedAt, token, {
+      signal,
+      progress,
+    });
+  }
 
+  /**
+   * Starts a prediction without waiting for it (no `Prefer: wait`), bounded by Replicate's
+   * own `Cancel-After` deadline, and returns its id with what the result needs later.
+   */
+  async startJob(call: ImageModelCallOptions): Promise<{ ref: JsonValue }> {
+    const signal = call.abortSignal;
+    if (signal?.aborted) throw abortError(signal, provider);
+    const token = this.requireToken();
+    const { input } = buildReplicateInput(this.ref.family, call);
+    const prediction = await this.create(input, token, signal, false);
+    const ref: ReplicateJobRef = { id: prediction.id, n: call.n };
+    if (call.seed !== undefined) ref.seed = call.seed;
+    return { ref: { ...ref } };
+  }
+
+  /**
+   * Follows a started prediction to its end and downloads its outputs. Aborting stops the
+   * waiting only: the prediction goes on, for a later resume or its Cancel-After deadline.
+   */
+  async resumeJob(ref: JsonValue, options: ImageModelJobOptions = {}): Promise<ImageModelResult> {
+    const job = parseReplicateJobRef(ref);
+    const signal = options.abortSignal;
+    const startedAt = this.config.now();
+    if (signal?.aborted) throw abortError(signal, provider);
+    const token = this.requireToken();
+    const progress = progressReporter(options.onProgress);
+    let prediction = await this.fetchJob(job.id, token, signal);
+    progress(progressOf(prediction));
+    prediction = await this.pollUntilDone(prediction, token, signal, progress, false);
+    return this.finish(prediction, job, [], startedAt, token, { signal, progress });
+  }
+
+  /** Asks Replicate once where a started prediction is. */
+  async statusJob(ref: JsonValue): Promise<ImageModelJobStatus> {
+    const job = parseReplicateJobRef(ref);
+    const prediction = await this.fetchJob(job.id, this.requireToken(), undefined);
+    const status = jobStatusOf(prediction.status);
+    return status === 'running' ? { status, progress: progressOf(prediction) } : { status };
+  }
+
+  /** Cancels a started prediction through the SDK's `predictions.cancel`. */
+  async cancelJob(ref: JsonValue): Promise<void> {
+    const job = parseReplicateJobRef(ref);
+    const token = this.requireToken();
+    const session = this.session(token);
+    try {
+      await session.client.predictions.cancel(job.id, { signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      if (session.failure?.status === 404) throw notFoundError(job.id);
+      throw mapReplicateError(error, { phase: 'poll', failure: session.failure, token });
+    }
+  }
+
+  private requireToken(): string {
+    const token = this.config.apiToken();
+    if (!token) {
+      throw new AuthenticationError(
+        'No Replicate API token: set REPLICATE_API_TOKEN (or pass apiToken to createReplicate).',
+        { provider },
+      );
+    }
+    return token;
+  }
+
+  private session(token: string) {
+    return oneShotClient({
+      apiToken: token,
+      baseUrl: this.config.baseUrl,
+      fetch: this.config.fetch,
+    });
+  }
+
+  /** One GET of a prediction; a 404 means Replicate no longer knows it. */
+  private async fetchJob(
+    id: string,
+    token: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Prediction> {
+    const session = this.session(token);
+    try {
+      return await session.client.predictions.get(id, { signal });
+    } catch (error) {
+      if (signal?.aborted) throw abortError(signal, provider);
+      if (session.failure?.status === 404) throw notFoundError(id);
+      throw mapReplicateError(error, { phase: 'poll', failure: session.failure, token });
+    }
+  }
+
+  /** A terminal prediction as a result: its failure mapped, or its outputs downloaded. */
+  private async finish(
+    prediction: Prediction,
+    call: { n: number; seed?: number | undefined },
+    warnings: ImageModelWarning[],
+    startedAt: number,
+    token: string,
+    {
+      signal,
+      progress,
+    }: { signal: AbortSignal | undefined; progress: (p: ImageGenerationProgress) => void },
+  ): Promise<ImageModelResult> {
+    const { config } = this;
     if (prediction.status === 'failed') throw mapFailedPrediction(prediction.error, token);
     // 'aborted' is newer than the SDK's Status type: the deadline passed before it started.
     if ((prediction.status as string) === 'aborted') {
@@ -160,6 +276,7 @@ export class ReplicateImageModel implements ImageModelV1 {
     input: Record<string, unknown>,
     token: string,
     signal: AbortSignal | undefined,
+    sync = true,
   ): Promise<Prediction> {
     const { config, ref } = this;
     const extraHeaders: Record<string, string> = {};
@@ -176,7 +293,7 @@ export class ReplicateImageModel implements ImageModelV1 {
       .create({
         ...(ref.version ? { version: ref.version } : { model: `${ref.owner}/${ref.name}` }),
         input,
-        wait: config.waitSeconds > 0 ? config.waitSeconds : false,
+        wait: sync && config.waitSeconds > 0 ? config.waitSeconds : false,
         signal: hardStop,
       } as Parameters<typeof session.client.predictions.create>[0])
       .catch((error: unknown) => {
@@ -220,17 +337,22 @@ export class ReplicateImageModel implements ImageModelV1 {
     token: string,
     signal: AbortSignal | undefined,
     progress: (p: ImageGenerationProgress) => void,
+    cancelOnAbort = true,
   ): Promise<Prediction> {
     const { config } = this;
     let prediction = first;
+    // A resumed job outlives its waiter: stopping to wait must not cancel it.
+    const stop = async () => {
+      if (cancelOnAbort) await this.cancelQuietly(prediction.id, token);
+      return abortError(signal, provider);
+    };
     let failures = 0;
     let pause = config.pollIntervalMs;
     while (!TERMINAL.has(prediction.status)) {
       try {
         await config.sleep(pause, signal);
       } catch {
-        await this.cancelQuietly(prediction.id, token);
-        throw abortError(signal, provider);
+        throw await stop();
       }
       pause = config.pollIntervalMs;
       const session = oneShotClient({
@@ -243,10 +365,7 @@ export class ReplicateImageModel implements ImageModelV1 {
         failures = 0;
         progress(progressOf(prediction));
       } catch (error) {
-        if (signal?.aborted) {
-          await this.cancelQuietly(prediction.id, token);
-          throw abortError(signal, provider);
-        }
+        if (signal?.aborted) throw await stop();
         const mapped = mapReplicateError(error, {
           phase: 'poll' satisfies ReplicatePhase,
           failure: session.failure,
