@@ -5,6 +5,7 @@ import type {
   ImageEditOperation,
   ImageGenerationProgress,
   ImageModelWarning,
+  ImagePartial,
   ImageProvider,
 } from './spec/index';
 
@@ -118,6 +119,11 @@ export interface GenerateImagesOptions {
   registry?: ModelRegistry;
   signal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress & { image?: number; images?: number }) => void;
+  /**
+   * Previews while the images render, where the model streams them (others send none). `index`
+   * is the image within the whole request (0-based), across every call `n` was split into.
+   */
+  onPartialImage?: (partial: ImagePartial) => void;
   /** Total time for the whole generation, retries included. Default 120 000 ms. */
   timeoutMs?: number;
   /** Retries for rate limits and retryable failures. Default 2. */

@@ -26,6 +26,22 @@ export interface ImageModelCallOptions {
   /** Aborting must stop the upstream work (e.g. cancel a prediction), not just stop waiting. */
   abortSignal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress) => void;
+  /**
+   * Asks for low-detail previews while the images render, where the model can stream them.
+   * Each preview's bytes are an image (sniffed, as finals are); the final image replaces them.
+   * Models that cannot stream ignore it and still return their images.
+   */
+  onPartialImage?: (partial: ImagePartial) => void;
+}
+
+/** A preview of one image while it renders; see {@link ImageModelCallOptions.onPartialImage}. */
+export interface ImagePartial {
+  /** The image within the call (0-based) this previews. */
+  index: number;
+  /** Counts up from 0 for each image: a later preview is closer to the final one. */
+  partialIndex: number;
+  bytes: Uint8Array;
+  mediaType: string;
 }
 
 /** One image as bytes, with the media type sniffed from those bytes. */
