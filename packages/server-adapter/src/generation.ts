@@ -7,6 +7,7 @@ import {
   generateImages,
   type ImageGenerationProgress,
   type ImageModelWarning,
+  type ImagePartial,
   type ModelCatalogEntry,
   type ResolvedImageRequest,
   resolveImageRequest,
@@ -136,7 +137,12 @@ export async function runGeneration(
   c: Context<AppEnv>,
   deps: GenerationDeps,
   planned: ReturnType<typeof planGeneration>,
-  hooks: { onProgress?: (progress: ImageGenerationProgress) => void; signal?: AbortSignal } = {},
+  hooks: {
+    onProgress?: (progress: ImageGenerationProgress) => void;
+    /** Previews while the images render; only event streams ask, as only they can send them. */
+    onPartialImage?: (partial: ImagePartial) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<GenerationOutcome> {
   const { options, gate } = deps;
   const { entry, request } = planned;
@@ -173,6 +179,7 @@ export async function runGeneration(
       signal: controller.signal,
       timeoutMs: options.timeoutMs,
       onProgress: hooks.onProgress,
+      onPartialImage: hooks.onPartialImage,
       onUsage: (usage) => {
         // Billing hooks must not fail a generation that already happened (and was paid for).
         try {

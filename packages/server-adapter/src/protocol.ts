@@ -129,6 +129,20 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export const imageEventSchema = encodedImageSchema;
 export type ImageEvent = EncodedImage;
 
+/**
+ * `event: partial`: a preview of image `index` while it renders, where the model streams
+ * them; the `image` event with the same index replaces it. Event streams only.
+ */
+export const partialEventSchema = z.object({
+  index: z.number().int().min(0),
+  /** Counts up from 0 per image: a later preview is closer to the final image. */
+  partialIndex: z.number().int().min(0),
+  mediaType: z.string(),
+  /** The preview's bytes, base64 (standard alphabet, padded). */
+  data: z.string(),
+});
+export type PartialEvent = z.infer<typeof partialEventSchema>;
+
 /** `event: done`: the last event of a successful stream. */
 export const doneEventSchema = generateResponseSchema.omit({ images: true }).extend({
   images: z.number().int(),
@@ -139,7 +153,7 @@ export type DoneEvent = z.infer<typeof doneEventSchema>;
 export const errorEventSchema = errorBodySchema;
 
 /** The names of the events `text/event-stream` responses carry, in order. */
-export const SSE_EVENTS = ['progress', 'image', 'done', 'error'] as const;
+export const SSE_EVENTS = ['progress', 'partial', 'image', 'done', 'error'] as const;
 export type SseEventName = (typeof SSE_EVENTS)[number];
 
 /** One model in `GET {base}/models`, with the server's limits already applied. */

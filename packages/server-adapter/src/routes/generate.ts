@@ -15,6 +15,7 @@ import {
   runGeneration,
   toBase64,
 } from '../generation';
+import { partialEventMessage } from '../partial-events';
 import type { DoneEvent, EncodedImage, EstimateResponse, GenerateResponse } from '../protocol';
 
 type Negotiated = 'image' | 'json' | 'event-stream';
@@ -73,6 +74,10 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
               if (p.percent !== undefined) data.percent = p.percent;
               if (p.message !== undefined) data.message = p.message;
               void stream.writeSSE({ event: 'progress', data: JSON.stringify(data) });
+            },
+            onPartialImage: (partial) => {
+              const message = partialEventMessage(partial);
+              if (message) void stream.writeSSE(message);
             },
           });
           for (const image of encodeImages(outcome)) {
