@@ -7,4 +7,5 @@ export const providerCredentialEnv: Readonly<Record<string, string>> = {
   openai: 'OPENAI_API_KEY',
   fal: 'FAL_KEY',
   google: 'GOOGLE_GENERATIVE_AI_API_KEY',
+  bfl: 'BFL_API_KEY',
 };

@@ -16,6 +16,7 @@ const seen: Array<{
   url?: string;
   authorization?: string;
   googleKey?: string;
+  bflKey?: string;
   body: string;
 }> = [];
 
@@ -31,13 +32,14 @@ beforeAll(async () => {
     .toBuffer();
   server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const { authorization, 'x-goog-api-key': googleKey } = req.headers;
+    const { authorization, 'x-goog-api-key': googleKey, 'x-key': bflKey } = req.headers;
     seen.push({
       method: req.method,
       url: req.url,
       authorization,
       body,
       googleKey: String(googleKey),
+      bflKey: String(bflKey),
     });
     if (req.url === '/out.png') {
       res.writeHead(200, { 'content-type': 'image/png' }).end(png);
@@ -62,6 +64,12 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ predictions }));
+    } else if (req.url === '/bfl/v1/flux-pro-1.1') {
+      const task = { id: 't1', polling_url: `${origin}/bfl/v1/get_result?id=t1` };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(task));
+    } else if (req.url === '/bfl/v1/get_result?id=t1') {
+      const status = { id: 't1', status: 'Ready', result: { sample: `${origin}/out.png` } };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(status));
     } else if (req.url === '/openai/v1/images/generations') {
       const data = [{ b64_json: png.toString('base64') }];
       res
@@ -182,6 +190,36 @@ describe('providersFromEnv', () => {
     expect(
       providersFromEnv({ GOOGLE_GENERATIVE_AI_API_KEY: ' ' }).providers.google,
     ).toBeUndefined();
+  });
+
+  it('adds Black Forest Labs when BFL_API_KEY is set, with BFL_BASE_URL and BFL_OUTPUT_HOSTS', async () => {
+    const env = { BFL_API_KEY: 'bfl_test_key', BFL_BASE_URL: `${origin}/bfl/v1` };
+    const { providers, live } = providersFromEnv(env);
+    expect(live).toEqual(['bfl', 'local']);
+    const listed = defaultRegistry.list().filter((entry) => live.includes(entry.provider));
+    expect(listed.map((entry) => entry.id)).toEqual([
+      'bfl/flux-pro-1.1',
+      'bfl/flux-pro-1.1-ultra',
+      'bfl/flux-kontext-pro',
+      'bfl/flux-dev',
+      'local/placeholder',
+    ]);
+    expect(defaultRegistry.defaultModel(live).id).toBe('bfl/flux-pro-1.1');
+    const request = { prompt: 'a fox', model: 'bfl/flux-pro-1.1', width: 512, height: 512 };
+    // Loopback is not one of BFL's delivery hosts until BFL_OUTPUT_HOSTS names it.
+    await expect(generateImages(request, { providers, maxRetries: 0 })).rejects.toThrow(
+      /not an allowed output host/,
+    );
+    seen.length = 0;
+    const allowed = providersFromEnv({ ...env, BFL_OUTPUT_HOSTS: new URL(origin).host });
+    const result = await generateImages(request, { providers: allowed.providers });
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    expect(seen.map((s) => [s.method, s.url?.split('?')[0], s.bflKey])).toEqual([
+      ['POST', '/bfl/v1/flux-pro-1.1', 'bfl_test_key'],
+      ['GET', '/bfl/v1/get_result', 'bfl_test_key'],
+      ['GET', '/out.png', 'undefined'],
+    ]);
+    expect(providersFromEnv({ BFL_API_KEY: ' ' }).providers.bfl).toBeUndefined();
   });
 
   it('treats blank variables as unset', () => {

@@ -2,6 +2,7 @@
 // always, and each hosted provider whose credential variable is set.
 import { liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
+import { createBlackForestLabsImages } from './providers/bfl/index';
 import { createFalImages } from './providers/fal/index';
 import { createGoogleImages } from './providers/google/index';
 import { createLocalProvider } from './providers/local/index';
@@ -27,6 +28,9 @@ export interface ProvidersFromEnv {
  *   `FAL_OUTPUT_HOSTS` (comma-separated hosts images may be downloaded from) when given;
  * - `google` (Imagen) when `GOOGLE_GENERATIVE_AI_API_KEY` is set, with
  *   `GOOGLE_GENERATIVE_AI_BASE_URL` (a Gemini API-compatible proxy) when given;
+ * - `bfl` (Black Forest Labs) when `BFL_API_KEY` is set, with `BFL_BASE_URL` (a regional or
+ *   compatible endpoint, e.g. `https://api.eu.bfl.ai/v1`) and `BFL_OUTPUT_HOSTS`
+ *   (comma-separated hosts images may be downloaded from) when given;
  * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
  *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
@@ -81,6 +85,19 @@ export function providersFromEnv(
   if (googleKey) {
     const baseURL = value('GOOGLE_GENERATIVE_AI_BASE_URL');
     providers.google = createGoogleImages({ apiKey: googleKey, ...(baseURL ? { baseURL } : {}) });
+  }
+
+  const bflKey = value(providerCredentialEnv.bfl ?? 'BFL_API_KEY');
+  if (bflKey) {
+    const hosts = value('BFL_OUTPUT_HOSTS')
+      ?.split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
+    providers.bfl = createBlackForestLabsImages({
+      apiKey: bflKey,
+      ...(value('BFL_BASE_URL') ? { baseURL: value('BFL_BASE_URL') } : {}),
+      ...(hosts && hosts.length > 0 ? { outputHosts: hosts } : {}),
+    });
   }
 
   const delay = value('LOCAL_GENERATOR_DELAY_MS');

@@ -21,6 +21,10 @@ describe('defaultModelCatalog', () => {
       'google/imagen-4-fast',
       'google/imagen-4',
       'google/imagen-4-ultra',
+      'bfl/flux-pro-1.1',
+      'bfl/flux-pro-1.1-ultra',
+      'bfl/flux-kontext-pro',
+      'bfl/flux-dev',
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);

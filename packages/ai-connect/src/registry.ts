@@ -1,5 +1,6 @@
 // The model catalogue: what each model accepts (capabilities, limits, defaults) and what it
 // roughly costs, so requests are validated and priced before any provider is called.
+import { bflModelCatalog } from './providers/bfl/bfl-catalog';
 import { falModelCatalog } from './providers/fal/fal-catalog';
 import { googleModelCatalog } from './providers/google/google-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
@@ -135,6 +136,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
   },
   ...falModelCatalog,
   ...googleModelCatalog,
+  ...bflModelCatalog,
   {
     id: 'local/placeholder',
     provider: 'local',
