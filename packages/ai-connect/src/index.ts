@@ -3,7 +3,8 @@
 export type { DownloadedOutput, DownloadOutputOptions } from './download-output';
 export { downloadOutput } from './download-output';
 export { editImages } from './edit';
-export { EDIT_OPERATIONS, supportsOperation } from './edit-validate';
+export type { ResolvedEditRequest } from './edit-validate';
+export { EDIT_OPERATIONS, resolveEditRequest, supportsOperation } from './edit-validate';
 export { generateImages } from './generate';
 export type {
   ImageJob,
@@ -23,14 +24,6 @@ export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/ai-sdk/index';
 export { fromAISDKImageModel } from './providers/ai-sdk/index';
-export type { BlackForestLabsImagesSettings } from './providers/bfl/index';
-export {
-  BFL_ASPECT_RATIOS,
-  BFL_DEFAULT_BASE_URL,
-  BFL_OUTPUT_HOSTS,
-  bflModelCatalog,
-  createBlackForestLabsImages,
-} from './providers/bfl/index';
 export type { FalImagesSettings } from './providers/fal/index';
 export { createFalImages, FAL_OUTPUT_HOSTS, falModelCatalog } from './providers/fal/index';
 export type { GoogleImagesSettings } from './providers/google/index';

@@ -17,6 +17,7 @@ import { isJson, requireContentType } from './middleware/content-type';
 import { corsPolicy } from './middleware/cors-policy';
 import { rateLimit } from './middleware/rate-limit';
 import { type ImageServerOptions, resolveOptions } from './options';
+import { editRoutes } from './routes/edit';
 import { fetchRoutes } from './routes/fetch';
 import { generateRoutes } from './routes/generate';
 import { healthRoute, modelRoutes } from './routes/models';
@@ -38,6 +39,7 @@ export const EXPOSED_HEADERS = [
   'x-ai-cost-usd',
   'x-ai-images',
   'x-ai-images-requested',
+  'x-ai-operation',
   'x-should-retry',
   'x-image-width',
   'x-image-height',
@@ -144,6 +146,18 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   api.post('/images/generate', chain(limited, json, limitBody(limits.maxBodyBytes)));
   api.post('/images/estimate', chain(authorize, json, limitBody(limits.maxBodyBytes)));
   api.route('/', generateRoutes(deps));
+  api.post(
+    '/images/edit',
+    chain(
+      limited,
+      requireContentType(
+        (t) => t === 'multipart/form-data',
+        'Send the edit as multipart/form-data with the image in an "image" file field.',
+      ),
+      limitBody(limits.maxUploadBytes),
+    ),
+  );
+  api.route('/', editRoutes(deps));
   api.post('/images/transform', chain(limited, image, limitBody(limits.maxUploadBytes)));
   api.route('/', transformRoutes(resolved));
   const urlFetch = resolveUrlFetchOptions(options.urlFetch);

@@ -2,6 +2,7 @@
 // huge numbers, wrong media types and random uploads. The server must answer every one below
 // 500, every error in its JSON shape, and never reach the "unexpected error" path.
 import fc from 'fast-check';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createImageServer } from './app';
 import { errorBodySchema } from './protocol';
@@ -151,11 +152,86 @@ describe('fuzzed request bodies never produce a 5xx', { timeout: 120_000 }, () =
       fc.asyncProperty(
         contentType,
         fc.string({ maxLength: 200 }),
-        fc.constantFrom(...routes, '/api/ai/images/transform', '/v1/images/generations'),
+        fc.constantFrom(
+          ...routes,
+          '/api/ai/images/transform',
+          '/api/ai/images/edit',
+          '/v1/images/generations',
+        ),
         (type, body, path) =>
           check(path, { method: 'POST', headers: { 'content-type': type }, body }),
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('random multipart edits: fields, files and Accept headers', async () => {
+    const png = new Uint8Array(
+      await sharp({
+        create: { width: 8, height: 8, channels: 4, background: { r: 9, g: 9, b: 9, alpha: 0 } },
+      })
+        .png()
+        .toBuffer(),
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer().map(String),
+      fc.double().map(String),
+    );
+    const fields = fc.record(
+      {
+        operation: fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.constantFrom(
+            'edit',
+            'inpaint',
+            'outpaint',
+            'variation',
+            'upscale',
+            'remove-background',
+          ),
+        ),
+        prompt: fc.string({ maxLength: 40 }),
+        model: fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.constantFrom('local/placeholder', 'fake/model'),
+        ),
+        scale: fc.oneof(text, fc.constantFrom('2', '4')),
+        n: text,
+        seed: text,
+        strength: text,
+        negativePrompt: fc.string({ maxLength: 20 }),
+        outpaintTop: text,
+        outpaintLeft: text,
+      },
+      { requiredKeys: [] },
+    );
+    const file = fc.oneof(
+      fc.constant(png),
+      fc.uint8Array({ maxLength: 256 }),
+      fc
+        .uint8Array({ maxLength: 256 })
+        .map((b) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...b])),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fields,
+        fc.option(file, { nil: undefined }),
+        fc.option(file, { nil: undefined }),
+        accept,
+        (values, image, mask, acceptHeader) => {
+          const body = new FormData();
+          for (const [key, value] of Object.entries(values)) body.set(key, String(value));
+          if (image) body.set('image', new File([image], 'i.png', { type: 'image/png' }));
+          if (mask) body.set('mask', new File([mask], 'm.png', { type: 'image/png' }));
+          return check('/api/ai/images/edit', {
+            method: 'POST',
+            headers: { accept: acceptHeader },
+            body,
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

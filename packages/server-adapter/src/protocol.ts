@@ -91,6 +91,8 @@ export const imageMetadataSchema = z.object({
   costUsd: z.number().optional(),
   generationMs: z.number(),
   requestId: z.string(),
+  /** For results of `POST {base}/images/edit`: the edit operation that made the image. */
+  operation: z.string().optional(),
 });
 export type ImageMetadata = z.infer<typeof imageMetadataSchema>;
 
@@ -187,6 +189,20 @@ export const modelInfoSchema = z.object({
     seed: z.boolean(),
     steps: z.boolean(),
     sizes: z.array(z.string()).optional(),
+    /** `generate` and the edit operations the model serves; absent: generate only. */
+    operations: z
+      .array(
+        z.enum([
+          'generate',
+          'edit',
+          'inpaint',
+          'outpaint',
+          'variation',
+          'upscale',
+          'remove-background',
+        ]),
+      )
+      .optional(),
   }),
   costPerImageUsd: z.number().optional(),
 });
@@ -289,3 +305,65 @@ export type OpenAIImageRequest = z.infer<typeof openAIImageRequestSchema>;
 export interface OpenAIErrorBody {
   error: { message: string; type: string; code: string | null; param: string | null };
 }
+
+/** The operations of `POST {base}/images/edit`. */
+export const EDIT_OPERATION_NAMES = [
+  'edit',
+  'inpaint',
+  'outpaint',
+  'variation',
+  'upscale',
+  'remove-background',
+] as const;
+
+// Form values arrive as strings: numbers are taken from digits only, never coerced from text.
+const formWhole = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * Form fields of `POST {base}/images/edit` (multipart, beside the `image` and optional `mask`
+ * files). Empty fields count as absent. Bounds here are wire sanity; the server's limits and
+ * the model's are checked after parsing and name the field at fault.
+ */
+export const editFieldsSchema = z.object({
+  operation: z.enum(EDIT_OPERATION_NAMES, {
+    message: `must be one of ${EDIT_OPERATION_NAMES.join(', ')}`,
+  }),
+  prompt: z.string().max(100_000).optional(),
+  model: z.string().min(1).max(200).optional(),
+  scale: z
+    .enum(['2', '4'], { message: 'must be 2 or 4' })
+    .transform((v) => Number(v) as 2 | 4)
+    .optional(),
+  n: formWhole(1, 1_000).optional(),
+  seed: formWhole(0, MAX_SEED).optional(),
+  strength: z
+    .string()
+    .regex(/^(0|1|0?\.\d{1,6}|1\.0{1,6})$/, 'must be a number from 0 to 1')
+    .transform(Number)
+    .optional(),
+  negativePrompt: z.string().max(100_000).optional(),
+  outpaintTop: formWhole(0, 16_384).optional(),
+  outpaintRight: formWhole(0, 16_384).optional(),
+  outpaintBottom: formWhole(0, 16_384).optional(),
+  outpaintLeft: formWhole(0, 16_384).optional(),
+});
+export type EditFields = z.infer<typeof editFieldsSchema>;
+
+/** Form fields of `POST /v1/images/edits` this server honours (OpenAI's multipart shape). */
+export const openAIEditFieldsSchema = z.object({
+  prompt: z.string().max(100_000),
+  model: z.string().max(200).optional(),
+  n: formWhole(1, 1_000).optional(),
+  size: z
+    .string()
+    .regex(/^(auto|\d{1,5}x\d{1,5})$/, 'size must be "WIDTHxHEIGHT", e.g. "1024x1024"')
+    .optional(),
+  response_format: z.enum(['b64_json', 'url']).optional(),
+  user: z.string().optional(),
+});
+export type OpenAIEditFields = z.infer<typeof openAIEditFieldsSchema>;

@@ -169,7 +169,8 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
   return route;
 }
 
-function summary(outcome: GenerationOutcome): Omit<GenerateResponse, 'images'> {
+/** The JSON answer's fields besides the images; the edit route answers the same way. */
+export function summary(outcome: GenerationOutcome): Omit<GenerateResponse, 'images'> {
   const usage: GenerateResponse['usage'] = {
     images: outcome.usage.images,
     durationMs: outcome.usage.durationMs,
@@ -184,7 +185,7 @@ function summary(outcome: GenerationOutcome): Omit<GenerateResponse, 'images'> {
   };
 }
 
-function encodeImages(outcome: GenerationOutcome): EncodedImage[] {
+export function encodeImages(outcome: GenerationOutcome): EncodedImage[] {
   return outcome.images.map((image) => ({
     index: image.index,
     mediaType: image.mediaType,

@@ -39,6 +39,9 @@ export function toModelInfo(
   if (l.minSteps !== undefined) info.limits.minSteps = l.minSteps;
   if (l.maxSteps !== undefined) info.limits.maxSteps = Math.min(l.maxSteps, limits.maxSteps);
   if (entry.capabilities.sizes) info.capabilities.sizes = [...entry.capabilities.sizes];
+  if (entry.capabilities.operations) {
+    info.capabilities.operations = [...entry.capabilities.operations];
+  }
   if (entry.costPerImageUsd !== undefined) info.costPerImageUsd = entry.costPerImageUsd;
   return info;
 }
