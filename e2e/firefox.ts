@@ -1,0 +1,31 @@
+// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi, on a fresh temporary profile
+// (puppeteer-core makes it and deletes it on close), with the preferences the Firefox browser
+// tests use on a machine with no outside network.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxPath, firefoxPrefs } from '../scripts/vitest-firefox-provider.js';
+
+/** A Firefox window at the size the Chromium walk uses; `close()` also deletes the profile. */
+export async function launchFirefox(): Promise<{
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: firefoxPrefs,
+    defaultViewport: { width: 1280, height: 800 },
+    timeout: 60_000,
+    protocolTimeout: 60_000,
+  });
+  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    browser,
+    page,
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
