@@ -24,6 +24,14 @@ export { isProviderLive, liveProviderNames } from './live-providers';
 export { providerCredentialEnv } from './provider-env';
 export type { AISDKImageModelBridge, AISDKImageModelOptions } from './providers/ai-sdk/index';
 export { fromAISDKImageModel } from './providers/ai-sdk/index';
+export type { BlackForestLabsImagesSettings } from './providers/bfl/index';
+export {
+  BFL_ASPECT_RATIOS,
+  BFL_DEFAULT_BASE_URL,
+  BFL_OUTPUT_HOSTS,
+  bflModelCatalog,
+  createBlackForestLabsImages,
+} from './providers/bfl/index';
 export type { FalImagesSettings } from './providers/fal/index';
 export { createFalImages, FAL_OUTPUT_HOSTS, falModelCatalog } from './providers/fal/index';
 export type { GoogleImagesSettings } from './providers/google/index';
