@@ -14,7 +14,13 @@
 // still happens strictly in input order, as when the steps ran one after another; results
 // and progress are reported in input order too. A repeat of bytes still being written waits
 // for that write, so it is a duplicate only of an asset that exists.
-import { eachRequest, inWriteTransaction, type LibraryDb, toStoredAsset } from './db';
+import {
+  eachRequest,
+  fromStoredAsset,
+  inWriteTransaction,
+  type LibraryDb,
+  toStoredAsset,
+} from './db';
 import {
   ImportAbortedError,
   ImportFailedError,
@@ -106,6 +112,8 @@ export async function importBatch(
     const queue: { index: number; item: PreparedInput; result: Promise<ImportItemResult> }[] = [];
     const analysisOf = createAnalyser(batch, items, WRITE_LANES);
     let records: MediaAsset[] = [];
+    /** Assets of this batch whose bytes another batch committed first: theirs are kept. */
+    let lost: MediaAsset[] = [];
     /** Waits for the oldest item to be done and reports it: results and progress stay in order. */
     const settleOldest = async () => {
       const { index, item, result } = queue.shift() as (typeof queue)[number];
@@ -129,7 +137,20 @@ export async function importBatch(
       while (queue.length > 0) await settleOldest();
       throwIfAborted(options.signal);
       records = importedAssets(results);
-      if (records.length > 0) await writeRecords(db, records);
+      if (records.length > 0) {
+        const taken = await writeRecords(db, records, !options.keepDuplicates);
+        if (taken.size > 0) {
+          for (const [index, result] of results.entries()) {
+            const existing = result.status === 'imported' && taken.get(result.asset.id);
+            if (existing) {
+              const loaded = ctx.store.getState().assets.get(existing.id);
+              results[index] = { status: 'duplicate', asset: loaded ?? existing };
+            }
+          }
+          lost = records.filter((asset) => taken.has(asset.id));
+          records = records.filter((asset) => !taken.has(asset.id));
+        }
+      }
     } catch (error) {
       batch.over = true;
       // Writes still under way end first, so that none of them lands after the clean-up.
@@ -142,6 +163,13 @@ export async function importBatch(
     // Committed: from here nothing may undo the bytes, whatever a store listener does.
     batch.over = true;
     ctx.pendingBytes -= batch.reserved;
+    // No record names these bytes; were a delete to fail, the next sweep takes them.
+    await Promise.allSettled(
+      lost
+        .flatMap((asset) => [asset.blobKey, asset.thumbnailKey])
+        .filter((key): key is string => key !== undefined)
+        .map((key) => blobs.delete(key)),
+    );
     if (records.length > 0) {
       const ids = records.map((asset) => asset.id);
       ctx.commit({ upsert: records }, { assets: ids });
@@ -476,10 +504,32 @@ async function writeItemBytes(
 }
 
 /** Writes every record of the batch in one transaction: all of them or none. */
-function writeRecords(db: LibraryDb, records: MediaAsset[]): Promise<void> {
+/**
+ * Writes a batch's records in one transaction. With `dedupe`, a record whose bytes another
+ * batch committed since this one looked them up (another tab, or another call in this one) is
+ * left out: the transaction is the only place where that look-up cannot race. Returns the
+ * assets already there, by the id of the record left out for each.
+ */
+function writeRecords(
+  db: LibraryDb,
+  records: MediaAsset[],
+  dedupe: boolean,
+): Promise<Map<string, MediaAsset>> {
   return inWriteTransaction(db, ['assets'], async (tx) => {
     const store = tx.objectStore('assets');
-    await eachRequest(records, (asset) => store.put(toStoredAsset(asset)));
+    const taken = new Map<string, MediaAsset>();
+    if (dedupe) {
+      const byHash = store.index('sha256');
+      const found = await Promise.all(records.map((asset) => byHash.get(asset.sha256)));
+      for (const [index, record] of found.entries()) {
+        if (record) taken.set((records[index] as MediaAsset).id, fromStoredAsset(record));
+      }
+    }
+    await eachRequest(
+      records.filter((asset) => !taken.has(asset.id)),
+      (asset) => store.put(toStoredAsset(asset)),
+    );
+    return taken;
   });
 }
 
