@@ -310,8 +310,13 @@ describe('fetchUrl', () => {
 describe('the client module is browser-safe', () => {
   it('imports nothing at runtime but its own modules (no node:, hono, zod or sharp)', async () => {
     const { readFile } = await import('node:fs/promises');
-    const own = ['./sse-reader', './client-file-names'];
-    for (const file of ['client.ts', 'sse-reader.ts', 'client-file-names.ts']) {
+    const own = ['./sse-reader', './client-file-names', './client-partials'];
+    for (const file of [
+      'client.ts',
+      'sse-reader.ts',
+      'client-file-names.ts',
+      'client-partials.ts',
+    ]) {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
       const runtimeImports = [
         ...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms),

@@ -2,6 +2,7 @@
 // talks to it over the wire protocol. Browser-safe: fetch, File and streams only, no key.
 
 import { fileNameFromDisposition, fileNameFromUrl, generatedFileName } from './client-file-names';
+import { partialFromEvent } from './client-partials';
 import type {
   DoneEvent,
   EncodedImage,
@@ -72,6 +73,17 @@ export interface MediaAIGenerateOptions {
    * (`resumeJob`) or cancels it (`cancelJob`) from this or another page.
    */
   onJob?: (job: { token: string }) => void;
+  /**
+   * Previews while the images render, where the model streams them: image `index`,
+   * `partialIndex` counting up, the preview's bytes as `file` (and as `blob`, the name the
+   * media library's contract reads). Asking for them reads the event stream.
+   */
+  onPartialImage?: (partial: {
+    index: number;
+    partialIndex: number;
+    file: Blob;
+    blob: Blob;
+  }) => void;
 }
 
 /**
@@ -230,7 +242,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     if (signal?.aborted) throw canceled(signal.reason);
     const body = toWireRequest(req);
     try {
-      if (onProgress || onJob) {
+      if (onProgress || onJob || opts.onPartialImage) {
         if (options.resumable !== false) body.resumable = true;
         const response = await request('/images/generate', {
           method: 'POST',
@@ -280,7 +292,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     for (;;) {
       let images: MediaAIGeneratedImage[] | undefined;
       try {
-        images = await readJobStream(response, job, onProgress, onJob, signal);
+        images = await readJobStream(response, job, onProgress, onJob, signal, opts.onPartialImage);
       } catch (error) {
         // An `error` event is the job's own end; anything else is the connection.
         if (error instanceof RemoteGeneratorError) throw error;
@@ -322,6 +334,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
     onProgress: MediaAIGenerateOptions['onProgress'],
     onJob: MediaAIGenerateOptions['onJob'],
     signal: AbortSignal | undefined,
+    onPartialImage?: MediaAIGenerateOptions['onPartialImage'],
   ): Promise<MediaAIGeneratedImage[] | undefined> {
     if (!response.body) return undefined;
     let result: MediaAIGeneratedImage[] | undefined;
@@ -339,6 +352,9 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
         const progress = JSON.parse(data) as ProgressEvent;
         job.doneReported ||= progress.stage === 'done';
         onProgress?.(progress);
+      } else if (event === 'partial') {
+        const partial = onPartialImage && partialFromEvent(data);
+        if (partial) onPartialImage?.(partial);
       } else if (event === 'image') {
         const encoded = JSON.parse(data) as EncodedImage;
         job.images.set(encoded.index ?? job.images.size, decodeImage(encoded));

@@ -48,6 +48,19 @@ export interface MediaAIGenerateOptions {
    * keeps the token until the job's images have landed.
    */
   onJob?: (job: { token: string }) => void;
+  /**
+   * Previews while the images render, for generators whose model streams them: image `index`
+   * (0-based), `partialIndex` counting up, the preview as a `blob`. The finished image replaces
+   * them; a generator that has none never calls it.
+   */
+  onPartialImage?: (partial: MediaAIPartialImage) => void;
+}
+
+/** A preview of one image while it renders; see `MediaAIGenerateOptions.onPartialImage`. */
+export interface MediaAIPartialImage {
+  index: number;
+  partialIndex: number;
+  blob: Blob;
 }
 
 /** Limits and defaults a model advertises, so a UI can offer only valid values. */
