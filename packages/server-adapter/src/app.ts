@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './context';
 import { fromAIConnectError, HttpError, sendError } from './errors';
 import type { GenerationDeps } from './generation';
+import { createJobTokens } from './job-token';
 import { accessLog } from './middleware/access-log';
 import { authorizeMiddleware } from './middleware/authorize';
 import { limitBody } from './middleware/body-limit';
@@ -20,6 +21,7 @@ import { type ImageServerOptions, resolveOptions } from './options';
 import { editRoutes } from './routes/edit';
 import { fetchRoutes } from './routes/fetch';
 import { generateRoutes } from './routes/generate';
+import { jobRoutes } from './routes/jobs';
 import { healthRoute, modelRoutes } from './routes/models';
 import { openAICompatibleRoutes } from './routes/openai-compatible';
 import { transformRoutes } from './routes/transform';
@@ -84,6 +86,12 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   const deps: GenerationDeps = {
     options: resolved,
     gate: createConcurrencyGate(resolved.concurrency),
+    jobTokens: createJobTokens({
+      secret: options.jobSecret,
+      ttlMs: options.jobTokenTtlMs,
+      now: resolved.now,
+      logger,
+    }),
   };
 
   const app = new Hono<AppEnv>();
@@ -146,6 +154,9 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   api.post('/images/generate', chain(limited, json, limitBody(limits.maxBodyBytes)));
   api.post('/images/estimate', chain(authorize, json, limitBody(limits.maxBodyBytes)));
   api.route('/', generateRoutes(deps));
+  api.get('/images/jobs/:token', limited);
+  api.delete('/images/jobs/:token', limited);
+  api.route('/', jobRoutes(deps));
   api.post(
     '/images/edit',
     chain(

@@ -142,6 +142,8 @@ export function fromAIConnectError(error: unknown): HttpError | undefined {
       return new HttpError(CLIENT_CLOSED_REQUEST, 'canceled', message, base);
     case 'output_not_image':
       return new HttpError(502, 'output_not_image', message, base);
+    case 'job_not_found':
+      return new HttpError(404, 'job_not_found', message, base);
     default:
       return new HttpError(502, 'provider_error', message, base);
   }

@@ -16,6 +16,7 @@ import {
 import type { Context } from 'hono';
 import type { AppEnv } from './context';
 import { fromAIConnectError, HttpError } from './errors';
+import type { JobTokens } from './job-token';
 import type { ConcurrencyGate } from './middleware/concurrency';
 import type { ResolvedServerOptions } from './options';
 import { type GenerateRequest, generateRequestSchema, type ImageMetadata } from './protocol';
@@ -27,6 +28,8 @@ const MAX_DETAIL = 2000;
 export interface GenerationDeps {
   options: ResolvedServerOptions;
   gate: ConcurrencyGate;
+  /** Signs and checks resumable job tokens; absent, no generation runs as a job. */
+  jobTokens?: JobTokens;
 }
 
 /** A generated image with its bytes and the metadata the wire carries. */
@@ -225,7 +228,8 @@ export async function runGeneration(
   }
 }
 
-function toOutcome(
+/** A result as the routes send it: images with their wire metadata. Shared with the job routes. */
+export function toOutcome(
   result: GenerateImagesResult,
   planned: ReturnType<typeof planGeneration>,
   requestId: string,

@@ -137,6 +137,14 @@ export interface ImageServerOptions {
    * createImageServer({ providers, urlFetch: { maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 } });
    */
   urlFetch?: UrlFetchOptions;
+  /**
+   * Secret that signs resumable job tokens (HMAC-SHA256), at least 16 characters; every
+   * instance that may resume a job needs the same one. Default: a random secret per process
+   * (logged once), so tokens stop working after a restart and on other instances.
+   */
+  jobSecret?: string;
+  /** How long a resumable job's token is valid. Default one hour. */
+  jobTokenTtlMs?: number;
 }
 
 /** Options with every default filled in. */

@@ -20,6 +20,12 @@ export const generateRequestSchema = z.object({
   steps: z.number().int().positive().max(100_000).optional(),
   seed: z.number().int().min(0).max(MAX_SEED).optional(),
   n: z.number().int().positive().max(1_000).optional(),
+  /**
+   * Event streams only: run the generation as a resumable job when the model can. The stream
+   * then opens with a `job` event, and a dropped connection leaves the job running upstream,
+   * to be continued or canceled at `{base}/images/jobs/{token}`.
+   */
+  resumable: z.boolean().optional(),
 });
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
@@ -58,6 +64,14 @@ export const errorCodeSchema = z.enum([
   'url_forbidden',
   // POST {base}/fetch: the site failed, or answered with an error status
   'fetch_failed',
+  // {base}/images/jobs/{token}: not a job token (400)
+  'job_token_invalid',
+  // {base}/images/jobs/{token}: changed, or signed by a server with another secret (403)
+  'job_token_foreign',
+  // {base}/images/jobs/{token}: past its expiry (410)
+  'job_token_expired',
+  // {base}/images/jobs/{token}: the provider no longer knows the job (404)
+  'job_not_found',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -153,6 +167,30 @@ export type DoneEvent = z.infer<typeof doneEventSchema>;
 
 /** `event: error`: the stream failed after it started; the body is the usual error body. */
 export const errorEventSchema = errorBodySchema;
+
+/**
+ * `event: job`: the first event of a stream asked for with `resumable: true`. With
+ * `resumable: true` it carries the token that continues (`GET`) or cancels (`DELETE`) the job
+ * at `{base}/images/jobs/{token}`; `resumable: false` means the model cannot resume, and a
+ * dropped connection cancels the generation as without the flag.
+ */
+export const jobEventSchema = z.union([
+  z.object({ token: z.string(), resumable: z.literal(true) }),
+  z.object({ resumable: z.literal(false) }),
+]);
+export type JobEvent = z.infer<typeof jobEventSchema>;
+
+/** `GET {base}/images/jobs/{token}` with `Accept: application/json`: where the job is. */
+export const jobStatusResponseSchema = z.object({
+  status: z.enum(['running', 'succeeded', 'failed', 'canceled']),
+  model: z.string(),
+  progress: progressEventSchema.optional(),
+});
+export type JobStatusResponse = z.infer<typeof jobStatusResponseSchema>;
+
+/** `DELETE {base}/images/jobs/{token}`: the job was canceled upstream. */
+export const jobCancelResponseSchema = z.object({ canceled: z.literal(true) });
+export type JobCancelResponse = z.infer<typeof jobCancelResponseSchema>;
 
 /** The names of the events `text/event-stream` responses carry, in order. */
 export const SSE_EVENTS = ['progress', 'partial', 'image', 'done', 'error'] as const;

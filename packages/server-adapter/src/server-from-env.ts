@@ -64,6 +64,9 @@ const int = (value: string | undefined, fallback: number, name: string): number 
  * | `MAX_CONCURRENT_TRANSFORMS` | sharp jobs at once in the process | `2` |
  * | `URL_FETCH` | `0` turns off `POST {base}/fetch` (public URLs fetched for the URL import) | on |
  * | `URL_FETCH_MAX_BYTES`, `URL_FETCH_TIMEOUT_MS` | largest file it fetches, time for one fetch | `26214400`, `15000` |
+ * | `MEDIALOFT_JOB_SECRET` | signs resumable job tokens; the same on every instance (16+ characters) | random per process |
+ * | `MEDIALOFT_JOB_TOKEN_TTL_MS` | how long a resumable job's token is valid | `3600000` |
+ * | `MEDIALOFT_LOCAL_DELAY_MS` | simulated duration of a local generation (also `LOCAL_GENERATOR_DELAY_MS`) | `0` |
  *
  * With no provider key the keyless local generator serves and `/models` shows the hosted
  * models as not live.
@@ -80,7 +83,13 @@ export function createServerFromEnv(
     .filter(([name, value]) => SECRET_NAME.test(name) && value)
     .map(([, value]) => value as string);
   const logger = options.logger ?? createJsonLogger({ secrets });
-  const { providers, live } = providersFromEnv(env);
+  // MEDIALOFT_LOCAL_DELAY_MS is the server's name for the local generator's simulated duration.
+  const localDelay = env.MEDIALOFT_LOCAL_DELAY_MS?.trim();
+  const { providers, live } = providersFromEnv(
+    localDelay && !env.LOCAL_GENERATOR_DELAY_MS?.trim()
+      ? { ...env, LOCAL_GENERATOR_DELAY_MS: localDelay }
+      : env,
+  );
 
   const points = int(env.RATE_LIMIT_REQUESTS, 60, 'RATE_LIMIT_REQUESTS');
   const durationSec = int(env.RATE_LIMIT_WINDOW_SECONDS, 60, 'RATE_LIMIT_WINDOW_SECONDS') || 60;
@@ -148,6 +157,9 @@ export function createServerFromEnv(
     },
     basePath,
     clientIp,
+    jobSecret: env.MEDIALOFT_JOB_SECRET?.trim() || undefined,
+    jobTokenTtlMs:
+      int(env.MEDIALOFT_JOB_TOKEN_TTL_MS, 3_600_000, 'MEDIALOFT_JOB_TOKEN_TTL_MS') || 3_600_000,
     secrets,
     logger,
     ...options.overrides,

@@ -38,7 +38,7 @@ export function corsPolicy(options: CorsPolicyOptions): MiddlewareHandler {
       if (!origin || !isWebOrigin(origin) || !options.allowed(origin)) return null;
       return options.anyOrigin ? '*' : origin;
     },
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'X-Request-Id'],
     exposeHeaders: options.exposeHeaders,
     // Set below, only next to an echoed origin: never with `*`, never for a refused origin.

@@ -17,6 +17,7 @@ import {
 } from '../generation';
 import { partialEventMessage } from '../partial-events';
 import type { DoneEvent, EncodedImage, EstimateResponse, GenerateResponse } from '../protocol';
+import { canRunAsJob, NOT_RESUMABLE_EVENT, startResumableStream } from './jobs';
 
 type Negotiated = 'image' | 'json' | 'event-stream';
 
@@ -57,6 +58,9 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
     const mode = negotiate(c);
 
     if (mode === 'event-stream') {
+      if (planned.request.resumable && canRunAsJob(deps, planned)) {
+        return startResumableStream(c, deps, planned);
+      }
       // Start the stream only once the request is known to be valid (and has room to run), so
       // bad input and a full server still get a 4xx status rather than a 200 stream with an error.
       deps.gate.ensureCapacity(planned.entry.provider);
@@ -65,6 +69,8 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
         stream.onAbort(() => streamAborted.abort());
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
         try {
+          // Asked to be resumable, but the model cannot: said first, then as without the flag.
+          if (planned.request.resumable) await stream.writeSSE(NOT_RESUMABLE_EVENT);
           const outcome = await runGeneration(c, deps, planned, {
             signal: streamAborted.signal,
             onProgress: (p) => {
