@@ -24,6 +24,7 @@ import { generateRoutes } from './routes/generate';
 import { jobRoutes } from './routes/jobs';
 import { healthRoute, modelRoutes } from './routes/models';
 import { openAICompatibleRoutes } from './routes/openai-compatible';
+import { openAIEditRoutes } from './routes/openai-edits';
 import { transformRoutes } from './routes/transform';
 import { resolveUrlFetchOptions } from './url-fetch';
 
@@ -147,6 +148,11 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
     'Send the image as the body (Content-Type: image/*) or as a multipart form field "file".',
   );
 
+  const multipart = requireContentType(
+    (t) => t === 'multipart/form-data',
+    'Send the edit as multipart/form-data with the image in an "image" file field.',
+  );
+
   const api = new Hono<AppEnv>();
   api.route('/', healthRoute(resolved));
   api.get('/models', authorize);
@@ -157,17 +163,7 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   api.get('/images/jobs/:token', limited);
   api.delete('/images/jobs/:token', limited);
   api.route('/', jobRoutes(deps));
-  api.post(
-    '/images/edit',
-    chain(
-      limited,
-      requireContentType(
-        (t) => t === 'multipart/form-data',
-        'Send the edit as multipart/form-data with the image in an "image" file field.',
-      ),
-      limitBody(limits.maxUploadBytes),
-    ),
-  );
+  api.post('/images/edit', chain(limited, multipart, limitBody(limits.maxUploadBytes)));
   api.route('/', editRoutes(deps));
   api.post('/images/transform', chain(limited, image, limitBody(limits.maxUploadBytes)));
   api.route('/', transformRoutes(resolved));
@@ -179,6 +175,11 @@ export function createImageServer(options: ImageServerOptions): Hono<AppEnv> {
   app.route(resolved.basePath, api);
 
   if (resolved.openAICompatiblePath !== false) {
+    // Before the generations routes, whose catch-all answers every other path under the prefix.
+    app.route(
+      resolved.openAICompatiblePath,
+      openAIEditRoutes(deps, chain(limited, multipart, limitBody(limits.maxUploadBytes))),
+    );
     app.route(
       resolved.openAICompatiblePath,
       openAICompatibleRoutes(deps, chain(limited, json, limitBody(limits.maxBodyBytes))),

@@ -157,6 +157,7 @@ describe('fuzzed request bodies never produce a 5xx', { timeout: 120_000 }, () =
           '/api/ai/images/transform',
           '/api/ai/images/edit',
           '/v1/images/generations',
+          '/v1/images/edits',
         ),
         (type, body, path) =>
           check(path, { method: 'POST', headers: { 'content-type': type }, body }),
@@ -224,7 +225,7 @@ describe('fuzzed request bodies never produce a 5xx', { timeout: 120_000 }, () =
           for (const [key, value] of Object.entries(values)) body.set(key, String(value));
           if (image) body.set('image', new File([image], 'i.png', { type: 'image/png' }));
           if (mask) body.set('mask', new File([mask], 'm.png', { type: 'image/png' }));
-          return check('/api/ai/images/edit', {
+          return check(values.model === 'fake/model' ? '/v1/images/edits' : '/api/ai/images/edit', {
             method: 'POST',
             headers: { accept: acceptHeader },
             body,

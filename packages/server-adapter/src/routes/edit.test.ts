@@ -36,7 +36,11 @@ const png = async (width: number, height: number, alpha = false) =>
 
 function form(
   fields: Record<string, string>,
-  files: { image?: Uint8Array; mask?: Uint8Array; imageType?: string } = {},
+  files: {
+    image?: Uint8Array<ArrayBuffer>;
+    mask?: Uint8Array<ArrayBuffer>;
+    imageType?: string;
+  } = {},
 ) {
   const body = new FormData();
   if (files.image) {
