@@ -21,8 +21,9 @@ let files: string;
 
 beforeAll(async () => {
   files = mkdtempSync(join(tmpdir(), 'medialoft-e2e-firefox-'));
-  // Slow enough to see progress between 0 and 100 %, like a hosted model.
-  demo = await startDemo({ LOCAL_GENERATOR_DELAY_MS: '3000' });
+  // Slow enough to see progress between 0 and 100 %, like a hosted model; longer than the
+  // Chromium walk's 3 s, since each step over BiDi takes longer on a busy machine.
+  demo = await startDemo({ LOCAL_GENERATOR_DELAY_MS: '5000' });
   firefox = await launchFirefox();
   page = firefox.page;
   await page.goto(demo.webUrl);
@@ -127,7 +128,7 @@ describe('the demo in Firefox, end to end', () => {
       .locator(`${byRole('dialog', 'Generate images')} ${byRole('button', 'Generate')}`)
       .click();
     // One read of the dialog as it is now (ARIA queries over BiDi take a while, and the model
-    // only works 3 s): the progress bar's value, the status line, and the Cancel button.
+    // only works 5 s): the progress bar's value, the status line, and the Cancel button.
     const panel = () =>
       page.evaluate(() => {
         const dialog = [...document.querySelectorAll('[role="dialog"]')].find((element) =>
