@@ -44,6 +44,10 @@ export class GenerationCanceledError extends MediaLibraryError {
  * A generator written against the one-argument form works unchanged: it ignores the options,
  * and a cancel that happens while it runs still keeps its images out of the library.
  *
+ * When the generator can resume (`resumeJob`) and reports a job through `onJob`, the job is
+ * kept as pending in IndexedDB until its images have landed, so a library opened after a
+ * reload or in another tab resumes it (see `resumePendingGenerations`).
+ *
  * @throws {GenerationCanceledError} when `signal` fires before the import has finished.
  * @throws whatever the generator throws (e.g. a typed error for an invalid request).
  *
@@ -69,6 +73,12 @@ export async function generateIntoLibrary(
     const { normalizeMeta, normalizeSourceModule } = await import('./host-data');
     if (options.sourceModule !== undefined) normalizeSourceModule(options.sourceModule);
     if (options.meta !== undefined) normalizeMeta(options.meta);
+  }
+  // A generator that can resume has its jobs kept as pending while they run, so a reload
+  // resumes them; that code loads with the first such generation.
+  if (generator.resumeJob && globalThis.indexedDB) {
+    const { generateResumably } = await import('./pending-jobs-resume');
+    return generateResumably(library, generator, request, options);
   }
   let images: MediaAIGeneratedImage[];
   try {

@@ -37,6 +37,21 @@ export {
   isInertMimeType,
   type ObjectUrlCacheOptions,
 } from './object-url-cache';
+export type { PendingGeneration } from './pending-jobs';
+export {
+  type JobLockManager,
+  type PendingGenerationOptions,
+  type ResumeReport,
+  resumePendingGenerations,
+} from './pending-jobs-resume';
+export {
+  type GenerationJobs,
+  type GenerationJobsState,
+  type GenerationNotice,
+  generationJobsOf,
+  type ResumedGeneration,
+  type ResumedGenerationsView,
+} from './pending-jobs-state';
 export {
   embedProvenance,
   type FileProvenance,

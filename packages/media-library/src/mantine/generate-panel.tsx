@@ -283,9 +283,10 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
             </Text>
           </Stack>
         )}
-        {failure && !busy && (
+        {(failure ?? ai.resumed?.error) && !busy && (
           <Alert color="red" role="alert" title="The image was not generated">
-            {failure}
+            {/* A generation started before a reload that could not be resumed says why here. */}
+            {failure ?? ai.resumed?.error?.message}
           </Alert>
         )}
         {!busy && outcome.kind === 'canceled' && (

@@ -144,13 +144,21 @@ export function MediaLibraryScreen({
     if (ai.aiAvailable) loadGeneratePanel().catch(() => undefined);
   }, [ai.aiAvailable]);
   const GeneratePanel = loadedGeneratePanel();
-  const closeGenerate = () =>
+  const closeGenerate = () => {
+    // A resumed generation's failure has been shown in the dialog: said once.
+    ai.resumed?.dismissNotices();
     setGenerate((kept) => (kept && ai.aiGenerating ? { ...kept, opened: false } : undefined));
+  };
   const generation = {
     running: ai.aiGenerating,
     progress: ai.progress,
-    // Failed while hidden: the header says so until the dialog shows why.
-    failed: generate?.opened === false && !ai.aiGenerating && ai.aiError !== undefined,
+    // Failed while hidden (a generation started before a reload too): the header says so
+    // until the dialog shows why.
+    failed:
+      !generate?.opened &&
+      !ai.aiGenerating &&
+      ai.aiError !== undefined &&
+      (generate !== undefined || ai.resumed?.error !== undefined),
     onCancel: ai.cancel,
   };
 

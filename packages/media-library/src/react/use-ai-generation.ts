@@ -3,16 +3,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GenerationCanceledError, generateIntoLibrary } from '../core/ai-generation';
 import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAIProgress } from '../core/ai-types';
+import type { ResumedGenerationsView } from '../core/pending-jobs-state';
 import type { MediaAsset } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
+import { useResumedGenerations } from './use-resumed-generations';
 
 /** What {@link useAIGeneration} returns. */
 export interface UseAIGenerationResult {
   /** True when the provider was given an `ai` generator. */
   aiAvailable: boolean;
-  /** True while a generation started here runs (generating or storing its images). */
+  /**
+   * True while a generation started here runs (generating or storing its images), or one
+   * started before a reload is resumed here.
+   */
   aiGenerating: boolean;
-  /** Why the latest generation failed (the generator's own error); cleared by the next one. */
+  /**
+   * Why the latest generation failed (the generator's own error), or why a generation started
+   * before a reload could not be resumed; cleared by the next one.
+   */
   aiError?: Error;
   /** Progress of the latest generation, while it runs; cleared when it ends. */
   progress?: MediaAIProgress;
@@ -22,8 +30,16 @@ export interface UseAIGenerationResult {
    * after `cancel()`. Present only when there is a generator.
    */
   generateImages?: (request: MediaAIGenerateRequest) => Promise<MediaAsset[]>;
-  /** Aborts every running generation started here; a canceled one adds nothing. */
+  /**
+   * Aborts every running generation started here, and cancels upstream the ones resumed here;
+   * a canceled one adds nothing.
+   */
   cancel(): void;
+  /**
+   * Generations started before a reload (or in a tab since closed) that this page resumes
+   * when the generator can (`resumeJob`), their expiries and failures, and their cancel.
+   */
+  resumed?: ResumedGenerationsView;
   /** The generator's models with their limits, when it can list them. */
   listModels?: () => Promise<MediaAIModelInfo[]>;
 }
@@ -48,6 +64,7 @@ export function useAIGeneration(): UseAIGenerationResult {
   const [state, setState] = useState<GenerationState>({ running: 0 });
   const controllers = useRef(new Set<AbortController>());
   const mounted = useRef(true);
+  const resumed = useResumedGenerations(library, ai);
 
   useEffect(() => {
     mounted.current = true;
@@ -66,6 +83,7 @@ export function useAIGeneration(): UseAIGenerationResult {
       if (!ai) throw new Error('useAIGeneration: no `ai` generator on <MediaLibraryProvider>.');
       const controller = new AbortController();
       controllers.current.add(controller);
+      resumed?.dismissNotices();
       update((s) => ({ running: s.running + 1, progress: { stage: 'starting', percent: 0 } }));
       try {
         const results = await generateIntoLibrary(library, ai, request, {
@@ -94,12 +112,13 @@ export function useAIGeneration(): UseAIGenerationResult {
         controllers.current.delete(controller);
       }
     },
-    [library, ai, update],
+    [library, ai, update, resumed],
   );
 
   const cancel = useCallback(() => {
     for (const controller of controllers.current) controller.abort();
-  }, []);
+    resumed?.cancel();
+  }, [resumed]);
 
   const listModels = useMemo(() => {
     const list = ai?.listModels;
@@ -108,9 +127,10 @@ export function useAIGeneration(): UseAIGenerationResult {
 
   return {
     aiAvailable: ai !== undefined,
-    aiGenerating: state.running > 0,
-    aiError: state.error,
-    progress: state.progress,
+    aiGenerating: state.running > 0 || resumed?.running === true,
+    aiError: state.error ?? resumed?.error,
+    progress: state.progress ?? resumed?.progress,
+    resumed,
     generateImages: ai ? generate : undefined,
     cancel,
     listModels,
