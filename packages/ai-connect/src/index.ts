@@ -47,6 +47,12 @@ export type { OpenAIImagesSettings } from './providers/openai/index';
 export { createOpenAIImages, openai } from './providers/openai/index';
 export type { ReplicateProviderSettings } from './providers/replicate/index';
 export { createReplicate, REPLICATE_OUTPUT_HOSTS, replicate } from './providers/replicate/index';
+export type { TogetherImagesSettings } from './providers/together/index';
+export {
+  createTogetherImages,
+  TOGETHER_DEFAULT_BASE_URL,
+  togetherModelCatalog,
+} from './providers/together/index';
 export type { ProvidersFromEnv } from './providers-from-env';
 export { providersFromEnv } from './providers-from-env';
 export { createRedactor, REDACTED } from './redact';

@@ -8,4 +8,5 @@ export const providerCredentialEnv: Readonly<Record<string, string>> = {
   fal: 'FAL_KEY',
   google: 'GOOGLE_GENERATIVE_AI_API_KEY',
   bfl: 'BFL_API_KEY',
+  together: 'TOGETHER_API_KEY',
 };

@@ -70,6 +70,9 @@ beforeAll(async () => {
     } else if (req.url === '/bfl/v1/get_result?id=t1') {
       const status = { id: 't1', status: 'Ready', result: { sample: `${origin}/out.png` } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(status));
+    } else if (req.url === '/together/v1/images/generations') {
+      const data = [{ index: 0, b64_json: png.toString('base64'), type: 'b64_json' }];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
     } else if (req.url === '/openai/v1/images/generations') {
       const data = [{ b64_json: png.toString('base64') }];
       res
@@ -220,6 +223,33 @@ describe('providersFromEnv', () => {
       ['GET', '/out.png', 'undefined'],
     ]);
     expect(providersFromEnv({ BFL_API_KEY: ' ' }).providers.bfl).toBeUndefined();
+  });
+
+  it('adds Together AI when TOGETHER_API_KEY is set, sent to TOGETHER_BASE_URL', async () => {
+    const { providers, live } = providersFromEnv({
+      TOGETHER_API_KEY: 'together_test_key',
+      TOGETHER_BASE_URL: `${origin}/together/v1`,
+    });
+    expect(live).toEqual(['together', 'local']);
+    const listed = defaultRegistry.list().filter((entry) => live.includes(entry.provider));
+    expect(listed.map((entry) => entry.id)).toEqual([
+      'together/flux-schnell',
+      'together/flux-dev',
+      'local/placeholder',
+    ]);
+    seen.length = 0;
+    const result = await generateImages(
+      { prompt: 'a fox', model: 'together/flux-schnell', width: 512, height: 512 },
+      { providers },
+    );
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/together/v1/images/generations',
+      authorization: 'Bearer together_test_key',
+    });
+    expect(providersFromEnv({ TOGETHER_API_KEY: ' ' }).providers.together).toBeUndefined();
   });
 
   it('treats blank variables as unset', () => {

@@ -8,6 +8,7 @@ import { createGoogleImages } from './providers/google/index';
 import { createLocalProvider } from './providers/local/index';
 import { createOpenAIImages } from './providers/openai/index';
 import { createReplicate } from './providers/replicate/index';
+import { createTogetherImages } from './providers/together/index';
 import type { ImageProvider } from './spec/image-model';
 
 /** What {@link providersFromEnv} found: providers by name, and the names that are live. */
@@ -31,6 +32,7 @@ export interface ProvidersFromEnv {
  * - `bfl` (Black Forest Labs) when `BFL_API_KEY` is set, with `BFL_BASE_URL` (a regional or
  *   compatible endpoint, e.g. `https://api.eu.bfl.ai/v1`) and `BFL_OUTPUT_HOSTS`
  *   (comma-separated hosts images may be downloaded from) when given;
+ * - `together` (Together AI) when `TOGETHER_API_KEY` is set, with `TOGETHER_BASE_URL` when given;
  * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
  *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
@@ -97,6 +99,15 @@ export function providersFromEnv(
       apiKey: bflKey,
       ...(value('BFL_BASE_URL') ? { baseURL: value('BFL_BASE_URL') } : {}),
       ...(hosts && hosts.length > 0 ? { outputHosts: hosts } : {}),
+    });
+  }
+
+  const togetherKey = value(providerCredentialEnv.together ?? 'TOGETHER_API_KEY');
+  if (togetherKey) {
+    const baseURL = value('TOGETHER_BASE_URL');
+    providers.together = createTogetherImages({
+      apiKey: togetherKey,
+      ...(baseURL ? { baseURL } : {}),
     });
   }
 

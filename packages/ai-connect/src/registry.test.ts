@@ -25,6 +25,8 @@ describe('defaultModelCatalog', () => {
       'bfl/flux-pro-1.1-ultra',
       'bfl/flux-kontext-pro',
       'bfl/flux-dev',
+      'together/flux-schnell',
+      'together/flux-dev',
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);

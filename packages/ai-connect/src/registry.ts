@@ -4,6 +4,7 @@ import { bflModelCatalog } from './providers/bfl/bfl-catalog';
 import { falModelCatalog } from './providers/fal/fal-catalog';
 import { googleModelCatalog } from './providers/google/google-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
+import { togetherModelCatalog } from './providers/together/together-catalog';
 import { InvalidRequestError } from './spec/errors';
 import type {
   CostEstimate,
@@ -137,6 +138,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
   ...falModelCatalog,
   ...googleModelCatalog,
   ...bflModelCatalog,
+  ...togetherModelCatalog,
   {
     id: 'local/placeholder',
     provider: 'local',
