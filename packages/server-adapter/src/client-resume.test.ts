@@ -1,9 +1,11 @@
 // Resumable jobs in the browser client, against a fake of the server's wire (msw): the `job`
 // event reaches onJob, a dropped stream is continued through GET /images/jobs/{token} a
 // bounded number of times, the caller's abort cancels upstream with DELETE.
+import { createLocalProvider, sniffImageType } from '@medialoft/ai-connect';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createImageServer } from './app';
 import { createRemoteGenerator, RemoteGeneratorError } from './client';
 
 const BASE = 'https://images.example/api/ai';
@@ -285,5 +287,70 @@ describe('resumable generations', () => {
     expect((foreign as RemoteGeneratorError).code).toBe('job_token_foreign');
     expect((foreign as RemoteGeneratorError).status).toBe(403);
     expect((missing as RemoteGeneratorError).code).toBe('job_not_found');
+  });
+});
+
+describe('against the real server (in process)', () => {
+  /**
+   * The server with a slowed local generator; the client's first event stream breaks right
+   * after the `job` event, as a flaky connection would.
+   */
+  function droppingSetup() {
+    const app = createImageServer({
+      providers: { local: createLocalProvider({ delayMs: 300 }) },
+      rateLimit: false,
+      logger: { info() {}, warn() {}, error() {} },
+      jobSecret: 'a-secret-for-the-client-test',
+    });
+    const seen: string[] = [];
+    const generator = createRemoteGenerator({
+      baseUrl: 'https://images.example/api/ai',
+      resumeBackoffMs: 1,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        seen.push(
+          `${request.method} ${new URL(request.url).pathname.replace(/jobs\/.*/, 'jobs/…')}`,
+        );
+        const response = await app.fetch(request);
+        if (request.method !== 'POST' || !response.body) return response;
+        const reader = response.body.getReader();
+        let text = '';
+        const cut = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { value, done } = await reader.read();
+            if (done) return controller.close();
+            text += new TextDecoder().decode(value);
+            controller.enqueue(value);
+            if (text.includes('event: job') && text.endsWith('\n\n')) {
+              await reader.cancel();
+              controller.close();
+            }
+          },
+        });
+        return new Response(cut, { status: response.status, headers: response.headers });
+      },
+    });
+    return { generator, seen };
+  }
+
+  it('a stream that drops after the job event is continued and its image arrives', async () => {
+    const { generator, seen } = droppingSetup();
+    const tokens: string[] = [];
+    const [image, ...rest] = await generator.generateImages(
+      { prompt: 'a pier in the rain', width: 64, height: 64, model: 'local/placeholder', seed: 3 },
+      { onJob: (job) => tokens.push(job.token) },
+    );
+    expect(rest).toEqual([]);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatch(/\S{20,}/);
+    expect(seen).toEqual(['POST /api/ai/images/generate', 'GET /api/ai/images/jobs/…']);
+    expect(sniffImageType(new Uint8Array(await image!.file.arrayBuffer()))).toBe('image/png');
+    expect(image?.metadata).toMatchObject({ model: 'local/placeholder', seed: 3 });
+
+    // The same token resumed later (another page) gives the same image again.
+    const [again] = await generator.resumeJob(tokens[0]!);
+    expect(new Uint8Array(await again!.file.arrayBuffer())).toEqual(
+      new Uint8Array(await image!.file.arrayBuffer()),
+    );
   });
 });
