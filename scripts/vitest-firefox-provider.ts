@@ -3,7 +3,7 @@
 // It opens each Vitest session in its own browser context (its own storage) and leaves module
 // mocking out: the tests it runs spy at run time (vi.spyOn) and never mock modules.
 import { defineBrowserProvider } from '@vitest/browser';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { BrowserProvider, BrowserProviderOption, TestProject } from 'vitest/node';
 
 /** Where Firefox is, unless FIREFOX_PATH says otherwise. */
@@ -63,15 +63,18 @@ class FirefoxProvider implements BrowserProvider {
   ) {}
 
   private launch(): Promise<Browser> {
+    // Loaded here, not at the top: every Vitest run reads this config, most never open Firefox.
     // puppeteer-core makes a fresh temporary profile and deletes it on close.
-    this.browser ??= puppeteer.launch({
-      browser: 'firefox',
-      executablePath: this.options.executablePath ?? firefoxPath,
-      headless: this.project.config.browser.headless,
-      extraPrefsFirefox: firefoxPrefs,
-      timeout: this.options.launchTimeout ?? 60_000,
-      protocolTimeout: 120_000,
-    });
+    this.browser ??= import('puppeteer-core').then(({ default: puppeteer }) =>
+      puppeteer.launch({
+        browser: 'firefox',
+        executablePath: this.options.executablePath ?? firefoxPath,
+        headless: this.project.config.browser.headless,
+        extraPrefsFirefox: firefoxPrefs,
+        timeout: this.options.launchTimeout ?? 60_000,
+        protocolTimeout: 120_000,
+      }),
+    );
     return this.browser;
   }
 
