@@ -310,12 +310,19 @@ describe('fetchUrl', () => {
 describe('the client module is browser-safe', () => {
   it('imports nothing at runtime but its own modules (no node:, hono, zod or sharp)', async () => {
     const { readFile } = await import('node:fs/promises');
-    const own = ['./sse-reader', './client-file-names', './client-partials'];
+    const own = [
+      './sse-reader',
+      './client-file-names',
+      './client-partials',
+      './client-edit',
+      './client',
+    ];
     for (const file of [
       'client.ts',
       'sse-reader.ts',
       'client-file-names.ts',
       'client-partials.ts',
+      'client-edit.ts',
     ]) {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
       const runtimeImports = [

@@ -1,6 +1,7 @@
 // The browser client of the image server: a MediaAIGenerator for the media library that
 // talks to it over the wire protocol. Browser-safe: fetch, File and streams only, no key.
 
+import { createRemoteEditor, type RemoteEditor } from './client-edit';
 import { fileNameFromDisposition, fileNameFromUrl, generatedFileName } from './client-file-names';
 import { partialFromEvent } from './client-partials';
 import type {
@@ -111,6 +112,8 @@ export type RemoteUrlFetcher = (url: string, options?: { signal?: AbortSignal })
 
 /** What {@link createRemoteGenerator} returns: the generator plus the server's extras. */
 export interface RemoteGenerator extends MediaAIGenerator {
+  /** Edits an image through `POST {base}/images/edit`; see {@link createRemoteEditor}. */
+  editImages: RemoteEditor['editImages'];
   listModels(): Promise<ModelInfo[]>;
   /** What a request would cost, without running it. */
   estimate(
@@ -417,6 +420,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
 
   return {
     generateImages,
+    editImages: createRemoteEditor(options).editImages,
     resumeJob,
     cancelJob: (token) => cancelJob(token),
     async listModels() {
@@ -661,3 +665,11 @@ function networkError(cause: unknown): RemoteGeneratorError {
     { retryable: true, cause },
   );
 }
+
+export type {
+  MediaAIEditOperation,
+  MediaAIEditRequest,
+  RemoteEditedImage,
+  RemoteEditor,
+} from './client-edit';
+export { createRemoteEditor } from './client-edit';
