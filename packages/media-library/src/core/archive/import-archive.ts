@@ -1,5 +1,6 @@
 // `importArchive`: restores a library archive through the import pipeline. The archive is
-// untrusted: entries are read as a stream and bounded, only `manifest.json` and
+// untrusted: entries are read as a stream and bounded (those of a well-formed stored zip are
+// taken as slices of the file instead, see stored-entries.ts), only `manifest.json` and
 // `assets/<sha256>.<ext>` are kept, every asset's bytes must hash to the manifest's SHA-256,
 // and a damaged or truncated archive restores what is intact and reports the rest.
 import { eachRequest, fromStoredAsset, inWriteTransaction, toStoredAsset } from '../db';
@@ -26,6 +27,7 @@ import {
   MAX_MANIFEST_BYTES,
   parseManifest,
 } from './manifest';
+import { type StoredEntry, storedEntries } from './stored-entries';
 
 const MAX_IGNORED_NAMES = 100;
 const KEPT_BYTES_PER_ARCHIVE_BYTE = 8;
@@ -175,6 +177,8 @@ export async function importArchive(
  */
 async function readArchive(file: Blob, options: ImportArchiveOptions): Promise<ReadArchive> {
   const { signal } = options;
+  const stored = await storedEntries(file);
+  if (stored) return keepStoredEntries(stored, file.size, options);
   const { Unzip, UnzipInflate } = await import('fflate');
   const result: ReadArchive = {
     manifestText: undefined,
@@ -264,6 +268,55 @@ async function readArchive(file: Blob, options: ImportArchiveOptions): Promise<R
   } finally {
     await reader.cancel().catch(() => undefined);
   }
+  return result;
+}
+
+/**
+ * The same choice of entries as the stream reader makes, for an archive whose entries were
+ * found through its central directory: they stay slices of the archive, copied nowhere.
+ */
+async function keepStoredEntries(
+  stored: StoredEntry[],
+  size: number,
+  options: ImportArchiveOptions,
+): Promise<ReadArchive> {
+  const result: ReadArchive = {
+    manifestText: undefined,
+    entries: new Map(),
+    truncated: false,
+    ignoredEntries: [],
+  };
+  const manifest = stored.find((entry) => entry.name === MANIFEST_PATH);
+  if (manifest && manifest.data.size <= MAX_MANIFEST_BYTES) {
+    result.manifestText = new TextDecoder().decode(await manifest.data.arrayBuffer());
+  }
+  const sizes = result.manifestText === undefined ? undefined : declaredSizes(result.manifestText);
+  let assetEntries = 0;
+  for (const entry of stored) {
+    const { name, data } = entry;
+    if (entry === manifest) continue;
+    if (isAssetPath(name) && !result.entries.has(name) && assetEntries < MAX_ARCHIVE_ASSETS) {
+      assetEntries++;
+      const limit = sizes?.get(name) ?? MAX_ASSET_BYTES;
+      const overLimit = data.size > limit;
+      result.entries.set(name, {
+        chunks: [],
+        bytes: data.size,
+        limit,
+        overLimit,
+        ...(overLimit ? {} : { data }),
+      });
+    } else if (result.ignoredEntries.length < MAX_IGNORED_NAMES) {
+      result.ignoredEntries.push(name.slice(0, 300));
+    }
+  }
+  options.onProgress?.({
+    phase: 'reading',
+    assetsDone: 0,
+    assetsTotal: 0,
+    bytesDone: size,
+    bytesTotal: size,
+  });
   return result;
 }
 
