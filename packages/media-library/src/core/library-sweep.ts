@@ -25,20 +25,32 @@ export interface SweepReport {
 }
 
 /**
+ * Records older than `before` whose original is missing lost their bytes to the browser, not to
+ * a crash: they are kept (stored with `unreadable`, so they show as such) for an archive
+ * import to restore, and `onKept` hears their ids.
+ */
+export interface SweepKeep {
+  before: number;
+  onKept(ids: string[]): void;
+}
+
+/**
  * Deletes unreferenced blobs, removes records whose original is missing and drops missing
  * thumbnails from records. Safe to run while other tabs import, delete or edit.
  */
-export async function sweepLibrary(ctx: LibraryContext): Promise<SweepReport>;
+export async function sweepLibrary(ctx: LibraryContext, keep?: SweepKeep): Promise<SweepReport>;
 /**
  * With `ifIdle`, resolves `undefined` at once when another instance holds the lock (an import
  * is writing): the start-up sweep then waits for the next start rather than delaying `ready`.
  */
 export async function sweepLibrary(
   ctx: LibraryContext,
+  keep: SweepKeep | undefined,
   mode: { ifIdle: true },
 ): Promise<SweepReport | undefined>;
 export async function sweepLibrary(
   ctx: LibraryContext,
+  keep?: SweepKeep,
   mode?: { ifIdle: true },
 ): Promise<SweepReport | undefined> {
   ctx.assertOpen();
@@ -52,10 +64,12 @@ export async function sweepLibrary(
 
     const brokenIds: string[] = [];
     const thumblessIds: string[] = [];
+    const evictedIds: string[] = [];
     const used = new Set<string>();
-    for (const [id, { blobKey, thumbnailKey }] of referenced) {
+    for (const [id, { blobKey, thumbnailKey, createdAt }] of referenced) {
       if (!keys.has(blobKey)) {
-        brokenIds.push(id);
+        if (keep && createdAt < keep.before) evictedIds.push(id);
+        else brokenIds.push(id);
         continue;
       }
       used.add(blobKey);
@@ -66,15 +80,17 @@ export async function sweepLibrary(
     const orphans = [...keys].filter((key) => !used.has(key));
 
     const repaired =
-      brokenIds.length + thumblessIds.length > 0
-        ? await repairRecords(db, brokenIds, thumblessIds)
-        : { removed: [], dropped: [] };
-    if (repaired.removed.length + repaired.dropped.length > 0) {
+      brokenIds.length + thumblessIds.length + evictedIds.length > 0
+        ? await repairRecords(db, brokenIds, thumblessIds, evictedIds)
+        : { removed: [], dropped: [], flagged: [], evicted: [] };
+    if (keep && evictedIds.length > 0) keep.onKept(repaired.evicted);
+    const changed = [...repaired.dropped, ...repaired.flagged];
+    if (repaired.removed.length + changed.length > 0) {
       ctx.commit(
-        { remove: repaired.removed, upsert: repaired.dropped },
-        { deletedAssets: repaired.removed, assets: repaired.dropped.map((asset) => asset.id) },
+        { remove: repaired.removed, upsert: changed },
+        { deletedAssets: repaired.removed, assets: changed.map((asset) => asset.id) },
       );
-      ctx.invalidateUrls(repaired.dropped.map((asset) => asset.id));
+      ctx.invalidateUrls(changed.map((asset) => asset.id));
     }
     const deletions = await Promise.allSettled(orphans.map((key) => blobs.delete(key)));
     return {
@@ -85,7 +101,7 @@ export async function sweepLibrary(
   });
 }
 
-type KeyPair = { blobKey: string; thumbnailKey: string | undefined };
+type KeyPair = { blobKey: string; thumbnailKey: string | undefined; createdAt: number };
 
 /**
  * The blob keys of every record in the database. Blob keys never change after import, so
@@ -102,15 +118,18 @@ async function referencedKeys(
   const unknown: string[] = [];
   for (const id of ids) {
     const asset = loaded.get(id);
-    if (asset) result.set(id, { blobKey: asset.blobKey, thumbnailKey: asset.thumbnailKey });
-    else unknown.push(id);
+    if (asset) {
+      const { blobKey, thumbnailKey, createdAt } = asset;
+      result.set(id, { blobKey, thumbnailKey, createdAt });
+    } else unknown.push(id);
   }
   if (unknown.length > 0) {
     const tx = db.transaction('assets', 'readonly');
     const records = await Promise.all(unknown.map((id) => tx.store.get(id)));
     for (const record of records) {
       if (record) {
-        result.set(record.id, { blobKey: record.blobKey, thumbnailKey: record.thumbnailKey });
+        const { blobKey, thumbnailKey, createdAt } = record;
+        result.set(record.id, { blobKey, thumbnailKey, createdAt });
       }
     }
   }
@@ -121,13 +140,15 @@ function repairRecords(
   db: Awaited<ReturnType<LibraryContext['db']>>,
   brokenIds: string[],
   thumblessIds: string[],
-): Promise<{ removed: string[]; dropped: MediaAsset[] }> {
+  evictedIds: string[],
+): Promise<{ removed: string[]; dropped: MediaAsset[]; flagged: MediaAsset[]; evicted: string[] }> {
   return inWriteTransaction(db, ['assets'], async (tx) => {
     const store = tx.objectStore('assets');
     // Re-read inside the transaction: another tab may have deleted or edited them meanwhile.
-    const [broken, thumbless] = await Promise.all([
+    const [broken, thumbless, evicted] = await Promise.all([
       Promise.all(brokenIds.map((id) => store.get(id))),
       Promise.all(thumblessIds.map((id) => store.get(id))),
+      Promise.all(evictedIds.map((id) => store.get(id))),
     ]);
     const removed = broken
       .filter((record): record is StoredAsset => record !== undefined)
@@ -138,8 +159,14 @@ function repairRecords(
         const { thumbnailKey: _key, thumbnailType: _type, ...rest } = fromStoredAsset(record);
         return rest as MediaAsset;
       });
+    const kept = evicted.filter((record): record is StoredAsset => record !== undefined);
+    // Flagged so a view shows "can't be shown" rather than a broken image.
+    const flagged = kept
+      .map(fromStoredAsset)
+      .filter((asset) => !asset.unreadable)
+      .map((asset) => ({ ...asset, unreadable: true }));
     await eachRequest(removed, (id) => store.delete(id));
-    await eachRequest(dropped, (asset) => store.put(toStoredAsset(asset)));
-    return { removed, dropped };
+    await eachRequest([...dropped, ...flagged], (asset) => store.put(toStoredAsset(asset)));
+    return { removed, dropped, flagged, evicted: kept.map((record) => record.id) };
   });
 }

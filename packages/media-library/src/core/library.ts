@@ -29,10 +29,11 @@ import {
   estimateStorage,
   requestPersistence,
 } from './library-statistics';
-import { type SweepReport, sweepLibrary } from './library-sweep';
+import type { SweepReport } from './library-sweep';
 import { createObjectUrlCache, isInertMimeType } from './object-url-cache';
 import { queryAssets } from './query';
 import { createDefaultBlobStore } from './storage/default-blob-store';
+import type { StorageWatch } from './storage-marker';
 import { createLibraryStore } from './store';
 import { openLibrarySync } from './sync';
 import type {
@@ -47,7 +48,9 @@ import type {
 export interface MediaLibraryInstance extends MediaLibrary {
   /**
    * Runs the consistency sweep now: deletes bytes no record references and removes records
-   * whose bytes are gone. It also runs once at start-up, before `ready` resolves.
+   * whose bytes are gone, except records older than a loss of files the library noticed
+   * (`storageIncident` `bytes-removed`): those stay, marked `unreadable`, for `importArchive`
+   * to restore. It also runs once at start-up, before `ready` resolves.
    */
   sweep(): Promise<SweepReport>;
   /**
@@ -146,12 +149,17 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   wiring.setUrls(urls);
 
   let lastSweep: SweepReport | undefined;
+  // What the browser removed since the last session (storage-marker.ts, loaded at open).
+  let watch: Promise<StorageWatch> | undefined;
+  const watching = () => watch?.catch(() => undefined);
   const ready = (async () => {
     // Nothing loads on a server, so `ready` never settles there (and never rejects).
     if (onServer) await new Promise<never>(() => {});
     try {
       const database = await db;
       await loadFirstPage(wiring, database, options.firstPageSize ?? DEFAULT_FIRST_PAGE_SIZE);
+      watch = import('./storage-marker').then((marker) => marker.watchStorage(ctx));
+      watch.catch(() => undefined);
       await loadRemaining(wiring, database);
       resolveLoaded();
     } catch (caught) {
@@ -167,8 +175,14 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
       throw error;
     }
     if (ctx.closed) return;
+    // Without the check the library works as before: nothing is reported, nothing kept.
+    const watcher = await watching();
+    if (ctx.closed) return;
+    const keep = watcher?.start();
     try {
-      lastSweep = await sweepLibrary(ctx, { ifIdle: true });
+      lastSweep = await (await import('./library-sweep')).sweepLibrary(ctx, keep, {
+        ifIdle: true,
+      });
     } catch {
       // A sweep that cannot run (blob store gone, closed meanwhile) repairs next time; the
       // library itself is loaded and usable.
@@ -193,6 +207,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     wiring.markClosed();
     sync.close();
     urls.revokeAll();
+    watching()?.then((watcher) => watcher?.stop());
     db.then((database) => database.close()).catch(() => undefined);
     // A store the host passed in is the host's to close; the default one (its writer worker)
     // is this instance's.
@@ -224,14 +239,30 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     addToCollection: (collectionId, ids) => addToCollection(ctx, collectionId, ids),
     removeFromCollection: (collectionId, ids) => removeFromCollection(ctx, collectionId, ids),
     delete: (ids) => deleteAssets(ctx, ids),
-    clear: () => clearLibrary(ctx),
+    clear: async () => {
+      await clearLibrary(ctx);
+      await (await watching())?.cleared();
+    },
     exportArchive: (archiveOptions) => exportArchiveLazily(ctx, archiveOptions),
-    importArchive: (file, archiveOptions) => importArchiveLazily(ctx, file, archiveOptions),
+    importArchive: async (file, archiveOptions) => {
+      const run = () => importArchiveLazily(ctx, file, archiveOptions);
+      const watcher = await watching();
+      return watcher ? watcher.importArchive(run) : run();
+    },
     trackUsage: (id, kind) => trackUsage(ctx, id, kind),
     getStatistics: () => computeStatistics(store.getState()),
     estimateStorage: () => estimateStorage(ctx),
     requestPersistence,
-    sweep: () => sweepLibrary(ctx),
+    acknowledgeStorageIncident: () => {
+      if (!store.getState().storageIncident) return;
+      ctx.commit({ storageIncident: null });
+      watching()?.then((watcher) => watcher?.acknowledge());
+    },
+    // Loaded with the start-up sweep, after the index: opening never waits for its code.
+    sweep: async () => {
+      const keep = (await watching())?.keep;
+      return (await import('./library-sweep')).sweepLibrary(ctx, keep);
+    },
     close,
   };
 }

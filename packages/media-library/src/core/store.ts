@@ -1,7 +1,7 @@
 // The loaded index of a library in a zustand vanilla store. Every change is one immutable
 // replacement of the state with a new revision, so subscribers compare cheaply.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Collection, MediaAsset, MediaLibraryState } from './types';
+import type { Collection, MediaAsset, MediaLibraryState, StorageIncident } from './types';
 
 /** The store holding a library's state. */
 export type LibraryStore = StoreApi<MediaLibraryState>;
@@ -20,6 +20,8 @@ export interface StateChange {
   reset?: boolean;
   status?: MediaLibraryState['status'];
   error?: Error;
+  /** Sets the storage incident, or clears it with null. */
+  storageIncident?: StorageIncident | null;
 }
 
 /** Creates the store of a library, empty and 'loading'. */
@@ -65,5 +67,8 @@ export function applyChange(store: LibraryStore, change: StateChange): void {
   };
   const error = change.error ?? (change.status ? undefined : previous.error);
   if (error) state.error = error;
+  const incident =
+    change.storageIncident === undefined ? previous.storageIncident : change.storageIncident;
+  if (incident) state.storageIncident = incident;
   store.setState(state, true);
 }

@@ -164,6 +164,14 @@ export interface BlobStore {
    * library calls it on `close()` for a store it created itself.
    */
   close?(): void;
+  /**
+   * A short text kept beside the bytes but outside `keys()`, gone after `clear()` or when the
+   * browser clears the bytes: the library's witness that they survived (see
+   * `MediaLibraryState.storageIncident`). A store without it makes that check coarser.
+   */
+  readMarker?(): Promise<string | undefined>;
+  /** Replaces the text `readMarker` returns. */
+  writeMarker?(text: string): Promise<void>;
 }
 
 /**
@@ -325,6 +333,23 @@ export interface StorageEstimate {
   persisted: boolean;
 }
 
+/**
+ * What the browser removed of a library since its last session, found at open:
+ * `bytes-removed` (the files are gone, the records are kept and show as unreadable until an
+ * archive import restores them), `records-removed` (the records are gone, so the files cannot
+ * be named), `all-removed` (both, while a note of the last session survived).
+ */
+export interface StorageIncident {
+  kind: 'bytes-removed' | 'records-removed' | 'all-removed';
+  /** Epoch ms when this instance noticed it. */
+  detectedAt: number;
+  /** Epoch ms of the last session that saw the library whole. */
+  lastSeenAt: number;
+}
+
+/** Where the library keeps its note of the last session (`localStorage`'s shape). */
+export type MarkerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 /** The library's state as held in its vanilla (zustand) store. Replaced immutably on change. */
 export interface MediaLibraryState {
   /**
@@ -337,6 +362,12 @@ export interface MediaLibraryState {
   collections: ReadonlyMap<string, Collection>;
   /** Incremented on every change, cheap to compare. */
   revision: number;
+  /**
+   * Set at open when the browser removed this library's files or records since the last
+   * session; stays (also across reloads) until `acknowledgeStorageIncident()`, then never comes
+   * back for that loss.
+   */
+  storageIncident?: StorageIncident;
 }
 
 /** Which bytes of an asset: the original file or its thumbnail. */
@@ -413,6 +444,12 @@ export interface MediaLibraryOptions {
   urlGraceMs?: number;
   /** Size of the first page read on open, before the rest of the index loads. Default 100. */
   firstPageSize?: number;
+  /**
+   * Where the note of the last session lives (asset count and time), so that an open can tell
+   * what the browser removed since (see `MediaLibraryState.storageIncident`). Default
+   * `localStorage` where it works; false keeps no note (then only lost files are noticed).
+   */
+  storageMarker?: MarkerStorage | false;
 }
 
 /** A media library instance. Works without React; the React binding is a thin layer over it. */
@@ -549,6 +586,11 @@ export interface MediaLibrary {
   estimateStorage(): Promise<StorageEstimate>;
   /** Asks the browser to keep this origin's storage (`navigator.storage.persist()`). */
   requestPersistence(): Promise<boolean>;
+  /**
+   * Clears `storageIncident` for good: once the person has seen the notice, neither this
+   * session nor a later one shows it again. Does nothing when there is none.
+   */
+  acknowledgeStorageIncident(): void;
 
   /**
    * Releases what this instance holds: its IndexedDB connection (so another tab may upgrade or

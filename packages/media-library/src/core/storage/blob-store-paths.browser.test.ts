@@ -99,18 +99,37 @@ describe.each(paths)('the %s path, forced', (path) => {
   it('keeps nothing of a write aborted midway, and the old bytes of a replaced key', async () => {
     const { name, store } = await open(path);
     await store.put('o/kept', new Blob(['old bytes']));
-    const big = new Blob([patternBytes(32 * 1024 * 1024, 3)]);
-    for (const key of ['o/new', 'o/kept']) {
+    const bytes = patternBytes(32 * 1024 * 1024, 3);
+    const big = new Blob([bytes]);
+    // Aborted at once (while the write is under way) and after ever longer moments: each put
+    // either rejects and leaves nothing, or had finished and holds every byte.
+    const finished: string[] = [];
+    for (const [i, delay] of [0, 0, 1, 3, 8, 20].entries()) {
+      const key = i === 0 ? 'o/kept' : `o/new-${i}`;
       const controller = new AbortController();
       const reason = new DOMException('stopped by the test', 'AbortError');
       const write = store.put(key, big, { signal: controller.signal });
-      setTimeout(() => controller.abort(reason), 5);
-      await expect(write).rejects.toBe(reason);
+      if (delay === 0) controller.abort(reason);
+      else setTimeout(() => controller.abort(reason), delay);
+      const outcome = await write.then(
+        () => 'done',
+        (error: unknown) => error,
+      );
+      if (delay === 0) expect(outcome).toBe(reason);
+      if (outcome === 'done') {
+        finished.push(key);
+        expect(await sameBytes(await store.get(key), bytes)).toBe(true);
+      } else {
+        expect(outcome).toBe(reason);
+        if (key !== 'o/kept') expect(await store.has(key)).toBe(false);
+      }
     }
-    expect(await store.has('o/new')).toBe(false);
     expect(await (await store.get('o/kept'))?.text()).toBe('old bytes');
-    expect(await store.keys()).toEqual(['o/kept']);
-    if (path !== 'indexeddb') expect(await opfsFiles(name)).toEqual(['o~2fkept']);
+    const expected = ['o/kept', ...finished].sort();
+    expect((await store.keys()).sort()).toEqual(expected);
+    if (path !== 'indexeddb') {
+      expect(await opfsFiles(name)).toEqual(expected.map((key) => key.replace('/', '~2f')).sort());
+    }
 
     const already = new AbortController();
     already.abort();

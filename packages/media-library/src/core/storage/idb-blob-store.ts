@@ -18,6 +18,8 @@ export interface IdbBlobStoreOptions {
 
 const STORE = 'blobs';
 const VERSION = 1;
+// An array key: `keys()` lists only string keys, so the marker never shows among them.
+const MARKER_KEY = ['marker'];
 
 /**
  * Creates a BlobStore keeping Blobs in the object store `blobs` of the IndexedDB database
@@ -76,9 +78,14 @@ export function createIdbBlobStore(
       const signal = putOptions?.signal;
       signal?.throwIfAborted();
       const db = await open();
+      signal?.throwIfAborted();
       const tx = db.transaction(STORE, 'readwrite');
-      // Aborting the transaction stores nothing of the Blob.
-      const onAbort = () => tx.abort();
+      // Aborting the transaction stores nothing of the Blob (too late once it committed).
+      const onAbort = () => {
+        try {
+          tx.abort();
+        } catch {}
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
         // The request and the transaction both reject on quota; wait for both, report once.
@@ -109,6 +116,13 @@ export function createIdbBlobStore(
     },
     async clear() {
       await (await open()).clear(STORE);
+    },
+    async readMarker() {
+      const value: unknown = await (await open()).get(STORE, MARKER_KEY);
+      return typeof value === 'string' ? value : undefined;
+    },
+    async writeMarker(text) {
+      await (await open()).put(STORE, text, MARKER_KEY);
     },
   };
 }

@@ -24,6 +24,7 @@ export function createMemoryBlobStore(options: MemoryBlobStoreOptions = {}): Blo
   const { quotaBytes } = options;
   const blobs = new Map<string, Blob>();
   let used = 0;
+  let marker: string | undefined;
 
   return {
     kind: 'memory',
@@ -54,6 +55,13 @@ export function createMemoryBlobStore(options: MemoryBlobStoreOptions = {}): Blo
     async clear() {
       blobs.clear();
       used = 0;
+      marker = undefined;
+    },
+    async readMarker() {
+      return marker;
+    },
+    async writeMarker(text) {
+      marker = text;
     },
   };
 }

@@ -18,6 +18,8 @@ interface DirectoryHandle extends FileSystemDirectoryHandle {
 }
 
 const SAFE = /^[A-Za-z0-9_-]$/;
+/** The marker's file: '~' before no hex, so never a key's name and never listed by `keys()`. */
+export const MARKER_FILE_NAME = '~marker';
 const encoder = new TextEncoder();
 
 /**
@@ -194,6 +196,23 @@ export function createOpfsBlobStore(
         if (key !== undefined) keys.push(key);
       }
       return keys;
+    },
+    async readMarker() {
+      const dir = await open();
+      try {
+        return await (await (await dir.getFileHandle(MARKER_FILE_NAME)).getFile()).text();
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+    async writeMarker(text) {
+      const dir = await open();
+      await writeFile(
+        await dir.getFileHandle(MARKER_FILE_NAME, { create: true }),
+        new Blob([text]),
+        undefined,
+      );
     },
     async clear() {
       const dir = await open();

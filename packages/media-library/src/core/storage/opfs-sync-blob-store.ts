@@ -2,7 +2,7 @@
 // written by a worker through `createSyncAccessHandle`, read on the page through `getFile()`.
 import { MediaLibraryError } from '../errors';
 import type { BlobStore, BlobStorePutOptions } from '../types';
-import { createOpfsBlobStore, keyToFileName } from './opfs-blob-store';
+import { createOpfsBlobStore, keyToFileName, MARKER_FILE_NAME } from './opfs-blob-store';
 import type { OpfsSyncWorkerRequest, OpfsSyncWorkerResponse } from './opfs-sync-worker';
 import { type EstimateStorage, isQuotaExceeded, toStorageFullError } from './quota';
 
@@ -54,7 +54,10 @@ export function createOpfsSyncBlobStore(
 ): OpfsSyncBlobStore {
   const reader = createOpfsBlobStore(directoryName);
   const startWorker = options.createWorker ?? defaultWorker;
-  const pending = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: () => void; reject: (error: unknown) => void; signal: AbortSignal | undefined }
+  >();
   let worker: OpfsSyncWorkerLike | undefined;
   let nextId = 1;
 
@@ -67,8 +70,14 @@ export function createOpfsSyncBlobStore(
     if (worker) return worker;
     const started = startWorker();
     started.addEventListener('message', (event: MessageEvent<OpfsSyncWorkerResponse>) => {
-      const { id, error } = event.data;
+      const { id, error, staged } = event.data;
       const waiting = pending.get(id);
+      if (staged) {
+        // The write's only way into the key; an abort seen before now discards it.
+        const aborted = !waiting || waiting.signal?.aborted === true;
+        started.postMessage({ type: aborted ? 'discard' : 'commit', id });
+        return;
+      }
       if (!waiting) return;
       pending.delete(id);
       if (error) waiting.reject(new DOMException(error.message, error.name));
@@ -88,18 +97,20 @@ export function createOpfsSyncBlobStore(
     return started;
   }
 
-  async function write(key: string, data: Blob, signal: AbortSignal | undefined): Promise<void> {
+  async function write(name: string, data: Blob, signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
     const target = ensureWorker();
     const id = nextId++;
-    const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const done = new Promise<void>((resolve, reject) =>
+      pending.set(id, { resolve, reject, signal }),
+    );
     const onAbort = () => target.postMessage({ type: 'cancel', id });
     signal?.addEventListener('abort', onAbort, { once: true });
     target.postMessage({
       type: 'write',
       id,
       directory: keyToFileName(directoryName),
-      name: keyToFileName(key),
+      name,
       blob: data,
     });
     try {
@@ -119,13 +130,16 @@ export function createOpfsSyncBlobStore(
     kind: 'opfs-sync',
     async put(key, data, putOptions?: BlobStorePutOptions) {
       try {
-        await write(key, data, putOptions?.signal);
+        await write(keyToFileName(key), data, putOptions?.signal);
       } catch (error) {
         if (isQuotaExceeded(error)) {
           throw await toStorageFullError(error, data.size, options.estimate);
         }
         throw error;
       }
+    },
+    async writeMarker(text) {
+      await write(MARKER_FILE_NAME, new Blob([text]), undefined);
     },
     close() {
       const running = worker;

@@ -1,14 +1,21 @@
 // The OPFS writer for browsers whose file handles lack `createWritable`: a dedicated worker,
 // where `createSyncAccessHandle` exists. Spoken to only by opfs-sync-blob-store.ts.
 
-/** A request from the page: write `blob` as `name` in `directory`, or stop write `id`. */
+/**
+ * A request from the page: write `blob` as `name` in `directory`; stop write `id`; or, once
+ * it is staged, `commit` it (move it over `name`) or `discard` it.
+ */
 export type OpfsSyncWorkerRequest =
   | { type: 'write'; id: number; directory: string; name: string; blob: Blob }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel' | 'commit' | 'discard'; id: number };
 
-/** The answer to a write: done, or the failure's DOMException name and message. */
+/**
+ * The answer to a write: `staged` (every byte is in the temporary file; the page says commit
+ * or discard), done, or the failure's DOMException name and message.
+ */
 export interface OpfsSyncWorkerResponse {
   id: number;
+  staged?: true;
   error?: { name: string; message: string };
 }
 
@@ -30,6 +37,8 @@ const scope = self as unknown as {
 };
 
 const cancelled = new Set<number>();
+/** Staged writes waiting for the page's word: true to commit. */
+const decisions = new Map<number, (commit: boolean) => void>();
 const directories = new Map<string, Promise<FileSystemDirectoryHandle>>();
 
 function directory(name: string): Promise<FileSystemDirectoryHandle> {
@@ -46,10 +55,11 @@ function directory(name: string): Promise<FileSystemDirectoryHandle> {
 }
 
 /**
- * Streams the Blob into a temporary file (its name, `~tmp-…`, is no key's file name), then
- * moves it over `name`: the key's file shows either its old bytes or all the new ones, and a
- * failed or cancelled write removes the temporary file. Where `move` is missing the bytes go
- * straight into the key's file, which a failure then removes.
+ * Streams the Blob into a temporary file (its name, `~tmp-…`, is no key's file name), then,
+ * when the page commits it, moves it over `name`: the key's file shows either its old bytes or
+ * all the new ones, and a failed, cancelled or discarded write removes the temporary file. The
+ * page decides after the bytes are staged, so an abort it saw before then always wins. Where
+ * `move` is missing the bytes go straight into the key's file, which a failure then removes.
  */
 async function write(id: number, directoryName: string, name: string, blob: Blob): Promise<void> {
   const dir = await directory(directoryName);
@@ -91,7 +101,14 @@ async function write(id: number, directoryName: string, name: string, blob: Blob
     access.flush();
     access.close();
     access = undefined;
-    if (!direct) await moveOver(dir, target, name);
+    if (!direct) {
+      const commit = await new Promise<boolean>((resolve) => {
+        decisions.set(id, resolve);
+        scope.postMessage({ id, staged: true });
+      });
+      if (!commit) throw new DOMException('The write was aborted.', 'AbortError');
+      await moveOver(dir, directoryName, target, name);
+    }
   } catch (error) {
     access?.close();
     await dir.removeEntry(target.name).catch(() => {});
@@ -99,26 +116,59 @@ async function write(id: number, directoryName: string, name: string, blob: Blob
   }
 }
 
+// Moves onto one file name, one after another: a move onto a file being moved onto fails.
+const moves = new Map<string, Promise<void>>();
+
 /** Moves the finished temporary file to `name`, replacing any file there. */
-async function moveOver(
+function moveOver(
+  dir: FileSystemDirectoryHandle,
+  directoryName: string,
+  temp: SyncFileHandle,
+  name: string,
+): Promise<void> {
+  const key = `${directoryName}/${name}`;
+  const previous = moves.get(key) ?? Promise.resolve();
+  const move = previous.catch(() => {}).then(() => moveWithRetries(dir, temp, name));
+  moves.set(key, move);
+  const forget = () => {
+    if (moves.get(key) === move) moves.delete(key);
+  };
+  move.then(forget, forget);
+  return move;
+}
+
+async function moveWithRetries(
   dir: FileSystemDirectoryHandle,
   temp: SyncFileHandle,
   name: string,
 ): Promise<void> {
-  try {
-    await temp.move?.(name);
-  } catch (error) {
-    // Engines that refuse to move over an existing file: the old one goes first.
-    if ((error as { name?: unknown }).name !== 'InvalidModificationError') throw error;
-    await dir.removeEntry(name).catch(() => {});
-    await temp.move?.(name);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await temp.move?.(name);
+      return;
+    } catch (error) {
+      const reason = (error as { name?: unknown }).name;
+      // Engines that refuse to move over an existing file: the old one goes first.
+      if (reason === 'InvalidModificationError') {
+        await dir.removeEntry(name).catch(() => {});
+      } else if (reason !== 'NoModificationAllowedError' || attempt >= 20) {
+        throw error;
+      } else {
+        // The target is locked, as while another tab's worker moves onto it: wait a moment.
+        await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)));
+      }
+      if (attempt >= 20) throw error;
+    }
   }
 }
 
 scope.addEventListener('message', (event: MessageEvent<OpfsSyncWorkerRequest>) => {
   const request = event.data;
-  if (request.type === 'cancel') {
-    cancelled.add(request.id);
+  if (request.type !== 'write') {
+    const decide = decisions.get(request.id);
+    decisions.delete(request.id);
+    if (decide) decide(request.type === 'commit');
+    else if (request.type !== 'commit') cancelled.add(request.id);
     return;
   }
   const { id } = request;
