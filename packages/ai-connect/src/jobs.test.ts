@@ -53,10 +53,19 @@ describe('local jobs', () => {
     // Another process, whose clock says the job's time is up: nothing is left to wait.
     const b = clocked(10_000, 1_000_000 + 10_000);
     expect((await statusImageJob(job, { providers: b.providers })).status).toBe('succeeded');
+    const previews: Array<[number, number]> = [];
     const result = await resumeImageJob(JSON.parse(JSON.stringify(job)), {
       providers: b.providers,
       request,
+      onPartialImage: (p) => previews.push([p.index, p.partialIndex]),
     });
+    // Two previews per image, numbered across both calls of the job.
+    expect(previews).toEqual(
+      [0, 1, 2, 3, 4].flatMap((i) => [
+        [i, 0],
+        [i, 1],
+      ]),
+    );
     const direct = await generateImages(request, { providers: { local: createLocalProvider() } });
     expect(base64(result.images)).toEqual(base64(direct.images));
     expect(result.images.map((image) => image.seed)).toEqual([3, 4, 5, 6, 7]);

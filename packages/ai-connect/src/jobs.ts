@@ -19,6 +19,7 @@ import { InvalidRequestError, JobNotFoundError, ProviderError, TimeoutError } fr
 import type {
   ImageGenerationProgress,
   ImageJobStatus,
+  ImageModelJobOptions,
   ImageModelV1,
   ImageModelWarning,
   JsonValue,
@@ -60,7 +61,14 @@ export type StartImageJobOptions = Pick<
 /** Options of {@link resumeImageJob}. */
 export type ResumeImageJobOptions = Pick<
   GenerateImagesOptions,
-  'providers' | 'registry' | 'signal' | 'onProgress' | 'timeoutMs' | 'onUsage' | 'now'
+  | 'providers'
+  | 'registry'
+  | 'signal'
+  | 'onProgress'
+  | 'onPartialImage'
+  | 'timeoutMs'
+  | 'onUsage'
+  | 'now'
 > & {
   /** The request the job was started with, for the warnings about settings the model ignores. */
   request?: GenerateImagesRequest;
@@ -190,10 +198,12 @@ export async function resumeImageJob(
     for (const call of ref.calls) {
       run.throwIfStopped();
       const onProgress = progressReporter(options, run, offset, call.n, total);
+      const onPartialImage = partialReporter(options, run, offset, call.n);
       const result = await untilAborted(
         (model.resumeJob as NonNullable<ImageModelV1['resumeJob']>)(call.ref, {
           abortSignal: run.signal,
           ...(onProgress ? { onProgress } : {}),
+          ...(onPartialImage ? { onPartialImage } : {}),
         }),
         run.signal,
       );
@@ -293,6 +303,21 @@ export async function statusImageJob(
       stage: running?.progress?.stage ?? 'processing',
       percent: Math.round((done / total) * 100),
     },
+  };
+}
+
+/** A call's previews, numbered across the whole job; none after a stop. */
+function partialReporter(
+  options: ResumeImageJobOptions,
+  run: RunControl,
+  offset: number,
+  count: number,
+): ImageModelJobOptions['onPartialImage'] {
+  const report = options.onPartialImage;
+  if (!report) return undefined;
+  return (partial) => {
+    if (run.stopped || partial.index < 0 || partial.index >= count) return;
+    report({ ...partial, index: offset + partial.index });
   };
 }
 

@@ -193,7 +193,7 @@ export const jobCancelResponseSchema = z.object({ canceled: z.literal(true) });
 export type JobCancelResponse = z.infer<typeof jobCancelResponseSchema>;
 
 /** The names of the events `text/event-stream` responses carry, in order. */
-export const SSE_EVENTS = ['progress', 'partial', 'image', 'done', 'error'] as const;
+export const SSE_EVENTS = ['job', 'progress', 'partial', 'image', 'done', 'error'] as const;
 export type SseEventName = (typeof SSE_EVENTS)[number];
 
 /** One model in `GET {base}/models`, with the server's limits already applied. */

@@ -163,6 +163,8 @@ export interface ImageModelJobOptions {
   /** Stops waiting; never cancels the upstream work. */
   abortSignal?: AbortSignal;
   onProgress?: (progress: ImageGenerationProgress) => void;
+  /** Previews while the images render, where the model can stream them (as in a call). */
+  onPartialImage?: (partial: ImagePartial) => void;
 }
 
 /** Where a started job is. */

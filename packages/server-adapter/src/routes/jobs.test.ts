@@ -253,6 +253,14 @@ describe('resumable generations', { timeout: 20_000 }, () => {
     const { data } = await startAndDrop(a, request);
     const events = await allEvents(await b.request(jobPath(data.token)));
     const images = events.filter((e) => e.event === 'image').map((e) => JSON.parse(e.data));
+    // Previews stream through a resumed job as through a direct one, numbered per image.
+    const previews = events.filter((e) => e.event === 'partial').map((e) => JSON.parse(e.data));
+    expect(previews.map((p) => [p.index, p.partialIndex])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(images.map((i) => [i.index, i.metadata.seed])).toEqual([
       [0, 9],
       [1, 10],

@@ -23,6 +23,7 @@ import {
   toOutcome,
 } from '../generation';
 import type { JobTokenPayload, JobTokenRequest, JobTokens } from '../job-token';
+import { partialEventMessage } from '../partial-events';
 import type {
   DoneEvent,
   EncodedImage,
@@ -203,6 +204,10 @@ async function streamJob(
         if (p.percent !== undefined) data.percent = p.percent;
         if (p.message !== undefined) data.message = p.message;
         void stream.writeSSE({ event: 'progress', data: JSON.stringify(data) });
+      },
+      onPartialImage: (partial) => {
+        const message = partialEventMessage(partial);
+        if (message) void stream.writeSSE(message);
       },
       onUsage: (usage) => reportUsage(deps, usage, userId, requestId),
     });
