@@ -3,7 +3,6 @@
 // exists, else Blobs in IndexedDB. Probed once per library open, so it needs no configuration.
 import { MediaLibraryError } from '../errors';
 import type { BlobStore, BlobStorePath } from '../types';
-import { createIdbBlobStore } from './idb-blob-store';
 import { createOpfsBlobStore, keyToFileName } from './opfs-blob-store';
 
 /** Options of {@link createDefaultBlobStore}. */
@@ -69,6 +68,8 @@ export async function createDefaultBlobStore(
         'cannot be stored; pass a `blobStore` (e.g. the in-memory one) instead.',
     );
   }
+  // Loaded only where OPFS is missing: most browsers never need it.
+  const { createIdbBlobStore } = await import('./idb-blob-store');
   return createIdbBlobStore(idbBlobDatabaseName(libraryName), { indexedDB: factory });
 }
 
