@@ -122,6 +122,8 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
       sizing: 'dimensions',
       sizes: ['1024x1024', '1536x1024', '1024x1536'],
       imageInput: false,
+      // images/edits with an optional mask; OpenAI picks the output size from the input.
+      operations: ['generate', 'edit', 'inpaint'],
     },
     limits: {
       minWidth: 1024,
@@ -130,6 +132,8 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
       maxHeight: 1536,
       maxN: 10,
       maxPromptLength: 32000,
+      maxEditSide: 4096,
+      maxEditPixels: 16_777_216,
     },
     defaults: { width: 1024, height: 1024 },
     // Medium quality at 1024²; the two larger sizes cost about $0.063.

@@ -1,6 +1,7 @@
 // The OpenAI Images provider: a factory taking settings (key, base URL, fetch, organization)
 // and a default instance that reads OPENAI_API_KEY only when first used.
-import type { ImageModelV1, ImageProvider } from '../../spec/image-model';
+import type { ImageEditCallOptions, ImageModelV1, ImageProvider } from '../../spec/image-model';
+import { editWithOpenAI } from './openai-edit';
 import { OpenAIImageModel } from './openai-image-model';
 
 export interface OpenAIImagesSettings {
@@ -38,7 +39,11 @@ export function createOpenAIImages(settings: OpenAIImagesSettings = {}): ImagePr
   return {
     name: 'openai',
     imageModel(modelId: string): ImageModelV1 {
-      return new OpenAIImageModel(modelId, config);
+      const model: ImageModelV1 = new OpenAIImageModel(modelId, config);
+      // Edits have their own endpoint (openai-edit.ts); the same model serves both.
+      return Object.assign(model, {
+        doEdit: (call: ImageEditCallOptions) => editWithOpenAI(modelId, config, call),
+      });
     },
     // A blank key counts as none, as it does in providersFromEnv.
     isConfigured: () => Boolean(config.apiKey()?.trim()),
