@@ -51,7 +51,7 @@ export interface JobTokenOptions {
   /** How long a token is valid. Default one hour. */
   ttlMs?: number;
   now?: () => number;
-  /** Told once per process when no secret is set. */
+  /** Told once per process, at the first token signed, when no secret is set. */
   logger?: ServerLogger;
 }
 
@@ -81,6 +81,8 @@ export function createJobTokens(options: JobTokenOptions = {}): JobTokens {
 
   return {
     async sign(job) {
+      // Said on first use rather than at start: a server that never runs a job needs no secret.
+      if (options.secret === undefined) warnAboutProcessSecret(options.logger);
       const iat = now();
       const payload: JobTokenPayload = {
         v: 1,
@@ -154,13 +156,15 @@ function secretBytes(options: JobTokenOptions): Uint8Array<ArrayBuffer> {
   if (!processSecret) {
     processSecret = crypto.getRandomValues(new Uint8Array(32));
   }
-  if (!warnedAboutProcessSecret) {
-    warnedAboutProcessSecret = true;
-    options.logger?.warn(
-      'no job secret set (MEDIALOFT_JOB_SECRET): resumable job tokens are signed with a random secret of this process, so they stop working after a restart and on other instances',
-    );
-  }
   return processSecret;
+}
+
+function warnAboutProcessSecret(logger: ServerLogger | undefined): void {
+  if (warnedAboutProcessSecret || !logger) return;
+  warnedAboutProcessSecret = true;
+  logger.warn(
+    'no job secret set (MEDIALOFT_JOB_SECRET): resumable job tokens are signed with a random secret of this process, so they stop working after a restart and on other instances',
+  );
 }
 
 function importKey(secret: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
