@@ -32,6 +32,12 @@ export {
   bflModelCatalog,
   createBlackForestLabsImages,
 } from './providers/bfl/index';
+export type { DeepInfraImagesSettings } from './providers/deepinfra/index';
+export {
+  createDeepInfraImages,
+  DEEPINFRA_DEFAULT_BASE_URL,
+  deepInfraModelCatalog,
+} from './providers/deepinfra/index';
 export type { FalImagesSettings } from './providers/fal/index';
 export { createFalImages, FAL_OUTPUT_HOSTS, falModelCatalog } from './providers/fal/index';
 export type { GoogleImagesSettings } from './providers/google/index';

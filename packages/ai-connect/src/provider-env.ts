@@ -9,4 +9,5 @@ export const providerCredentialEnv: Readonly<Record<string, string>> = {
   google: 'GOOGLE_GENERATIVE_AI_API_KEY',
   bfl: 'BFL_API_KEY',
   together: 'TOGETHER_API_KEY',
+  deepinfra: 'DEEPINFRA_API_KEY',
 };

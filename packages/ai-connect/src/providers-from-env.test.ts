@@ -73,6 +73,9 @@ beforeAll(async () => {
     } else if (req.url === '/together/v1/images/generations') {
       const data = [{ index: 0, b64_json: png.toString('base64'), type: 'b64_json' }];
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    } else if (req.url === '/deepinfra/v1/inference/black-forest-labs/FLUX-1-schnell') {
+      const images = [`data:image/png;base64,${png.toString('base64')}`];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ images }));
     } else if (req.url === '/openai/v1/images/generations') {
       const data = [{ b64_json: png.toString('base64') }];
       res
@@ -250,6 +253,33 @@ describe('providersFromEnv', () => {
       authorization: 'Bearer together_test_key',
     });
     expect(providersFromEnv({ TOGETHER_API_KEY: ' ' }).providers.together).toBeUndefined();
+  });
+
+  it('adds DeepInfra when DEEPINFRA_API_KEY is set, sent to DEEPINFRA_BASE_URL', async () => {
+    const { providers, live } = providersFromEnv({
+      DEEPINFRA_API_KEY: 'deepinfra_test_key',
+      DEEPINFRA_BASE_URL: `${origin}/deepinfra/v1`,
+    });
+    expect(live).toEqual(['deepinfra', 'local']);
+    const listed = defaultRegistry.list().filter((entry) => live.includes(entry.provider));
+    expect(listed.map((entry) => entry.id)).toEqual([
+      'deepinfra/flux-schnell',
+      'deepinfra/flux-dev',
+      'local/placeholder',
+    ]);
+    seen.length = 0;
+    const result = await generateImages(
+      { prompt: 'a fox', model: 'deepinfra/flux-schnell', width: 512, height: 512 },
+      { providers },
+    );
+    expect(result.images[0]).toMatchObject({ mediaType: 'image/png', width: 8, height: 8 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/deepinfra/v1/inference/black-forest-labs/FLUX-1-schnell',
+      authorization: 'Bearer deepinfra_test_key',
+    });
+    expect(providersFromEnv({ DEEPINFRA_API_KEY: ' ' }).providers.deepinfra).toBeUndefined();
   });
 
   it('treats blank variables as unset', () => {

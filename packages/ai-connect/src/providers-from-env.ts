@@ -3,6 +3,7 @@
 import { liveProviderNames } from './live-providers';
 import { providerCredentialEnv } from './provider-env';
 import { createBlackForestLabsImages } from './providers/bfl/index';
+import { createDeepInfraImages } from './providers/deepinfra/index';
 import { createFalImages } from './providers/fal/index';
 import { createGoogleImages } from './providers/google/index';
 import { createLocalProvider } from './providers/local/index';
@@ -33,6 +34,7 @@ export interface ProvidersFromEnv {
  *   compatible endpoint, e.g. `https://api.eu.bfl.ai/v1`) and `BFL_OUTPUT_HOSTS`
  *   (comma-separated hosts images may be downloaded from) when given;
  * - `together` (Together AI) when `TOGETHER_API_KEY` is set, with `TOGETHER_BASE_URL` when given;
+ * - `deepinfra` when `DEEPINFRA_API_KEY` is set, with `DEEPINFRA_BASE_URL` when given;
  * - `LOCAL_GENERATOR_DELAY_MS` (optional) makes the local generator wait that long per call,
  *   like a slow hosted model, so demos and end-to-end tests can watch progress and cancel.
  *
@@ -107,6 +109,15 @@ export function providersFromEnv(
     const baseURL = value('TOGETHER_BASE_URL');
     providers.together = createTogetherImages({
       apiKey: togetherKey,
+      ...(baseURL ? { baseURL } : {}),
+    });
+  }
+
+  const deepInfraKey = value(providerCredentialEnv.deepinfra ?? 'DEEPINFRA_API_KEY');
+  if (deepInfraKey) {
+    const baseURL = value('DEEPINFRA_BASE_URL');
+    providers.deepinfra = createDeepInfraImages({
+      apiKey: deepInfraKey,
       ...(baseURL ? { baseURL } : {}),
     });
   }

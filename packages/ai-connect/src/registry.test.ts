@@ -27,6 +27,8 @@ describe('defaultModelCatalog', () => {
       'bfl/flux-dev',
       'together/flux-schnell',
       'together/flux-dev',
+      'deepinfra/flux-schnell',
+      'deepinfra/flux-dev',
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);

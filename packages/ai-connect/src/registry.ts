@@ -1,6 +1,7 @@
 // The model catalogue: what each model accepts (capabilities, limits, defaults) and what it
 // roughly costs, so requests are validated and priced before any provider is called.
 import { bflModelCatalog } from './providers/bfl/bfl-catalog';
+import { deepInfraModelCatalog } from './providers/deepinfra/deepinfra-catalog';
 import { falModelCatalog } from './providers/fal/fal-catalog';
 import { googleModelCatalog } from './providers/google/google-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
@@ -143,6 +144,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
   ...googleModelCatalog,
   ...bflModelCatalog,
   ...togetherModelCatalog,
+  ...deepInfraModelCatalog,
   {
     id: 'local/placeholder',
     provider: 'local',
