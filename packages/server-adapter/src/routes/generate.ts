@@ -1,6 +1,5 @@
 // POST {base}/images/generate and /images/estimate. Generate answers in the format the client
 // asks for: the first image's bytes (default), every image as JSON, or an event stream.
-import { sniffImageType } from '@medialoft/ai-connect';
 import { Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import { streamSSE } from 'hono/streaming';
@@ -17,6 +16,7 @@ import {
 } from '../generation';
 import { partialEventMessage } from '../partial-events';
 import type { DoneEvent, EncodedImage, EstimateResponse, GenerateResponse } from '../protocol';
+import { sendImages } from './image-response';
 import { canRunAsJob, NOT_RESUMABLE_EVENT, startResumableStream } from './jobs';
 
 type Negotiated = 'image' | 'json' | 'event-stream';
@@ -124,37 +124,8 @@ export function generateRoutes(deps: GenerationDeps): Hono<AppEnv> {
       return response;
     }
 
-    const outcome = await runGeneration(c, deps, planned);
-    if (mode === 'json') {
-      const body: GenerateResponse = { ...summary(outcome), images: encodeImages(outcome) };
-      c.header('Cache-Control', 'no-store');
-      return c.json(body);
-    }
-
-    const first = outcome.images[0];
-    if (!first) {
-      throw new HttpError(502, 'provider_error', 'The provider returned no image; try again.', {
-        retryable: true,
-      });
-    }
-    const meta = first.metadata;
-    const headers: Record<string, string> = {
-      'Content-Type': sniffImageType(first.bytes) ?? first.mediaType,
-      'Content-Length': String(first.bytes.byteLength),
-      'Cache-Control': 'no-store',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      'x-ai-provider': meta.provider,
-      'x-ai-model': meta.model,
-      'x-ai-width': String(meta.width),
-      'x-ai-height': String(meta.height),
-      'x-ai-created-at': String(meta.createdAt),
-      'x-ai-generation-ms': String(meta.generationMs),
-      'x-ai-images': String(outcome.images.length),
-    };
-    if (meta.seed !== undefined) headers['x-ai-seed'] = String(meta.seed);
-    if (meta.steps !== undefined) headers['x-ai-steps'] = String(meta.steps);
-    if (meta.costUsd !== undefined) headers['x-ai-cost-usd'] = String(meta.costUsd);
-    return c.body(first.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+    // The same bytes and JSON answers as the edit route (image-response.ts).
+    return sendImages(c, mode, await runGeneration(c, deps, planned));
   });
 
   route.post('/images/estimate', async function estimate(c) {
