@@ -1,6 +1,7 @@
 // Resuming in real Chromium: two library instances of the same name in one page (as two tabs
 // of one origin share IndexedDB, OPFS and Web Locks) find the same pending generation, and
 // the real lock lets one resume it while the other waits and finds it landed: one image, once.
+// A job whose holder lets go without landing it (a closed tab) is taken over by the waiter.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaAIGeneratedImage, MediaAIGenerator } from './ai-types';
 import { libraryDbName } from './db';
@@ -97,5 +98,44 @@ describe('two tabs, one pending generation', () => {
       seed: 8,
     });
     expect(assets[0]?.mimeType).toBe('image/png');
+  });
+
+  it('when the tab holding a job goes away without landing it, the waiting one takes over', async () => {
+    const name = libraryName();
+    const request = { prompt: 'a tab that closed', width: 2, height: 2 };
+    await createPendingGenerationStore(name).put({ token: 'tok-2', request, startedAt: 1 });
+    // The job's lock as the tab that started the generation holds it; letting go without
+    // removing the record is what closing that tab does.
+    let letGo!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      navigator.locks.request('medialoft:job:tok-2', () => {
+        resolve();
+        return new Promise<void>((release) => {
+          letGo = release;
+        });
+      });
+    });
+    await holding;
+    const file = await png();
+    const resumed: string[] = [];
+    const library = createMediaLibrary({ name });
+    open.push(library);
+    const run = resumePendingGenerations(library, {
+      generateImages: async () => [],
+      async resumeJob(token) {
+        resumed.push(token);
+        return [{ file, metadata: { provider: 'local', model: 'local/placeholder' } }];
+      },
+    });
+    await expect
+      .poll(() => generationJobsOf(library).getState().jobs[0]?.status, { timeout: 10_000 })
+      .toBe('waiting');
+    expect(resumed).toEqual([]);
+    letGo();
+    const report = await run;
+    expect(resumed).toEqual(['tok-2']);
+    expect(report.landed.map((l) => l.token)).toEqual(['tok-2']);
+    expect(library.getState().assets.size).toBe(1);
+    expect(await createPendingGenerationStore(name).list()).toEqual([]);
   });
 });
