@@ -209,6 +209,30 @@ describe('POST /api/ai/images/edit', () => {
     );
   });
 
+  it('answers 400 (not 5xx) for an image whose pixels are cut short after a good header', async () => {
+    const app = makeApp();
+    const noisy = new Uint8Array(
+      await sharp({
+        create: {
+          width: 64,
+          height: 64,
+          channels: 3,
+          noise: { type: 'gaussian', mean: 128, sigma: 30 },
+        },
+      })
+        .png()
+        .toBuffer(),
+    );
+    const cut = noisy.slice(0, Math.floor(noisy.length / 2));
+    for (const accept of ['image/*', 'application/json']) {
+      const res = await app.request(
+        '/api/ai/images/edit',
+        post(form({ operation: 'upscale' }, { image: cut }), { accept }),
+      );
+      await expectError(res, 400, 'invalid_request', 'image');
+    }
+  });
+
   it('applies the transform route’s upload and pixel caps', async () => {
     const small = makeApp({ limits: { maxUploadBytes: 1000, maxInputPixels: 100 } });
     const big = new Uint8Array(

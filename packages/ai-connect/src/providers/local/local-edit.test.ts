@@ -206,6 +206,18 @@ describe('local edit model', () => {
     }
   });
 
+  it('refuses an image whose header reads but whose pixels are cut short, naming the image', async () => {
+    const whole = await noisePng(64, 64);
+    const cut = whole.slice(0, Math.floor(whole.length / 2));
+    expect((await sharp(cut).metadata()).width).toBe(64);
+    for (const operation of ['upscale', 'variation'] as const) {
+      await expect(edit({ operation, image: input(cut, 64, 64) })).rejects.toMatchObject({
+        code: 'invalid_request',
+        field: 'image',
+      });
+    }
+  });
+
   it('stops before rendering when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();

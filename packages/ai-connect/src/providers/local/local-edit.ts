@@ -54,7 +54,7 @@ export async function editLocally(
   const images: ImageModelResult['images'] = [];
   for (let i = 0; i < n; i++) {
     const imageSeed = (seed + i) % SEED_RANGE;
-    const out = await editOnce(options, imageSeed);
+    const out = await editOnce(options, imageSeed).catch(undecodable);
     throwIfAborted(signal);
     images.push({ ...out, mediaType: 'image/png', seed: imageSeed });
     onProgress?.({
@@ -327,6 +327,22 @@ function clearBackground(raw: Raw): void {
       if (matches(q)) queue[tail++] = q;
     }
   }
+}
+
+/**
+ * A header can read fine over pixel data that is cut short or corrupt; sharp then fails while
+ * decoding. That is the caller's input, not a provider failure, so it is refused as such.
+ */
+function undecodable(error: unknown): never {
+  if (error instanceof InvalidRequestError) throw error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const tooLarge = /pixel limit/i.test(reason);
+  throw new InvalidRequestError(
+    tooLarge
+      ? `The image has more than ${LOCAL_EDIT_BOUNDS.maxInputPixels} pixels; send a smaller one.`
+      : 'The image (or mask) could not be decoded; it may be truncated or corrupt. Send it again or another one.',
+    { field: 'image', provider: 'local', ownMessage: true, cause: error },
+  );
 }
 
 function clamp(value: number): number {
