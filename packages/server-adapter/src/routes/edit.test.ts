@@ -217,6 +217,7 @@ describe('POST /api/ai/images/edit', () => {
           width: 64,
           height: 64,
           channels: 3,
+          background: '#000000',
           noise: { type: 'gaussian', mean: 128, sigma: 30 },
         },
       })
