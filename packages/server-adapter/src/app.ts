@@ -69,8 +69,10 @@ const STATUS_CODES: Record<number, HttpError['code']> = {
 /**
  * Makes the image server. Routes (base path default `/api/ai`):
  * `POST {base}/images/generate`, `POST {base}/images/estimate`, `POST {base}/images/transform`,
+ * `POST {base}/images/edit` (multipart: image, mask, operation, prompt, …; answered as generate),
  * `POST {base}/fetch` (a public URL fetched for the URL import, SSRF-guarded; see `urlFetch`),
- * `GET {base}/models`, `GET {base}/health`, and `POST /v1/images/generations` (OpenAI shape).
+ * `GET {base}/models`, `GET {base}/health`, and `POST /v1/images/generations` and
+ * `POST /v1/images/edits` (OpenAI shape).
  * A generate event stream with `resumable: true` runs as a job where the model can resume, and
  * `GET|DELETE {base}/images/jobs/{token}` continue or cancel it on any instance sharing
  * `jobSecret`.
