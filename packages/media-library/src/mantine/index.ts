@@ -42,4 +42,9 @@ export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
 export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-library-screen';
 export { mediaLoftCssVariablesResolver, mediaLoftTheme } from './preset-theme';
 export { StorageMeter } from './storage-meter';
+export {
+  describeStorageIncident,
+  StorageNotices,
+  type StorageNoticesProps,
+} from './storage-notices';
 export { UrlImportButton, type UrlImportButtonProps } from './url-import';

@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Box, Divider, Modal, px, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
 import { useSavedLibraryView } from '../react/use-saved-library-view';
@@ -30,6 +30,11 @@ import { ProblemAlert } from './problem-alert';
 import { StorageMeter } from './storage-meter';
 import { useElementWidth } from './use-element-width';
 import { useLibraryFacets } from './use-library-facets';
+
+// Loaded once the screen is up: most visits show no storage notice.
+const StorageNotices = lazy(() =>
+  import('./storage-notices').then((module) => ({ default: module.StorageNotices })),
+);
 
 /** Props of {@link MediaLibraryScreen}. */
 export interface MediaLibraryScreenProps {
@@ -143,6 +148,9 @@ export function MediaLibraryScreen({
   useEffect(() => {
     if (ai.aiAvailable) loadGeneratePanel().catch(() => undefined);
   }, [ai.aiAvailable]);
+  // After hydration, so the server's HTML and the first render in the browser agree.
+  const [notices, setNotices] = useState(false);
+  useEffect(() => setNotices(true), []);
   const GeneratePanel = loadedGeneratePanel();
   const closeGenerate = () => {
     // A resumed generation's failure has been shown in the dialog: said once.
@@ -356,6 +364,18 @@ export function MediaLibraryScreen({
               <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
             )}
             {!(detailsOverScreen && problem?.inDetails) && problemAlert}
+            {notices && (
+              <Suspense fallback={null}>
+                <StorageNotices
+                  // The Backup menu's file input: its import dialog, progress and summary.
+                  onImportLibrary={() =>
+                    rootRef.current
+                      ?.querySelector<HTMLInputElement>('input[aria-label="Library export file"]')
+                      ?.click()
+                  }
+                />
+              </Suspense>
+            )}
             {/* A fixed-height row: the count, or the selection's actions in its place. */}
             <Box mih={30} style={{ display: 'flex', alignItems: 'center' }}>
               {visibleSelection.length > 0 ? (

@@ -45,6 +45,9 @@ export function StorageMeter() {
         </Text>
       ) : (
         <Stack gap={2}>
+          <Text size="xs" c={mutedText}>
+            Not kept for sure: the browser may clear these files when space runs low.
+          </Text>
           <Button
             size="compact-xs"
             variant="light"

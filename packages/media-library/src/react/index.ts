@@ -30,3 +30,4 @@ export {
 } from './use-library-archive';
 export { useMediaLibrary } from './use-media-library';
 export { type UseStorageResult, useStorage } from './use-storage';
+export { type UseStorageNoticesResult, useStorageNotices } from './use-storage-notices';
