@@ -5,6 +5,7 @@ import { fromStoredAsset, type LibraryDb } from './db';
 import { ImportAbortedError } from './errors';
 import { STREAM_HASH_ABOVE_BYTES, sha256Hex } from './import/hash';
 import { type MediaMeasurements, probeMedia } from './import/measure';
+import { isMarkupMimeType } from './import/mime-types';
 import { bytesShowKind, SNIFF_BYTES, sniffType } from './import/sniff';
 import { createThumbnail, type Thumbnail } from './import/thumbnail';
 import type { LibraryContext } from './library-context';
@@ -214,6 +215,19 @@ export async function measureAndThumbnail(
 ): Promise<Media> {
   const signal = batch.options.signal;
   const media = kind === 'image' || kind === 'video' || kind === 'audio';
+  const thumbnails = batch.ctx.options.thumbnails;
+  const settings = thumbnails === false ? undefined : thumbnails;
+  const thumbnailOptions = {
+    maxSize: settings?.maxSize ?? DEFAULT_THUMBNAIL_SIZE,
+    ...(settings?.type ? { type: settings.type } : {}),
+  };
+  if (kind === 'text' && thumbnails !== false && !isMarkupMimeType(mimeType)) {
+    // Its first lines, drawn: text has nothing to measure and no decoder to refuse it. Markup
+    // (HTML, XML) keeps its labelled box, so a page's source never looks like its picture.
+    const thumbnail = await createThumbnail(blob, { ...thumbnailOptions, kind });
+    throwIfAborted(signal);
+    return { measured: {}, thumbnail, unreadable: false };
+  }
   if (!media) return { measured: {}, thumbnail: undefined, unreadable: false };
   // Bytes that show no signature of their kind were typed by their name alone.
   const sniffHead = head ?? new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
@@ -223,12 +237,14 @@ export async function measureAndThumbnail(
     : await probeMedia(blob, kind, mimeType, head ? { head } : {});
   let undecodable = probe.undecodable === true;
   throwIfAborted(signal);
-  const thumbnails = batch.ctx.options.thumbnails;
+  const duration = probe.measured.duration;
   const thumbnail =
-    thumbnails !== false && (kind === 'image' || kind === 'video') && !unreadable
+    // Video and audio the media element refused are not handed to a decoder again.
+    thumbnails !== false && !unreadable && (kind === 'image' || !undecodable)
       ? await createThumbnail(blob, {
-          maxSize: thumbnails?.maxSize ?? DEFAULT_THUMBNAIL_SIZE,
-          ...(thumbnails?.type ? { type: thumbnails.type } : {}),
+          ...thumbnailOptions,
+          ...(kind === 'image' ? {} : { kind }),
+          ...(duration !== undefined ? { duration } : {}),
           onUndecodable: () => {
             undecodable = true;
           },

@@ -2,6 +2,7 @@
 // module Worker where the browser has OffscreenCanvas, else on the main thread, else not at all.
 // A thumbnail is always a raster image, so opening its URL as a page never runs anything.
 import { createInertObjectURL } from '../object-url-cache';
+import type { AssetKind } from '../types';
 import { readSvgSize } from './image-size';
 import { SNIFF_BYTES, sniffType } from './sniff';
 import {
@@ -36,6 +37,14 @@ export interface ThumbnailOptions {
    * (Node). The import marks such files `unreadable`.
    */
   onUndecodable?: () => void;
+  /**
+   * The kind the import settled on (from the name or declared type as well as the bytes). Only
+   * when it is given as video, audio or text is that preview made; without it, only images get
+   * a thumbnail.
+   */
+  kind?: AssetKind;
+  /** Seconds, when measured: audio longer than the waveform's cap is not decoded. */
+  duration?: number;
 }
 
 /** How many thumbnails each path made since the page loaded; for tests and diagnostics. */
@@ -65,7 +74,9 @@ const WORKER_TIMEOUT_MS = 30_000;
  * image, or an image the browser can't decode (e.g. TIFF or HEIC in Chromium). An image that
  * already fits within `maxSize` keeps its size and gets a thumbnail only when the re-encoded
  * bytes are at most 75% of the original (see `SMALL_IMAGE_GAIN`); otherwise the original
- * itself is the better thumbnail and `undefined` is returned. Video gets none yet.
+ * itself is the better thumbnail and `undefined` is returned. Asked with `kind`, video gets a
+ * poster frame, audio its waveform and text its first lines, each drawn by a module loaded on
+ * first use; `undefined` when that fails or runs out of time.
  *
  * @example
  * const thumb = await createThumbnail(file, { maxSize: 400 });
@@ -77,20 +88,49 @@ export async function createThumbnail(
 ): Promise<Thumbnail | undefined> {
   try {
     const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
-    const { kind, mimeType } = sniffType(head, undefined, blob.type);
-    if (kind !== 'image') return undefined;
+    const sniffed = sniffType(head, undefined, blob.type);
+    const kind = options.kind ?? (sniffed.kind === 'image' ? 'image' : undefined);
     const request: RenderRequest = {
       blob,
       maxSize: Math.max(1, Math.floor(options.maxSize)),
       type: options.type ?? 'image/webp',
       quality: options.quality ?? 0.85,
     };
+    if (kind === 'video' || kind === 'audio' || kind === 'text') {
+      return await renderPreview(kind, request, options.duration);
+    }
+    if (kind !== 'image') return undefined;
+    const { mimeType } = sniffed;
     const outcome = await render(request, mimeType === 'image/svg+xml', options.worker !== false);
     if (outcome.undecodable) options.onUndecodable?.();
     return outcome.thumbnail;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Video posters, waveforms and text previews: each module loads on the first file of its kind,
+ * so an app importing only images never downloads them.
+ */
+async function renderPreview(
+  kind: 'video' | 'audio' | 'text',
+  request: RenderRequest,
+  duration: number | undefined,
+): Promise<Thumbnail | undefined> {
+  if (kind === 'video') {
+    const { createVideoPoster } = await import('./video-poster');
+    return await createVideoPoster(request.blob, request);
+  }
+  if (kind === 'audio') {
+    const { createAudioWaveform } = await import('./audio-waveform');
+    return await createAudioWaveform(request.blob, {
+      ...request,
+      ...(duration !== undefined ? { duration } : {}),
+    });
+  }
+  const { createTextPreview } = await import('./text-preview');
+  return await createTextPreview(request.blob, request);
 }
 
 /** The one path a request takes: SVG on the main thread, else the worker, else this thread. */
