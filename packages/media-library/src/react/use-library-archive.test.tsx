@@ -72,7 +72,8 @@ describe('useLibraryArchive', () => {
     const handle = {
       name: 'picked.zip',
       createWritable: async () =>
-        new WritableStream<Uint8Array>({ write: (chunk) => void chunks.push(chunk) }),
+        // A copy: the writer may read into the same buffer again once a write has ended.
+        new WritableStream<Uint8Array>({ write: (chunk) => void chunks.push(chunk.slice()) }),
     } as unknown as FileSystemFileHandle;
     const hook = render(source);
     let saved: { fileName: string; bytes: number; via: string } | undefined;

@@ -37,6 +37,8 @@ export interface SavedLibraryArchive {
 
 /** Progress reports while writing are at least this many bytes apart (and one at the end). */
 const REPORT_EVERY = 4 * 1024 * 1024;
+/** Bytes copied at a time from the archive into the file. */
+const COPY_BUFFER_BYTES = 1024 * 1024;
 
 /**
  * Exports the library (or the `ids` / `collectionId` part of it) and saves the archive. With a
@@ -103,24 +105,69 @@ async function writeInto(
     bytesTotal: archive.size,
   };
   let reported = 0;
-  const count = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
-      progress.bytesDone += chunk.length;
-      if (progress.bytesDone - reported >= REPORT_EVERY || progress.bytesDone === archive.size) {
-        reported = progress.bytesDone;
-        onProgress?.({ ...progress });
-      }
-    },
-  });
+  const wrote = (bytes: number) => {
+    progress.bytesDone += bytes;
+    if (progress.bytesDone - reported >= REPORT_EVERY || progress.bytesDone === archive.size) {
+      reported = progress.bytesDone;
+      onProgress?.({ ...progress });
+    }
+  };
   onProgress?.({ ...progress });
-  const writable = await handle.createWritable();
+  const writer = (await handle.createWritable()).getWriter();
   try {
-    // A rejected pipe aborts the writable, which drops everything written through it.
-    await archive.stream().pipeThrough(count).pipeTo(writable, { signal });
+    await copy(archive.stream(), writer, wrote, signal);
+    await writer.close();
   } catch (error) {
+    // Aborting the writable drops everything written through it: the file stays as it was.
+    await writer.abort(error).catch(() => undefined);
     throwIfArchiveAborted(signal, 'export');
     throw error;
+  }
+}
+
+/**
+ * Copies `stream` into `writer`. Where the browser allows it (a BYOB reader) two buffers are
+ * handed back and forth with the stream, one read into while the other is written, so a
+ * gigabyte copied leaves no gigabyte of chunks for the garbage collector; a buffer is read
+ * into again only once its write has ended.
+ */
+async function copy(
+  stream: ReadableStream<Uint8Array>,
+  writer: WritableStreamDefaultWriter<Uint8Array>,
+  wrote: (bytes: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = stream.getReader({ mode: 'byob' });
+  } catch {
+    // Not a byte stream here: copy the chunks the stream makes.
+  }
+  const reader = byob ?? stream.getReader();
+  const slots: Array<{ buffer: ArrayBuffer; written?: Promise<void> }> = [
+    { buffer: new ArrayBuffer(COPY_BUFFER_BYTES) },
+    { buffer: new ArrayBuffer(COPY_BUFFER_BYTES) },
+  ];
+  try {
+    for (let turn = 0; ; turn++) {
+      throwIfArchiveAborted(signal, 'export');
+      const slot = slots[turn % 2] as (typeof slots)[number];
+      await slot.written;
+      const { done, value } = byob
+        ? await byob.read(new Uint8Array(slot.buffer))
+        : await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+      if (done || !value) break;
+      if (byob) slot.buffer = value.buffer as ArrayBuffer;
+      slot.written = writer.write(value).then(() => wrote(value.length));
+      // Awaited before the buffer is reused, or below; a failure meanwhile is not unhandled.
+      slot.written.catch(() => undefined);
+    }
+    await Promise.all(slots.map((slot) => slot.written));
+  } catch (error) {
+    await reader.cancel(error).catch(() => undefined);
+    throw error;
+  } finally {
+    reader.releaseLock();
   }
 }
 

@@ -38,13 +38,24 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   return (c ^ MAX32) >>> 0;
 }
 
+/** Bytes read at a time where the browser lets one buffer be reused (a BYOB reader). */
+const READ_BUFFER_BYTES = 1024 * 1024;
+
 /** CRC-32 of a Blob, read as a stream; `onBytes` hears each chunk's length. */
 export async function crc32OfBlob(
   blob: Blob,
   onBytes?: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<number> {
-  const reader = blob.stream().getReader();
+  const stream = blob.stream();
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = stream.getReader({ mode: 'byob' });
+  } catch {
+    // Not a byte stream here: read the chunks the stream makes.
+  }
+  if (byob) return crc32Byob(byob, onBytes, signal);
+  const reader = stream.getReader();
   let crc = 0;
   try {
     for (;;) {
@@ -53,6 +64,31 @@ export async function crc32OfBlob(
       if (done) return crc;
       crc = crc32(value, crc);
       onBytes?.(value.length);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Reads into one buffer, handed back and forth with the stream, so reading a gigabyte leaves
+ * no gigabyte of chunks behind for the garbage collector.
+ */
+async function crc32Byob(
+  reader: ReadableStreamBYOBReader,
+  onBytes: ((bytes: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  let buffer = new ArrayBuffer(READ_BUFFER_BYTES);
+  let crc = 0;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const { done, value } = await reader.read(new Uint8Array(buffer));
+      if (done || !value) return crc;
+      crc = crc32(value, crc);
+      onBytes?.(value.length);
+      buffer = value.buffer as ArrayBuffer;
     }
   } finally {
     reader.releaseLock();
