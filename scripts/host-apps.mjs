@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { providerCredentialEnv } from '../packages/ai-connect/src/provider-env.ts';
 import { walkHostApp } from './host-app-walk.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,7 +23,9 @@ const running = new Set();
 
 // Keys in the caller's environment must not reach the apps: the walk checks the keyless path.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', npm_config_cache: npmCache };
-for (const name of ['REPLICATE_API_TOKEN', 'OPENAI_API_KEY']) delete env[name];
+// Every provider's variable, from the one list ai-connect reads, so a provider added later is
+// stripped too.
+for (const name of Object.values(providerCredentialEnv)) delete env[name];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 
