@@ -4,6 +4,7 @@ import type {
   MediaAIGeneratedImage,
   MediaAIGenerateRequest,
   MediaAIGenerator,
+  MediaAIPartialImage,
   MediaAIProgress,
 } from './ai-types';
 import { ImportAbortedError, MediaLibraryError } from './errors';
@@ -15,6 +16,11 @@ export interface GenerateIntoLibraryOptions {
   signal?: AbortSignal;
   /** The generator's progress, then `{ stage: 'importing' }` while the images are stored. */
   onProgress?: (progress: MediaAIProgress) => void;
+  /**
+   * Previews while the images render, from generators that send them; see
+   * `MediaAIGenerateOptions.onPartialImage`.
+   */
+  onPartialImage?: (partial: MediaAIPartialImage) => void;
   /**
    * Keep a second asset when a generated image has the same bytes as one already in the
    * library (a deterministic model given the same prompt and seed). Default false: the
@@ -85,6 +91,7 @@ export async function generateIntoLibrary(
     images = await generator.generateImages(request, {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
+      ...(options.onPartialImage ? { onPartialImage: options.onPartialImage } : {}),
     });
   } catch (error) {
     // The generator's own cancel error is as good as ours, but callers match on one type.

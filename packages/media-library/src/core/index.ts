@@ -5,6 +5,7 @@ export {
   GenerationCanceledError,
   generateIntoLibrary,
 } from './ai-generation';
+export type { GenerationPreview } from './ai-previews';
 export type * from './ai-types';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-errors';
 export type * from './archive/archive-types';

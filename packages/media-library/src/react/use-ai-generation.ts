@@ -2,6 +2,7 @@
 // state a generate panel shows (running, progress, error) and a cancel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GenerationCanceledError, generateIntoLibrary } from '../core/ai-generation';
+import type { GenerationPreview, PreviewSession } from '../core/ai-previews';
 import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAIProgress } from '../core/ai-types';
 import type { ResumedGenerationsView } from '../core/pending-jobs-state';
 import type { MediaAsset } from '../core/types';
@@ -25,6 +26,13 @@ export interface UseAIGenerationResult {
   /** Progress of the latest generation, while it runs; cleared when it ends. */
   progress?: MediaAIProgress;
   /**
+   * The latest preview of each image of the running generation, by index, where the generator
+   * sends previews (`onPartialImage`). Each `url` is an object URL, revoked as soon as a newer
+   * preview of that image arrives, the generation ends (its images are in the library then)
+   * or the component unmounts. Empty when there is nothing to show.
+   */
+  previews: GenerationPreview[];
+  /**
    * Generates images and imports them into the library (newest first, `source.type` 'ai').
    * Resolves to the assets; rejects with the generator's error, or `GenerationCanceledError`
    * after `cancel()`. Present only when there is a generator.
@@ -44,9 +52,13 @@ export interface UseAIGenerationResult {
   listModels?: () => Promise<MediaAIModelInfo[]>;
 }
 
+/** One empty list, so a component without previews does not see a new one each render. */
+const NO_PREVIEWS: GenerationPreview[] = [];
+
 interface GenerationState {
   running: number;
   progress?: MediaAIProgress;
+  previews?: GenerationPreview[];
   error?: Error;
 }
 
@@ -64,6 +76,21 @@ export function useAIGeneration(): UseAIGenerationResult {
   const [state, setState] = useState<GenerationState>({ running: 0 });
   const controllers = useRef(new Set<AbortController>());
   const mounted = useRef(true);
+  const previewSessions = useRef(new Set<PreviewSession>());
+  const previewsModule = useRef<typeof import('../core/ai-previews')>(undefined);
+
+  useEffect(() => {
+    // Apart from the first load: only a page with a generator needs it, and only once it runs.
+    if (ai) {
+      void import('../core/ai-previews').then((loaded) => {
+        previewsModule.current = loaded;
+      });
+    }
+    const sessions = previewSessions.current;
+    return () => {
+      for (const session of sessions) session.dispose();
+    };
+  }, [ai]);
   const resumed = useResumedGenerations(library, ai);
 
   useEffect(() => {
@@ -83,6 +110,12 @@ export function useAIGeneration(): UseAIGenerationResult {
       if (!ai) throw new Error('useAIGeneration: no `ai` generator on <MediaLibraryProvider>.');
       const controller = new AbortController();
       controllers.current.add(controller);
+      // Previews are asked for only once they can be shown (their code has loaded).
+      const previews = previewsModule.current?.previewSession(
+        controller.signal,
+        (change) => update((s) => ({ ...s, previews: change(s.previews) })),
+        previewSessions.current,
+      );
       resumed?.dismissNotices();
       update((s) => ({ running: s.running + 1, progress: { stage: 'starting', percent: 0 } }));
       try {
@@ -92,6 +125,7 @@ export function useAIGeneration(): UseAIGenerationResult {
             // Only the newest generation drives the bar when several overlap.
             if (!controller.signal.aborted) update((s) => ({ ...s, progress }));
           },
+          onPartialImage: previews?.add,
         });
         const assets = results.flatMap((r) => (r.status === 'failed' ? [] : [r.asset]));
         const failure = results.find((r) => r.status === 'failed');
@@ -110,6 +144,7 @@ export function useAIGeneration(): UseAIGenerationResult {
         throw error;
       } finally {
         controllers.current.delete(controller);
+        previews?.end();
       }
     },
     [library, ai, update, resumed],
@@ -129,6 +164,7 @@ export function useAIGeneration(): UseAIGenerationResult {
     aiAvailable: ai !== undefined,
     aiGenerating: state.running > 0 || resumed?.running === true,
     aiError: state.error ?? resumed?.error,
+    previews: state.previews ?? NO_PREVIEWS,
     progress: state.progress ?? resumed?.progress,
     resumed,
     generateImages: ai ? generate : undefined,
