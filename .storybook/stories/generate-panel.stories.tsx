@@ -5,6 +5,7 @@ import { GeneratePanel } from '@medialoft/media-library/mantine';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import { createMockGenerator, remoteUrl, storyGenerator } from '../story-generators';
+import { createPreviewGenerator } from '../story-preview-generator';
 import { libraryLoaders, WithLibrary } from '../story-providers';
 
 const meta = {
@@ -60,6 +61,38 @@ export const Inserted: Story = {
     await expect(args.onGenerated).toHaveBeenCalledTimes(1);
     const [asset] = loaded.library.query().items;
     await expect(asset.source).toMatchObject({ type: 'ai', prompt: 'sunflowers at noon' });
+  },
+};
+
+/**
+ * A generator that streams previews: a rough one, then a sharper one, each in the image's
+ * place while it renders; the finished image then replaces them.
+ */
+export const Previews: Story = {
+  args: { initial: { width: 512, height: 512 } },
+  loaders: libraryLoaders(0, { ai: () => createPreviewGenerator({ stepMs: 500 }) }),
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Prompt' }), 'harbour lights');
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    const preview = await canvas.findByRole(
+      'img',
+      { name: 'Preview of image 1' },
+      { timeout: 10_000 },
+    );
+    await expect(preview).toBeVisible();
+    await expect(preview.getAttribute('src')).toMatch(/^blob:/);
+    await waitFor(
+      () =>
+        expect(canvas.getByRole('img', { name: 'Preview of image 1' })).toHaveAttribute(
+          'data-partial-index',
+          '1',
+        ),
+      { timeout: 10_000 },
+    );
+    await expect(await canvas.findByText(/Added 1 image/, {}, { timeout: 15_000 })).toBeVisible();
+    await expect(canvas.queryByRole('img', { name: /^Preview/ })).toBeNull();
+    await expect(await canvas.findByRole('img', { name: 'harbour lights' })).toBeVisible();
+    await expect(args.onGenerated).toHaveBeenCalledTimes(1);
   },
 };
 

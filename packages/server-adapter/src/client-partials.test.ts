@@ -15,8 +15,6 @@ function setup() {
   const accepts: string[] = [];
   const generator = createRemoteGenerator({
     baseUrl: 'https://images.example/api/ai',
-    // Resumable job streams carry no previews yet; the plain event stream does.
-    resumable: false,
     fetch: (input, init) => {
       const request = new Request(input, init);
       accepts.push(request.headers.get('accept') ?? '');

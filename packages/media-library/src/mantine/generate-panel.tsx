@@ -19,6 +19,7 @@ import { type UseAIGenerationResult, useAIGeneration } from '../react/index';
 import { formatUsd } from './format';
 import { type AdvancedValues, GenerateAdvancedFields } from './generate-advanced-fields';
 import { explainGenerateError } from './generate-errors';
+import { GeneratePreviews } from './generate-previews';
 import { type FieldErrors, sizePresets, validateRequest } from './generate-validation';
 import { mutedDescription, mutedText } from './preset-colors';
 
@@ -67,6 +68,8 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
   const [refusal, setRefusal] = useState<{ key: string; errors: FieldErrors }>();
   const [failure, setFailure] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // The images that just landed, shown where their previews were.
+  const [results, setResults] = useState<MediaAsset[]>([]);
   const { listModels } = ai;
 
   useEffect(() => {
@@ -121,10 +124,12 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
     setRefusal(undefined);
     setFailure(undefined);
     setOutcome({ kind: 'idle' });
+    setResults([]);
     if (Object.keys(found).length > 0 || !ai.generateImages) return;
     try {
       const assets = await ai.generateImages(request);
       setOutcome({ kind: 'done', count: assets.length });
+      setResults(assets);
       onGenerated?.(assets);
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
@@ -269,6 +274,7 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
             {(n ?? 1) > 1 ? ` (${n} × ${formatUsd(cost)})` : ''}
           </Text>
         )}
+        <GeneratePreviews previews={busy ? ai.previews : []} results={busy ? [] : results} />
         {busy && (
           <Stack gap={4} role="status" aria-live="polite">
             <Progress
