@@ -337,7 +337,8 @@ export interface StorageEstimate {
  * What the browser removed of a library since its last session, found at open:
  * `bytes-removed` (the files are gone, the records are kept and show as unreadable until an
  * archive import restores them), `records-removed` (the records are gone, so the files cannot
- * be named), `all-removed` (both, while a note of the last session survived).
+ * be named: the start-up sweep then frees their space as it does for any unreferenced bytes),
+ * `all-removed` (both, while a note of the last session survived).
  */
 export interface StorageIncident {
   kind: 'bytes-removed' | 'records-removed' | 'all-removed';
