@@ -41,8 +41,13 @@ export function AssetThumbnail({
   variant = 'thumbnail',
   radius = 'sm',
 }: AssetThumbnailProps) {
-  const visual = visualKinds.has(asset.kind) && asset.unreadable !== true;
-  const shown = variant === 'original' && !isInertMimeType(asset.mimeType) ? 'thumbnail' : variant;
+  // Other kinds show their drawn preview (a poster frame, a waveform, the first lines) if made.
+  const visual =
+    (visualKinds.has(asset.kind) || asset.thumbnailKey !== undefined) && asset.unreadable !== true;
+  const shown =
+    variant === 'original' && (asset.kind !== 'image' || !isInertMimeType(asset.mimeType))
+      ? 'thumbnail'
+      : variant;
   const { url, status } = useAssetUrl(visual ? asset.id : undefined, shown);
   // Records from before the unreadable flag existed: the <img> finds out instead.
   const [brokenUrl, setBrokenUrl] = useState<string>();
