@@ -28,13 +28,13 @@ export const chromiumArgs = [
  * added here on purpose: storage (OPFS, IndexedDB), import and thumbnails, the library with its
  * cross-tab sync, backup archives, provenance and hostile files. Not here: the Mantine
  * hydration test, which renders React on the server through a Node command of this config and
- * checks no storage or decoding of its own; and storage/blob-store-paths, whose abort test
- * aborts a 32 MB IndexedDB write 5 ms in, which Chromium is still copying then but Firefox has
- * already finished (its other 14 tests pass in Firefox).
+ * checks no storage or decoding of its own.
  */
 const firefoxBrowserTests = [
   'storage/idb-blob-store',
   'storage/opfs-blob-store',
+  'storage/blob-store-paths',
+  'storage-marker',
   'import/import',
   'import/thumbnail',
   'library',

@@ -158,7 +158,7 @@ describe.each(paths)('the %s path, forced', (path) => {
 });
 
 describe('picking the path', () => {
-  it('picks full OPFS in Chromium', async () => {
+  it('picks full OPFS where createWritable works (Chromium, Firefox)', async () => {
     const store = await createDefaultBlobStore(libraryName());
     expect(store.kind).toBe('opfs');
   });
