@@ -9,7 +9,9 @@ export type MediaLibraryErrorCode =
   | 'fetch_failed'
   | 'storage_unavailable'
   | 'closed'
-  | 'unreadable';
+  | 'unreadable'
+  | 'edit_unsupported'
+  | 'image_too_large';
 
 /** Base class of every error the media library throws on purpose. */
 export class MediaLibraryError extends Error {

@@ -15,6 +15,21 @@ export {
   saveLibraryArchive,
 } from './archive/save-archive';
 export {
+  type AssetAIEditRequest,
+  type AssetTransform,
+  type AssetVersions,
+  type CropAspect,
+  type CropRect,
+  EditNotSupportedError,
+  type EditWithAIOptions,
+  editWithAI,
+  ImageTooLargeError,
+  parentIdOf,
+  type TransformAssetOptions,
+  transformAsset,
+  versionsOf,
+} from './edit';
+export {
   AssetNotFoundError,
   CollectionNotFoundError,
   ImportAbortedError,

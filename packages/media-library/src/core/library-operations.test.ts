@@ -225,7 +225,7 @@ describe('usage and statistics', () => {
     expect(library.getStatistics()).toEqual({
       total: 5,
       byKind: { image: 4, video: 0, audio: 0, text: 1, document: 0, other: 0 },
-      bySource: { upload: 2, url: 1, ai: 2 },
+      bySource: { upload: 2, url: 1, ai: 2, edit: 0 },
       favorites: 1,
       totalAiCostUsd: 0.3,
       bytesUsed: bytes,

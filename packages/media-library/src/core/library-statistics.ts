@@ -28,7 +28,7 @@ export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
     document: 0,
     other: 0,
   };
-  const bySource: Record<AssetSourceType, number> = { upload: 0, url: 0, ai: 0 };
+  const bySource: Record<AssetSourceType, number> = { upload: 0, url: 0, ai: 0, edit: 0 };
   let favorites = 0;
   let totalAiCostUsd = 0;
   let bytesUsed = 0;

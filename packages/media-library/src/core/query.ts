@@ -75,6 +75,10 @@ function compileFilters(query: MediaQuery): Predicate[] {
     const types = new Set(query.sourceTypes);
     predicates.push((a) => types.has(a.source.type));
   }
+  if (query.derivedFrom !== undefined) {
+    const parentId = query.derivedFrom;
+    predicates.push((a) => 'parentId' in a.source && a.source.parentId === parentId);
+  }
   if (nonEmpty(query.providers)) {
     const providers = new Set(query.providers);
     predicates.push((a) => a.source.type === 'ai' && providers.has(a.source.provider));

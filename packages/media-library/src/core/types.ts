@@ -10,15 +10,57 @@ import type {
 /** What an asset is, sniffed from its bytes (the extension is only a fallback). */
 export type AssetKind = 'image' | 'video' | 'audio' | 'text' | 'document' | 'other';
 
-/** Where an asset came from. Kept on the record for provenance and filtering. */
+/**
+ * What made an asset out of another one (or, for `generate`, out of a prompt alone). The AI
+ * operations are `MediaAIOperation`; `crop`, `rotate` and `flip` run in the browser.
+ */
+export type AssetOperation =
+  | 'generate'
+  | 'edit'
+  | 'inpaint'
+  | 'outpaint'
+  | 'variation'
+  | 'upscale'
+  | 'remove-background'
+  | 'crop'
+  | 'rotate'
+  | 'flip';
+
+/** The operations `transformAsset` runs in the browser, without a server. */
+export type AssetTransformOperation = Extract<AssetOperation, 'crop' | 'rotate' | 'flip'>;
+
+/**
+ * Where an asset came from. Kept on the record for provenance and filtering.
+ *
+ * An asset made from another one names it in `parentId` (its lineage; see `versionsOf` and
+ * `MediaQuery.derivedFrom`): an AI edit keeps `type: 'ai'` with its `operation`, so filters
+ * and cost totals count it as AI; a crop, rotation or flip done in the browser is
+ * `type: 'edit'`, since no model or provider was involved.
+ */
 export type AssetSource =
   | { type: 'upload' }
   | { type: 'url'; url: string }
+  | {
+      type: 'edit';
+      /** The main operation: `crop` when the transform cropped, else `rotate`, else `flip`. */
+      operation: AssetTransformOperation;
+      /** The asset this one was made from. */
+      parentId: string;
+      /** Crop rectangle in the parent's pixels, when it was cropped. */
+      crop?: { x: number; y: number; width: number; height: number };
+      /** Clockwise degrees, when it was rotated. */
+      rotate?: 90 | 180 | 270;
+      flip?: 'horizontal' | 'vertical';
+    }
   | {
       type: 'ai';
       provider: string;
       model: string;
       prompt: string;
+      /** What the model did; absent on assets generated before lineage was recorded. */
+      operation?: AssetOperation;
+      /** The asset an AI edit started from (absent for `generate`). */
+      parentId?: string;
       negativePrompt?: string;
       seed?: number;
       steps?: number;
@@ -56,6 +98,8 @@ export interface MediaAsset {
   height?: number;
   /** Seconds, for video and audio where the browser can read it. */
   duration?: number;
+  /** Number of pages, for PDF where it could be opened. */
+  pageCount?: number;
   /** Lower-case hex SHA-256 of the original bytes. */
   sha256: string;
   /** Blob-store key of the original bytes. */
@@ -273,6 +317,8 @@ export interface MediaQuery {
   text?: string;
   kinds?: AssetKind[];
   sourceTypes?: AssetSourceType[];
+  /** Assets made directly from this asset (whose `source.parentId` is this id). */
+  derivedFrom?: string;
   providers?: string[];
   models?: string[];
   tags?: string[];

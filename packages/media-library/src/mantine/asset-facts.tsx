@@ -30,7 +30,11 @@ const sourceLabel = (source: AssetSource) =>
     ? 'Uploaded'
     : source.type === 'url'
       ? `From ${source.url}`
-      : 'AI generated';
+      : source.type === 'edit'
+        ? `Edited in the browser (${source.operation})`
+        : source.operation && source.operation !== 'generate'
+          ? `AI ${source.operation}`
+          : 'AI generated';
 
 /** The stored facts of an asset as a two-column table. */
 export function AssetFacts({ asset }: { asset: MediaAsset }) {

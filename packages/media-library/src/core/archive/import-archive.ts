@@ -436,6 +436,12 @@ async function restoreFields(
 ): Promise<Map<string, MediaAsset>> {
   const db = await ctx.db();
   const now = ctx.now();
+  // Assets get new ids here, so lineage (`source.parentId`) is pointed at the parent's.
+  const localIds = new Map<string, string>();
+  for (const [at, result] of imported.entries()) {
+    if (result.status !== 'failed')
+      localIds.set((inputOf[at] as ImportedFrom).asset.id, result.asset.id);
+  }
   const done = await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
     const collectionStore = tx.objectStore('collections');
     const added: Collection[] = [];
@@ -453,7 +459,7 @@ async function restoreFields(
       if (!record) continue;
       const next =
         result.status === 'imported' && !edited.has(id)
-          ? restoreRecord(record, from.asset)
+          ? relink(restoreRecord(record, from.asset), localIds)
           : mergeRecord(record, from, now);
       if (next) edited.set(id, next);
     }
@@ -470,6 +476,15 @@ async function restoreFields(
     );
   }
   return new Map(done.edited.map((asset) => [asset.id, asset]));
+}
+
+function relink(record: MediaAsset, localIds: ReadonlyMap<string, string>): MediaAsset {
+  const source = record.source;
+  if (!('parentId' in source) || source.parentId === undefined) return record;
+  const parentId = localIds.get(source.parentId);
+  return parentId && parentId !== source.parentId
+    ? { ...record, source: { ...source, parentId } }
+    : record;
 }
 
 function restoreRecord(record: MediaAsset, manifest: ArchiveManifestAsset): MediaAsset {

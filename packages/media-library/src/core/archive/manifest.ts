@@ -1,7 +1,15 @@
 // The archive manifest: built from records on export, and checked field by field on import,
 // where it is untrusted input (a hand-edited or hostile file). Every count, length and size
 // is bounded; a bad field refuses that asset, never the whole archive.
-import type { AssetKind, AssetMeta, AssetSource, Collection, MediaAsset } from '../types';
+import type {
+  AssetKind,
+  AssetMeta,
+  AssetOperation,
+  AssetSource,
+  AssetTransformOperation,
+  Collection,
+  MediaAsset,
+} from '../types';
 import { ArchiveError } from './archive-errors';
 import type {
   ArchiveManifest,
@@ -234,13 +242,54 @@ function checkSource(raw: unknown): AssetSource {
     };
     if (isText(raw.negativePrompt, MAX_TEXT)) source.negativePrompt = raw.negativePrompt;
     if (isText(raw.requestId, MAX_ID)) source.requestId = raw.requestId;
+    if (isOperation(raw.operation)) source.operation = raw.operation;
+    if (isText(raw.parentId, MAX_ID)) source.parentId = raw.parentId;
     for (const field of ['seed', 'steps', 'width', 'height', 'costUsd', 'generationMs'] as const) {
       const value = raw[field];
       if (typeof value === 'number' && Number.isFinite(value)) source[field] = value;
     }
     return source;
   }
+  if (raw.type === 'edit' && isText(raw.parentId, MAX_ID) && isTransform(raw.operation)) {
+    const source: AssetSource = { type: 'edit', operation: raw.operation, parentId: raw.parentId };
+    const crop = raw.crop;
+    if (
+      isObject(crop) &&
+      [crop.x, crop.y, crop.width, crop.height].every((n) => typeof n === 'number' && n >= 0)
+    ) {
+      source.crop = {
+        x: crop.x as number,
+        y: crop.y as number,
+        width: crop.width as number,
+        height: crop.height as number,
+      };
+    }
+    if (raw.rotate === 90 || raw.rotate === 180 || raw.rotate === 270) source.rotate = raw.rotate;
+    if (raw.flip === 'horizontal' || raw.flip === 'vertical') source.flip = raw.flip;
+    return source;
+  }
   return { type: 'upload' };
+}
+
+const OPERATIONS: ReadonlySet<unknown> = new Set<AssetOperation>([
+  'generate',
+  'edit',
+  'inpaint',
+  'outpaint',
+  'variation',
+  'upscale',
+  'remove-background',
+  'crop',
+  'rotate',
+  'flip',
+]);
+
+function isOperation(value: unknown): value is AssetOperation {
+  return OPERATIONS.has(value);
+}
+
+function isTransform(value: unknown): value is AssetTransformOperation {
+  return value === 'crop' || value === 'rotate' || value === 'flip';
 }
 
 /** The last part of a path, so a name can never point anywhere; empty for "..", "." or "". */

@@ -1,0 +1,78 @@
+// Lineage lookups over the loaded index. One pass over the assets: records hold only a link to
+// their parent, and a child index kept up to date through every sync and import would cost
+// more than a scan that runs when the details of one asset are shown.
+import type { MediaAsset } from '../types';
+
+/** What {@link versionsOf} finds for one asset. */
+export interface AssetVersions {
+  /** The asset this one was made from, when it is still in the library. */
+  parent: MediaAsset | undefined;
+  /** Assets made directly from this one, newest first. */
+  children: MediaAsset[];
+  /**
+   * Every other asset of the same family (the first ancestor still in the library and all
+   * assets made from it, at any depth), this one excluded, newest first.
+   */
+  versions: MediaAsset[];
+}
+
+/** Ancestors followed at most: lineage deeper than this is cut (and a cycle cannot loop). */
+const MAX_DEPTH = 64;
+
+/**
+ * The parent, children and other versions of asset `id` in `assets` (the library's loaded
+ * index, `library.getState().assets`). Empty when the asset is unknown.
+ *
+ * @example
+ * const { parent, versions } = versionsOf(library.getState().assets, asset.id);
+ */
+export function versionsOf(assets: ReadonlyMap<string, MediaAsset>, id: string): AssetVersions {
+  const asset = assets.get(id);
+  if (!asset) return { parent: undefined, children: [], versions: [] };
+  const byParent = new Map<string, MediaAsset[]>();
+  for (const candidate of assets.values()) {
+    const parentId = parentIdOf(candidate);
+    if (parentId === undefined) continue;
+    const siblings = byParent.get(parentId);
+    if (siblings) siblings.push(candidate);
+    else byParent.set(parentId, [candidate]);
+  }
+  const parentId = parentIdOf(asset);
+  const parent = parentId === undefined ? undefined : assets.get(parentId);
+  let root = asset;
+  const seen = new Set<string>([asset.id]);
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const up = parentIdOf(root);
+    const next = up === undefined ? undefined : assets.get(up);
+    if (!next || seen.has(next.id)) break;
+    seen.add(next.id);
+    root = next;
+  }
+  const family: MediaAsset[] = [];
+  const visited = new Set<string>([root.id]);
+  const queue = [root];
+  while (queue.length > 0) {
+    const current = queue.shift() as MediaAsset;
+    if (current.id !== id) family.push(current);
+    for (const child of byParent.get(current.id) ?? []) {
+      if (visited.has(child.id)) continue;
+      visited.add(child.id);
+      queue.push(child);
+    }
+  }
+  return {
+    parent,
+    children: newestFirst([...(byParent.get(id) ?? [])]),
+    versions: newestFirst(family),
+  };
+}
+
+/** The id of the asset `asset` was made from, if any. */
+export function parentIdOf(asset: MediaAsset): string | undefined {
+  const source = asset.source;
+  return 'parentId' in source && typeof source.parentId === 'string' ? source.parentId : undefined;
+}
+
+function newestFirst(list: MediaAsset[]): MediaAsset[] {
+  return list.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+}
