@@ -16,6 +16,10 @@ describe('defaultModelCatalog', () => {
       'replicate/flux-schnell',
       'replicate/flux-dev',
       'openai/gpt-image-1',
+      'replicate/flux-kontext-pro',
+      'replicate/flux-fill-pro',
+      'replicate/real-esrgan',
+      'replicate/background-remover',
       'fal/flux-schnell',
       'fal/flux-dev',
       'google/imagen-4-fast',
@@ -32,6 +36,13 @@ describe('defaultModelCatalog', () => {
       'local/placeholder',
     ]);
     for (const e of defaultModelCatalog) expect(e.id.startsWith(`${e.provider}/`)).toBe(true);
+  });
+
+  it('pins the community Replicate edit models to a version and lists no generation for them', () => {
+    for (const id of ['replicate/real-esrgan', 'replicate/background-remover']) {
+      expect(entry(id).providerModelId).toMatch(/^[\w-]+\/[\w-]+:[0-9a-f]{64}$/);
+      expect(entry(id).capabilities.operations).not.toContain('generate');
+    }
   });
 
   it('pins SDXL to its Replicate version and gives it dimensions, steps and a negative prompt', () => {

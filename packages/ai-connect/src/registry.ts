@@ -4,6 +4,7 @@ import { bflModelCatalog } from './providers/bfl/bfl-catalog';
 import { deepInfraModelCatalog } from './providers/deepinfra/deepinfra-catalog';
 import { falModelCatalog } from './providers/fal/fal-catalog';
 import { googleModelCatalog } from './providers/google/google-catalog';
+import { replicateEditModelCatalog } from './providers/replicate/replicate-edit-catalog';
 import { FLUX_ASPECT_RATIOS } from './providers/replicate/replicate-input';
 import { togetherModelCatalog } from './providers/together/together-catalog';
 import { InvalidRequestError } from './spec/errors';
@@ -96,6 +97,8 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
       sizing: 'aspect-ratio',
       aspectRatios: fluxAspectRatios,
       imageInput: false,
+      // Variation: image-to-image with `image` and `prompt_strength` (replicate-edit.ts).
+      operations: ['generate', 'variation'],
     },
     limits: {
       minWidth: 256,
@@ -140,6 +143,7 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
     // Medium quality at 1024²; the two larger sizes cost about $0.063.
     costPerImageUsd: 0.042,
   },
+  ...replicateEditModelCatalog,
   ...falModelCatalog,
   ...googleModelCatalog,
   ...bflModelCatalog,

@@ -12,6 +12,7 @@ import {
 import {
   type GeneratedImageData,
   IMAGE_MODEL_SPEC_VERSION,
+  type ImageEditCallOptions,
   type ImageGenerationProgress,
   type ImageModelCallOptions,
   type ImageModelJobOptions,
@@ -23,6 +24,7 @@ import {
 } from '../../spec/image-model';
 import { abortError, keepAsked, type SleepFn } from '../provider-utils';
 import { oneShotClient } from './replicate-client';
+import { editWithReplicate } from './replicate-edit';
 import { mapFailedPrediction, mapReplicateError, type ReplicatePhase } from './replicate-error';
 import {
   buildReplicateInput,
@@ -77,18 +79,36 @@ export class ReplicateImageModel implements ImageModelV1 {
   }
 
   async doGenerate(call: ImageModelCallOptions): Promise<ImageModelResult> {
-    const { config } = this;
-    const signal = call.abortSignal;
-    const startedAt = config.now();
-    if (signal?.aborted) throw abortError(signal, provider);
-    const token = config.apiToken();
-    if (!token) {
-      throw new AuthenticationError(
-        'No Replicate API token: set REPLICATE_API_TOKEN (or pass apiToken to createReplicate).',
-        { provider },
-      );
-    }
+    const startedAt = this.config.now();
+    if (call.abortSignal?.aborted) throw abortError(call.abortSignal, provider);
+    const token = this.requireToken();
     const { input, warnings } = buildReplicateInput(this.ref.family, call);
+    return this.runPrediction(input, warnings, token, call, startedAt);
+  }
+
+  /** Edits through the model's own inputs (see replicate-edit.ts for which models do what). */
+  doEdit(call: ImageEditCallOptions): Promise<ImageModelResult> {
+    return editWithReplicate(call, {
+      ref: this.ref,
+      config: this.config,
+      requireToken: () => this.requireToken(),
+      run: (input, warnings, token, startedAt) =>
+        this.runPrediction(input, warnings, token, call, startedAt),
+    });
+  }
+
+  /**
+   * Creates one prediction, follows it to its end and downloads its outputs, cancelling it
+   * on abort: what a generation and an edit share once their inputs are built.
+   */
+  private async runPrediction(
+    input: Record<string, unknown>,
+    warnings: ImageModelWarning[],
+    token: string,
+    call: Pick<ImageModelCallOptions, 'n' | 'seed' | 'abortSignal' | 'onProgress'>,
+    startedAt: number,
+  ): Promise<ImageModelResult> {
+    const signal = call.abortSignal;
     const progress = progressReporter(call.onProgress);
     progress({ stage: 'starting' });
 

@@ -79,21 +79,29 @@ export function buildReplicateInput(
         ? genericInput(call)
         : fluxInput(family, call, warnings);
 
-  const extra = call.providerOptions?.replicate;
-  if (extra && typeof extra === 'object') {
-    for (const [key, value] of Object.entries(extra)) {
-      if (FORBIDDEN_INPUT_KEYS.has(key)) {
-        warnings.push({
-          type: 'unsupported-setting',
-          setting: `providerOptions.replicate.${key}`,
-          details: 'The safety checker is never disabled.',
-        });
-        continue;
-      }
-      input[key] = value;
-    }
-  }
+  mergeProviderOptions(input, call.providerOptions, warnings);
   return { input, warnings };
+}
+
+/** Copies `providerOptions.replicate` over `input` (it wins), never a forbidden key. */
+export function mergeProviderOptions(
+  input: Record<string, unknown>,
+  providerOptions: ImageModelCallOptions['providerOptions'],
+  warnings: ImageModelWarning[],
+): void {
+  const extra = providerOptions?.replicate;
+  if (!extra || typeof extra !== 'object') return;
+  for (const [key, value] of Object.entries(extra)) {
+    if (FORBIDDEN_INPUT_KEYS.has(key)) {
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: `providerOptions.replicate.${key}`,
+        details: 'The safety checker is never disabled.',
+      });
+      continue;
+    }
+    input[key] = value;
+  }
 }
 
 function sdxlInput(call: ImageModelCallOptions) {
