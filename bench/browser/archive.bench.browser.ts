@@ -134,6 +134,7 @@ it('exports and imports a 1 GB library archive', async () => {
       const batch = Array.from({ length: Math.min(5, FILES - start) }, (_, i) =>
         randomFile(start + i),
       );
+      if (start % 50 === 0) console.log(`archive bench: storing files ${start}–${start + 49}`);
       await source.importFiles(batch).catch(async (error) => {
         const { usage, quota } = await navigator.storage.estimate();
         throw new Error(
@@ -152,11 +153,13 @@ it('exports and imports a 1 GB library archive', async () => {
     const storedBytes = stored.reduce((sum, file) => sum + file.blob.size, 0);
     expect(storedBytes).toBe(FILES * FILE_BYTES);
 
+    console.log('archive bench: bare zip');
     const bare = await withPeakHeap(async (sample) => {
       const sink = countingSink(sample);
       await bareZip(stored, sink.stream);
       return sink.bytes();
     });
+    console.log('archive bench: export');
     let readingPeakMB = 0;
     const exported = await withPeakHeap(async (sample) => {
       // The save path a person's export takes, into a handle whose writable counts the bytes.
@@ -168,6 +171,9 @@ it('exports and imports a 1 GB library archive', async () => {
       const saved = await saveLibraryArchive(source, {
         fileHandle: handle,
         onProgress: (p) => {
+          if (p.bytesDone % (100 * MB) < 4 * MB) {
+            console.log(`archive bench: ${p.phase} ${(p.bytesDone / MB).toFixed(0)} MB`);
+          }
           const peak = sample();
           if (p.phase === 'reading') readingPeakMB = peak;
         },
@@ -178,6 +184,7 @@ it('exports and imports a 1 GB library archive', async () => {
     // The same archive again (made in no time: its parts are the stored files), to import.
     const archive = await source.exportArchive();
     expect(archive.size).toBe(exported.result.bytes);
+    console.log('archive bench: import');
     const imported = await withPeakHeap(async (sample) =>
       target.importArchive(archive, { onProgress: sample }),
     );

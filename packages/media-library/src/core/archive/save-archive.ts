@@ -39,6 +39,8 @@ export interface SavedLibraryArchive {
 const REPORT_EVERY = 4 * 1024 * 1024;
 /** Bytes copied at a time from the archive into the file. */
 const COPY_BUFFER_BYTES = 1024 * 1024;
+/** Bytes of the archive read through one stream. */
+const COPY_SLICE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Exports the library (or the `ids` / `collectionId` part of it) and saves the archive. With a
@@ -115,7 +117,10 @@ async function writeInto(
   onProgress?.({ ...progress });
   const writer = (await handle.createWritable()).getWriter();
   try {
-    await copy(archive.stream(), writer, wrote, signal);
+    // Slice by slice: one stream over a whole multi-gigabyte Blob was seen to stall in Chromium.
+    for (let start = 0; start < archive.size; start += COPY_SLICE_BYTES) {
+      await copy(archive.slice(start, start + COPY_SLICE_BYTES).stream(), writer, wrote, signal);
+    }
     await writer.close();
   } catch (error) {
     // Aborting the writable drops everything written through it: the file stays as it was.
