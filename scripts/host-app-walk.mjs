@@ -1,7 +1,9 @@
 // The walk scripts/host-apps.mjs takes through each host app in Chromium, as a person would:
 // the page loads clean, an upload shows its thumbnail (made by the worker the host's bundler
-// emitted), Generate with the default model lands an image, and a reload keeps both. It runs
-// under tsx (see scripts/test.mjs), so it shares the end-to-end tests' browser and PNG maker.
+// emitted), Generate with the default model lands an image, and a reload keeps both; then, with
+// createWritable hidden, an upload is written by the OPFS writer worker the bundler emitted.
+// It runs under tsx (see scripts/test.mjs), so it shares the end-to-end tests' browser and PNG
+// maker.
 import { launchBrowser } from '../e2e/browser.ts';
 import { gradientPng } from '../e2e/png.ts';
 
@@ -175,6 +177,42 @@ export async function walkHostApp(origin, label) {
     check(
       afterReload?.length === 2 && afterReload.every((x) => x > 0),
       `${label}: after a reload the grid shows ${afterReload?.length ?? 0} decoded images, not 2`,
+    );
+    check(problems.length === 0, `${label}: ${problems.join('; ')}`);
+
+    // A browser whose OPFS file handles lack createWritable (Safari before 26): the bytes go
+    // through the writer worker the host's bundler emitted, and read back as an image.
+    const partial = await context.newPage();
+    await partial.addInitScript(() => {
+      delete FileSystemFileHandle.prototype.createWritable;
+    });
+    const partialWorkers = [];
+    partial.on('worker', (worker) => partialWorkers.push(worker.url()));
+    partial.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await partial.goto(origin);
+    const partialGrid = partial.getByRole('grid', { name: 'Assets' });
+    await partialGrid.waitFor();
+    await partial.getByLabel('Files to upload').setInputFiles({
+      name: 'host-app-sync.png',
+      mimeType: 'image/png',
+      buffer: testPng(900, 600),
+    });
+    const partialImages = partialGrid.getByRole('gridcell').locator('img');
+    const afterSyncWrite = await poll(
+      () =>
+        partialImages.evaluateAll((images) =>
+          images.map((img) => (img.complete ? img.naturalWidth : 0)),
+        ),
+      (w) => w?.length === 3 && w.every((x) => x > 0),
+    );
+    check(
+      afterSyncWrite?.length === 3 && afterSyncWrite.every((x) => x > 0),
+      `${label}: without createWritable the grid shows ${afterSyncWrite?.length ?? 0} decoded images, not 3`,
+    );
+    // The thumbnail worker and the OPFS writer worker.
+    check(
+      partialWorkers.length >= 2,
+      `${label}: without createWritable no OPFS writer worker started (workers: ${partialWorkers.join(', ') || 'none'})`,
     );
     check(problems.length === 0, `${label}: ${problems.join('; ')}`);
   } finally {
