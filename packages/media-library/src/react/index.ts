@@ -12,6 +12,7 @@ export {
   useAssetGrid,
 } from './use-asset-grid';
 export { type UseAssetUrlResult, useAssetUrl } from './use-asset-url';
+export { useAssetVersions } from './use-asset-versions';
 export { type UseAssetsResult, useAssets } from './use-assets';
 export {
   type DropzoneInputProps,
