@@ -52,7 +52,12 @@ export { createLocalProvider, LOCAL_PLACEHOLDER_MODEL_ID } from './providers/loc
 export type { OpenAIImagesSettings } from './providers/openai/index';
 export { createOpenAIImages, openai } from './providers/openai/index';
 export type { ReplicateProviderSettings } from './providers/replicate/index';
-export { createReplicate, REPLICATE_OUTPUT_HOSTS, replicate } from './providers/replicate/index';
+export {
+  createReplicate,
+  REPLICATE_OUTPUT_HOSTS,
+  replicate,
+  replicateEditModelCatalog,
+} from './providers/replicate/index';
 export type { TogetherImagesSettings } from './providers/together/index';
 export {
   createTogetherImages,
