@@ -14,6 +14,8 @@ const ignore = [
   '@tanstack/react-virtual',
   'fflate',
   'idb',
+  // Loaded on the first PDF imported, never up front.
+  'pdfjs-dist',
   'zustand',
 ];
 

@@ -90,6 +90,8 @@ export default defineConfig({
           include: [
             '@medialoft/media-library > idb',
             '@medialoft/media-library > zustand/vanilla',
+            // Loaded on the first PDF; listed so its first load does not reload the page.
+            '@medialoft/media-library > pdfjs-dist',
             // The hydration test renders server HTML in the page.
             'react-dom/server.browser',
           ],

@@ -228,6 +228,17 @@ export async function measureAndThumbnail(
     throwIfAborted(signal);
     return { measured: {}, thumbnail, unreadable: false };
   }
+  if (kind === 'document' && mimeType === 'application/pdf' && thumbnails !== false) {
+    // pdf.js and its worker load on the first PDF only.
+    const { createPdfPreview } = await import('./import/pdf-preview');
+    const { thumbnail, pageCount } = await createPdfPreview(blob, {
+      maxSize: thumbnailOptions.maxSize,
+      type: thumbnailOptions.type ?? 'image/webp',
+      quality: 0.85,
+    });
+    throwIfAborted(signal);
+    return { measured: pageCount !== undefined ? { pageCount } : {}, thumbnail, unreadable: false };
+  }
   if (!media) return { measured: {}, thumbnail: undefined, unreadable: false };
   // Bytes that show no signature of their kind were typed by their name alone.
   const sniffHead = head ?? new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());

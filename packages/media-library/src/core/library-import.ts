@@ -439,6 +439,7 @@ async function keepItem(
   if (width !== undefined) asset.width = width;
   if (height !== undefined) asset.height = height;
   if (measured.duration !== undefined) asset.duration = measured.duration;
+  if (measured.pageCount !== undefined) asset.pageCount = measured.pageCount;
   if (unreadable) asset.unreadable = true;
   if (thumbnail && thumbnailKey) {
     asset.thumbnailKey = thumbnailKey;

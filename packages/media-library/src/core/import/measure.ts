@@ -11,6 +11,8 @@ export interface MediaMeasurements {
   height?: number;
   /** Seconds. */
   duration?: number;
+  /** Pages of a PDF, found while drawing its thumbnail. */
+  pageCount?: number;
 }
 
 /** Options of {@link measureMedia}. */
