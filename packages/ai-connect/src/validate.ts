@@ -40,6 +40,14 @@ export function resolveImageRequest(
     throw new InvalidRequestError(message, { field, provider: entry.provider, ownMessage: true });
   };
 
+  // Edit-only models (an upscaler, a background remover) would take a prompt as nonsense input.
+  if (caps.operations && !caps.operations.includes('generate')) {
+    fail(
+      'model',
+      `${label} does not generate from a prompt; it does ${caps.operations.join(', ')}. Use editImages, or choose another model.`,
+    );
+  }
+
   const prompt = request.prompt;
   if (typeof prompt !== 'string' || prompt.trim() === '') {
     fail('prompt', 'prompt is empty: describe the image to generate.');

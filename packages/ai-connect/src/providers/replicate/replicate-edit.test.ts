@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { editImages } from '../../edit';
+import { generateImages } from '../../generate';
 import { defaultRegistry } from '../../registry';
 import {
   AuthenticationError,
@@ -439,6 +440,21 @@ describe('Replicate edits: what each model serves', () => {
       edit({ operation: 'upscale', model: 'replicate/real-esrgan', image: wide, scale: 4 }),
     );
     expect((error as InvalidRequestError).field).toBe('scale');
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('Replicate edit-only models and generateImages', () => {
+  it('refuses to generate from a prompt with an edit-only model, before any request', async () => {
+    const error = await failure(
+      generateImages(
+        { prompt: 'a fox', model: 'replicate/real-esrgan' },
+        { providers: providers() },
+      ),
+    );
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe('model');
+    expect(error.message).toContain('upscale');
     expect(seen).toHaveLength(0);
   });
 });
