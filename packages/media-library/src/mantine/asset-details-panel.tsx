@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Collection, MediaAIGenerateRequest, MediaAsset } from '../core/index';
 import { useAsset, useMediaLibrary } from '../react/index';
 import { AIBadge } from './ai-badge';
@@ -26,6 +26,11 @@ import { downloadAsset } from './download';
 import { assetLabel } from './format';
 import { mutedDescription, mutedText } from './preset-colors';
 
+// Lineage needs a pass over the library; its code loads with the first details shown.
+const AssetLineage = lazy(() =>
+  import('./asset-lineage').then((module) => ({ default: module.AssetLineage })),
+);
+
 /** Props of {@link AssetDetailsPanel}. */
 export interface AssetDetailsPanelProps {
   assetId: string;
@@ -34,6 +39,8 @@ export interface AssetDetailsPanelProps {
   /** "Use this prompt again": called with the asset's generation settings. */
   onReusePrompt?(request: MediaAIGenerateRequest): void;
   onError?(error: Error): void;
+  /** Shows another asset's details, from "Derived from …" and the versions list. */
+  onSelectAsset?(id: string): void;
 }
 
 /** Details of one asset; renders a short note when the asset is gone. */
@@ -64,6 +71,7 @@ function Details({
   collections,
   onReusePrompt,
   onError,
+  onSelectAsset,
 }: AssetDetailsPanelProps & { asset: MediaAsset }) {
   const library = useMediaLibrary();
   const [title, setTitle] = useState(asset.title ?? '');
@@ -230,6 +238,9 @@ function Details({
               }
             />
           )}
+          <Suspense fallback={null}>
+            <AssetLineage asset={asset} {...(onSelectAsset ? { onSelectAsset } : {})} />
+          </Suspense>
           <AssetFacts asset={asset} />
           <HostDataFacts asset={asset} />
         </Stack>

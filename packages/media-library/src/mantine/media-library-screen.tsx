@@ -249,6 +249,7 @@ export function MediaLibraryScreen({
     <AssetDetailsPanel
       assetId={details.id}
       onClose={closeDetails}
+      onSelectAsset={showDetails}
       collections={facets.collections}
       onReusePrompt={
         ai.aiAvailable
