@@ -17,6 +17,8 @@
 //   `background_type` ('rgba'), `threshold`, `reverse` checked; size limits not published.
 // - black-forest-labs/flux-dev (variation, in registry.ts): `image` and `prompt_strength`
 //   (1.0 ignores the input entirely) checked; whether an empty `prompt` is accepted is not.
+// Replicate's input-files guidance (data URLs only under 1 MB, uploads up to 100 MB) checked.
+// Not checked: whether these models honour EXIF orientation (images are sent upright anyway).
 // Prices are Replicate's public per-image rates (late 2025) for the FLUX models; Real-ESRGAN
 // and the background remover bill GPU time, so theirs are rough per-run estimates.
 import type { ModelCatalogEntry } from '../../types';

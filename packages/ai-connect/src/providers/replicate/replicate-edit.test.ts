@@ -311,6 +311,51 @@ describe('Replicate edits: the input each model is sent', () => {
 });
 
 describe('Replicate edits: lifecycle and errors', () => {
+  it('sends a rotated photo upright, as a PNG, since the models ignore EXIF orientation', async () => {
+    const turned = new Uint8Array(
+      await sharp({ create: { width: 32, height: 24, channels: 3, background: '#808080' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer(),
+    );
+    server.use(
+      http.post(`${API}/predictions`, () => HttpResponse.json(succeeded(), { status: 201 })),
+      deliver(),
+    );
+    await edit({
+      operation: 'remove-background',
+      model: 'replicate/background-remover',
+      image: turned,
+    });
+    const { input } = createdInput() as { input: Record<string, unknown> };
+    const sent = await pixelsOf(input.image);
+    expect(sent.info).toMatchObject({ width: 24, height: 32 });
+  });
+
+  it('stops an upload when the caller aborts, and creates no prediction', async () => {
+    const controller = new AbortController();
+    let uploads = 0;
+    server.use(
+      http.post(`${API}/files`, async () => {
+        uploads++;
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return HttpResponse.json({ id: 'f', urls: { get: `${API}/files/f` } }, { status: 201 });
+      }),
+    );
+    const big = new Uint8Array(REPLICATE_DATA_URL_MAX_BYTES + 10);
+    big.set(image);
+    const error = await failure(
+      edit(
+        { operation: 'upscale', model: 'replicate/real-esrgan', image: big, scale: 2 },
+        controller.signal,
+      ),
+    );
+    expect(error).toBeInstanceOf(CanceledError);
+    expect(uploads).toBe(1);
+    expect(creates()).toHaveLength(0);
+  });
+
   it('cancels the prediction on Replicate when the caller aborts', async () => {
     const controller = new AbortController();
     server.use(

@@ -101,7 +101,13 @@ export async function editWithReplicate(
   const token = host.requireToken();
   const files = new FileEncoder(config, token, signal);
   const warnings: ImageModelWarning[] = [];
-  const input = await buildEditInput(kind as ReplicateEditKind, call, files, warnings);
+  const image = await sendable(call.image);
+  const input = await buildEditInput(
+    kind as ReplicateEditKind,
+    { ...call, image },
+    files,
+    warnings,
+  );
   mergeProviderOptions(input, call.providerOptions, warnings);
   if (signal?.aborted) throw abortError(signal, provider);
   return host.run(input, warnings, token, startedAt);
@@ -171,6 +177,20 @@ async function buildEditInput(
       return input;
     }
   }
+}
+
+/** Image types every one of these models documents (JPEG, PNG, WebP, GIF). */
+const SENDABLE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+
+/**
+ * The image as the models read it: upright (they ignore EXIF orientation, while our sizes and
+ * masks are upright) and of a type they document, else re-encoded as PNG.
+ */
+async function sendable(image: ImageInput): Promise<ImageInput> {
+  const { orientation = 1 } = await sharp(image.bytes).metadata();
+  if (orientation === 1 && SENDABLE_TYPES.has(image.mediaType)) return image;
+  const bytes = new Uint8Array(await sharp(image.bytes).rotate().png().toBuffer());
+  return { ...image, bytes, mediaType: 'image/png' };
 }
 
 /** Media type of the image sent: the original's, or PNG when it was padded. */
