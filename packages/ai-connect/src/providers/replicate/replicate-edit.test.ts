@@ -14,6 +14,7 @@ import {
   CanceledError,
   ContentFilteredError,
   InvalidRequestError,
+  OutputNotImageError,
   ProviderError,
 } from '../../spec/errors';
 import type { EditImagesRequest } from '../../types';
@@ -426,6 +427,19 @@ describe('Replicate edits: lifecycle and errors', () => {
     expect(unauthorised).toBeInstanceOf(AuthenticationError);
     expect(unauthorised.message).not.toContain(TOKEN);
     expect(creates()).toHaveLength(0);
+  });
+
+  it('sniffs each output: a page served as the image is refused', async () => {
+    server.use(
+      http.post(`${API}/predictions`, () => HttpResponse.json(succeeded(), { status: 201 })),
+      http.get(`${OUT}/:file`, () =>
+        HttpResponse.text('<html>expired</html>', { headers: { 'content-type': 'image/png' } }),
+      ),
+    );
+    const error = await failure(
+      edit({ operation: 'upscale', model: 'replicate/real-esrgan', image, scale: 2 }),
+    );
+    expect(error).toBeInstanceOf(OutputNotImageError);
   });
 
   it('never downloads an output from a host outside the allowlist', async () => {

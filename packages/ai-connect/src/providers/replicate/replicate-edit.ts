@@ -183,8 +183,9 @@ async function buildEditInput(
 const SENDABLE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
 
 /**
- * The image as the models read it: upright (they ignore EXIF orientation, while our sizes and
- * masks are upright) and of a type they document, else re-encoded as PNG.
+ * The image as the models should read it: upright (our sizes and masks are upright, and a
+ * model that skips EXIF orientation would see it turned) and of a type they document, else
+ * re-encoded as PNG.
  */
 async function sendable(image: ImageInput): Promise<ImageInput> {
   const { orientation = 1 } = await sharp(image.bytes).metadata();
