@@ -302,7 +302,8 @@ describe('Replicate edits: the input each model is sent', () => {
     await edit({ operation: 'upscale', model: 'replicate/real-esrgan', image: big, scale: 2 });
     const upload = seen.find((r) => r.url === `${API}/files`);
     expect(upload?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
-    expect(upload?.headers.get('content-type')).toMatch(/^multipart\/form-data/);
+    expect(upload?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload?.body).toContain('Content-Type: image/png');
     expect(upload?.body).toContain('name="content"');
     expect(createdInput()).toEqual({
       version: ESRGAN_VERSION,
