@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaAIEditRequest, MediaAIGenerateOptions, MediaAIGenerator } from '../ai-types';
 import type { MediaLibraryInstance } from '../library';
 import { createHarness, pngFile } from '../testing/library-harness';
-import type { MediaAsset } from '../types';
+import type { ImportItemResult, MediaAsset } from '../types';
 import { EditNotSupportedError } from './edit-errors';
 import { editWithAI } from './edit-with-ai';
 import { versionsOf } from './versions';
@@ -207,6 +207,50 @@ describe('editWithAI', () => {
     expect(versionsOf(other.getState().assets, newGrandchild?.id as string).parent?.id).toBe(
       newChild?.id,
     );
+  });
+});
+
+describe('lineage of in-browser edits in archives', () => {
+  it('keeps the crop, rotation and flip and relinks the parent', async () => {
+    const { library } = open();
+    const original = await importOne(library, 5);
+    const [result] = await library.importFiles([
+      {
+        blob: pngFile(6),
+        name: 'photo-5-crop.png',
+        source: {
+          type: 'edit',
+          operation: 'crop',
+          parentId: original.id,
+          crop: { x: 1, y: 0, width: 3, height: 3 },
+          rotate: 90,
+          flip: 'horizontal',
+        },
+      },
+    ]);
+    const crop = assetsOf([result as ImportItemResult])[0] as MediaAsset;
+    const other = createHarness({
+      thumbnails: false,
+      name: 'restored',
+      createId: (() => {
+        let n = 0;
+        return () => `restored-${++n}`;
+      })(),
+    }).open();
+    opened.push(other);
+    const report = await other.importArchive(await library.exportArchive());
+    const local = new Map(
+      report.assets.map((r) => [r.id, r.status === 'failed' ? '' : r.asset.id]),
+    );
+    expect(other.get(local.get(crop.id) as string)?.source).toEqual({
+      type: 'edit',
+      operation: 'crop',
+      parentId: local.get(original.id),
+      crop: { x: 1, y: 0, width: 3, height: 3 },
+      rotate: 90,
+      flip: 'horizontal',
+    });
+    expect(other.getStatistics().bySource).toMatchObject({ upload: 1, edit: 1 });
   });
 });
 
