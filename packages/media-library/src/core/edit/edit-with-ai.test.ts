@@ -210,6 +210,25 @@ describe('editWithAI', () => {
   });
 });
 
+describe('lineage across tabs', () => {
+  it('reaches another open instance with the edit', async () => {
+    const harness = createHarness({ thumbnails: false });
+    const a = harness.open({ broadcast: harness.broadcast });
+    const b = harness.open({ broadcast: harness.broadcast });
+    opened.push(a, b);
+    await Promise.all([a.ready, b.ready]);
+    const original = await importOne(a, 7);
+    const { generator } = editingGenerator();
+    const [variation] = assetsOf(
+      await editWithAI(a, generator, original.id, { operation: 'variation' }),
+    );
+    await expect
+      .poll(() => versionsOf(b.getState().assets, variation?.id as string).parent?.id)
+      .toBe(original.id);
+    expect(b.query({ derivedFrom: original.id }).items.map((x) => x.id)).toEqual([variation?.id]);
+  });
+});
+
 describe('lineage of in-browser edits in archives', () => {
   it('keeps the crop, rotation and flip and relinks the parent', async () => {
     const { library } = open();
