@@ -113,6 +113,18 @@ describe('defaultModel', () => {
     expect(() => createModelRegistry([]).defaultModel()).toThrow(/empty/);
   });
 
+  it('never picks an edit-only model, even first in the catalogue', () => {
+    const sdxl = entry('replicate/sdxl');
+    const upscaler = {
+      ...sdxl,
+      id: 'replicate/upscaler',
+      capabilities: { ...sdxl.capabilities, operations: ['upscale' as const] },
+    };
+    const custom = createModelRegistry([upscaler, entry('replicate/flux-dev')]);
+    expect(custom.defaultModel(['replicate']).id).toBe('replicate/flux-dev');
+    expect(custom.defaultModel().id).toBe('replicate/flux-dev');
+  });
+
   it('rejects duplicate ids', () => {
     const sdxl = entry('replicate/sdxl');
     expect(() => createModelRegistry([sdxl, { ...sdxl }])).toThrow(/Duplicate/);

@@ -189,6 +189,12 @@ export const defaultModelCatalog: ModelCatalogEntry[] = [
   },
 ];
 
+/** Whether a model makes images from a prompt (entries that list no operations do). */
+function canGenerate(entry: ModelCatalogEntry): boolean {
+  const operations = entry.capabilities.operations;
+  return operations === undefined || operations.includes('generate');
+}
+
 /**
  * Makes a registry over `entries` (default: {@link defaultModelCatalog}). Entry order is the
  * preference order used by `defaultModel`, which goes by the provider names it is given: pass
@@ -212,12 +218,14 @@ export function createModelRegistry(
 
   const defaultModel = (liveProviders?: Iterable<string>): ModelCatalogEntry => {
     const live = liveProviders === undefined ? undefined : new Set(liveProviders);
-    const candidates = live ? ordered.filter((e) => live.has(e.provider)) : ordered;
+    // An edit-only model (an upscaler, a background remover) is never the default for a prompt.
+    const generators = ordered.filter(canGenerate);
+    const candidates = live ? generators.filter((e) => live.has(e.provider)) : generators;
     const chosen =
       candidates.find((e) => !e.placeholder) ??
       candidates[0] ??
-      ordered.find((e) => e.placeholder) ??
-      ordered[0];
+      generators.find((e) => e.placeholder) ??
+      generators[0];
     if (!chosen) throw new Error('The model catalogue is empty.');
     return chosen;
   };

@@ -99,6 +99,29 @@ describe('GeneratePanel', { timeout: 20_000 }, () => {
     expect(screen.getByText(/Width must be between 256 and 768/)).toBeTruthy();
   });
 
+  it('offers only models that make images from a prompt, never an edit-only one', async () => {
+    const upscaler: MediaAIModelInfo = {
+      id: 'upscaler',
+      label: 'Upscaler',
+      provider: 'local',
+      capabilities: { operations: ['upscale'] },
+    };
+    const drawing: MediaAIModelInfo = {
+      id: 'drawing',
+      label: 'Drawing model',
+      provider: 'local',
+      capabilities: { operations: ['generate', 'variation'] },
+    };
+    const ai = generator({ listModels: async () => [upscaler, drawing, ...models] });
+    const { user } = renderPreset(<GeneratePanel initial={{ width: 512, height: 512 }} />, { ai });
+    const model = await screen.findByRole('combobox', { name: 'Model' });
+    // The first model that can generate is chosen, not the edit-only one listed first.
+    await waitFor(() => expect((model as HTMLInputElement).value).toBe('Drawing model'));
+    await user.click(model);
+    expect(await screen.findByRole('option', { name: /Small model/ })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /Upscaler/ })).toBeNull();
+  });
+
   it('asks for a prompt before generating, then adds the image to the library', async () => {
     const ai = generator();
     const onGenerated = vi.fn();

@@ -76,8 +76,10 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
     if (!listModels) return;
     let active = true;
     listModels().then(
-      (list) => {
+      (all) => {
         if (!active) return;
+        // Edit-only models (upscalers, background removers) take no prompt: not offered here.
+        const list = all.filter((m) => m.capabilities?.operations?.includes('generate') ?? true);
         setModels(list);
         // Keep a model the caller asked for; otherwise the first one that can run.
         setModelId((id) =>
