@@ -30,6 +30,10 @@ import { mutedDescription, mutedText } from './preset-colors';
 const AssetLineage = lazy(() =>
   import('./asset-lineage').then((module) => ({ default: module.AssetLineage })),
 );
+// Players, PDF pages and text load with the first details of a video, sound, PDF or text.
+const AssetPreview = lazy(() =>
+  import('./asset-preview').then((module) => ({ default: module.AssetPreview })),
+);
 
 /** Props of {@link AssetDetailsPanel}. */
 export interface AssetDetailsPanelProps {
@@ -92,6 +96,9 @@ function Details({
     ]).catch(fail);
   };
   const ratio = asset.width && asset.height ? asset.width / asset.height : 1;
+  const shownRatio = Math.min(2, Math.max(0.5, ratio));
+  // Alt text and the clipboard's image are for pictures: a video or a PDF has neither.
+  const image = asset.kind === 'image';
   const inCollections = collections.filter((c) => asset.collectionIds.includes(c.id));
   const source = asset.source;
 
@@ -108,12 +115,13 @@ function Details({
       </Group>
       <ScrollArea style={{ flex: 1 }} px="sm" pb="sm">
         <Stack gap="sm">
-          <AssetThumbnail
-            asset={asset}
-            variant="original"
-            fit="contain"
-            ratio={Math.min(2, Math.max(0.5, ratio))}
-          />
+          {image ? (
+            <AssetThumbnail asset={asset} variant="original" fit="contain" ratio={shownRatio} />
+          ) : (
+            <Suspense fallback={<AssetThumbnail asset={asset} fit="contain" ratio={shownRatio} />}>
+              <AssetPreview asset={asset} ratio={shownRatio} />
+            </Suspense>
+          )}
           {asset.unreadable && (
             <Text size="sm" c={mutedText}>
               {`This file's bytes don't decode as ${asset.mimeType}. Download keeps it exactly as it was imported.`}
@@ -136,14 +144,16 @@ function Details({
             >
               Download
             </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={asset.unreadable === true}
-              onClick={() => copyImage(library, asset).catch(fail)}
-            >
-              Copy image
-            </Button>
+            {image && (
+              <Button
+                size="xs"
+                variant="default"
+                disabled={asset.unreadable === true}
+                onClick={() => copyImage(library, asset).catch(fail)}
+              >
+                Copy image
+              </Button>
+            )}
             <CopyButton value={asset.id}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="subtle" onClick={copy}>
@@ -162,16 +172,18 @@ function Details({
               if (event.key === 'Enter') commit('title', title);
             }}
           />
-          <Textarea
-            label="Alt text"
-            styles={mutedDescription}
-            description="Describes the image for people who cannot see it"
-            autosize
-            minRows={1}
-            value={alt}
-            onChange={(event) => setAlt(event.currentTarget.value)}
-            onBlur={() => commit('alt', alt)}
-          />
+          {image && (
+            <Textarea
+              label="Alt text"
+              styles={mutedDescription}
+              description="Describes the image for people who cannot see it"
+              autosize
+              minRows={1}
+              value={alt}
+              onChange={(event) => setAlt(event.currentTarget.value)}
+              onBlur={() => commit('alt', alt)}
+            />
+          )}
           <Textarea
             label="Description"
             autosize

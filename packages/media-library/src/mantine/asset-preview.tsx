@@ -1,0 +1,247 @@
+// An asset shown in place in its details: an image as itself, a video or a sound that plays, a
+// PDF page by page, the start of a text file. Loaded with the first details of such an asset.
+import { Box, Button, Center, Group, Image, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { createInertObjectURL, type MediaAsset } from '../core/index';
+import { useAssetUrl, useMediaLibrary } from '../react/index';
+import { AssetThumbnail } from './asset-thumbnail';
+import { assetLabel } from './format';
+import { mutedText } from './preset-colors';
+import { useElementWidth } from './use-element-width';
+
+/** How much of a text file the details show (64 KB): enough to read, never the whole of a log. */
+export const TEXT_PREVIEW_BYTES = 64 * 1024;
+
+/** Which in-place view an asset gets; `thumbnail` is its drawn preview or its kind. */
+export type AssetPreviewKind = 'image' | 'video' | 'audio' | 'pdf' | 'text' | 'thumbnail';
+
+/** The view {@link AssetPreview} gives `asset`: damaged bytes and unknown kinds get no player. */
+export function assetPreviewKind(asset: MediaAsset): AssetPreviewKind {
+  if (asset.unreadable === true) return 'thumbnail';
+  if (asset.kind === 'image' || asset.kind === 'video' || asset.kind === 'audio') return asset.kind;
+  if (asset.kind === 'text') return 'text';
+  if (asset.kind === 'document' && asset.mimeType.split(';')[0]?.trim() === 'application/pdf')
+    return 'pdf';
+  return 'thumbnail';
+}
+
+/** Props of {@link AssetPreview}. */
+export interface AssetPreviewProps {
+  asset: MediaAsset;
+  /** Width / height of the box an image or a video's poster sits in. Default 1. */
+  ratio?: number;
+}
+
+/**
+ * The asset in place: an image as the details always showed it, a video with controls over
+ * its poster frame, audio with controls under its waveform, a PDF's pages with Previous and
+ * Next, and the first {@link TEXT_PREVIEW_BYTES} of a text file as plain text. Every URL is
+ * inert and released when the asset changes or the view unmounts.
+ */
+export function AssetPreview({ asset, ratio = 1 }: AssetPreviewProps) {
+  const kind = assetPreviewKind(asset);
+  if (kind === 'video') return <VideoPreview asset={asset} />;
+  if (kind === 'audio') return <AudioPreview asset={asset} />;
+  if (kind === 'pdf') return <PdfPages asset={asset} />;
+  if (kind === 'text') return <TextStart asset={asset} />;
+  return <AssetThumbnail asset={asset} variant="original" fit="contain" ratio={ratio} />;
+}
+
+function VideoPreview({ asset }: { asset: MediaAsset }) {
+  const original = useAssetUrl(asset.id, 'original');
+  const poster = useAssetUrl(asset.thumbnailKey === undefined ? undefined : asset.id);
+  if (original.status !== 'ready') return <Pending asset={asset} failed={original.error} />;
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: a person's own files come without caption tracks.
+    <video
+      controls
+      preload="metadata"
+      src={original.url}
+      poster={poster.url}
+      aria-label={assetLabel(asset)}
+      style={{ width: '100%', maxHeight: '60vh', display: 'block', background: '#000' }}
+    />
+  );
+}
+
+function AudioPreview({ asset }: { asset: MediaAsset }) {
+  const original = useAssetUrl(asset.id, 'original');
+  return (
+    <Stack gap={6}>
+      {asset.thumbnailKey !== undefined && <AssetThumbnail asset={asset} ratio={4} />}
+      {original.status === 'ready' ? (
+        // biome-ignore lint/a11y/useMediaCaption: a person's own files come without caption tracks.
+        <audio
+          controls
+          preload="metadata"
+          src={original.url}
+          aria-label={assetLabel(asset)}
+          style={{ width: '100%' }}
+        />
+      ) : (
+        <Pending asset={asset} failed={original.error} />
+      )}
+    </Stack>
+  );
+}
+
+function Pending({ asset, failed }: { asset: MediaAsset; failed: Error | undefined }) {
+  if (!failed) return <AssetThumbnail asset={asset} ratio={16 / 9} />;
+  return (
+    <Text size="sm" c={mutedText}>
+      {`This file can't be played here (${failed.message}). Download it to open it.`}
+    </Text>
+  );
+}
+
+type PageState =
+  | { status: 'loading' }
+  | { status: 'ready'; url: string; width: number; height: number; pageCount: number }
+  | { status: 'error'; message: string };
+
+function PdfPages({ asset }: { asset: MediaAsset }) {
+  const library = useMediaLibrary();
+  const box = useRef<HTMLDivElement>(null);
+  // Twice the box's width, so a page stays sharp on a dense screen; in steps, so resizing the
+  // panel by a few pixels does not draw the page again.
+  const width = Math.min(1600, Math.ceil((useElementWidth(box, 320) * 2) / 160) * 160);
+  const [page, setPage] = useState(1);
+  const [state, setState] = useState<PageState>({ status: 'loading' });
+  const [pageCount, setPageCount] = useState(asset.pageCount);
+  useEffect(() => {
+    let active = true;
+    let url: string | undefined;
+    setState({ status: 'loading' });
+    (async () => {
+      const blob = await library.getBlob(asset.id, 'original');
+      if (!blob) throw new Error('This asset is no longer in the library.');
+      const { renderPdfPage } = await import('../core/import/pdf-pages');
+      const drawn = await renderPdfPage(blob, page, width);
+      if (!active) return;
+      url = createInertObjectURL(drawn.image);
+      setPageCount(drawn.pageCount);
+      setState({ status: 'ready', url, ...drawn });
+    })().catch((error: unknown) => {
+      if (active)
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
+    });
+    return () => {
+      active = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [library, asset.id, page, width]);
+  const count = pageCount ?? 1;
+  return (
+    <Stack gap={6} ref={box}>
+      {state.status === 'ready' ? (
+        <Image
+          src={state.url}
+          alt={`Page ${page} of ${count}`}
+          draggable={false}
+          style={{
+            width: '100%',
+            aspectRatio: `${state.width} / ${state.height}`,
+            border: '1px solid var(--mantine-color-default-border)',
+          }}
+        />
+      ) : state.status === 'error' ? (
+        <Text size="sm" c={mutedText}>
+          {state.message}
+        </Text>
+      ) : (
+        <Center h={240} bg="var(--mantine-color-default-hover)">
+          <Loader size="xs" type="dots" aria-label="Drawing the page" />
+        </Center>
+      )}
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="default"
+          disabled={page <= 1}
+          onClick={() => setPage((n) => Math.max(1, n - 1))}
+        >
+          Previous page
+        </Button>
+        <Text size="xs" aria-live="polite">{`Page ${page} of ${count}`}</Text>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={page >= count}
+          onClick={() => setPage((n) => Math.min(count, n + 1))}
+        >
+          Next page
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+type TextState =
+  | { status: 'loading' }
+  | { status: 'ready'; text: string; cut: boolean }
+  | { status: 'error'; message: string };
+
+function TextStart({ asset }: { asset: MediaAsset }) {
+  const library = useMediaLibrary();
+  const [state, setState] = useState<TextState>({ status: 'loading' });
+  useEffect(() => {
+    let active = true;
+    setState({ status: 'loading' });
+    (async () => {
+      const blob = await library.getBlob(asset.id, 'original');
+      if (!blob) throw new Error('This asset is no longer in the library.');
+      const cut = blob.size > TEXT_PREVIEW_BYTES;
+      let text = await blob.slice(0, TEXT_PREVIEW_BYTES).text();
+      // The cut may fall inside a character: its half decodes as U+FFFD.
+      if (cut) text = text.replace(/\uFFFD+$/, '');
+      if (active) setState({ status: 'ready', text, cut });
+    })().catch((error: unknown) => {
+      if (active)
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
+    });
+    return () => {
+      active = false;
+    };
+  }, [library, asset.id]);
+  if (state.status === 'loading') return <AssetThumbnail asset={asset} ratio={4 / 3} />;
+  if (state.status === 'error')
+    return (
+      <Text size="sm" c={mutedText}>
+        {state.message}
+      </Text>
+    );
+  return (
+    <Stack gap={4}>
+      {/* Shown as text, never as markup: the file's own HTML or Markdown stays inert. */}
+      <Box
+        component="pre"
+        tabIndex={0}
+        aria-label={`Text of ${assetLabel(asset)}`}
+        fz="xs"
+        m={0}
+        p="xs"
+        bg="var(--mantine-color-default-hover)"
+        style={{
+          maxHeight: '24rem',
+          overflow: 'auto',
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          borderRadius: 'var(--mantine-radius-sm)',
+        }}
+      >
+        {state.text}
+      </Box>
+      {state.cut && (
+        <Text size="xs" c={mutedText}>
+          Showing the first 64 KB
+        </Text>
+      )}
+    </Stack>
+  );
+}
