@@ -16,6 +16,7 @@ import type { ImageModelV1, ImageProvider } from '../../spec/image-model';
 import { fromAISDKImageModel } from '../ai-sdk/index';
 import { scrubSecrets } from '../provider-utils';
 import { bflDefaults, bflModelCatalog } from './bfl-catalog';
+import { bflJobMethods, isBflKeyHost } from './bfl-jobs';
 
 /**
  * Hosts BFL delivers generated images from: its `delivery-*.bfl.ai` hosts and the storage
@@ -30,9 +31,6 @@ export const BFL_OUTPUT_HOSTS: readonly string[] = [
 export const BFL_DEFAULT_BASE_URL = 'https://api.bfl.ai/v1';
 
 const KEY_ENV = 'BFL_API_KEY';
-
-/** BFL's global endpoint hands out polling URLs on its regional API hosts. */
-const BFL_API_HOST = /^api(\.[a-z0-9-]+)?\.bfl\.ai$/;
 
 /** Settings of {@link createBlackForestLabsImages}. */
 export interface BlackForestLabsImagesSettings {
@@ -63,6 +61,10 @@ export interface BlackForestLabsImagesSettings {
  * without the key, and no larger than `maxOutputBytes`. A task BFL moderates ("Request
  * Moderated", "Content Moderated") is a `content_filtered` error, a failed one a
  * `provider_error` with BFL's details.
+ *
+ * Its models also run as resumable jobs (`startImageJob`): the task's id and polling URL are the
+ * reference, checked against the same API hosts on every resume. BFL documents no cancel, so
+ * canceling a job stops nothing upstream; BFL's own retention bounds the task.
  *
  * Without a key (neither `apiKey` nor `BFL_API_KEY`), `isConfigured()` is false and the
  * provider is never live.
@@ -125,6 +127,20 @@ export function createBlackForestLabsImages(
         provider: 'bfl',
         modelId,
         maxImagesPerCall: inner.maxImagesPerCall,
+        // Resumable jobs talk to BFL's API directly: the SDK never hands out the task.
+        ...bflJobMethods({
+          modelId,
+          label,
+          capabilities: entry?.capabilities ?? defaults.capabilities,
+          apiKey,
+          baseURL,
+          fetch: baseFetch,
+          outputHosts: settings.outputHosts ?? [...BFL_OUTPUT_HOSTS],
+          pollIntervalMs: settings.pollIntervalMs ?? 500,
+          ...(settings.maxOutputBytes === undefined
+            ? {}
+            : { maxOutputBytes: settings.maxOutputBytes }),
+        }),
         async doGenerate(call) {
           try {
             return await inner.doGenerate(call);
@@ -168,7 +184,6 @@ interface TaskFetchOptions extends BlackForestLabsImagesSettings {
  */
 function taskFetch(options: TaskFetchOptions): typeof fetch {
   const { baseURL, baseFetch, label } = options;
-  const apiHost = new URL(baseURL).host;
   const polls = new Set<string>();
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -182,11 +197,7 @@ function taskFetch(options: TaskFetchOptions): typeof fetch {
       const pollingURL = jsonField(text, 'polling_url');
       if (typeof pollingURL === 'string' && URL.canParse(pollingURL)) {
         const poll = new URL(pollingURL);
-        const keyHost =
-          poll.protocol === 'https:'
-            ? BFL_API_HOST.test(poll.hostname) || poll.host === apiHost
-            : poll.host === apiHost;
-        if (!keyHost) {
+        if (!isBflKeyHost(poll, baseURL)) {
           throw new ProviderError(
             `${label}: Black Forest Labs answered with a polling URL on ${poll.host}, which is not one of its API hosts, so the key was not sent there. Check BFL_BASE_URL.`,
             { provider: 'bfl', ownMessage: true },
