@@ -1,7 +1,6 @@
-// The generate form: prompt, size preset or custom size within the model's limits, model
-// picker, advanced settings, cost estimate, progress with cancel, and readable errors that
-// mark the field at fault. Built on useAIGeneration only: its own, or one a parent keeps so a
-// generation outlives the panel.
+// The generate form's Mantine skin: prompt, model picker, size preset or custom size,
+// advanced settings, cost estimate, progress with cancel, errors on the field at fault. Every
+// rule (limits, wording, outcome) lives in useGenerateForm; this file only draws its state.
 import {
   Alert,
   Button,
@@ -13,14 +12,12 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAsset } from '../core/index';
-import { type UseAIGenerationResult, useAIGeneration } from '../react/index';
+import type { MediaAIGenerateRequest, MediaAsset } from '../core/index';
+import type { UseAIGenerationResult } from '../react/index';
+import { type UseGenerateFormResult, useGenerateForm } from '../react/use-generate-form';
 import { formatUsd } from './format';
-import { type AdvancedValues, GenerateAdvancedFields } from './generate-advanced-fields';
-import { explainGenerateError } from './generate-errors';
+import { GenerateAdvancedFields } from './generate-advanced-fields';
 import { GeneratePreviews } from './generate-previews';
-import { type FieldErrors, sizePresets, validateRequest } from './generate-validation';
 import { mutedDescription, mutedText } from './preset-colors';
 
 /** Props of {@link GeneratePanel}. */
@@ -37,138 +34,16 @@ export interface GeneratePanelProps {
   generation?: UseAIGenerationResult;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'canceled' };
-const num = (value: string | number) => (value === '' ? undefined : Number(value));
-
 /** A complete generate form bound to the provider's AI generator. */
 export function GeneratePanel({ initial, onGenerated, generation }: GeneratePanelProps) {
-  const own = useAIGeneration();
-  const ai = generation ?? own;
-  const [models, setModels] = useState<MediaAIModelInfo[]>([]);
-  const [modelId, setModelId] = useState<string | null>(initial?.model ?? null);
-  const [prompt, setPrompt] = useState(initial?.prompt ?? '');
-  const startSize = `${initial?.width ?? 1024}x${initial?.height ?? 1024}`;
-  const [size, setSize] = useState(
-    sizePresets.some((p) => p.value === startSize) ? startSize : 'custom',
-  );
-  const [width, setWidth] = useState<number | undefined>(initial?.width ?? 1024);
-  const [height, setHeight] = useState<number | undefined>(initial?.height ?? 1024);
-  const [advanced, setAdvanced] = useState(
-    Boolean(initial?.negativePrompt || initial?.steps || initial?.seed !== undefined),
-  );
-  const [extra, setExtra] = useState<AdvancedValues>({
-    negativePrompt: initial?.negativePrompt ?? '',
-    steps: initial?.steps,
-    seed: initial?.seed,
-    n: initial?.n ?? 1,
-  });
-  const { negativePrompt, steps, seed, n } = extra;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  // The server's refusal of a size, kept with the size it refused so it goes once that changes.
-  const [refusal, setRefusal] = useState<{ key: string; errors: FieldErrors }>();
-  const [failure, setFailure] = useState<string>();
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // The images that just landed, shown where their previews were.
-  const [results, setResults] = useState<MediaAsset[]>([]);
-  const { listModels } = ai;
-
-  useEffect(() => {
-    if (!listModels) return;
-    let active = true;
-    listModels().then(
-      (all) => {
-        if (!active) return;
-        // Edit-only models (upscalers, background removers) take no prompt: not offered here.
-        const list = all.filter((m) => m.capabilities?.operations?.includes('generate') ?? true);
-        setModels(list);
-        // Keep a model the caller asked for; otherwise the first one that can run.
-        setModelId((id) =>
-          id && list.some((m) => m.id === id)
-            ? id
-            : ((list.find((m) => m.live !== false) ?? list[0])?.id ?? null),
-        );
-      },
-      () =>
-        active && setFailure('Could not load the list of models. The default model will be used.'),
-    );
-    return () => {
-      active = false;
-    };
-  }, [listModels]);
-
-  const model = models.find((m) => m.id === modelId);
-  const request: MediaAIGenerateRequest = {
-    prompt,
-    width: width ?? 0,
-    height: height ?? 0,
-    ...(modelId ? { model: modelId } : {}),
-    ...(negativePrompt.trim() ? { negativePrompt: negativePrompt.trim() } : {}),
-    ...(steps !== undefined ? { steps } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(n !== undefined ? { n } : {}),
-  };
-  // Size errors show as soon as a size or model is picked; the rest wait for submit. A size
-  // the check let through but the server refused stays marked until the size or model changes.
-  const live = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
-  const sizeKey = JSON.stringify([modelId, size, width, height]);
-  const refused = refusal?.key === sizeKey ? refusal.errors : {};
-  const shown: FieldErrors = {
-    ...errors,
-    size: live.size ?? refused.size,
-    width: live.width ?? refused.width,
-    height: live.height ?? refused.height,
-  };
-  const cost = model?.costPerImageUsd;
-
-  const submit = async () => {
-    const found = validateRequest(request, model, size === 'custom' ? 'custom' : 'size');
-    setErrors(found);
-    setRefusal(undefined);
-    setFailure(undefined);
-    setOutcome({ kind: 'idle' });
-    setResults([]);
-    if (Object.keys(found).length > 0 || !ai.generateImages) return;
-    try {
-      const assets = await ai.generateImages(request);
-      setOutcome({ kind: 'done', count: assets.length });
-      setResults(assets);
-      onGenerated?.(assets);
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'canceled') {
-        setOutcome({ kind: 'canceled' });
-        return;
-      }
-      const explained = explainGenerateError(error);
-      setFailure(explained.message);
-      if (explained.field) {
-        const field =
-          explained.field === 'width' || explained.field === 'height'
-            ? size === 'custom'
-              ? explained.field
-              : 'size'
-            : explained.field;
-        if (field === 'size' || field === 'width' || field === 'height')
-          setRefusal({ key: sizeKey, errors: { [field]: explained.message } });
-        else setErrors({ [field]: explained.message });
-        if (['negativePrompt', 'steps', 'seed'].includes(field)) setAdvanced(true);
-      }
-    }
-  };
-
+  const form = useGenerateForm({ initial, onGenerated, generation });
+  const { generation: ai, models, model, errors, busy, values, cost } = form;
   if (!ai.aiAvailable)
     return <Alert title="AI generation is not set up">This library has no image generator.</Alert>;
-
-  const busy = ai.aiGenerating;
-  const percent = ai.progress?.percent;
+  const prompt = form.getFieldProps('prompt');
+  const { onSubmit, 'data-state': state } = form.getFormProps();
   return (
-    <form
-      aria-label="Generate images"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form aria-label="Generate images" data-state={state} onSubmit={onSubmit}>
       <Stack gap="sm">
         <Textarea
           label="Prompt"
@@ -176,12 +51,12 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
           autosize
           minRows={3}
           maxRows={8}
-          value={prompt}
-          error={shown.prompt}
+          value={prompt.value}
+          onChange={prompt.onChange}
+          error={errors.prompt}
           disabled={busy}
           // A dialog reopened on a running generation focuses its Cancel instead.
           data-autofocus={busy ? undefined : true}
-          onChange={(event) => setPrompt(event.currentTarget.value)}
         />
         {models.length > 0 && (
           <Select
@@ -191,10 +66,10 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
               label: `${m.label}${m.live === false ? ' (not available)' : ''}`,
               disabled: m.live === false,
             }))}
-            value={modelId}
-            onChange={setModelId}
+            value={form.modelId}
+            onChange={form.setModelId}
             allowDeselect={false}
-            error={shown.model}
+            error={errors.model}
             disabled={busy}
             styles={mutedDescription}
             description={
@@ -204,120 +79,129 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
             }
           />
         )}
-        <Select
-          label="Size"
-          data={[
-            ...sizePresets.map(({ value, label }) => ({ value, label })),
-            { value: 'custom', label: 'Custom size' },
-          ]}
-          value={size}
-          allowDeselect={false}
-          error={shown.size}
-          disabled={busy}
-          onChange={(value) => {
-            const next = value ?? 'custom';
-            setSize(next);
-            const chosen = sizePresets.find((p) => p.value === next);
-            if (chosen) {
-              setWidth(chosen.width);
-              setHeight(chosen.height);
-            }
-          }}
-        />
-        {size === 'custom' && (
-          <Group grow align="flex-start">
-            <NumberInput
-              label="Width"
-              suffix=" px"
-              value={width ?? ''}
-              onChange={(v) => setWidth(num(v))}
-              min={model?.limits?.minWidth}
-              max={model?.limits?.maxWidth}
-              step={64}
-              error={shown.width}
-              disabled={busy}
-              clampBehavior="none"
-            />
-            <NumberInput
-              label="Height"
-              suffix=" px"
-              value={height ?? ''}
-              onChange={(v) => setHeight(num(v))}
-              min={model?.limits?.minHeight}
-              max={model?.limits?.maxHeight}
-              step={64}
-              error={shown.height}
-              disabled={busy}
-              clampBehavior="none"
-            />
-          </Group>
-        )}
+        <GenerateSizeFields form={form} />
         <Button
           variant="subtle"
           size="compact-sm"
-          onClick={() => setAdvanced((o) => !o)}
-          aria-expanded={advanced}
+          onClick={() => form.setAdvancedOpen(!form.advancedOpen)}
+          aria-expanded={form.advancedOpen}
           aria-controls="medialoft-generate-advanced"
           style={{ alignSelf: 'flex-start' }}
         >
-          {advanced ? 'Hide advanced settings' : 'Advanced settings'}
+          {form.advancedOpen ? 'Hide advanced settings' : 'Advanced settings'}
         </Button>
         <GenerateAdvancedFields
-          expanded={advanced}
-          values={extra}
-          onChange={(patch) => setExtra((v) => ({ ...v, ...patch }))}
+          expanded={form.advancedOpen}
+          values={values}
+          onChange={form.setValues}
           model={model}
-          errors={shown}
+          errors={errors}
           disabled={busy}
         />
-        {cost !== undefined && (
+        {cost && (
           <Text size="sm" c={mutedText} aria-label="Cost estimate">
-            Estimated cost: {formatUsd(cost * (n ?? 1))}
-            {(n ?? 1) > 1 ? ` (${n} × ${formatUsd(cost)})` : ''}
+            Estimated cost: {formatUsd(cost.total)}
+            {cost.count > 1 ? ` (${cost.count} × ${formatUsd(cost.each)})` : ''}
           </Text>
         )}
-        <GeneratePreviews previews={busy ? ai.previews : []} results={busy ? [] : results} />
-        {busy && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Progress
-              value={percent ?? 100}
-              animated={percent === undefined}
-              striped={percent === undefined}
-              aria-label="Generation progress"
-            />
-            <Text size="xs" c={mutedText}>
-              {ai.progress?.message ?? ai.progress?.stage ?? 'Starting'}
-              {percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
-            </Text>
-          </Stack>
-        )}
-        {(failure ?? ai.resumed?.error) && !busy && (
-          <Alert color="red" role="alert" title="The image was not generated">
-            {/* A generation started before a reload that could not be resumed says why here. */}
-            {failure ?? ai.resumed?.error?.message}
-          </Alert>
-        )}
-        {!busy && outcome.kind === 'canceled' && (
-          <Text size="sm" role="status">
-            Canceled. Nothing was added to the library.
-          </Text>
-        )}
-        {!busy && outcome.kind === 'done' && (
-          <Text size="sm" role="status">
-            Added {outcome.count} image{outcome.count === 1 ? '' : 's'} to the library.
-          </Text>
-        )}
-        <Group justify="flex-end">
-          {busy && (
-            <Button variant="default" onClick={ai.cancel} data-autofocus>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={busy}>
-            Generate
-          </Button>
-        </Group>
+        <GeneratePreviews previews={busy ? ai.previews : []} results={form.results} />
+        <GenerateStatus form={form} />
       </Stack>
     </form>
+  );
+}
+
+/** The size preset select, and width and height once the person picks a custom size. */
+function GenerateSizeFields({ form }: { form: UseGenerateFormResult }) {
+  const { values, errors, model, busy } = form;
+  const limits = model?.limits;
+  const num = (v: string | number) => (v === '' ? undefined : Number(v));
+  return (
+    <>
+      <Select
+        label="Size"
+        data={[
+          ...form.sizePresets.map(({ value, label }) => ({ value, label })),
+          { value: 'custom', label: 'Custom size' },
+        ]}
+        value={values.size}
+        allowDeselect={false}
+        error={errors.size}
+        disabled={busy}
+        onChange={(value) => form.setValues({ size: value ?? 'custom' })}
+      />
+      {values.size === 'custom' && (
+        <Group grow align="flex-start">
+          <NumberInput
+            label="Width"
+            suffix=" px"
+            value={values.width ?? ''}
+            onChange={(v) => form.setValues({ width: num(v) })}
+            min={limits?.minWidth}
+            max={limits?.maxWidth}
+            step={64}
+            error={errors.width}
+            disabled={busy}
+            clampBehavior="none"
+          />
+          <NumberInput
+            label="Height"
+            suffix=" px"
+            value={values.height ?? ''}
+            onChange={(v) => form.setValues({ height: num(v) })}
+            min={limits?.minHeight}
+            max={limits?.maxHeight}
+            step={64}
+            error={errors.height}
+            disabled={busy}
+            clampBehavior="none"
+          />
+        </Group>
+      )}
+    </>
+  );
+}
+
+/** Progress while generating, then the failure or the outcome, and Cancel / Generate. */
+function GenerateStatus({ form }: { form: UseGenerateFormResult }) {
+  const { generation: ai, busy, failure, outcomeMessage } = form;
+  const percent = ai.progress?.percent;
+  return (
+    <>
+      {busy && (
+        <Stack gap={4} role="status" aria-live="polite">
+          <Progress
+            value={percent ?? 100}
+            animated={percent === undefined}
+            striped={percent === undefined}
+            aria-label="Generation progress"
+          />
+          <Text size="xs" c={mutedText}>
+            {ai.progress?.message ?? ai.progress?.stage ?? 'Starting'}
+            {percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
+          </Text>
+        </Stack>
+      )}
+      {failure && (
+        <Alert color="red" role="alert" title="The image was not generated">
+          {failure}
+        </Alert>
+      )}
+      {outcomeMessage && (
+        <Text size="sm" role="status">
+          {outcomeMessage}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        {busy && (
+          <Button variant="default" onClick={form.cancel} data-autofocus>
+            Cancel
+          </Button>
+        )}
+        <Button type="submit" loading={busy}>
+          Generate
+        </Button>
+      </Group>
+    </>
   );
 }
