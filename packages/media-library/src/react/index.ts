@@ -13,6 +13,12 @@ export {
 } from './use-asset-grid';
 export { type UseAssetUrlResult, useAssetUrl } from './use-asset-url';
 export { useAssetVersions } from './use-asset-versions';
+export {
+  type AssetViewerZoom,
+  type UseAssetViewerOptions,
+  type UseAssetViewerResult,
+  useAssetViewer,
+} from './use-asset-viewer';
 export { type UseAssetsResult, useAssets } from './use-assets';
 export {
   type DropzoneInputProps,
