@@ -7,6 +7,7 @@ import { isAIConnectError, ProviderError } from '../../spec/errors';
 import type { ImageModelV1, ImageProvider } from '../../spec/image-model';
 import { fromAISDKImageModel } from '../ai-sdk/index';
 import { falModelCatalog } from './fal-catalog';
+import { FAL_QUEUE_URL, falJobMethods } from './fal-jobs';
 
 /** Hosts fal delivers generated files from. */
 export const FAL_OUTPUT_HOSTS: readonly string[] = ['fal.media', '*.fal.media'];
@@ -35,6 +36,10 @@ export interface FalImagesSettings {
  * fal answers with image URLs, which the AI SDK fal provider downloads through the `fetch` it is
  * given; here that fetch sends every URL outside `baseURL` through `downloadOutput`, so an image
  * comes only from `outputHosts`, without the key, and no larger than `maxOutputBytes`.
+ *
+ * Its models also run as resumable jobs (`startImageJob`) through fal's queue
+ * (`https://queue.fal.run`, or `baseURL` when one is set): the request id and the queue's status,
+ * response and cancel URLs are the reference, and the key goes only to the queue's host.
  *
  * Without a key (neither `apiKey` nor `FAL_KEY`), `isConfigured()` is false and the provider is
  * never live.
@@ -100,6 +105,20 @@ export function createFalImages(settings: FalImagesSettings = {}): ImageProvider
         provider: 'fal',
         modelId,
         maxImagesPerCall: inner.maxImagesPerCall,
+        // Resumable jobs go through fal's queue directly: the SDK never hands out a request id.
+        // A custom baseURL (a proxy) serves the queue's paths too.
+        ...falJobMethods({
+          modelId,
+          label: entry?.label ?? `fal ${modelId}`,
+          apiKey,
+          queueURL: baseURL === DEFAULT_BASE_URL ? FAL_QUEUE_URL : baseURL,
+          fetch: baseFetch,
+          outputHosts: allowedHosts,
+          pollIntervalMs: 500,
+          ...(settings.maxOutputBytes === undefined
+            ? {}
+            : { maxOutputBytes: settings.maxOutputBytes }),
+        }),
         async doGenerate(call) {
           try {
             return await inner.doGenerate(call);
