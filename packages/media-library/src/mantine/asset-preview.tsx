@@ -153,7 +153,7 @@ function PdfPages({ asset }: { asset: MediaAsset }) {
         </Text>
       ) : (
         <Center h={240} bg="var(--mantine-color-default-hover)">
-          <Loader size="xs" type="dots" aria-label="Drawing the page" />
+          <Loader size="xs" type="dots" aria-hidden />
         </Center>
       )}
       <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -221,6 +221,8 @@ function TextStart({ asset }: { asset: MediaAsset }) {
       {/* Shown as text, never as markup: the file's own HTML or Markdown stays inert. */}
       <Box
         component="pre"
+        // A region, so its name is allowed and a keyboard can scroll it.
+        role="region"
         tabIndex={0}
         aria-label={`Text of ${assetLabel(asset)}`}
         fz="xs"
