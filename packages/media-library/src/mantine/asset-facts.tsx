@@ -52,6 +52,7 @@ export function AssetFacts({ asset }: { asset: MediaAsset }) {
           ['Size', formatBytes(asset.size)],
           ['Dimensions', formatDimensions(asset)],
           ['Duration', asset.duration === undefined ? undefined : `${asset.duration.toFixed(1)} s`],
+          ['Pages', asset.pageCount],
           ['Source', sourceLabel(asset.source)],
           ['Added', formatDate(asset.createdAt)],
           ['Edited', formatDate(asset.updatedAt)],

@@ -5,6 +5,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MediaAsset, MediaLibrary } from '../core/index';
 import { AssetDetailsPanel } from './asset-details-panel';
+import { AssetFacts } from './asset-facts';
 import { AssetPreview, assetPreviewKind, TEXT_PREVIEW_BYTES } from './asset-preview';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
 
@@ -160,4 +161,17 @@ describe('Details actions by kind', { timeout: 20_000 }, () => {
       expect(screen.queryByRole('button', { name: 'Copy image' })).toBeNull();
     });
   }
+});
+
+describe('AssetFacts by kind', () => {
+  it("lists a PDF's pages, and no pages for a file without them", async () => {
+    const library = createTestLibrary();
+    const asset = await importOne(library, pdfFile('report.pdf'));
+    renderPreset(<AssetFacts asset={{ ...asset, pageCount: 12 }} />, { library });
+    expect(screen.getByText('Pages').closest('tr')?.textContent).toBe('Pages12');
+    cleanup();
+    renderPreset(<AssetFacts asset={asset} />, { library });
+    expect(screen.getByText('Name').closest('tr')?.textContent).toBe('Namereport.pdf');
+    expect(screen.queryByText('Pages')).toBeNull();
+  });
 });
