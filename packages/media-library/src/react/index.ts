@@ -27,6 +27,16 @@ export {
   type UseDropzoneResult,
   useDropzone,
 } from './use-dropzone';
+export {
+  type GenerateErrorProps,
+  type GenerateFieldProps,
+  type GenerateFormField,
+  type GenerateFormState,
+  type GenerateFormValues,
+  type UseGenerateFormOptions,
+  type UseGenerateFormResult,
+  useGenerateForm,
+} from './use-generate-form';
 export { type UseImportResult, useImport } from './use-import';
 export {
   type LibraryArchiveStatus,

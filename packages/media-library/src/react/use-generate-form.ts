@@ -45,8 +45,11 @@ export type GenerateFormField = keyof GenerateFormValues | 'model';
 /** Where the form stands, also its `data-state`. */
 export type GenerateFormState = 'idle' | 'generating' | 'done' | 'canceled' | 'failed';
 
-/** Props to spread on a field's input; a styled input takes `value` and `onChange`. */
-export interface GenerateFieldProps {
+/**
+ * Props to spread on a field's input; a styled input takes `value` and `onChange`. (A type
+ * rather than an interface: its ARIA and `data-*` keys are quoted names.)
+ */
+export type GenerateFieldProps = {
   id: string;
   name: GenerateFormField;
   value: string | number;
@@ -57,7 +60,7 @@ export interface GenerateFieldProps {
   /** The id of the field's error message, while it has one (see `getErrorProps`). */
   'aria-describedby'?: string;
   'data-invalid'?: '';
-}
+};
 
 /** Props of the element that shows a field's error: its id and the message in words. */
 export interface GenerateErrorProps {
