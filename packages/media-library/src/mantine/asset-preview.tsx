@@ -42,8 +42,10 @@ export function AssetPreview({ asset, ratio = 1 }: AssetPreviewProps) {
   const kind = assetPreviewKind(asset);
   if (kind === 'video') return <VideoPreview asset={asset} />;
   if (kind === 'audio') return <AudioPreview asset={asset} />;
-  if (kind === 'pdf') return <PdfPages asset={asset} />;
-  if (kind === 'text') return <TextStart asset={asset} />;
+  // Keyed by the bytes too: another PDF starts on its page 1, a replaced file is read again.
+  const bytes = `${asset.id}:${asset.sha256}`;
+  if (kind === 'pdf') return <PdfPages key={bytes} asset={asset} />;
+  if (kind === 'text') return <TextStart key={bytes} asset={asset} />;
   return <AssetThumbnail asset={asset} variant="original" fit="contain" ratio={ratio} />;
 }
 
