@@ -141,3 +141,57 @@ export const remoteUrl: string | undefined = import.meta.env.STORYBOOK_AI_GENERA
 export function storyGenerator(options?: MockGeneratorOptions): MediaAIGenerator {
   return remoteUrl ? createRemoteGenerator({ baseUrl: remoteUrl }) : createMockGenerator(options);
 }
+
+/** An edit model for {@link createMockEditingGenerator}: every edit operation, no key. */
+export const mockEditModel: MediaAIModelInfo = {
+  id: 'local/editor',
+  label: 'Local editor',
+  provider: 'local',
+  live: true,
+  limits: { maxN: 4, maxPromptLength: 1000 },
+  capabilities: {
+    seed: true,
+    operations: ['edit', 'inpaint', 'outpaint', 'variation', 'upscale', 'remove-background'],
+  },
+};
+
+/**
+ * The mock generator plus `editImages`: each result is a drawn image named after the
+ * operation, `scale` times the input for an upscale and the input's size otherwise.
+ */
+export function createMockEditingGenerator(options: MockGeneratorOptions = {}): MediaAIGenerator {
+  const base = createMockGenerator(options);
+  const { stepMs = 120 } = options;
+  return {
+    ...base,
+    async listModels() {
+      return [...mockModels, mockEditModel];
+    },
+    async editImages(request, opts = {}) {
+      const { signal, onProgress } = opts;
+      const bitmap = await createImageBitmap(request.image);
+      const factor = request.operation === 'upscale' ? (request.scale ?? 2) : 1;
+      const width = bitmap.width * factor;
+      const height = bitmap.height * factor;
+      bitmap.close();
+      for (let step = 1; step <= 4; step++) {
+        onProgress?.({ stage: 'editing', percent: step * 20, message: 'Editing' });
+        await sleep(stepMs, signal);
+      }
+      return Promise.all(
+        Array.from({ length: request.n ?? 1 }, async (_, i) => {
+          const blob = await drawImage(
+            `${request.operation} ${request.prompt ?? ''}`,
+            width,
+            height,
+          );
+          const seed = (request.seed ?? 7) + i;
+          return {
+            file: new File([blob], `${request.operation}-${seed}.png`, { type: 'image/png' }),
+            metadata: { provider: 'local', model: mockEditModel.id, seed, width, height },
+          };
+        }),
+      );
+    },
+  };
+}

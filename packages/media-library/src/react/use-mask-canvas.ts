@@ -49,6 +49,8 @@ export interface UseMaskCanvasResult {
   clear(): void;
   /** True when some pixel is painted. */
   painted: boolean;
+  /** Counts up after each finished stroke, undo and clear: export the mask again when it moves. */
+  version: number;
   /** The mask as a PNG of `width` × `height`: painted pixels transparent, the rest opaque. */
   toBlob(): Promise<Blob>;
 }
@@ -80,12 +82,14 @@ export function useMaskCanvas(options: UseMaskCanvasOptions): UseMaskCanvasResul
   const undoStack = useRef<ImageData[]>([]);
   const [undoDepth, setUndoDepth] = useState(0);
   const [painted, setPainted] = useState(false);
+  const [version, setVersion] = useState(0);
   const last = useRef<{ x: number; y: number } | undefined>(undefined);
 
   const context = () => canvas.current?.getContext('2d', { willReadFrequently: true }) ?? null;
 
   const refresh = useCallback(() => {
     setUndoDepth(undoStack.current.length);
+    setVersion((v) => v + 1);
     const ctx = canvas.current?.getContext('2d', { willReadFrequently: true });
     if (!ctx) return setPainted(false);
     const { data } = ctx.getImageData(0, 0, width, height);
@@ -253,6 +257,7 @@ export function useMaskCanvas(options: UseMaskCanvasOptions): UseMaskCanvasResul
     undo,
     clear,
     painted,
+    version,
     toBlob,
   };
 }

@@ -1,0 +1,51 @@
+// The details' "Edit" button: opens the edit studio in a modal. The studio's code loads on
+// the first click, so the details cost nothing more until someone edits.
+import { Button, Loader, Modal } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import type { MediaAsset } from '../core/index';
+
+const AssetEditPanel = lazy(() =>
+  import('./asset-edit-panel').then((module) => ({ default: module.AssetEditPanel })),
+);
+
+/** Raster types the browser can crop, rotate and flip (and an AI edit takes). */
+const EDITABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
+
+/** Props of {@link AssetEditButton}. */
+export interface AssetEditButtonProps {
+  asset: MediaAsset;
+  /** Shows a new version, from the result's "Show …" button. */
+  onSelectAsset?(id: string): void;
+}
+
+/** "Edit" for a raster image, opening the edit studio; nothing for other assets. */
+export function AssetEditButton({ asset, onSelectAsset }: AssetEditButtonProps) {
+  const [opened, setOpened] = useState(false);
+  if (!EDITABLE.has(asset.mimeType) || asset.unreadable) return null;
+  const show = onSelectAsset
+    ? (id: string) => {
+        setOpened(false);
+        onSelectAsset(id);
+      }
+    : undefined;
+  return (
+    <>
+      <Button size="xs" variant="default" onClick={() => setOpened(true)}>
+        Edit
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title="Edit image"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close the editor' }}
+      >
+        {opened && (
+          <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+            <AssetEditPanel assetId={asset.id} {...(show ? { onSelectAsset: show } : {})} />
+          </Suspense>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+// The edit studio: "Edit" opens it, an upscale ×2 with a fake generator lands
+// a new asset whose parent is the original and shows it beside the original, an edit without
+// a prompt marks the prompt field, and a generator that cannot edit offers only quick edits.
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MediaAIEditRequest, MediaAIGenerator, MediaAIModelInfo } from '../core/ai-types';
+import type { MediaLibrary } from '../core/types';
+import { AssetEditButton } from './asset-edit-button';
+import { AssetEditPanel } from './asset-edit-panel';
+import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+
+afterEach(() => {
+  cleanup();
+  closeLibraries();
+});
+
+const models: MediaAIModelInfo[] = [
+  {
+    id: 'local/editor',
+    label: 'Editor',
+    provider: 'local',
+    capabilities: { operations: ['edit'] },
+  },
+  {
+    id: 'local/upscaler',
+    label: 'Upscaler',
+    provider: 'local',
+    capabilities: { operations: ['upscale', 'remove-background'] },
+  },
+];
+
+function editingGenerator() {
+  const calls: MediaAIEditRequest[] = [];
+  const generator: MediaAIGenerator = {
+    generateImages: async () => [],
+    listModels: async () => models,
+    async editImages(request) {
+      calls.push(request);
+      return [
+        {
+          file: pngFile(90, 'big.png', 128, 96),
+          metadata: { provider: 'local', model: request.model ?? '' },
+        },
+      ];
+    },
+  };
+  return { generator, calls };
+}
+
+async function photo(library: MediaLibrary) {
+  await library.ready;
+  const [result] = await library.importFiles([pngFile(1, 'fox.png')]);
+  if (result?.status !== 'imported') throw new Error('import failed');
+  return result.asset;
+}
+
+describe('AssetEditPanel', { timeout: 20_000 }, () => {
+  it('opens from Edit, upscales ×2 into a new asset with the original as parent', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    const { generator, calls } = editingGenerator();
+    const onSelectAsset = vi.fn();
+    const { user } = renderPreset(
+      <AssetEditButton asset={original} onSelectAsset={onSelectAsset} />,
+      { library, ai: generator },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.click(await screen.findByRole('radio', { name: 'Upscale' }));
+    await user.click(screen.getByRole('radio', { name: '×2' }));
+    await user.click(screen.getByRole('button', { name: 'Upscale' }));
+    await waitFor(() => expect(library.query().total).toBe(2));
+    expect(calls).toEqual([
+      expect.objectContaining({ operation: 'upscale', scale: 2, model: 'local/upscaler' }),
+    ]);
+    const made = library.query().items.find((a) => a.id !== original.id);
+    expect(made?.source).toMatchObject({ operation: 'upscale', parentId: original.id });
+    expect(await screen.findByRole('region', { name: 'Before and after' })).toBeTruthy();
+    expect(screen.getByText('After · 128 × 96')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /^Show / }));
+    expect(onSelectAsset).toHaveBeenCalledWith(made?.id);
+  });
+
+  it('marks the prompt when an edit has none, and sends nothing', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    const { generator, calls } = editingGenerator();
+    const { user } = renderPreset(<AssetEditPanel assetId={original.id} />, {
+      library,
+      ai: generator,
+    });
+    await screen.findByRole('radio', { name: 'Edit' });
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(await screen.findByText('Describe the change you want.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /Prompt/ }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it('offers only the quick edits when the generator cannot edit', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    renderPreset(<AssetEditPanel assetId={original.id} />, {
+      library,
+      ai: { generateImages: async () => [], listModels: async () => models },
+    });
+    expect(await screen.findByRole('button', { name: 'Rotate left' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Crop' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: 'Upscale' })).toBeNull();
+  });
+});
