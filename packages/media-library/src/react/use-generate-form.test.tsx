@@ -3,7 +3,15 @@
 // fields bound through prop getters, the model's limits as field errors, the server's refusals
 // in words on their field, the cost, a generation's outcome, and cancel.
 import 'fake-indexeddb/auto';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -51,7 +59,7 @@ function generator(overrides: Partial<MediaAIGenerator> = {}): MediaAIGenerator 
   };
 }
 
-function setup(ai: MediaAIGenerator, options: UseGenerateFormOptions = {}) {
+function openLibrary() {
   library = createMediaLibrary({
     name: `use-generate-form-${Math.random()}`,
     indexedDB: new IDBFactory(),
@@ -59,12 +67,45 @@ function setup(ai: MediaAIGenerator, options: UseGenerateFormOptions = {}) {
     broadcast: false,
     thumbnails: false,
   });
+  return library;
+}
+
+function setup(ai: MediaAIGenerator, options: UseGenerateFormOptions = {}) {
+  openLibrary();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MediaLibraryProvider library={library} ai={ai}>
       {children}
     </MediaLibraryProvider>
   );
   return renderHook(() => useGenerateForm(options), { wrapper });
+}
+
+/** Plain markup bound only through the prop getters, as an app without the preset would. */
+function PlainForm() {
+  const form = useGenerateForm({ initial: { width: 512, height: 512 } });
+  const promptError = form.getErrorProps('prompt');
+  return (
+    <form {...form.getFormProps()}>
+      <label>
+        Prompt
+        <textarea {...form.getFieldProps('prompt')} />
+      </label>
+      {promptError && <p {...promptError} />}
+      <label>
+        Size
+        <select {...form.getFieldProps('size')}>
+          {form.sizePresets.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">Custom size</option>
+        </select>
+      </label>
+      <button type="submit">Generate</button>
+      {form.outcomeMessage && <p role="status">{form.outcomeMessage}</p>}
+    </form>
+  );
 }
 
 /** What an input's change event carries, for the prop getters' onChange. */
@@ -205,5 +246,39 @@ describe('useGenerateForm', () => {
     expect(result.current.outcomeMessage).toBe('Canceled. Nothing was added to the library.');
     expect(result.current.failure).toBeUndefined();
     expect(library.query().items).toHaveLength(0);
+  });
+
+  it('drives plain markup through its prop getters and data-state', async () => {
+    const ai = generator();
+    openLibrary();
+    render(
+      <MediaLibraryProvider library={library} ai={ai}>
+        <PlainForm />
+      </MediaLibraryProvider>,
+    );
+    const form = screen.getByRole('form', { name: 'Generate images' });
+    const prompt = screen.getByLabelText('Prompt');
+    expect(form.getAttribute('data-state')).toBe('idle');
+    fireEvent.submit(form);
+    await waitFor(() => expect(prompt.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = prompt.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe('Describe the image you want.');
+
+    fireEvent.change(prompt, { target: { value: 'a lighthouse at dusk' } });
+    fireEvent.change(screen.getByLabelText('Size'), { target: { value: '768x768' } });
+    // As in the styled panel, a submit-time error stays until the next submit checks again.
+    expect(prompt.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.submit(form);
+    expect(await screen.findByRole('status')).toHaveProperty(
+      'textContent',
+      'Added 1 image to the library.',
+    );
+    expect(form.getAttribute('data-state')).toBe('done');
+    expect(prompt.getAttribute('aria-invalid')).toBe('false');
+    expect(prompt.hasAttribute('aria-describedby')).toBe(false);
+    expect(ai.generateImages).toHaveBeenCalledWith(
+      expect.objectContaining({ prompt: 'a lighthouse at dusk', width: 768, height: 768 }),
+      expect.anything(),
+    );
   });
 });
