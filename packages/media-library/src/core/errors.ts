@@ -11,7 +11,8 @@ export type MediaLibraryErrorCode =
   | 'closed'
   | 'unreadable'
   | 'edit_unsupported'
-  | 'image_too_large';
+  | 'image_too_large'
+  | 'duplicate';
 
 /** Base class of every error the media library throws on purpose. */
 export class MediaLibraryError extends Error {

@@ -45,6 +45,7 @@ export {
   summarizeImport,
 } from './import/import-summary';
 export { createMediaLibrary, type MediaLibraryInstance } from './library';
+export { DuplicateAssetError, ReplaceCanceledError } from './library-replace-errors';
 export type { SweepReport } from './library-sweep';
 export {
   createInertObjectURL,

@@ -52,6 +52,16 @@ async function applyRemoteChange(ctx: LibraryContext, change: LibraryChange): Pr
     if (record) upsertCollections.push(record);
     else removeCollections.push(collectionIds[index] as string);
   });
+  // An asset whose file was replaced there must not keep showing the old bytes here.
+  const known = ctx.store.getState().assets;
+  const newBytes = upsert.filter((asset) => {
+    const before = known.get(asset.id);
+    return (
+      before !== undefined &&
+      (before.blobKey !== asset.blobKey || before.thumbnailKey !== asset.thumbnailKey)
+    );
+  });
   // No broadcast: the tab that made the change already told everyone.
   ctx.commit({ upsert, remove, upsertCollections, removeCollections });
+  if (newBytes.length > 0) ctx.invalidateUrls(newBytes.map((asset) => asset.id));
 }

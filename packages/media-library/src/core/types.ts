@@ -268,6 +268,12 @@ export interface ImportProgress {
   unreadable?: number;
 }
 
+/** Options of `MediaLibrary.replaceFile`. */
+export interface ReplaceFileOptions {
+  /** Cancels the replace; the asset and its bytes stay as they were. */
+  signal?: AbortSignal;
+}
+
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
@@ -281,6 +287,14 @@ export interface ImportOptions {
    * `failed` with an `UnreadableFileError` (code `unreadable`) and keeps nothing of it.
    */
   unreadable?: 'keep' | 'reject';
+  /**
+   * Commit the batch in small steps (every few files, or a quarter second) so its assets
+   * appear in the library as they land, and on cancel resolve rather than reject: files that
+   * finished stay, the rest are rolled back (no bytes, no record) and come back `failed` with
+   * code `canceled`. Default false: the batch is all or nothing and a cancel rejects with
+   * `ImportAbortedError`.
+   */
+  keepFinished?: boolean;
   /**
    * Host module for inputs that do not name one (see `MediaAsset.sourceModule`). An invalid
    * value rejects the call with `invalid_input` before anything is read.
@@ -303,9 +317,17 @@ export interface ImportFromUrlOptions extends ImportOptions {
 }
 
 export type ImportItemResult =
-  | { status: 'imported'; asset: MediaAsset }
-  /** The same bytes were already in the library: this is the existing asset. */
-  | { status: 'duplicate'; asset: MediaAsset }
+  /** `name` is the input's own name (the asset's name unless it had none). */
+  | { status: 'imported'; asset: MediaAsset; name?: string }
+  /**
+   * The same bytes were already in the library: `asset` is the existing asset (its id to
+   * reveal it), `name` the input's own name.
+   */
+  | { status: 'duplicate'; asset: MediaAsset; name?: string }
+  /**
+   * Not imported; `error` says why. With `keepFinished`, a file a cancel left out is `failed`
+   * with a `MediaLibraryError` of code `canceled` (see `isCanceledResult`).
+   */
   | { status: 'failed'; name: string; error: Error };
 
 export type SortField = 'createdAt' | 'updatedAt' | 'name' | 'size' | 'cost';
@@ -569,6 +591,22 @@ export interface MediaLibrary {
    * nothing; so do `addTags`, `removeTags` and `trackUsage`.
    */
   update(ids: string | string[], patch: AssetPatch): Promise<void>;
+  /**
+   * Replaces the file of asset `id` in place: the new bytes go through the import pipeline
+   * (sniffed, hashed, measured, thumbnailed) and take the old ones' place; id, title,
+   * description, alt text, tags, collections, favorite, usage, `sourceModule`, `meta` and
+   * `createdAt` stay. An AI or edit `source` becomes `upload` (it described the old bytes).
+   * The old bytes and thumbnail are deleted. Resolves with the updated asset (unchanged when
+   * the bytes are the same).
+   *
+   * Rejects, changing nothing, with `DuplicateAssetError` (code `duplicate`) when the bytes are
+   * another asset's, `UnreadableFileError` when they do not decode, `AssetNotFoundError`,
+   * `StorageFullError`, or `ReplaceCanceledError` (code `canceled`) when `signal` aborts.
+   *
+   * @example
+   * const asset = await library.replaceFile(id, input.files[0]);
+   */
+  replaceFile(id: string, file: Blob, options?: ReplaceFileOptions): Promise<MediaAsset>;
   /** Adds tags (trimmed, deduplicated) to one or many assets, in one transaction. */
   addTags(ids: string | string[], tags: string[]): Promise<void>;
   /** Removes tags from one or many assets, in one transaction. */

@@ -30,6 +30,10 @@ import { mutedDescription, mutedText } from './preset-colors';
 const AssetLineage = lazy(() =>
   import('./asset-lineage').then((module) => ({ default: module.AssetLineage })),
 );
+// Replacing the file is rare next to viewing: its code loads with the first details shown.
+const ReplaceFileButton = lazy(() =>
+  import('./replace-file-button').then((module) => ({ default: module.ReplaceFileButton })),
+);
 // Players, PDF pages and text load with the first details of a video, sound, PDF or text.
 const AssetPreview = lazy(() =>
   import('./asset-preview').then((module) => ({ default: module.AssetPreview })),
@@ -154,6 +158,9 @@ function Details({
                 Copy image
               </Button>
             )}
+            <Suspense fallback={null}>
+              <ReplaceFileButton assetId={asset.id} onError={fail} />
+            </Suspense>
             <CopyButton value={asset.id}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="subtle" onClick={copy}>
