@@ -34,6 +34,8 @@ const AssetLineage = lazy(() =>
 const ReplaceFileButton = lazy(() =>
   import('./replace-file-button').then((module) => ({ default: module.ReplaceFileButton })),
 );
+// The edit studio behind "Edit" loads apart from the screen's first load.
+const AssetEditButton = lazy(() => import('./asset-edit-button'));
 // Players, PDF pages and text load with the first details of a video, sound, PDF or text.
 const AssetPreview = lazy(() =>
   import('./asset-preview').then((module) => ({ default: module.AssetPreview })),
@@ -148,6 +150,9 @@ function Details({
             >
               Download
             </Button>
+            <Suspense fallback={null}>
+              <AssetEditButton asset={asset} onSelectAsset={onSelectAsset} />
+            </Suspense>
             {image && (
               <Button
                 size="xs"

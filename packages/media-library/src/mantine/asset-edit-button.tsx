@@ -15,7 +15,7 @@ const EDITABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 
 export interface AssetEditButtonProps {
   asset: MediaAsset;
   /** Shows a new version, from the result's "Show …" button. */
-  onSelectAsset?(id: string): void;
+  onSelectAsset?: ((id: string) => void) | undefined;
 }
 
 /** "Edit" for a raster image, opening the edit studio; nothing for other assets. */
@@ -49,3 +49,6 @@ export function AssetEditButton({ asset, onSelectAsset }: AssetEditButtonProps) 
     </>
   );
 }
+
+// The details load this file with React.lazy, which takes a default export.
+export default AssetEditButton;

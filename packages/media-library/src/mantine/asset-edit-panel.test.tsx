@@ -6,6 +6,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MediaAIEditRequest, MediaAIGenerator, MediaAIModelInfo } from '../core/ai-types';
 import type { MediaLibrary } from '../core/types';
+import { AssetDetailsPanel } from './asset-details-panel';
 import { AssetEditButton } from './asset-edit-button';
 import { AssetEditPanel } from './asset-edit-panel';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
@@ -79,6 +80,18 @@ describe('AssetEditPanel', { timeout: 20_000 }, () => {
     expect(screen.getByText('After · 128 × 96')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: /^Show / }));
     expect(onSelectAsset).toHaveBeenCalledWith(made?.id);
+  });
+
+  it('is opened by Edit in the details of an image', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    const { user } = renderPreset(
+      <AssetDetailsPanel assetId={original.id} collections={[]} onClose={() => {}} />,
+      { library, ai: editingGenerator().generator },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect(await screen.findByRole('radio', { name: 'Upscale' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Edit image' })).toBeTruthy();
   });
 
   it('marks the prompt when an edit has none, and sends nothing', async () => {
