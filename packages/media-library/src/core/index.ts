@@ -40,7 +40,9 @@ export {
   UnreadableFileError,
 } from './errors';
 export {
+  describeImportOutcome,
   type ImportSummary,
+  isCanceledResult,
   isUnreadableResult,
   summarizeImport,
 } from './import/import-summary';

@@ -69,6 +69,7 @@ describe('importing files that do not decode', () => {
       duplicates: 0,
       failed: 0,
       unreadable: 3,
+      canceled: 0,
     });
   });
 

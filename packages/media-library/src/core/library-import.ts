@@ -65,6 +65,14 @@ import type {
  */
 const WRITE_LANES = 6;
 
+/**
+ * With `keepFinished`, finished files are committed once this many wait, or once the oldest
+ * has waited COMMIT_AFTER_MS: often enough that a large batch fills the grid as it goes, seldom
+ * enough that a commit (one transaction, one store update, one render) stays a small share.
+ */
+const COMMIT_EVERY = 8;
+const COMMIT_AFTER_MS = 250;
+
 /** Imports `inputs` as one batch; see `MediaLibrary.importFiles`. */
 export async function importBatch(
   ctx: LibraryContext,
@@ -79,10 +87,14 @@ export async function importBatch(
   }
   if (options.meta !== undefined) defaults.meta = normalizeMeta(options.meta);
   const items = Array.from(inputs, (input) => prepareInput(input, defaults));
+  // With `keepFinished` a cancel is an outcome, even one that came before anything started.
+  const canceledEarly = () => options.keepFinished === true && options.signal?.aborted === true;
+  if (canceledEarly()) return withCanceled(items, [], 0);
   throwIfAborted(options.signal);
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
   // The cap compares against the whole library's bytes, which are known once loaded.
   if (ctx.options.storageCap !== undefined) await ctx.loaded;
+  if (canceledEarly()) return withCanceled(items, [], 0);
   throwIfAborted(options.signal);
 
   const sizeOf = (item: PreparedInput) => ('blob' in item ? item.blob.size : 0);
@@ -109,44 +121,92 @@ export async function importBatch(
   return ctx.locks.shared(async () => {
     const results: ImportItemResult[] = [];
     /** Items decided (and perhaps being written) but not yet reported, oldest first. */
-    const queue: { index: number; item: PreparedInput; result: Promise<ImportItemResult> }[] = [];
+    const queue: {
+      index: number;
+      item: PreparedInput;
+      result: Promise<ImportItemResult>;
+      reserved: number;
+    }[] = [];
+    const keepFinished = options.keepFinished === true;
+    /** Results before this index are committed (only with `keepFinished`). */
+    let committed = 0;
+    let lastCommit = Date.now();
+    /** Bytes reserved for each asset of this batch, released when its record commits. */
+    const reservedFor = new Map<string, number>();
     const analysisOf = createAnalyser(batch, items, WRITE_LANES);
     let records: MediaAsset[] = [];
     /** Assets of this batch whose bytes another batch committed first: theirs are kept. */
     let lost: MediaAsset[] = [];
     /** Waits for the oldest item to be done and reports it: results and progress stay in order. */
     const settleOldest = async () => {
-      const { index, item, result } = queue.shift() as (typeof queue)[number];
+      const { index, item, result, reserved } = queue.shift() as (typeof queue)[number];
       const settledResult = await result;
       results.push(settledResult);
+      if (settledResult.status === 'imported') reservedFor.set(settledResult.asset.id, reserved);
       if (isUnreadableResult(settledResult)) progress.unreadable = (progress.unreadable ?? 0) + 1;
       progress.filesDone++;
       progress.bytesDone += sizeOf(item);
       // `current` names the file up next; the last report keeps the last file's name.
       options.onProgress?.({ ...progress, current: (items[index + 1] ?? item).name });
     };
+    /**
+     * Commits the results not yet committed: their records in one transaction, then the store.
+     * From then on their bytes are the library's, no longer the batch's to roll back.
+     */
+    const commitFinished = async () => {
+      const start = committed;
+      const fresh = importedAssets(results.slice(start));
+      lastCommit = Date.now();
+      if (fresh.length > 0) {
+        const taken = await writeRecords(db, fresh, !options.keepDuplicates);
+        markTaken(ctx, results, taken, start);
+        const kept = fresh.filter((asset) => !taken.has(asset.id));
+        const gone = fresh.filter((asset) => taken.has(asset.id));
+        const released = fresh.reduce((sum, asset) => sum + (reservedFor.get(asset.id) ?? 0), 0);
+        ctx.pendingBytes -= released;
+        batch.reserved -= released;
+        const settledKeys = new Set(fresh.flatMap(assetKeys));
+        batch.written = batch.written.filter((key) => !settledKeys.has(key));
+        await Promise.allSettled(gone.flatMap(assetKeys).map((key) => blobs.delete(key)));
+        if (kept.length > 0) {
+          ctx.commit({ upsert: kept }, { assets: kept.map((asset) => asset.id) });
+        }
+      }
+      committed = results.length;
+    };
+    const commitIfDue = async () => {
+      const waiting = results.length - committed;
+      if (waiting >= COMMIT_EVERY || (waiting > 0 && Date.now() - lastCommit >= COMMIT_AFTER_MS)) {
+        await commitFinished();
+      }
+    };
     try {
       for (const [index, item] of items.entries()) {
         throwIfAborted(options.signal);
         if (batch.failure) throw batch.failure.error;
-        const { result } = await importOne(batch, item, analysisOf(index));
+        const { result, reserved } = await importOne(batch, item, analysisOf(index));
         batch.remainingBytes -= sizeOf(item);
-        queue.push({ index, item, result });
-        while (queue.length >= WRITE_LANES) await settleOldest();
+        queue.push({ index, item, result, reserved });
+        while (queue.length >= WRITE_LANES) {
+          await settleOldest();
+          if (keepFinished) await commitIfDue();
+        }
       }
-      while (queue.length > 0) await settleOldest();
+      while (queue.length > 0) {
+        await settleOldest();
+        if (keepFinished) await commitIfDue();
+      }
+      if (keepFinished) {
+        await commitFinished();
+        batch.over = true;
+        return results;
+      }
       throwIfAborted(options.signal);
       records = importedAssets(results);
       if (records.length > 0) {
         const taken = await writeRecords(db, records, !options.keepDuplicates);
         if (taken.size > 0) {
-          for (const [index, result] of results.entries()) {
-            const existing = result.status === 'imported' && taken.get(result.asset.id);
-            if (existing) {
-              const loaded = ctx.store.getState().assets.get(existing.id);
-              results[index] = { status: 'duplicate', asset: loaded ?? existing };
-            }
-          }
+          markTaken(ctx, results, taken, 0);
           lost = records.filter((asset) => taken.has(asset.id));
           records = records.filter((asset) => !taken.has(asset.id));
         }
@@ -154,10 +214,24 @@ export async function importBatch(
     } catch (error) {
       batch.over = true;
       // Writes still under way end first, so that none of them lands after the clean-up.
-      await Promise.allSettled(queue.map(({ result }) => result));
+      const ends = await Promise.allSettled(queue.map(({ result }) => result));
+      const canceled =
+        keepFinished && options.signal?.aborted && !(error instanceof StorageFullError);
+      if (canceled) {
+        // Files written before the cancel finished too: they are kept with the rest.
+        for (const [position, end] of ends.entries()) {
+          const { index, reserved } = queue[position] as (typeof queue)[number];
+          if (end.status !== 'fulfilled') continue;
+          results[index] = end.value;
+          if (end.value.status === 'imported') reservedFor.set(end.value.asset.id, reserved);
+        }
+        // A cancel keeps every file that finished; those still being written are undone below.
+        await commitFinished().catch(() => undefined);
+      }
       // Nothing of a failed batch stays: its records were never committed, its bytes go now.
       await Promise.allSettled(batch.written.map((key) => blobs.delete(key)));
       ctx.pendingBytes -= batch.reserved;
+      if (canceled) return withCanceled(items, results, committed);
       throw await batchError(error, batch);
     }
     // Committed: from here nothing may undo the bytes, whatever a store listener does.
@@ -176,6 +250,58 @@ export async function importBatch(
     }
     return results;
   });
+}
+
+/** The blob keys of an asset: its bytes and its thumbnail's. */
+function assetKeys(asset: MediaAsset): string[] {
+  return asset.thumbnailKey ? [asset.blobKey, asset.thumbnailKey] : [asset.blobKey];
+}
+
+/** Turns results whose record another batch beat to the commit into duplicates of that one. */
+function markTaken(
+  ctx: LibraryContext,
+  results: ImportItemResult[],
+  taken: Map<string, MediaAsset>,
+  from: number,
+): void {
+  if (taken.size === 0) return;
+  for (let index = from; index < results.length; index++) {
+    // A hole is a file a cancel left out.
+    const result = results[index];
+    const existing = result?.status === 'imported' && taken.get(result.asset.id);
+    if (existing) {
+      const loaded = ctx.store.getState().assets.get(existing.id);
+      results[index] = withName({ status: 'duplicate', asset: loaded ?? existing }, result?.name);
+    }
+  }
+}
+
+/**
+ * The results of a canceled `keepFinished` batch, one per input in input order: what was
+ * decided and committed stands, every other file failed with code `canceled` (nothing of it
+ * was kept).
+ */
+function withCanceled(
+  items: PreparedInput[],
+  results: ImportItemResult[],
+  committed: number,
+): ImportItemResult[] {
+  return items.map((item, index) => {
+    const result = results[index];
+    const stands = result && !(result.status === 'imported' && index >= committed);
+    if (stands) return result;
+    const name = item.name ?? 'untitled';
+    const error = new MediaLibraryError(
+      'canceled',
+      `${name} was not imported: the import was canceled first. Import it again to add it.`,
+    );
+    return { status: 'failed', name, error };
+  });
+}
+
+function withName<R extends ImportItemResult>(result: R, name: string | undefined): R {
+  if (name !== undefined) result.name = name;
+  return result;
 }
 
 /** The new assets of a batch's results, in input order. */
@@ -324,9 +450,14 @@ const fileName = (blob: Blob) =>
 /** An item's result, still to come while its bytes are written (wrapped: not awaited as one). */
 interface Started {
   result: Promise<ImportItemResult>;
+  /** Bytes reserved against the storage cap for this item. */
+  reserved: number;
 }
 
-const settled = (result: ImportItemResult): Started => ({ result: Promise.resolve(result) });
+const settled = (result: ImportItemResult): Started => ({
+  result: Promise.resolve(result),
+  reserved: 0,
+});
 
 /**
  * Runs one item through the decisions of the write stage (dedupe, measure if still needed,
@@ -355,7 +486,11 @@ async function importOne(
   if ('status' in kept) return settled(kept);
   const { asset, original, thumbnail } = kept;
   const result = writeItemBytes(batch, original, thumbnail).then(
-    (): ImportItemResult => ({ status: 'imported', asset }),
+    (): ImportItemResult => {
+      // Written after a cancel: the roll-back takes it, like a write still under way.
+      throwIfAborted(batch.options.signal);
+      return withName({ status: 'imported', asset }, item.name);
+    },
     (error: unknown) => {
       try {
         return failed(error);
@@ -371,7 +506,7 @@ async function importOne(
   const written = result.then((r) => (r.status === 'imported' ? r.asset : undefined));
   written.catch(() => undefined);
   batch.byHash.set(asset.sha256, written);
-  return { result };
+  return { result, reserved: original.blob.size + (thumbnail?.blob.size ?? 0) };
 }
 
 /** An item that is to be kept: its record-to-be and the bytes to write for it. */
@@ -397,7 +532,7 @@ async function keepItem(
     const existing =
       (await batch.byHash.get(sha256)) ??
       (analysis.lookedUp ? analysis.existing : await findByHash(batch, sha256));
-    if (existing) return { status: 'duplicate', asset: existing };
+    if (existing) return withName({ status: 'duplicate', asset: existing }, item.name);
   }
   const { measured, thumbnail, unreadable } = await (analysis.media ??
     measureAndThumbnail(batch, kind, mimeType, blob));

@@ -206,4 +206,44 @@ describe('useImport importFromUrl with the provider’s ai.fetchUrl', () => {
     expect(plain.result.current.error).toMatchObject({ code: 'fetch_failed' });
     expect(plain.result.current.error?.message).toMatch(/CORS/);
   });
+
+  it('says what the latest batch did, per file and in words', async () => {
+    const { result } = setup();
+    await library.ready;
+    await act(async () => {
+      await result.current.importFiles(files('a.txt'));
+    });
+    expect(result.current.outcome).toBe('1 added');
+    const again = new File(['bytes of a.txt'], 'again.txt', { type: 'text/plain' });
+    await act(async () => {
+      await result.current.importFiles([again, ...files('b.txt', 'c.txt')]);
+    });
+    expect(result.current.results?.map((r) => [r.status, r.name])).toEqual([
+      ['duplicate', 'again.txt'],
+      ['imported', 'b.txt'],
+      ['imported', 'c.txt'],
+    ]);
+    expect(result.current.outcome).toBe('2 added, 1 already in your library');
+  });
+
+  it('with keepFinished, a cancel resolves and says how many were kept', async () => {
+    const gated = gatedStore();
+    const { result } = setup(gated.store);
+    await library.ready;
+    let done!: Promise<ImportItemResult[]>;
+    act(() => {
+      done = result.current.importFiles(files('a.txt', 'b.txt'), { keepFinished: true });
+    });
+    act(() => result.current.cancel());
+    await act(async () => {
+      gated.release();
+      await done;
+    });
+    // Both writes were held until after the cancel: neither finished, so nothing is kept.
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.importing).toBe(false);
+    expect(result.current.results?.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(result.current.outcome).toBe('Canceled: 0 kept, 2 not imported');
+    expect(library.getState().assets.size).toBe(0);
+  });
 });

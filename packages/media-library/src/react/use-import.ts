@@ -25,8 +25,17 @@ export interface UseImportResult {
   importing: boolean;
   /** Why the latest batch failed; cleared when a new one starts. */
   error?: Error;
-  /** Per-item results of the latest batch that finished. */
+  /**
+   * Per-file outcomes of the latest batch that finished, in input order: imported, already in
+   * the library (`duplicate`, with the existing asset), or failed with a reason (code
+   * `canceled` for files a `keepFinished` cancel left out).
+   */
   results?: ImportItemResult[];
+  /**
+   * The latest finished batch in words: "28 added, 2 already in your library, 1 failed", or
+   * "Canceled: 23 kept, 77 not imported" (see `describeImportOutcome`).
+   */
+  outcome?: string;
   /** Cancels every running batch started here; nothing from a canceled batch is kept. */
   cancel(): void;
 }
@@ -36,6 +45,7 @@ interface ImportState {
   progress?: ImportProgress;
   error?: Error;
   results?: ImportItemResult[];
+  outcome?: string;
 }
 
 /**
@@ -75,7 +85,12 @@ export function useImport(): UseImportResult {
       const update = (change: (s: ImportState) => ImportState) => {
         if (mounted.current) setState(change);
       };
-      update((s) => ({ running: s.running + 1, progress: undefined, results: s.results }));
+      update((s) => ({
+        running: s.running + 1,
+        progress: undefined,
+        results: s.results,
+        outcome: s.outcome,
+      }));
       try {
         const result = await start({
           ...options,
@@ -85,7 +100,11 @@ export function useImport(): UseImportResult {
             update((s) => ({ ...s, progress }));
           },
         });
-        update((s) => ({ ...s, running: s.running - 1, results: toResults(result) }));
+        const results = toResults(result);
+        // Loaded with the import pipeline, which has just run: nothing more to fetch.
+        const { describeImportOutcome } = await import('../core/import/import-summary');
+        const outcome = describeImportOutcome(results);
+        update((s) => ({ ...s, running: s.running - 1, results, outcome }));
         return result;
       } catch (error) {
         const reason = error instanceof Error ? error : new Error(String(error));
@@ -125,6 +144,7 @@ export function useImport(): UseImportResult {
   }, []);
 
   return {
+    outcome: state.outcome,
     importFiles,
     importFromUrl,
     cancel,
