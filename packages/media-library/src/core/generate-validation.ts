@@ -10,26 +10,32 @@ export interface SizePreset {
   height: number;
 }
 
-const preset = (width: number, height: number, use?: string): SizePreset => ({
-  value: `${width}x${height}`,
-  label: `${width} × ${height}${use ? ` · ${use}` : ''}`,
-  width,
-  height,
-});
+// Width, height and use of each preset. Built through one call marked pure, so a bundle that
+// never reads the presets (the first load of an app without a generate form) drops them.
+const presetTable: [number, number, string][] = [
+  [512, 512, 'square'],
+  [768, 768, 'square'],
+  [1024, 1024, 'square'],
+  [1080, 1080, 'Instagram post'],
+  [1080, 1350, 'Instagram portrait'],
+  [1080, 1920, 'Story / Reel'],
+  [1200, 630, 'Open Graph link'],
+  [1200, 675, 'X post'],
+  [1280, 720, 'YouTube thumbnail'],
+  [1000, 1500, 'Pinterest pin'],
+];
+
+function presetsOf(table: [number, number, string][]): SizePreset[] {
+  return table.map(([width, height, use]) => ({
+    value: `${width}x${height}`,
+    label: `${width} × ${height} · ${use}`,
+    width,
+    height,
+  }));
+}
 
 /** Square sizes, then the usual social and web formats. */
-export const sizePresets: SizePreset[] = [
-  preset(512, 512, 'square'),
-  preset(768, 768, 'square'),
-  preset(1024, 1024, 'square'),
-  preset(1080, 1080, 'Instagram post'),
-  preset(1080, 1350, 'Instagram portrait'),
-  preset(1080, 1920, 'Story / Reel'),
-  preset(1200, 630, 'Open Graph link'),
-  preset(1200, 675, 'X post'),
-  preset(1280, 720, 'YouTube thumbnail'),
-  preset(1000, 1500, 'Pinterest pin'),
-];
+export const sizePresets: SizePreset[] = /* @__PURE__ */ presetsOf(presetTable);
 
 /** Form fields an error can point at (the request's own field names, plus the size select). */
 export type GenerateField = keyof MediaAIGenerateRequest | 'size';
