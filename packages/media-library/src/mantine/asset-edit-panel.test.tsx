@@ -111,6 +111,35 @@ describe('AssetEditPanel', { timeout: 20_000 }, () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('shows progress while an edit runs, and Cancel stops it with nothing added', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    const generator: MediaAIGenerator = {
+      generateImages: async () => [],
+      listModels: async () => models,
+      editImages: (_request, options) =>
+        new Promise((_, reject) => {
+          options?.onProgress?.({ stage: 'processing', percent: 40, message: 'Upscaling' });
+          options?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('canceled', 'AbortError')),
+          );
+        }),
+    };
+    const { user } = renderPreset(<AssetEditPanel assetId={original.id} />, {
+      library,
+      ai: generator,
+    });
+    await user.click(await screen.findByRole('radio', { name: 'Upscale' }));
+    await user.click(screen.getByRole('button', { name: 'Upscale' }));
+    expect(await screen.findByText('Upscaling')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The edit was canceled; nothing was added.',
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(library.query().total).toBe(1);
+  });
+
   it('offers only the quick edits when the generator cannot edit', async () => {
     const library = createTestLibrary();
     const original = await photo(library);
