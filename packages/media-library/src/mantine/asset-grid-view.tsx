@@ -30,6 +30,11 @@ export interface AssetGridViewProps {
    */
   activateOnClick?: boolean;
   /**
+   * A double click opens the asset in a viewer (in place of `onActivate`, which Enter and, with
+   * `activateOnClick`, a tap still call).
+   */
+  onView?(id: string): void;
+  /**
    * Sized for fingers: each checkbox takes the taps of a 44 px square around it (WCAG 2.2
    * target size), while it looks hardly bigger. Default false: checkboxes as small as they look.
    */
@@ -54,6 +59,7 @@ export function AssetGridView({
   onSelectionChange,
   onActivate,
   activateOnClick = false,
+  onView,
   touchTargets = false,
   label = 'Assets',
   minCellWidth = 160,
@@ -131,7 +137,10 @@ export function AssetGridView({
             >
               {rowAssets.map((asset, c) => {
                 const index = row.index * columns + c;
-                const { ref, onClick, ...itemProps } = grid.getItemProps(asset.id, index);
+                const { ref, onClick, onDoubleClick, ...itemProps } = grid.getItemProps(
+                  asset.id,
+                  index,
+                );
                 const name = assetLabel(asset);
                 return (
                   <Box
@@ -144,6 +153,7 @@ export function AssetGridView({
                       if (activateOnClick && plain && onActivate) onActivate(asset.id);
                       else onClick?.(event);
                     }}
+                    onDoubleClick={onView ? () => onView(asset.id) : onDoubleClick}
                     // Named by its visible parts, in reading order (WCAG "label in name").
                     aria-labelledby={labelIds(`${idPrefix}${asset.id}`, asset, layout)}
                     data-asset-id={asset.id}
