@@ -54,14 +54,12 @@ async function applyRemoteChange(ctx: LibraryContext, change: LibraryChange): Pr
   });
   // An asset whose file was replaced there must not keep showing the old bytes here.
   const known = ctx.store.getState().assets;
+  // (A replace always writes the original under a new key, thumbnail or not.)
   const newBytes = upsert.filter((asset) => {
     const before = known.get(asset.id);
-    return (
-      before !== undefined &&
-      (before.blobKey !== asset.blobKey || before.thumbnailKey !== asset.thumbnailKey)
-    );
+    return before && before.blobKey !== asset.blobKey;
   });
   // No broadcast: the tab that made the change already told everyone.
   ctx.commit({ upsert, remove, upsertCollections, removeCollections });
-  if (newBytes.length > 0) ctx.invalidateUrls(newBytes.map((asset) => asset.id));
+  ctx.invalidateUrls(newBytes.map((asset) => asset.id));
 }

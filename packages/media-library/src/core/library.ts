@@ -230,10 +230,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     getBlob,
     update: (ids, patch) => updateAssets(ctx, ids, patch),
     // Loaded on first use, like the import pipeline it shares.
-    replaceFile: async (id, file, replaceOptions) => {
-      ctx.assertOpen();
-      return (await import('./library-replace')).replaceFile(ctx, id, file, replaceOptions);
-    },
+    replaceFile: async (id, file, replaceOptions) =>
+      (await import('./library-replace')).replaceFile(ctx, id, file, replaceOptions),
     addTags: (ids, tags) => addTags(ctx, ids, tags),
     removeTags: (ids, tags) => removeTags(ctx, ids, tags),
     renameTag: (from, to) => renameTag(ctx, from, to),

@@ -1,9 +1,9 @@
 // An object URL for an asset's bytes, held from the library's shared cache while the component
 // is mounted and released when it unmounts or asks for another asset.
-import { useCallback, useEffect, useState } from 'react';
-import type { AssetVariant, MediaLibraryState } from '../core/types';
+import { useEffect, useState } from 'react';
+import type { AssetVariant } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
-import { useLibraryState } from './use-library-state';
+import { useAsset } from './use-asset';
 
 /** What {@link useAssetUrl} returns. */
 export interface UseAssetUrlResult {
@@ -42,17 +42,7 @@ export function useAssetUrl(
   const key = `${variant}:${id ?? ''}`;
   const [held, setHeld] = useState<Held>({ key, status: 'loading' });
   // Which bytes the asset names now: a replaced file (here or in another tab) is read again.
-  const bytes = useLibraryState(
-    useCallback(
-      (state: MediaLibraryState) => {
-        const asset = id === undefined ? undefined : state.assets.get(id);
-        return asset ? `${asset.blobKey}\u0000${asset.thumbnailKey ?? ''}` : '';
-      },
-      [id],
-    ),
-    Object.is,
-    'useAssetUrl',
-  );
+  const bytes = useAsset(id)?.blobKey;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `bytes` changes when the asset's file is replaced; the URL is then acquired again.
   useEffect(() => {
