@@ -88,7 +88,15 @@ export function AssetEditPanel({ assetId, onSelectAsset }: AssetEditPanelProps) 
           disabled={running}
           onClick={() => editor.transform({ flip: 'horizontal' })}
         >
-          Flip
+          Flip horizontally
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={running}
+          onClick={() => editor.transform({ flip: 'vertical' })}
+        >
+          Flip vertically
         </Button>
         <Group gap={4} wrap="nowrap">
           <Select
@@ -187,6 +195,20 @@ export function AssetEditPanel({ assetId, onSelectAsset }: AssetEditPanelProps) 
                 />
               ))}
             </SimpleGrid>
+          )}
+          {takesPrompt && operation !== 'outpaint' && (
+            <NumberInput
+              size="xs"
+              label="Strength (0–1, how far from the original)"
+              min={0}
+              max={1}
+              step={0.05}
+              decimalScale={2}
+              placeholder="Model default"
+              value={values.strength ?? ''}
+              error={errorOf('strength')}
+              onChange={(value) => setValue('strength', value === '' ? undefined : Number(value))}
+            />
           )}
           <Group gap="xs" grow>
             <NumberInput

@@ -111,6 +111,28 @@ describe('useAssetEditor', () => {
     expect(result.current.fieldErrors.mask).toBeDefined();
   });
 
+  it('refuses a strength outside 0–1 and a negative seed, and sends a valid strength', async () => {
+    const { generator, calls } = editingGenerator();
+    const { result } = await setup(generator);
+    act(() => result.current.setValue('prompt', 'warmer light'));
+    act(() => result.current.setValue('strength', 1.5));
+    act(() => result.current.setValue('seed', -1));
+    await act(async () => {
+      await result.current.run();
+    });
+    expect(calls).toHaveLength(0);
+    expect(result.current.fieldErrors).toEqual({
+      strength: 'Use a strength between 0 and 1.',
+      seed: 'Use a whole number of 0 or more as the seed, or leave it empty.',
+    });
+    act(() => result.current.setValue('strength', 0.4));
+    act(() => result.current.setValue('seed', 7));
+    await act(async () => {
+      await result.current.run();
+    });
+    expect(calls[0]).toMatchObject({ operation: 'edit', strength: 0.4, seed: 7 });
+  });
+
   it('runs an upscale into new assets whose parent is the original', async () => {
     const { generator, calls } = editingGenerator();
     const { result, original } = await setup(generator);
