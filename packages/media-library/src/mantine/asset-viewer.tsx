@@ -68,7 +68,6 @@ export function AssetViewer({ ids, request, onClose, onError }: AssetViewerProps
           <Group gap="xs" wrap="nowrap">
             <ActionIcon
               variant="default"
-              data-autofocus
               aria-label="Previous asset"
               disabled={!viewer.hasPrevious}
               onClick={viewer.previous}
