@@ -69,7 +69,8 @@ export const DetailsOnPhone: Story = {
     });
     await userEvent.click(thumbnail);
     const details = await screen.findByRole('dialog', { name: asset.name });
-    const title = within(details).getByRole('textbox', { name: 'Title' });
+    // The details load apart from the screen's first load, so they may follow the overlay.
+    const title = await within(details).findByRole('textbox', { name: 'Title' });
     // (Once the overlay has slid in.)
     await waitFor(() => expectOnScreen(title));
     await expect(title).toHaveAttribute('placeholder', asset.name);

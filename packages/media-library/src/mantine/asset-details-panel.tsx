@@ -51,6 +51,8 @@ export interface AssetDetailsPanelProps {
   onError?(error: Error): void;
   /** Shows another asset's details, from "Derived from …" and the versions list. */
   onSelectAsset?(id: string): void;
+  /** "View": opens the asset full screen. */
+  onView?(id: string): void;
 }
 
 /** Details of one asset; renders a short note when the asset is gone. */
@@ -82,6 +84,7 @@ function Details({
   onReusePrompt,
   onError,
   onSelectAsset,
+  onView,
 }: AssetDetailsPanelProps & { asset: MediaAsset }) {
   const library = useMediaLibrary();
   const [title, setTitle] = useState(asset.title ?? '');
@@ -150,6 +153,11 @@ function Details({
             >
               Download
             </Button>
+            {onView && (
+              <Button size="xs" variant="default" onClick={() => onView(asset.id)}>
+                View
+              </Button>
+            )}
             <Suspense fallback={null}>
               <AssetEditButton asset={asset} onSelectAsset={onSelectAsset} />
             </Suspense>

@@ -7,7 +7,6 @@ import type { ImportItemResult, MediaAIGenerateRequest } from '../core/index';
 import { useAIGeneration, useAssets, useDropzone, useImport } from '../react/index';
 import { useSavedLibraryView } from '../react/use-saved-library-view';
 import { AssetDetailsDrawer } from './asset-details-drawer';
-import { AssetDetailsPanel } from './asset-details-panel';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
 import { CollectionsPanel } from './collections-panel';
@@ -31,9 +30,21 @@ import { StorageMeter } from './storage-meter';
 import { useElementWidth } from './use-element-width';
 import { useLibraryFacets } from './use-library-facets';
 
+// Loaded on the first asset opened: a visit that only uploads or browses never needs it.
+const AssetDetailsPanel = lazy(() =>
+  import('./asset-details-panel').then((module) => ({ default: module.AssetDetailsPanel })),
+);
+// Loaded on the first double click or "View": a visit may never open the viewer.
+const AssetViewer = lazy(() =>
+  import('./asset-viewer').then((module) => ({ default: module.AssetViewer })),
+);
 // Loaded once the screen is up: most visits show no storage notice.
 const StorageNotices = lazy(() =>
   import('./storage-notices').then((module) => ({ default: module.StorageNotices })),
+);
+// Loaded when a batch of files ends: its summary and the files that were not added.
+const ImportOutcomePanel = lazy(() =>
+  import('./import-outcome').then((module) => ({ default: module.ImportOutcomePanel })),
 );
 
 /** Props of {@link MediaLibraryScreen}. */
@@ -99,6 +110,10 @@ export function MediaLibraryScreen({
   });
   const [selection, setSelection] = useState<string[]>([]);
   const [details, setDetails] = useState<Details>();
+  // Each opening is a new object, so opening the same asset again reopens the viewer.
+  const [viewing, setViewing] = useState<{ id: string }>();
+  // Kept mounted after the first opening, so that it can give the focus back as it closes.
+  const [viewerUsed, setViewerUsed] = useState(false);
   const [generate, setGenerate] = useState<GenerateDialog>();
   const [filtersOpened, setFiltersOpened] = useState(false);
   const forms = useRef(0);
@@ -125,6 +140,8 @@ export function MediaLibraryScreen({
   // Kept here, not in the panel, so a generation's progress and cancel outlive its dialog.
   const ai = useAIGeneration();
   const importer = useImport();
+  /** The latest batch of files that ended, until dismissed or the next starts. */
+  const [outcome, setOutcome] = useState<ImportItemResult[]>();
 
   // Closing the dialog mid-generation only hides it: reopened, it shows that generation as it
   // is, running or how it ended. Otherwise each opening is a fresh form.
@@ -150,7 +167,11 @@ export function MediaLibraryScreen({
   }, [ai.aiAvailable]);
   // After hydration, so the server's HTML and the first render in the browser agree.
   const [notices, setNotices] = useState(false);
-  useEffect(() => setNotices(true), []);
+  useEffect(() => {
+    setNotices(true);
+    // Fetched once the screen is up, so the first asset opened rarely waits for its details.
+    import('./asset-details-panel').catch(() => undefined);
+  }, []);
   const GeneratePanel = loadedGeneratePanel();
   const closeGenerate = () => {
     // A resumed generation's failure has been shown in the dialog: said once.
@@ -172,7 +193,10 @@ export function MediaLibraryScreen({
 
   const report = (text: string) => setProblem({ text });
   const reportFailures = (results: ImportItemResult[]) => {
-    const failed = results.filter((r) => r.status === 'failed');
+    // Files a cancel left out are no failure: the batch summary counts them.
+    const failed = results.filter(
+      (r) => r.status === 'failed' && (r.error as { code?: unknown }).code !== 'canceled',
+    );
     const first = failed[0];
     // Kept, but damaged: the batch summary says so, not only the grid.
     const unreadable = results.flatMap((r) =>
@@ -196,9 +220,17 @@ export function MediaLibraryScreen({
   };
   const onFiles = (files: File[]) => {
     setProblem(undefined);
-    importer.importFiles(files).then(reportFailures, (error) => {
-      if ((error as { code?: string })?.code !== 'canceled') report(message(error));
-    });
+    setOutcome(undefined);
+    // Committed as they finish, so a cancel keeps what was done and the summary says so.
+    importer.importFiles(files, { keepFinished: true }).then(
+      (results) => {
+        setOutcome(results);
+        reportFailures(results);
+      },
+      (error) => {
+        if ((error as { code?: string })?.code !== 'canceled') report(message(error));
+      },
+    );
   };
   const importUrl = (url: string) => {
     setProblem(undefined);
@@ -218,6 +250,10 @@ export function MediaLibraryScreen({
   };
 
   const showDetails = (id: string) => setDetails({ id, opened: true });
+  const openViewer = (id: string) => {
+    setViewerUsed(true);
+    setViewing({ id });
+  };
   const closeDetails = () => setDetails((shown) => shown && { ...shown, opened: false });
   // Beside the grid the details follow a single selection. Over it they would cover the grid
   // at each tick of a checkbox, so there only opening an asset shows them.
@@ -244,24 +280,28 @@ export function MediaLibraryScreen({
   const detailsOverScreen = narrow && details?.opened === true;
   // Mantine's dialogs do not hide what is behind them from screen readers; the screen does,
   // while one of its own is open. The filters sheet exists only while narrow.
-  const dialogOpen = generate?.opened || detailsOverScreen || (narrow && filtersOpened);
+  const dialogOpen =
+    generate?.opened || detailsOverScreen || (narrow && filtersOpened) || viewing !== undefined;
   const detailsPanel = details && (
-    <AssetDetailsPanel
-      assetId={details.id}
-      onClose={closeDetails}
-      onSelectAsset={showDetails}
-      collections={facets.collections}
-      onReusePrompt={
-        ai.aiAvailable
-          ? (request) => {
-              // The generate dialog takes the place of an overlay rather than stacking on it.
-              if (narrow) closeDetails();
-              openGenerate(request);
-            }
-          : undefined
-      }
-      onError={(error) => setProblem({ text: error.message, inDetails: true })}
-    />
+    <Suspense fallback={null}>
+      <AssetDetailsPanel
+        assetId={details.id}
+        onClose={closeDetails}
+        onSelectAsset={showDetails}
+        onView={openViewer}
+        collections={facets.collections}
+        onReusePrompt={
+          ai.aiAvailable
+            ? (request) => {
+                // The generate dialog takes the place of an overlay rather than stacking on it.
+                if (narrow) closeDetails();
+                openGenerate(request);
+              }
+            : undefined
+        }
+        onError={(error) => setProblem({ text: error.message, inDetails: true })}
+      />
+    </Suspense>
   );
   const problemAlert = problem && (
     <ProblemAlert onDismiss={() => setProblem(undefined)}>{problem.text}</ProblemAlert>
@@ -364,6 +404,15 @@ export function MediaLibraryScreen({
             {importer.importing && (
               <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
             )}
+            {outcome && !importer.importing && (
+              <Suspense fallback={null}>
+                <ImportOutcomePanel
+                  results={outcome}
+                  onShowAsset={(id) => changeSelection([id])}
+                  onDismiss={() => setOutcome(undefined)}
+                />
+              </Suspense>
+            )}
             {!(detailsOverScreen && problem?.inDetails) && problemAlert}
             {notices && (
               <Suspense fallback={null}>
@@ -406,6 +455,7 @@ export function MediaLibraryScreen({
                 selection={visibleSelection}
                 onSelectionChange={changeSelection}
                 onActivate={showDetails}
+                onView={openViewer}
                 activateOnClick={narrow}
                 touchTargets={narrow}
               />
@@ -469,6 +519,16 @@ export function MediaLibraryScreen({
           />
         )}
       </Modal>
+      {viewerUsed && (
+        <Suspense fallback={null}>
+          <AssetViewer
+            ids={ids}
+            request={viewing}
+            onClose={() => setViewing(undefined)}
+            onError={onError}
+          />
+        </Suspense>
+      )}
     </Box>
   );
 }
