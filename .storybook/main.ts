@@ -1,6 +1,8 @@
-// Storybook for the Mantine preset. Workspace packages resolve from source through the
-// `@medialoft/source` condition, so stories need no build of the packages.
+// Storybook for the Mantine and Tailwind presets. Workspace packages resolve from source
+// through the `@medialoft/source` condition, so stories need no build of the packages.
+
 import type { StorybookConfig } from '@storybook/react-vite';
+import tailwindcss from '@tailwindcss/vite';
 import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
@@ -15,6 +17,8 @@ const config: StorybookConfig = {
     config.resolve.conditions = ['@medialoft/source', ...defaultClientConditions];
     // One React and one Mantine, whichever package's node_modules a file is found through.
     config.resolve.dedupe = ['react', 'react-dom', '@mantine/core', '@mantine/hooks'];
+    // Compiles .storybook/tailwind.css, which only the Tailwind preset's stories import.
+    config.plugins = [...(config.plugins ?? []), tailwindcss()];
     return config;
   },
 };

@@ -1,5 +1,6 @@
-// Every story renders inside MantineProvider with the scheme from the toolbar (or a story's
-// `parameters.colorScheme`), and each story's libraries are closed and deleted afterwards.
+// Every Mantine story renders inside MantineProvider with the scheme from the toolbar (or a
+// story's `parameters.colorScheme`); a story with `parameters.preset: 'tailwind'` renders bare.
+// Each story's libraries are closed and deleted afterwards.
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { mediaLoftCssVariablesResolver, mediaLoftTheme } from '@medialoft/media-library/mantine';
@@ -36,6 +37,16 @@ const preview: Preview = {
       const scheme = (context.parameters.colorScheme ?? context.globals.colorScheme ?? 'light') as
         | 'light'
         | 'dark';
+      // The Tailwind preset needs no Mantine: its stories render bare, the scheme as a class.
+      if (context.parameters.preset === 'tailwind') {
+        return (
+          <div className={scheme === 'dark' ? 'dark' : undefined} style={{ colorScheme: scheme }}>
+            <div className="min-h-dvh bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+              <Story />
+            </div>
+          </div>
+        );
+      }
       return (
         <MantineProvider
           // The colours a host app gets from the preset, so axe checks what apps ship.

@@ -32,7 +32,7 @@ const builtWorkerUrl: Plugin = {
  * Entries that are client code as a whole (named, since a chunk loaded by `import()` counts as
  * an entry point too). A new client entry that only re-exports belongs here.
  */
-const clientEntries = new Set(['src/index.ts', 'src/mantine/index.ts']);
+const clientEntries = new Set(['src/index.ts', 'src/mantine/index.ts', 'src/tailwind/index.ts']);
 const reactPackage = /^(react|react-dom|@mantine\/[^/]+|@tanstack\/react-[^/]+)(\/|$)/;
 
 /**
@@ -67,6 +67,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'core/index': 'src/core/index.ts',
     'mantine/index': 'src/mantine/index.ts',
+    'tailwind/index': 'src/tailwind/index.ts',
     'thumbnail-worker': 'src/core/import/thumbnail-worker.ts',
     'opfs-sync-worker': 'src/core/storage/opfs-sync-worker.ts',
   },

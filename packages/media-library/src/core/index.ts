@@ -40,6 +40,13 @@ export {
   UnreadableFileError,
 } from './errors';
 export {
+  assetLabel,
+  formatBytes,
+  formatDate,
+  formatDimensions,
+  formatUsd,
+} from './format';
+export {
   describeImportOutcome,
   type ImportSummary,
   isCanceledResult,

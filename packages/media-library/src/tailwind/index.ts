@@ -1,0 +1,6 @@
+// @medialoft/media-library/tailwind: the media library UI in Tailwind CSS v4, built only from
+// the public hooks, with no runtime dependency beyond React. Render it inside
+// <MediaLibraryProvider>, and let the host's Tailwind build see the classes:
+//   @import "tailwindcss";
+//   @source "../node_modules/@medialoft/media-library/dist";
+export { StorageMeter, type StorageMeterProps } from './storage-meter';
