@@ -7,6 +7,7 @@ import {
   editImages,
   type ImageEditOperation,
   type ModelCatalogEntry,
+  OutputNotImageError,
   type ResolvedEditRequest,
   resolveEditRequest,
   sniffImageType,
@@ -14,6 +15,7 @@ import {
   TimeoutError,
 } from '@medialoft/ai-connect';
 import { type Context, Hono } from 'hono';
+import sharp from 'sharp';
 import type { AppEnv } from '../context';
 import { fromAIConnectError, HttpError } from '../errors';
 import type { GenerationDeps, GenerationOutcome, ServedImage } from '../generation';
@@ -254,6 +256,7 @@ export async function runEdit(
         }
       },
     });
+    await checkOutputsDecode(result, options.limits.maxInputPixels);
     return toOutcome(result, planned, requestId, options.now());
   } catch (error) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
@@ -275,6 +278,24 @@ export async function runEdit(
     clearTimeout(timer);
     release?.();
     for (const s of signals) s.removeEventListener('abort', cancel);
+  }
+}
+
+/**
+ * Decodes every output once: a file that passes the signature sniff but stops mid-pixels would
+ * otherwise reach the library as an asset that shows as broken. Refused as `output_not_image`,
+ * so an event stream ends with an `error` event.
+ */
+async function checkOutputsDecode(result: EditImagesResult, maxPixels: number): Promise<void> {
+  for (const image of result.images) {
+    try {
+      await sharp(image.bytes, { failOn: 'error', limitInputPixels: maxPixels }).raw().toBuffer();
+    } catch {
+      throw new OutputNotImageError(
+        `${result.model.label} returned an image that does not decode (cut short or corrupt); try again.`,
+        { provider: result.model.provider },
+      );
+    }
   }
 }
 
