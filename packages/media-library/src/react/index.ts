@@ -39,12 +39,36 @@ export {
 } from './use-generate-form';
 export { type UseImportResult, useImport } from './use-import';
 export {
+  type ActiveFilter,
+  activeFilterCount,
+  activeFilters,
+  currentSort,
+  type DateWindow,
+  type FilterOption,
+  filtersToQuery,
+  type LibraryFilters,
+  type SortOption,
+  withoutFilters,
+} from './library-filters';
+export {
   type LibraryArchiveStatus,
   type LibraryExport,
   summarizeArchiveImport,
   type UseLibraryArchiveResult,
   useLibraryArchive,
 } from './use-library-archive';
+export {
+  type LibraryFacets,
+  useLibraryFacets,
+} from './use-library-facets';
+export {
+  type FilterChip,
+  type LibraryFilterOptions,
+  type LibraryLayout,
+  type UseLibraryFiltersOptions,
+  type UseLibraryFiltersResult,
+  useLibraryFilters,
+} from './use-library-filters';
 export { useMediaLibrary } from './use-media-library';
 export { type UseStorageResult, useStorage } from './use-storage';
 export { type UseStorageNoticesResult, useStorageNotices } from './use-storage-notices';

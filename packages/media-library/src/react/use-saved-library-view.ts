@@ -27,7 +27,7 @@ export function libraryViewKey(libraryName: string): string {
 
 /**
  * Saves `view` for the current library whenever it changes, and once mounted hands the view
- * saved by an earlier visit to `restore`. Storage that is missing, full or blocked (private
+ * saved by an earlier visit to `restore`; with `enabled` false it neither reads nor saves. Storage that is missing, full or blocked (private
  * modes) only means the view is not remembered; a saved value that does not parse is ignored.
  *
  * @example
@@ -36,7 +36,11 @@ export function libraryViewKey(libraryName: string): string {
  *   setLayout(saved.layout);
  * });
  */
-export function useSavedLibraryView(view: LibraryView, restore: (saved: LibraryView) => void) {
+export function useSavedLibraryView(
+  view: LibraryView,
+  restore: (saved: LibraryView) => void,
+  enabled = true,
+) {
   const key = libraryViewKey(useMediaLibrary().name);
   const restoredFor = useRef<string | undefined>(undefined);
   const latestRestore = useRef(restore);
@@ -44,6 +48,7 @@ export function useSavedLibraryView(view: LibraryView, restore: (saved: LibraryV
   const { sort, direction, layout } = view;
 
   useEffect(() => {
+    if (!enabled) return;
     // The first run for a library reads (its own view is not a choice yet); later runs save.
     if (restoredFor.current !== key) {
       restoredFor.current = key;
@@ -56,7 +61,7 @@ export function useSavedLibraryView(view: LibraryView, restore: (saved: LibraryV
     } catch {
       // Not remembered this time; the library works the same.
     }
-  }, [key, sort, direction, layout]);
+  }, [enabled, key, sort, direction, layout]);
 }
 
 function readView(key: string): LibraryView | undefined {

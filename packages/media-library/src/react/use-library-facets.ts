@@ -1,0 +1,74 @@
+// Live lists the filters and side panels offer (collections, tags, AI providers and models,
+// host modules), read through the library's public subscribe/getState. Recomputed only when
+// the index or the collections map is replaced.
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { Collection, MediaAsset } from '../core/index';
+import { useMediaLibrary } from './use-media-library';
+
+const emptyAssets: ReadonlyMap<string, MediaAsset> = new Map();
+const emptyCollections: ReadonlyMap<string, Collection> = new Map();
+const noAssets = () => emptyAssets;
+const noCollections = () => emptyCollections;
+
+/** What {@link useLibraryFacets} returns. */
+export interface LibraryFacets {
+  /** Collections by name. */
+  collections: Collection[];
+  /** Tags in use with their counts, most used first. */
+  tags: Array<{ tag: string; count: number }>;
+  /** AI providers and models that produced assets in this library, sorted. */
+  providers: string[];
+  models: string[];
+  /**
+   * The host modules that made assets of this library (`MediaAsset.sourceModule`), sorted;
+   * empty when no asset names one, so a preset shows that filter only where it means something.
+   */
+  sourceModules: string[];
+}
+
+/**
+ * Collections, tags, AI provenance values and host modules of the library, kept up to date.
+ * Before the library has loaded (and on the server) every list is empty.
+ *
+ * @example
+ * const { tags, sourceModules } = useLibraryFacets();
+ * <select multiple aria-label="Made by">
+ *   {sourceModules.map((module) => <option key={module}>{module}</option>)}
+ * </select>
+ */
+export function useLibraryFacets(): LibraryFacets {
+  const library = useMediaLibrary();
+  const subscribe = useCallback((onChange: () => void) => library.subscribe(onChange), [library]);
+  // The server renders (and the browser hydrates) the library before it loaded: nothing yet.
+  const assets = useSyncExternalStore(subscribe, () => library.getState().assets, noAssets);
+  const collectionMap = useSyncExternalStore(
+    subscribe,
+    () => library.getState().collections,
+    noCollections,
+  );
+
+  const collections = useMemo(
+    () => [...collectionMap.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    [collectionMap],
+  );
+  const derived = useMemo(() => {
+    const providers = new Set<string>();
+    const models = new Set<string>();
+    const modules = new Set<string>();
+    for (const asset of assets.values()) {
+      if (asset.sourceModule !== undefined) modules.add(asset.sourceModule);
+      if (asset.source.type !== 'ai') continue;
+      providers.add(asset.source.provider);
+      models.add(asset.source.model);
+    }
+    return {
+      // listTags reads the library's latest index, which `assets` is except while hydrating,
+      // when it is the server's empty one: no assets, no tags.
+      tags: assets.size === 0 ? [] : library.listTags(),
+      providers: [...providers].sort(),
+      models: [...models].sort(),
+      sourceModules: [...modules].sort(),
+    };
+  }, [library, assets]);
+  return { collections, ...derived };
+}
