@@ -3,4 +3,5 @@
 // <MediaLibraryProvider>, and let the host's Tailwind build see the classes:
 //   @import "tailwindcss";
 //   @source "../node_modules/@medialoft/media-library/dist";
+export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';
