@@ -1,10 +1,12 @@
-// Thumbnails for the grid: the longest side scaled to fit, transparency kept. Made in a shared
-// module Worker where the browser has OffscreenCanvas, else on the main thread, else not at all.
+// Thumbnails for the grid: the longest side scaled to fit, transparency kept. Made in a small
+// pool of module Workers where the browser has OffscreenCanvas, else on the main thread, else
+// not at all.
 // A thumbnail is always a raster image, so opening its URL as a page never runs anything.
 import { createInertObjectURL } from '../object-url-cache';
 import type { AssetKind } from '../types';
 import { readSvgSize } from './image-size';
 import { SNIFF_BYTES, sniffType } from './sniff';
+import { createThumbnailPool, type ThumbnailPool } from './thumbnail-pool';
 import {
   canRenderOffscreen,
   fitWithin,
@@ -16,7 +18,6 @@ import {
   type RenderRequest,
   renderOffscreen,
 } from './thumbnail-render';
-import type { ThumbnailWorkerRequest, ThumbnailWorkerResponse } from './thumbnail-worker';
 
 /** A thumbnail. `type` is what was really encoded (PNG where the browser can't encode WebP). */
 export type Thumbnail = RenderedThumbnail;
@@ -55,16 +56,23 @@ export interface ThumbnailStats {
 }
 
 const stats: ThumbnailStats = { worker: 0, mainThread: 0, workersStarted: 0 };
-/** The worker is ended after this long without work, so an idle page holds no thread. */
+/** A worker is ended after this long without work, so an idle page holds no thread. */
 const WORKER_IDLE_MS = 10_000;
+/** Most thumbnail workers at once (fewer on a one-core machine). */
+const WORKER_POOL_SIZE = 2;
+/**
+ * Images each worker holds at once: while one is encoded the next is already decoding, so the
+ * worker never waits on a round trip to the page (three measured best on 2 cores).
+ */
+const WORKER_IN_FLIGHT = 3;
 /** A request the worker has not answered by then goes to the main thread instead. */
 const WORKER_TIMEOUT_MS = 30_000;
 
 /**
  * Makes a thumbnail whose longest side is at most `maxSize`, keeping transparency.
  *
- * Runs in a module Worker (one, reused, ended when idle) where `Worker`, `OffscreenCanvas` and
- * `createImageBitmap` exist; falls back to the main thread (OffscreenCanvas, or a canvas
+ * Runs in a module Worker (a pool of up to two, started on demand, ended when idle) where
+ * `Worker`, `OffscreenCanvas` and `createImageBitmap` exist; falls back to the main thread (OffscreenCanvas, or a canvas
  * element). SVG is rasterised on the main thread, where an `<img>` runs none of its script or
  * handlers, from a `data:` URL, so no blob URL of it ever exists on this origin; its raster
  * thumbnail is always kept, since the SVG itself must never stand in as a thumbnail. Never
@@ -175,28 +183,15 @@ export function getThumbnailStats(): Readonly<ThumbnailStats> {
   return { ...stats };
 }
 
-/** Ends the shared worker now (it also ends itself when idle). Pending requests fall back. */
+/** Ends the thumbnail workers now (they also end themselves when idle). Pending requests fall back. */
 export function terminateThumbnailWorker(): void {
-  const current = shared;
-  shared = undefined;
-  if (!current) return;
-  clearTimeout(current.idleTimer);
-  current.worker.terminate();
-  for (const { reject } of current.pending.values()) reject(new Error('thumbnail worker ended'));
-  current.pending.clear();
+  pool?.terminate();
 }
 
 // ---------------------------------------------------------------------------------------------
-// Worker client
+// Worker pool client
 
-interface SharedWorker {
-  worker: Worker;
-  nextId: number;
-  pending: Map<number, { resolve: (t: RenderOutcome) => void; reject: (e: Error) => void }>;
-  idleTimer?: ReturnType<typeof setTimeout>;
-}
-
-let shared: SharedWorker | undefined;
+let pool: ThumbnailPool | undefined;
 /** Set once a worker failed to load, so later calls don't keep trying. */
 let workerBroken = false;
 
@@ -204,65 +199,30 @@ function workerUsable(): boolean {
   return !workerBroken && typeof Worker === 'function' && canRenderOffscreen();
 }
 
-function startWorker(): SharedWorker {
-  if (shared) return shared;
-  const worker = new Worker(new URL('./thumbnail-worker.ts', import.meta.url), { type: 'module' });
-  const current: SharedWorker = { worker, nextId: 1, pending: new Map() };
-  worker.addEventListener('message', (event: MessageEvent<ThumbnailWorkerResponse>) => {
-    const { id, thumbnail, undecodable, error } = event.data;
-    const waiter = current.pending.get(id);
-    if (!waiter) return;
-    current.pending.delete(id);
-    if (error !== undefined) waiter.reject(new Error(error));
-    else
-      waiter.resolve({
-        ...(thumbnail ? { thumbnail } : {}),
-        ...(undecodable ? { undecodable } : {}),
-      });
-    scheduleIdle(current);
-  });
-  // Fires when the script can't load (a bundler that doesn't handle workers, a strict CSP).
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    workerBroken = true;
-    if (shared === current) terminateThumbnailWorker();
-  });
-  shared = current;
-  stats.workersStarted++;
-  return current;
-}
-
-function scheduleIdle(current: SharedWorker): void {
-  clearTimeout(current.idleTimer);
-  if (current.pending.size > 0) return;
-  current.idleTimer = setTimeout(() => {
-    if (shared === current && current.pending.size === 0) terminateThumbnailWorker();
-  }, WORKER_IDLE_MS);
+/** Two workers where the machine has two cores or more (see thumbnail-pool.ts for why). */
+function poolSize(): number {
+  const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+  return Math.max(1, Math.min(WORKER_POOL_SIZE, cores || WORKER_POOL_SIZE));
 }
 
 function renderInWorker(request: RenderRequest): Promise<RenderOutcome> {
-  const current = startWorker();
-  clearTimeout(current.idleTimer);
-  const id = current.nextId++;
-  return new Promise<RenderOutcome>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      current.pending.delete(id);
-      reject(new Error('thumbnail worker timed out'));
-      scheduleIdle(current);
-    }, WORKER_TIMEOUT_MS);
-    current.pending.set(id, {
-      resolve: (outcome) => {
-        clearTimeout(timer);
-        resolve(outcome);
-      },
-      reject: (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    });
-    const message: ThumbnailWorkerRequest = { id, ...request };
-    current.worker.postMessage(message);
+  pool ??= createThumbnailPool({
+    createWorker: () => {
+      const worker = new Worker(new URL('./thumbnail-worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      stats.workersStarted++;
+      return worker;
+    },
+    size: poolSize(),
+    inFlight: WORKER_IN_FLIGHT,
+    idleMs: WORKER_IDLE_MS,
+    timeoutMs: WORKER_TIMEOUT_MS,
+    onBroken: () => {
+      workerBroken = true;
+    },
   });
+  return pool.render(request);
 }
 
 // ---------------------------------------------------------------------------------------------
