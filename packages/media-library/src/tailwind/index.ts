@@ -3,5 +3,9 @@
 // <MediaLibraryProvider>, and let the host's Tailwind build see the classes:
 //   @import "tailwindcss";
 //   @source "../node_modules/@medialoft/media-library/dist";
+
+export { AIBadge, type AIBadgeProps } from './ai-badge';
+export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
+export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';

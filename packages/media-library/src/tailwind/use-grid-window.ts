@@ -1,0 +1,77 @@
+// The preset's layout arithmetic for the asset grid: its measured width gives the column count
+// and a fixed row height, and its scroll position the rows worth rendering, so 10,000 assets
+// cost as much as the few rows in view. Rows never measure their content: images loading move
+// nothing.
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useState } from 'react';
+
+// A server has nothing to measure, and React 18 warns about layout effects in a server render.
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
+/** Sizes of the grid (in CSS px), fixed by the preset's look. */
+export interface GridWindowOptions {
+  count: number;
+  layout: 'grid' | 'list';
+  minCellWidth: number;
+  gap: number;
+  captionHeight: number;
+  listRowHeight: number;
+  /** Rows rendered beyond the view on each side. */
+  overscan?: number;
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+  top: number;
+}
+
+/** Columns, row height and the rows in view of the scroll container `ref`. */
+export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridWindowOptions) {
+  const { count, layout, minCellWidth, gap, captionHeight, listRowHeight } = options;
+  const overscan = options.overscan ?? 3;
+  // Until measured (a server render, a test without layout) a laptop-sized view is assumed.
+  const [view, setView] = useState<Viewport>({ width: 960, height: 720, top: 0 });
+  useClientLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const read = () => {
+      if (element.clientWidth === 0) return;
+      setView({ width: element.clientWidth, height: element.clientHeight, top: element.scrollTop });
+    };
+    read();
+    element.addEventListener('scroll', read, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(read);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', read);
+      observer?.disconnect();
+    };
+  }, [ref]);
+
+  const width = view.width - gap * 2;
+  const columns =
+    layout === 'list' ? 1 : Math.max(1, Math.floor((width + gap) / (minCellWidth + gap)));
+  const cellWidth = (width - gap * (columns - 1)) / columns;
+  const rowHeight = layout === 'list' ? listRowHeight : Math.round(cellWidth + captionHeight + gap);
+  const rowCount = Math.ceil(count / columns);
+  const first = Math.max(0, Math.floor((view.top - gap) / rowHeight) - overscan);
+  const last = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  const rows: number[] = [];
+  for (let row = first; row <= last; row++) rows.push(row);
+
+  /** Scrolls the least needed to show the whole row `row`. */
+  const scrollToRow = useCallback(
+    (row: number) => {
+      const element = ref.current;
+      if (!element) return;
+      const top = gap + row * rowHeight;
+      const bottom = top + rowHeight;
+      if (top < element.scrollTop) element.scrollTop = top - gap;
+      else if (bottom > element.scrollTop + element.clientHeight)
+        element.scrollTop = bottom - element.clientHeight;
+    },
+    [ref, gap, rowHeight],
+  );
+
+  return { columns, rowHeight, rows, totalHeight: rowCount * rowHeight, scrollToRow };
+}
