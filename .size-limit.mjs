@@ -65,6 +65,19 @@ export default [
     modifyEsbuildConfig: upFront,
   },
   {
+    // The same page in the Tailwind preset: held to the Mantine example's budget.
+    name: 'Tailwind preset, the README Tailwind example',
+    path: [`${dist}/index.js`, `${dist}/tailwind/index.js`],
+    import: {
+      [`${dist}/index.js`]: '{ createMediaLibrary, MediaLibraryProvider }',
+      [`${dist}/tailwind/index.js`]: '{ GeneratePanel, StorageMeter }',
+    },
+    limit: '32 kB',
+    ignore,
+    gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
     name: 'Mantine example with its own dependencies (peers excluded)',
     path: [`${dist}/index.js`, `${dist}/mantine/index.js`],
     import: {
