@@ -7,5 +7,6 @@
 export { AIBadge, type AIBadgeProps } from './ai-badge';
 export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
+export { AssetViewer, type AssetViewerProps } from './asset-viewer';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';

@@ -1,0 +1,190 @@
+// The Tailwind preset's full-screen viewer over a seeded library, loaded on first use as a
+// screen loads it: opened from the keyboard, moved with the arrows and Home/End, zoomed with +,
+// closed with Escape back to the button that opened it; a sound plays in it; light and dark.
+import { type MediaLibrary, useAssets } from '@medialoft/media-library';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import '../../tailwind.css';
+import { createStoryLibrary } from '../../story-library';
+import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
+
+const AssetViewer = lazy(() =>
+  import('../../../packages/media-library/src/tailwind/asset-viewer').then((module) => ({
+    default: module.AssetViewer,
+  })),
+);
+
+const meta = {
+  title: 'Tailwind/AssetViewer',
+  parameters: { preset: 'tailwind' },
+  loaders: libraryLoaders(6),
+  render: (_args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <ListWithViewer />
+    </WithLibrary>
+  ),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A plain list of the library's assets, each a button that opens the viewer on it. */
+function ListWithViewer() {
+  const { items } = useAssets();
+  const ids = useMemo(() => items.map((asset) => asset.id), [items]);
+  const [viewing, setViewing] = useState<{ id: string }>();
+  return (
+    <div className="p-4">
+      <ul className="flex flex-wrap gap-2">
+        {items.map((asset) => (
+          <li key={asset.id}>
+            <button
+              type="button"
+              className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-600"
+              onClick={() => setViewing({ id: asset.id })}
+            >
+              {asset.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-sm" data-testid="viewer-closed">
+        {viewing ? 'open' : 'closed'}
+      </p>
+      <Suspense fallback={null}>
+        <AssetViewer ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** From the keyboard only: open, move, zoom, close; the opening button has the focus back. */
+export const KeyboardPath: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const buttons = await canvas.findAllByRole('button', {}, { timeout: 10_000 });
+    await waitFor(() => expect(canvas.getAllByRole('button')).toHaveLength(6));
+    const opener = canvas.getAllByRole('button')[0] as HTMLElement;
+    await userEvent.tab();
+    await expect(opener).toHaveFocus();
+    await expect(buttons.length).toBeGreaterThan(0);
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    await expect(dialog).toHaveAccessibleName(opener.textContent ?? '');
+    await expect(within(dialog).getByText('1 of 6')).toBeVisible();
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    await expect(within(dialog).getByRole('button', { name: 'Previous asset' })).toBeDisabled();
+    await userEvent.keyboard('{ArrowRight}');
+    await waitFor(() => expect(within(dialog).getByText('2 of 6')).toBeVisible());
+    await waitFor(() =>
+      expect(dialog.querySelector('img[data-state="original"]')?.getAttribute('src')).toMatch(
+        /^blob:/,
+      ),
+    );
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(within(dialog).getByText('6 of 6')).toBeVisible());
+    await expect(within(dialog).getByRole('button', { name: 'Next asset' })).toBeDisabled();
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(within(dialog).getByText('1 of 6')).toBeVisible());
+    // + zooms the image in by a step; 0 fits it again.
+    await userEvent.keyboard('+');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('viewer-stage')).toHaveAttribute('data-zoomed', 'true'),
+    );
+    await expect(within(dialog).getByRole('button', { name: /now 125 %/ })).toBeVisible();
+    await userEvent.keyboard('0');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('viewer-stage')).toHaveAttribute('data-zoomed', 'false'),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(opener).toHaveFocus();
+    await expect(canvas.getByTestId('viewer-closed')).toHaveTextContent('closed');
+  },
+};
+
+/** A swipe to the left moves to the next asset; the close button closes. */
+export const SwipeAndClose: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await waitFor(() => expect(canvas.getAllByRole('button')).toHaveLength(6));
+    const opener = canvas.getAllByRole('button')[2] as HTMLElement;
+    await userEvent.click(opener);
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    await expect(within(dialog).getByText('3 of 6')).toBeVisible();
+    const stage = within(dialog).getByTestId('viewer-stage');
+    await userEvent.pointer([
+      { keys: '[MouseLeft>]', target: stage, coords: { clientX: 300, clientY: 200 } },
+      { target: stage, coords: { clientX: 150, clientY: 205 } },
+      { keys: '[/MouseLeft]', target: stage, coords: { clientX: 150, clientY: 205 } },
+    ]);
+    await waitFor(() => expect(within(dialog).getByText('4 of 6')).toBeVisible());
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close viewer' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(opener).toHaveFocus();
+  },
+};
+
+/** One second of a 440 Hz tone as 16-bit mono PCM WAV. */
+function toneWav(): File {
+  const rate = 8000;
+  const view = new DataView(new ArrayBuffer(44 + rate * 2));
+  const text = (offset: number, value: string) => {
+    for (let i = 0; i < value.length; i++) view.setUint8(offset + i, value.charCodeAt(i));
+  };
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + rate * 2, true);
+  text(8, 'WAVEfmt ');
+  for (const [offset, value, size] of [
+    [16, 16, 4],
+    [20, 1, 2],
+    [22, 1, 2],
+    [24, rate, 4],
+    [28, rate * 2, 4],
+    [32, 2, 2],
+    [34, 16, 2],
+  ] as const) {
+    if (size === 4) view.setUint32(offset, value, true);
+    else view.setUint16(offset, value, true);
+  }
+  text(36, 'data');
+  view.setUint32(40, rate * 2, true);
+  for (let i = 0; i < rate; i++)
+    view.setInt16(44 + i * 2, Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 9000), true);
+  return new File([view.buffer], 'tuning-fork.wav', { type: 'audio/wav' });
+}
+
+/** A sound gets a player with controls, in the dark scheme. */
+export const AudioDark: Story = {
+  parameters: { colorScheme: 'dark' },
+  loaders: [
+    async (): Promise<StoryData> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      await library.importFiles([toneWav()]);
+      return { library };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'tuning-fork.wav' }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    await waitFor(() =>
+      expect(dialog.querySelector('audio[controls]')?.getAttribute('src')).toMatch(/^blob:/),
+    );
+    await expect(within(dialog).queryByRole('button', { name: 'Zoom in' })).toBeNull();
+    await expect(getComputedStyle(dialog).backgroundColor).not.toMatch(/rgb\(255, 255, 255\)/);
+  },
+};
+
+/** Left open on an image, so the accessibility check covers the dialog's controls. */
+export const OpenOnImage: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await waitFor(() => expect(canvas.getAllByRole('button')).toHaveLength(6));
+    await userEvent.click(canvas.getAllByRole('button')[1] as HTMLElement);
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    await expect(within(dialog).getByText('2 of 6')).toBeVisible();
+    await expect(
+      within(dialog).getByRole('button', { name: /Fit to screen, now 100 %/ }),
+    ).toBeVisible();
+    await waitFor(() => expect(dialog.querySelector('img[data-state="original"]')).not.toBeNull());
+  },
+};
