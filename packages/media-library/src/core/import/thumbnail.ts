@@ -62,7 +62,7 @@ const WORKER_IDLE_MS = 10_000;
 const WORKER_POOL_SIZE = 2;
 /**
  * Images each worker holds at once: while one is encoded the next is already decoding, so the
- * worker never waits on a round trip to the page (three measured best on 2 cores).
+ * worker never waits on a round trip to the page (bench/browser/thumbnails measures the pool).
  */
 const WORKER_IN_FLIGHT = 3;
 /** A request the worker has not answered by then goes to the main thread instead. */
