@@ -1,76 +1,46 @@
-// Read-only facts about an asset (every stored field a person may want) and its AI provenance.
+// Read-only facts about an asset (every stored field a person may want) and its AI provenance,
+// as tables of the words the headless layer gives (react/asset-details-facts.ts).
 import { Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import type { AssetSource, MediaAsset } from '../core/index';
-import { formatBytes, formatDate, formatDimensions, formatUsd } from './format';
+import {
+  type AssetFact,
+  assetFileFacts,
+  assetHostData,
+  assetProvenance,
+} from '../react/asset-details-facts';
 import { mutedText } from './preset-colors';
 
-type Row = [label: string, value: string | number | undefined];
-
-function FactsTable({ rows, label }: { rows: Row[]; label: string }) {
+function FactsTable({ facts, label }: { facts: readonly AssetFact[]; label: string }) {
   return (
     <Table fz="xs" verticalSpacing={2} aria-label={label} layout="fixed">
       <Table.Tbody>
-        {rows
-          .filter(([, value]) => value !== undefined && value !== '')
-          .map(([name, value]) => (
-            <Table.Tr key={name}>
-              <Table.Th w="38%" fw={500} c={mutedText}>
-                {name}
-              </Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-            </Table.Tr>
-          ))}
+        {facts.map(({ label: name, value }) => (
+          <Table.Tr key={name}>
+            <Table.Th w="38%" fw={500} c={mutedText}>
+              {name}
+            </Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+          </Table.Tr>
+        ))}
       </Table.Tbody>
     </Table>
   );
 }
 
-const sourceLabel = (source: AssetSource) =>
-  source.type === 'upload'
-    ? 'Uploaded'
-    : source.type === 'url'
-      ? `From ${source.url}`
-      : source.type === 'edit'
-        ? `Edited in the browser (${source.operation})`
-        : source.operation && source.operation !== 'generate'
-          ? `AI ${source.operation}`
-          : 'AI generated';
-
-/** The stored facts of an asset as a two-column table. */
-export function AssetFacts({ asset }: { asset: MediaAsset }) {
+function FactsBlock({ title, label, facts }: { title: string; label: string; facts: AssetFact[] }) {
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
-        File
+        {title}
       </Text>
-      <FactsTable
-        label="File details"
-        rows={[
-          ['Name', asset.name],
-          ['Kind', asset.kind],
-          ['Type', asset.mimeType],
-          ['Size', formatBytes(asset.size)],
-          ['Dimensions', formatDimensions(asset)],
-          ['Duration', asset.duration === undefined ? undefined : `${asset.duration.toFixed(1)} s`],
-          ['Pages', asset.pageCount],
-          ['Source', sourceLabel(asset.source)],
-          ['Added', formatDate(asset.createdAt)],
-          ['Edited', formatDate(asset.updatedAt)],
-          ['Downloads', asset.usage.downloads],
-          ['Uses', asset.usage.uses + asset.usage.shares],
-          ['SHA-256', asset.sha256],
-        ]}
-      />
+      <FactsTable label={label} facts={facts} />
     </Stack>
   );
 }
 
-// A long meta value would push the panel out of shape; the whole record stays on the asset.
-const MAX_META_TEXT = 200;
-
-function metaText(value: unknown): string {
-  const text = typeof value === 'string' && value !== '' ? value : JSON.stringify(value);
-  return text.length > MAX_META_TEXT ? `${text.slice(0, MAX_META_TEXT - 1)}…` : text;
+/** The stored facts of an asset as a two-column table. */
+export function AssetFacts({ asset }: { asset: MediaAsset }) {
+  return <FactsBlock title="File" label="File details" facts={assetFileFacts(asset)} />;
 }
 
 /**
@@ -78,19 +48,9 @@ function metaText(value: unknown): string {
  * only; nothing when it filed nothing.
  */
 export function HostDataFacts({ asset }: { asset: MediaAsset }) {
-  // A meta key named "Module" is shown apart from the module row, so the labels stay unique.
-  const entries = Object.entries(asset.meta ?? {}).map(
-    ([key, value]): Row => [key === 'Module' ? 'meta.Module' : key, metaText(value)],
-  );
-  if (asset.sourceModule === undefined && entries.length === 0) return null;
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        Host data
-      </Text>
-      <FactsTable label="Host data" rows={[['Module', asset.sourceModule], ...entries]} />
-    </Stack>
-  );
+  const facts = assetHostData(asset);
+  if (facts.length === 0) return null;
+  return <FactsBlock title="Host data" label="Host data" facts={facts} />;
 }
 
 /** Props of {@link ProvenanceFacts}. */
@@ -101,13 +61,15 @@ export interface ProvenanceFactsProps {
 
 /** How an AI asset was made, with "Use this prompt again" and a copy of the prompt. */
 export function ProvenanceFacts({ source, onReusePrompt }: ProvenanceFactsProps) {
+  const provenance = assetProvenance({ source });
+  if (!provenance) return null;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
         AI provenance
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {source.prompt}
+        {provenance.prompt}
       </Text>
       <Group gap="xs">
         {onReusePrompt && (
@@ -115,7 +77,7 @@ export function ProvenanceFacts({ source, onReusePrompt }: ProvenanceFactsProps)
             Use this prompt again
           </Button>
         )}
-        <CopyButton value={source.prompt}>
+        <CopyButton value={provenance.prompt}>
           {({ copied, copy }) => (
             <Button size="xs" variant="subtle" onClick={copy}>
               {copied ? 'Copied' : 'Copy prompt'}
@@ -123,25 +85,7 @@ export function ProvenanceFacts({ source, onReusePrompt }: ProvenanceFactsProps)
           )}
         </CopyButton>
       </Group>
-      <FactsTable
-        label="Generation details"
-        rows={[
-          ['Provider', source.provider],
-          ['Model', source.model],
-          ['Negative prompt', source.negativePrompt],
-          ['Size', formatDimensions(source)],
-          ['Steps', source.steps],
-          ['Seed', source.seed],
-          ['Cost', source.costUsd === undefined ? undefined : formatUsd(source.costUsd)],
-          [
-            'Time',
-            source.generationMs === undefined
-              ? undefined
-              : `${(source.generationMs / 1000).toFixed(1)} s`,
-          ],
-          ['Request id', source.requestId],
-        ]}
-      />
+      <FactsTable label="Generation details" facts={provenance.facts} />
     </Stack>
   );
 }

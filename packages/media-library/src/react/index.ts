@@ -1,10 +1,39 @@
 // The React binding: a provider and hooks over the core library instance.
+
+export {
+  type AssetFact,
+  type AssetProvenance,
+  assetFileFacts,
+  assetHostData,
+  assetProvenance,
+  describeAssetSource,
+  reuseRequestOf,
+} from './asset-details-facts';
+export {
+  type ActiveFilter,
+  activeFilterCount,
+  activeFilters,
+  currentSort,
+  type DateWindow,
+  type FilterOption,
+  filtersToQuery,
+  type LibraryFilters,
+  type SortOption,
+  withoutFilters,
+} from './library-filters';
 export {
   MediaLibraryProvider,
   type MediaLibraryProviderProps,
 } from './media-library-provider';
 export { type UseAIGenerationResult, useAIGeneration } from './use-ai-generation';
 export { useAsset } from './use-asset';
+export {
+  type AssetTextField,
+  type AssetTextFieldProps,
+  type UseAssetDetailsOptions,
+  type UseAssetDetailsResult,
+  useAssetDetails,
+} from './use-asset-details';
 export {
   type AssetGridItemProps,
   type UseAssetGridOptions,
@@ -38,18 +67,6 @@ export {
   useGenerateForm,
 } from './use-generate-form';
 export { type UseImportResult, useImport } from './use-import';
-export {
-  type ActiveFilter,
-  activeFilterCount,
-  activeFilters,
-  currentSort,
-  type DateWindow,
-  type FilterOption,
-  filtersToQuery,
-  type LibraryFilters,
-  type SortOption,
-  withoutFilters,
-} from './library-filters';
 export {
   type LibraryArchiveStatus,
   type LibraryExport,
