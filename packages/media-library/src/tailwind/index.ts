@@ -9,4 +9,12 @@ export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
+export { ImportOutcomePanel, type ImportOutcomePanelProps } from './import-outcome';
+export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';
+export {
+  UploadButton,
+  type UploadButtonProps,
+  UploadDropzone,
+  type UploadDropzoneProps,
+} from './upload-dropzone';
