@@ -3,7 +3,7 @@
 import { Box, Button, Group, Modal, Popover, TagsInput, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Collection } from '../core/index';
-import { useMediaLibrary } from '../react/index';
+import { useBulkActions, useMediaLibrary } from '../react/index';
 import { CollectionPicker } from './collection-picker';
 import { downloadZip } from './download';
 
@@ -35,24 +35,19 @@ export function BulkToolbar({
   onError,
 }: BulkToolbarProps) {
   const library = useMediaLibrary();
-  const [confirming, setConfirming] = useState(false);
+  const bulk = useBulkActions({
+    ids: allIds,
+    selection,
+    onSelectionChange,
+    total,
+    matching,
+    download: (ids) => downloadZip(library, ids),
+    onError,
+  });
   const [tagsOpen, setTagsOpen] = useState(false);
   const [tags, setTags] = useState<string[]>([]);
-  const [busy, setBusy] = useState<string>();
   if (selection.length === 0) return null;
-  const ids = [...selection];
-
-  const run = async (label: string, action: () => Promise<unknown>) => {
-    setBusy(label);
-    try {
-      await action();
-    } catch (error) {
-      onError?.(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  const allFavorite = ids.every((id) => library.get(id)?.favorite);
+  const count = bulk.selectedIds.length;
 
   return (
     // One line on a wide screen; when narrow, the actions wrap onto further lines rather than
@@ -63,16 +58,15 @@ export function BulkToolbar({
         {/* The bar takes the count line's place, so it carries the count too. It wraps only
             when it alone is wider than the line. */}
         <Text size="sm" fw={600} aria-live="polite">
-          {ids.length.toLocaleString()} of {plural(total, matching ? 'matching asset' : 'asset')}{' '}
-          selected
+          {bulk.summary}
         </Text>
         <Button
           size="compact-sm"
           variant="default"
-          loading={busy === 'favorite'}
-          onClick={() => run('favorite', () => library.update(ids, { favorite: !allFavorite }))}
+          loading={bulk.busy === 'favorite'}
+          onClick={bulk.toggleFavorite}
         >
-          {allFavorite ? 'Unfavorite' : 'Favorite'}
+          {bulk.allFavorite ? 'Unfavorite' : 'Favorite'}
         </Button>
         <Popover opened={tagsOpen} onChange={setTagsOpen} trapFocus withinPortal position="bottom">
           <Popover.Target>
@@ -85,7 +79,7 @@ export function BulkToolbar({
               onSubmit={(event) => {
                 event.preventDefault();
                 if (tags.length === 0) return;
-                void run('tag', () => library.addTags(ids, tags)).then(() => {
+                void bulk.addTags(tags).then(() => {
                   setTags([]);
                   setTagsOpen(false);
                 });
@@ -104,39 +98,30 @@ export function BulkToolbar({
             </form>
           </Popover.Dropdown>
         </Popover>
-        <CollectionPicker
-          collections={collections}
-          onPick={(pick) =>
-            run('collection', async () => {
-              const id =
-                typeof pick === 'string' ? pick : (await library.createCollection(pick.name)).id;
-              await library.addToCollection(id, ids);
-            })
-          }
-        />
+        <CollectionPicker collections={collections} onPick={bulk.addToCollection} />
         <Button
           size="compact-sm"
           variant="default"
-          loading={busy === 'zip'}
-          onClick={() => run('zip', () => downloadZip(library, ids))}
+          loading={bulk.busy === 'download'}
+          onClick={bulk.download}
         >
           Download zip
         </Button>
-        <Button size="compact-sm" color="red" variant="light" onClick={() => setConfirming(true)}>
+        <Button size="compact-sm" color="red" variant="light" onClick={bulk.requestDelete}>
           Delete
         </Button>
         {/* Selection controls last: the actions on it matter more when space is short. */}
-        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([...allIds])}>
+        <Button size="compact-sm" variant="subtle" onClick={bulk.selectAll}>
           Select all ({allIds.length})
         </Button>
-        <Button size="compact-sm" variant="subtle" onClick={() => onSelectionChange([])}>
+        <Button size="compact-sm" variant="subtle" onClick={bulk.clear}>
           Clear selection
         </Button>
       </Group>
       <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={`Delete ${plural(ids.length, 'asset')}?`}
+        opened={bulk.confirming === 'delete'}
+        onClose={bulk.cancel}
+        title={bulk.confirmTitle ?? `Delete ${plural(count, 'asset')}?`}
         centered
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
@@ -144,20 +129,11 @@ export function BulkToolbar({
           The files and their details are removed from this browser. This cannot be undone.
         </Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirming(false)}>
+          <Button variant="default" onClick={bulk.cancel}>
             Keep them
           </Button>
-          <Button
-            color="red"
-            loading={busy === 'delete'}
-            onClick={() =>
-              run('delete', async () => {
-                await library.delete(ids);
-                onSelectionChange([]);
-              }).then(() => setConfirming(false))
-            }
-          >
-            Delete {plural(ids.length, 'asset')}
+          <Button color="red" loading={bulk.busy === 'delete'} onClick={bulk.confirm}>
+            Delete {plural(count, 'asset')}
           </Button>
         </Group>
       </Modal>

@@ -50,6 +50,12 @@ export {
 } from './use-asset-viewer';
 export { type UseAssetsResult, useAssets } from './use-assets';
 export {
+  type BulkAction,
+  type UseBulkActionsOptions,
+  type UseBulkActionsResult,
+  useBulkActions,
+} from './use-bulk-actions';
+export {
   type DropzoneInputProps,
   type DropzoneRootProps,
   type UseDropzoneOptions,

@@ -14,7 +14,8 @@ export interface GridSelectionOptions {
 
 /**
  * Selection operations over `ids`. `toggle` and `only` move the anchor; `extendTo` selects
- * the range from the anchor (or `fallback`) to an id, leaving the anchor in place.
+ * the range from the anchor (or `fallback`) to an id, leaving the anchor in place, and with
+ * `keep` adds it to the selection instead of replacing it.
  */
 export function useGridSelection(options: GridSelectionOptions) {
   const { ids, onSelectionChange } = options;
@@ -40,10 +41,12 @@ export function useGridSelection(options: GridSelectionOptions) {
     setAnchor: (id: string) => {
       anchor.current = id;
     },
-    extendTo: (id: string, fallback: string | undefined) => {
+    extendTo: (id: string, fallback: string | undefined, keep = false) => {
       const end = indexOf.get(id) ?? 0;
       const start = indexOf.get(anchor.current ?? fallback ?? id) ?? end;
-      set(ids.slice(Math.min(start, end), Math.max(start, end) + 1));
+      const range = ids.slice(Math.min(start, end), Math.max(start, end) + 1);
+      // Kept: a checkbox's Shift+click adds the range to what was picked, as file managers do.
+      set(keep ? [...selectedIds, ...range.filter((r) => !selected.has(r))] : range);
     },
     toggle: (id: string) => {
       anchor.current = id;
@@ -53,6 +56,7 @@ export function useGridSelection(options: GridSelectionOptions) {
       anchor.current = id;
       set([id]);
     },
+    setSelection: set,
     selectAll: () => set([...ids]),
     clearSelection: () => {
       if (selectedIds.length > 0) set([]);
