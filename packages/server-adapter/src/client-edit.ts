@@ -184,7 +184,8 @@ function decodeImage(image: EncodedImage): RemoteEditedImage {
   return { file: new File([bytes], name, { type: image.mediaType }), metadata: image.metadata };
 }
 
-async function errorFromResponse(response: Response): Promise<RemoteGeneratorError> {
+/** The server's error body as a RemoteGeneratorError (a bare status when it sent none). */
+export async function errorFromResponse(response: Response): Promise<RemoteGeneratorError> {
   const body = (await response.json().catch(() => undefined)) as ErrorBody | undefined;
   if (body?.error && typeof body.error.code === 'string') {
     return errorFromBody(body, response.status, response.headers);

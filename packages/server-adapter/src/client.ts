@@ -4,6 +4,7 @@
 import { createRemoteEditor, type RemoteEditor } from './client-edit';
 import { fileNameFromDisposition, fileNameFromUrl, generatedFileName } from './client-file-names';
 import { partialFromEvent } from './client-partials';
+import { createRemoteTransformer, type RemoteImageTransformer } from './client-transform';
 import type {
   DoneEvent,
   EncodedImage,
@@ -114,6 +115,11 @@ export type RemoteUrlFetcher = (url: string, options?: { signal?: AbortSignal })
 export interface RemoteGenerator extends MediaAIGenerator {
   /** Edits an image through `POST {base}/images/edit`; see {@link createRemoteEditor}. */
   editImages: RemoteEditor['editImages'];
+  /**
+   * Resizes an image to cover an exact size through `POST {base}/images/transform`; see
+   * {@link createRemoteTransformer}.
+   */
+  transformImage: RemoteImageTransformer;
   listModels(): Promise<ModelInfo[]>;
   /** What a request would cost, without running it. */
   estimate(
@@ -421,6 +427,7 @@ export function createRemoteGenerator(options: RemoteGeneratorOptions): RemoteGe
   return {
     generateImages,
     editImages: createRemoteEditor(options).editImages,
+    transformImage: createRemoteTransformer(options),
     resumeJob,
     cancelJob: (token) => cancelJob(token),
     async listModels() {
@@ -673,3 +680,5 @@ export type {
   RemoteEditor,
 } from './client-edit';
 export { createRemoteEditor } from './client-edit';
+export type { MediaAITransformRequest, RemoteImageTransformer } from './client-transform';
+export { createRemoteTransformer } from './client-transform';

@@ -139,6 +139,21 @@ export interface MediaAIEditRequest {
   negativePrompt?: string;
 }
 
+/**
+ * A resize to an exact size; see {@link MediaAIGenerator.transformImage}. The image is scaled
+ * to cover `width` × `height` and the overflow cut off around the middle.
+ */
+export interface MediaAITransformRequest {
+  /** The image to resize (PNG, JPEG, WebP, GIF or AVIF). */
+  image: File;
+  width: number;
+  height: number;
+  /** A platform format's name (e.g. `instagram-story`), when the size is one. */
+  preset?: string;
+  /** The output's type. Default: the input's (PNG for GIF). */
+  format?: 'png' | 'jpeg' | 'webp';
+}
+
 export interface MediaAIGenerator {
   generateImages(
     request: MediaAIGenerateRequest,
@@ -160,6 +175,15 @@ export interface MediaAIGenerator {
    * `createRemoteGenerator` from `@medialoft/server-adapter/client` provides one.
    */
   fetchUrl?: MediaUrlFetcher;
+  /**
+   * Resizes an image on the server (`exportForPlatform` uses it when present, else resizes in
+   * the browser). Resolves the resized file. `createRemoteGenerator` from
+   * `@medialoft/server-adapter/client` provides one, through the server's transform route.
+   */
+  transformImage?(
+    request: MediaAITransformRequest,
+    options?: { signal?: AbortSignal },
+  ): Promise<File>;
   /**
    * Continues a job reported through `onJob` (the same progress and images as the generation
    * that started it). Rejects with an error whose `code` says why a token is refused, e.g.

@@ -12,7 +12,8 @@ export type AssetKind = 'image' | 'video' | 'audio' | 'text' | 'document' | 'oth
 
 /**
  * What made an asset out of another one (or, for `generate`, out of a prompt alone). The AI
- * operations are `MediaAIOperation`; `crop`, `rotate` and `flip` run in the browser.
+ * operations are `MediaAIOperation`; `crop`, `rotate` and `flip` run in the browser; `export`
+ * is a platform format's size (`exportForPlatform`).
  */
 export type AssetOperation =
   | 'generate'
@@ -24,10 +25,17 @@ export type AssetOperation =
   | 'remove-background'
   | 'crop'
   | 'rotate'
-  | 'flip';
+  | 'flip'
+  | 'export';
 
-/** The operations `transformAsset` runs in the browser, without a server. */
-export type AssetTransformOperation = Extract<AssetOperation, 'crop' | 'rotate' | 'flip'>;
+/**
+ * The operations that need no model: `transformAsset`'s crop, rotate and flip, and
+ * `exportForPlatform`'s resize to a platform format.
+ */
+export type AssetTransformOperation = Extract<
+  AssetOperation,
+  'crop' | 'rotate' | 'flip' | 'export'
+>;
 
 /**
  * Where an asset came from. Kept on the record for provenance and filtering.
@@ -42,7 +50,10 @@ export type AssetSource =
   | { type: 'url'; url: string }
   | {
       type: 'edit';
-      /** The main operation: `crop` when the transform cropped, else `rotate`, else `flip`. */
+      /**
+       * The main operation: `crop` when the transform cropped, else `rotate`, else `flip`;
+       * `export` for a platform format.
+       */
       operation: AssetTransformOperation;
       /** The asset this one was made from. */
       parentId: string;
@@ -51,6 +62,8 @@ export type AssetSource =
       /** Clockwise degrees, when it was rotated. */
       rotate?: 90 | 180 | 270;
       flip?: 'horizontal' | 'vertical';
+      /** The platform format's name (e.g. `instagram-story`), for `export`. */
+      format?: string;
     }
   | {
       type: 'ai';

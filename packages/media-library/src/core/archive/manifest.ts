@@ -266,6 +266,7 @@ function checkSource(raw: unknown): AssetSource {
     }
     if (raw.rotate === 90 || raw.rotate === 180 || raw.rotate === 270) source.rotate = raw.rotate;
     if (raw.flip === 'horizontal' || raw.flip === 'vertical') source.flip = raw.flip;
+    if (isText(raw.format, MAX_ID)) source.format = raw.format;
     return source;
   }
   return { type: 'upload' };
@@ -282,6 +283,7 @@ const OPERATIONS: ReadonlySet<unknown> = new Set<AssetOperation>([
   'crop',
   'rotate',
   'flip',
+  'export',
 ]);
 
 function isOperation(value: unknown): value is AssetOperation {
@@ -289,7 +291,7 @@ function isOperation(value: unknown): value is AssetOperation {
 }
 
 function isTransform(value: unknown): value is AssetTransformOperation {
-  return value === 'crop' || value === 'rotate' || value === 'flip';
+  return value === 'crop' || value === 'rotate' || value === 'flip' || value === 'export';
 }
 
 /** The last part of a path, so a name can never point anywhere; empty for "..", "." or "". */

@@ -2,6 +2,20 @@
 export { EditNotSupportedError, ImageTooLargeError } from './edit-errors';
 export { type AssetAIEditRequest, type EditWithAIOptions, editWithAI } from './edit-with-ai';
 export {
+  type ExportForPlatformOptions,
+  type ExportForPlatformResult,
+  exportForPlatform,
+} from './export-for-platform';
+export {
+  coverCrop,
+  type PlatformFormat,
+  type PlatformFormatName,
+  type PlatformInsets,
+  platformFormat,
+  platformFormats,
+  safeZoneInSource,
+} from './platform-formats';
+export {
   type AssetTransform,
   type CropAspect,
   type CropRect,

@@ -138,7 +138,7 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
-function makeCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+export function makeCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
   if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(width, height);
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -146,7 +146,10 @@ function makeCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvas
   return canvas;
 }
 
-async function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string): Promise<Blob> {
+export async function encode(
+  canvas: OffscreenCanvas | HTMLCanvasElement,
+  type: string,
+): Promise<Blob> {
   const quality = type === 'image/png' ? undefined : 0.92;
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise<Blob>((resolve, reject) => {
