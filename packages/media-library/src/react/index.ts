@@ -56,6 +56,13 @@ export {
   useBulkActions,
 } from './use-bulk-actions';
 export {
+  type DialogProps,
+  type DialogTriggerProps,
+  type UseDialogOptions,
+  type UseDialogResult,
+  useDialog,
+} from './use-dialog';
+export {
   type DropzoneInputProps,
   type DropzoneRootProps,
   type UseDropzoneOptions,
