@@ -1,5 +1,6 @@
 // The query engine: filters, text search, sorting and paging over the loaded index, in memory.
 // Built to run on every keystroke over 10,000+ assets: one pass, no per-asset allocation.
+import { candidatesFor } from './query-index';
 import { assetSearchText, searchTerms } from './search-text';
 import type { MediaAsset, MediaQuery, QueryResult, SortField } from './types';
 
@@ -170,12 +171,16 @@ const maxSelected = 512;
 
 function valuesOf(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
+  query: MediaQuery,
 ): Iterable<MediaAsset> {
   const maybeMap = assets as Partial<ReadonlyMap<string, MediaAsset>>;
   // A Map iterates [key, value] pairs; its values are what we want.
-  return typeof maybeMap.get === 'function' && typeof maybeMap.values === 'function'
-    ? maybeMap.values()
-    : (assets as Iterable<MediaAsset>);
+  if (typeof maybeMap.get !== 'function' || typeof maybeMap.values !== 'function') {
+    return assets as Iterable<MediaAsset>;
+  }
+  const map = assets as ReadonlyMap<string, MediaAsset>;
+  // A library's map is indexed by host module and meta value: those filters skip the rest.
+  return candidatesFor(map, query) ?? map.values();
 }
 
 /**
@@ -187,7 +192,9 @@ function valuesOf(
  * filters match tags exactly as stored. Sorting defaults to newest first; ties break on id.
  *
  * When the query asks for a page (`limit`), only `offset + limit` best matches are kept while
- * scanning, so a first page out of 10,000 matches costs one pass and no full sort.
+ * scanning, so a first page out of 10,000 matches costs one pass and no full sort. Over a Map
+ * (the library's index), `sourceModules` and `meta` filters read from indexes kept per version
+ * of the map, so they scan only the assets that can match.
  *
  * @example
  * queryAssets(state.assets, { text: 'red fox', kinds: ['image'], limit: 60 });
@@ -209,7 +216,7 @@ export function queryAssets(
 
   let total = 0;
   const kept: MediaAsset[] = [];
-  for (const asset of valuesOf(assets)) {
+  for (const asset of valuesOf(assets, query)) {
     let matches = true;
     for (let i = 0; i < predicateCount; i++) {
       if (!(predicates[i] as Predicate)(asset)) {

@@ -1,0 +1,97 @@
+// The host-data indexes behind `sourceModules` and `meta` filters: the same results as a plain
+// scan for every combination, only possible matches read, and a new map version seen.
+import { describe, expect, it } from 'vitest';
+import { queryAssets } from './query';
+import { candidatesFor } from './query-index';
+import { sampleAsset } from './testing/sample-asset';
+import type { MediaAsset, MediaQuery } from './types';
+
+const modules = ['story-writer', 'image-studio', 'blog-writer'];
+
+function library(count: number): MediaAsset[] {
+  return Array.from({ length: count }, (_, i) =>
+    sampleAsset(`a${i}`, {
+      sha256: String(i).padStart(64, '0'),
+      createdAt: i,
+      updatedAt: i,
+      tags: i % 2 === 0 ? ['even'] : [],
+      ...(i % 4 === 3 ? {} : { sourceModule: modules[i % 4] as string }),
+      ...(i % 3 === 0
+        ? { meta: { storyId: `s${i % 7}`, scene: i % 5, draft: i % 2 === 0, note: null } }
+        : i % 3 === 1
+          ? { meta: { storyId: { nested: true }, scene: String(i % 5) } }
+          : {}),
+    }),
+  );
+}
+
+const ids = (assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>, q: MediaQuery) =>
+  queryAssets(assets, q).items.map((a) => a.id);
+
+describe('sourceModules and meta through the index', () => {
+  const list = library(600);
+  const map = new Map(list.map((a) => [a.id, a]));
+
+  it('finds exactly what a scan finds, for modules, meta keys and both together', () => {
+    const queries: MediaQuery[] = [
+      { sourceModules: ['story-writer'] },
+      { sourceModules: [' Image-Studio '] },
+      { sourceModules: ['story-writer', 'blog-writer'] },
+      { sourceModules: ['nobody'] },
+      { meta: { storyId: 's3' } },
+      { meta: { scene: 2 } },
+      { meta: { scene: '2' } },
+      { meta: { draft: true } },
+      { meta: { note: null } },
+      { meta: { storyId: 's3', scene: 4 } },
+      { meta: { missing: 1 } },
+      { sourceModules: ['story-writer'], meta: { storyId: 's1' } },
+      { sourceModules: ['image-studio'], meta: { draft: false }, tags: ['even'] },
+      { sourceModules: ['blog-writer'], meta: { scene: 0 }, sort: { field: 'name' } },
+    ];
+    for (const query of queries) {
+      const scanned = ids(list, query);
+      expect(ids(map, query), JSON.stringify(query)).toEqual(scanned);
+      expect(queryAssets(map, query).total).toBe(queryAssets(list, query).total);
+    }
+    // The fixture is not trivially empty: these match known counts.
+    expect(queryAssets(map, { sourceModules: ['story-writer'] }).total).toBe(150);
+    expect(queryAssets(map, { meta: { scene: '2' } }).total).toBe(40);
+    expect(queryAssets(map, { meta: { scene: 2 } }).total).toBe(40);
+    expect(ids(map, { meta: { storyId: 's3', scene: 4 }, sort: { field: 'createdAt' } })).toEqual(
+      list.filter((a) => a.meta?.storyId === 's3' && a.meta?.scene === 4).map((a) => a.id),
+    );
+  });
+
+  it('reads only the assets that can match: the narrowest filter wins', () => {
+    const byModule = candidatesFor(map, { sourceModules: ['story-writer'] });
+    expect(byModule?.length).toBe(150);
+    expect(byModule?.every((a) => a.sourceModule === 'story-writer')).toBe(true);
+    const both = candidatesFor(map, { sourceModules: ['story-writer'], meta: { storyId: 's3' } });
+    // 600 / 3 assets carry a storyId string, a seventh of them s3: fewer than the module's 150.
+    expect(both?.length).toBe(29);
+    expect(both?.every((a) => a.meta?.storyId === 's3')).toBe(true);
+    expect(candidatesFor(map, { sourceModules: ['nobody'] })).toEqual([]);
+    expect(candidatesFor(map, { tags: ['even'] })).toBeUndefined();
+  });
+
+  it('pages through indexed matches like a scan', () => {
+    const query: MediaQuery = { sourceModules: ['blog-writer', 'story-writer'], limit: 25 };
+    for (const offset of [0, 25, 275, 290]) {
+      expect(ids(map, { ...query, offset })).toEqual(ids(list, { ...query, offset }));
+    }
+  });
+
+  it('sees a new version of the map, and a map changed in place', () => {
+    const before = new Map(map);
+    expect(queryAssets(before, { sourceModules: ['comic-maker'] }).total).toBe(0);
+    const added = sampleAsset('new', { sourceModule: 'comic-maker', meta: { storyId: 's3' } });
+    const after = new Map(before).set(added.id, added);
+    expect(ids(after, { sourceModules: ['comic-maker'] })).toEqual(['new']);
+    expect(queryAssets(after, { meta: { storyId: 's3' } }).total).toBe(
+      queryAssets(before, { meta: { storyId: 's3' } }).total + 1,
+    );
+    before.set(added.id, added);
+    expect(ids(before, { sourceModules: ['comic-maker'] })).toEqual(['new']);
+  });
+});
