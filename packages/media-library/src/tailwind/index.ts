@@ -8,9 +8,13 @@ export { AIBadge, type AIBadgeProps } from './ai-badge';
 export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';
+export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
+export { FilterChips, type FilterChipsProps } from './filter-chips';
+export { FiltersPanel, type FiltersPanelProps } from './filters-panel';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export { ImportOutcomePanel, type ImportOutcomePanelProps } from './import-outcome';
 export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
+export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';
 export {
   UploadButton,
