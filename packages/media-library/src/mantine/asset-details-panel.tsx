@@ -40,6 +40,7 @@ const ReplaceFileButton = lazy(() =>
 );
 // The edit studio behind "Edit" loads apart from the screen's first load.
 const AssetEditButton = lazy(() => import('./asset-edit-button'));
+const ExportForButton = lazy(() => import('./export-for-button'));
 // Players, PDF pages and text load with the first details of a video, sound, PDF or text.
 const AssetPreview = lazy(() =>
   import('./asset-preview').then((module) => ({ default: module.AssetPreview })),
@@ -137,7 +138,7 @@ function Details(props: DetailsProps) {
   );
 }
 
-/** Favorite, Download, View, Edit, Copy image, Replace file and Copy id. */
+/** Favorite, Download, View, Edit, Export for…, Copy image, Replace file and Copy id. */
 function DetailsActions({
   asset,
   details,
@@ -173,6 +174,7 @@ function DetailsActions({
       )}
       <Suspense fallback={null}>
         <AssetEditButton asset={asset} onSelectAsset={onSelectAsset} />
+        <ExportForButton asset={asset} onSelectAsset={onSelectAsset} />
       </Suspense>
       {details.isImage && (
         <Button

@@ -1,0 +1,58 @@
+// The details' "Export for…" button: opens the platform export in a modal. The export's code
+// loads on the first click, so the details cost nothing more until someone exports.
+import { Button, Loader, Modal } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import type { MediaAsset } from '../core/index';
+
+const ExportForPanel = lazy(() =>
+  import('./export-for-dialog').then((module) => ({ default: module.ExportForPanel })),
+);
+
+/** Raster types both the browser and the image server resize. */
+const EXPORTABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
+
+/** Props of {@link ExportForButton}. */
+export interface ExportForButtonProps {
+  asset: MediaAsset;
+  /** Shows the exported asset, from the "Show it" button. */
+  onSelectAsset?: ((id: string) => void) | undefined;
+  /** Button size; default `xs`. */
+  size?: 'xs' | 'sm';
+}
+
+/** "Export for…" for a raster image of known size; nothing for other assets. */
+export function ExportForButton({ asset, onSelectAsset, size = 'xs' }: ExportForButtonProps) {
+  const [opened, setOpened] = useState(false);
+  if (!EXPORTABLE.has(asset.mimeType) || asset.unreadable || !asset.width || !asset.height) {
+    return null;
+  }
+  const show = onSelectAsset
+    ? (id: string) => {
+        setOpened(false);
+        onSelectAsset(id);
+      }
+    : undefined;
+  return (
+    <>
+      <Button size={size} variant="default" onClick={() => setOpened(true)}>
+        Export for…
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title="Export for a platform"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close the export' }}
+      >
+        {opened && (
+          <Suspense fallback={<Loader size="sm" aria-label="Loading the export" />}>
+            <ExportForPanel assetId={asset.id} onSelectAsset={show} />
+          </Suspense>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+// The details load this file with React.lazy, which takes a default export.
+export default ExportForButton;

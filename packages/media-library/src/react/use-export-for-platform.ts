@@ -1,0 +1,138 @@
+// "Export for …" of one image, headless: the platform formats with each one's crop and safe
+// zone over the original (for a preview), the chosen format, and the export into the library
+// or as a file for a download, with its running state, error in words and cancel.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ExportForPlatformResult, exportForPlatform } from '../core/edit/export-for-platform';
+import {
+  coverCrop,
+  type PlatformFormat,
+  type PlatformFormatName,
+  platformFormats,
+  safeZoneInSource,
+} from '../core/edit/platform-formats';
+import type { CropRect } from '../core/edit/transform-asset';
+import type { MediaAsset } from '../core/types';
+import { explainEditError } from './asset-edit-form';
+import { useMediaLibraryContext } from './media-library-provider';
+import { useAsset } from './use-asset';
+
+/** A platform format and where it falls on the image, in the image's pixels. */
+export interface PlatformFormatPreview {
+  format: PlatformFormat;
+  /** The part of the image the format keeps. */
+  crop: CropRect;
+  /** The part of `crop` the platform leaves uncovered (equal to `crop` when nothing covers it). */
+  safeZone: CropRect;
+}
+
+/** What {@link useExportForPlatform} returns. */
+export interface UseExportForPlatformResult {
+  /** Every format with its crop and safe zone; empty until the image's size is known. */
+  previews: PlatformFormatPreview[];
+  /** The image's size, for drawing the previews over it. */
+  size: { width: number; height: number } | undefined;
+  format: PlatformFormatName;
+  setFormat(format: PlatformFormatName): void;
+  /** Where the export will run: on the image server when the generator resizes, else here. */
+  via: 'server' | 'browser';
+  running: boolean;
+  /** The latest failure in words. */
+  error: string | undefined;
+  /** The asset the latest "add" made (or the one with the same bytes already there). */
+  added: MediaAsset | undefined;
+  /** Exports the chosen format as a new asset; resolves it (undefined on failure or cancel). */
+  addToLibrary(): Promise<MediaAsset | undefined>;
+  /** Exports the chosen format as a file only, for the caller to save; undefined on failure. */
+  exportFile(): Promise<File | undefined>;
+  /** Stops a running export; nothing of it is added. */
+  cancel(): void;
+}
+
+/**
+ * Drives "Export for …" of image asset `assetId` with `exportForPlatform`: through the
+ * provider's `ai.transformImage` (the image server) when there is one, else in the browser.
+ *
+ * @example
+ * const exporter = useExportForPlatform(asset.id);
+ * exporter.setFormat('instagram-story');
+ * const story = await exporter.addToLibrary();
+ */
+export function useExportForPlatform(assetId: string): UseExportForPlatformResult {
+  const { library, ai } = useMediaLibraryContext('useExportForPlatform');
+  const asset = useAsset(assetId);
+  const [format, setFormat] = useState<PlatformFormatName>('instagram-square');
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string>();
+  const [added, setAdded] = useState<MediaAsset>();
+  const controller = useRef<AbortController>(undefined);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const width = asset?.width;
+  const height = asset?.height;
+  const previews = useMemo(() => {
+    if (!width || !height) return [];
+    return platformFormats().map((f) => {
+      const crop = coverCrop(width, height, f.width, f.height);
+      return { format: f, crop, safeZone: safeZoneInSource(f, crop) };
+    });
+  }, [width, height]);
+
+  const transformer = typeof ai?.transformImage === 'function' ? ai : undefined;
+
+  const settle = useCallback(
+    async (target: 'library' | 'download'): Promise<ExportForPlatformResult | undefined> => {
+      controller.current?.abort();
+      const own = new AbortController();
+      controller.current = own;
+      setRunning(true);
+      setError(undefined);
+      try {
+        return await exportForPlatform(library, assetId, format, {
+          target,
+          signal: own.signal,
+          ...(transformer ? { transformer } : {}),
+        });
+      } catch (thrown) {
+        if (controller.current === own && !own.signal.aborted) {
+          setError(explainEditError(thrown).message);
+        }
+        return undefined;
+      } finally {
+        if (controller.current === own) {
+          controller.current = undefined;
+          setRunning(false);
+        }
+      }
+    },
+    [assetId, format, library, transformer],
+  );
+
+  const addToLibrary = useCallback(async () => {
+    const result = await settle('library');
+    const imported = result?.imported;
+    if (!imported) return undefined;
+    if (imported.status === 'failed') {
+      setError(explainEditError(imported.error).message);
+      return undefined;
+    }
+    setAdded(imported.asset);
+    return imported.asset;
+  }, [settle]);
+
+  const exportFile = useCallback(async () => (await settle('download'))?.file, [settle]);
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  return {
+    previews,
+    size: width && height ? { width, height } : undefined,
+    format,
+    setFormat,
+    via: transformer ? 'server' : 'browser',
+    running,
+    error,
+    added,
+    addToLibrary,
+    exportFile,
+    cancel,
+  };
+}
