@@ -219,3 +219,58 @@ export async function walkHostApp(origin, label) {
     await browser.close();
   }
 }
+
+/**
+ * The Tailwind host (examples/tailwind-app, the README's Tailwind section as a host writes it):
+ * the preset renders from the tarball, the host's Tailwind build generated its classes (a
+ * computed style, not only a class name), and generating lands an image the storage meter
+ * counts. Throws a WalkError saying what failed.
+ */
+export async function walkTailwindApp(origin, label) {
+  await checkApi(origin, label);
+  const browser = await launchBrowser();
+  const { context } = browser;
+  context.setDefaultTimeout(20_000);
+  const problems = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(origin);
+    const meter = page.getByRole('region', { name: 'Storage' });
+    await meter.waitFor();
+    check(problems.length === 0, `${label}: the page loaded with ${problems.join('; ')}`);
+
+    // `font-semibold` on the meter's heading is styled only if the host's build, through the
+    // README's @source line, saw the class in the package's dist.
+    const weight = await meter
+      .getByRole('heading', { name: 'Storage' })
+      .evaluate((heading) => getComputedStyle(heading).fontWeight);
+    check(
+      weight === '600',
+      `${label}: the preset's classes are not styled (heading font-weight ${weight}, not 600): ` +
+        'the host build did not pick them up',
+    );
+
+    const form = page.getByRole('form', { name: 'Generate images' });
+    await form.getByRole('textbox', { name: 'Prompt' }).fill('A lighthouse at dusk, Tailwind host');
+    await form.getByRole('button', { name: 'Generate', exact: true }).click();
+    // The meter's text runs together ("Storage1 asset195.8 KB…"): "1 asset", not "11 assets".
+    const oneAsset = /(^|\D)1 asset(?!s)/;
+    const count = await poll(
+      () => meter.textContent({ timeout: 1_000 }),
+      (text) => oneAsset.test(text ?? ''),
+      60_000,
+    );
+    check(oneAsset.test(count ?? ''), `${label}: after Generate the meter says "${count}"`);
+    check(problems.length === 0, `${label}: ${problems.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
+}

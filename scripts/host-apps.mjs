@@ -1,17 +1,28 @@
 #!/usr/bin/env node
 // The packages as a host app gets them: packed to tarballs (publishConfig applied), installed
-// with npm into copies of examples/next-app and examples/vite-app, built and served in
-// production mode, then walked in Chromium (scripts/host-app-walk.mjs). A missing file, a
-// wrong export or a server-rendering crash fails here as it would for a user. Expects
-// `node scripts/build.mjs` to have run. MEDIALOFT_NPM_CACHE reuses an npm cache between runs
-// (default: a fresh one per run); MEDIALOFT_KEEP_HOST_APPS=1 keeps the temporary directory.
+// with npm into copies of examples/next-app, examples/vite-app and examples/tailwind-app (Vite
+// with Tailwind CSS v4 and the Tailwind preset), built and served in production mode, then
+// walked in Chromium (scripts/host-app-walk.mjs). A missing file, a wrong export or a
+// server-rendering crash fails here as it would for a user. Expects `node scripts/build.mjs`
+// to have run. MEDIALOFT_NPM_CACHE reuses an npm cache between runs (default: a fresh one per
+// run); MEDIALOFT_KEEP_HOST_APPS=1 keeps the temporary directory; `--only tailwind-app` (or
+// another app's name, comma-separated) runs only those apps.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerCredentialEnv } from '../packages/ai-connect/src/provider-env.ts';
-import { walkHostApp } from './host-app-walk.mjs';
+import { walkHostApp, walkTailwindApp } from './host-app-walk.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const packages = ['media-library', 'ai-connect', 'server-adapter'];
@@ -159,8 +170,31 @@ async function nextApp(dir) {
   }
 }
 
-async function viteApp(dir) {
-  await run(bin(dir, 'vite'), ['build'], dir);
+/**
+ * A fake provider key in the build's environment, under the bare name and under Vite's public
+ * prefix as a careless setup might: it must reach no file the browser loads.
+ */
+const canaryKey = 'r8_host_app_CANARY';
+
+/** Every file under `dir`. */
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+async function viteApp(dir, label = 'examples/vite-app', walk = walkHostApp) {
+  await run(bin(dir, 'vite'), ['build'], dir, {
+    REPLICATE_API_TOKEN: canaryKey,
+    VITE_REPLICATE_API_TOKEN: canaryKey,
+  });
+  const leaked = listFiles(join(dir, 'dist')).filter((file) =>
+    readFileSync(file, 'latin1').includes(canaryKey),
+  );
+  if (leaked.length > 0) {
+    throw new Error(`${label}: a provider key from the build's environment is in ${leaked}`);
+  }
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const api = start('image server', process.execPath, ['server.js'], dir, { PORT: `${apiPort}` });
   const web = start(
@@ -174,7 +208,7 @@ async function viteApp(dir) {
     const origin = `http://127.0.0.1:${webPort}`;
     await waitFor(`http://127.0.0.1:${apiPort}/api/ai/health`, api);
     await waitFor(`${origin}/api/ai/health`, web);
-    await walkHostApp(origin, 'examples/vite-app');
+    await walk(origin, label);
   } catch (error) {
     error.message += `\n--- image server output ---\n${api.output}\n--- vite preview output ---\n${web.output}`;
     throw error;
@@ -184,10 +218,18 @@ async function viteApp(dir) {
   }
 }
 
-const apps = [
+const allApps = [
   ['next-app', nextApp],
-  ['vite-app', viteApp],
+  ['vite-app', (dir) => viteApp(dir)],
+  ['tailwind-app', (dir) => viteApp(dir, 'examples/tailwind-app', walkTailwindApp)],
 ];
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag < 0 ? undefined : (process.argv[onlyFlag + 1] ?? '').split(',');
+const apps = only ? allApps.filter(([name]) => only.includes(name)) : allApps;
+if (apps.length === 0) {
+  console.error(`--only names none of ${allApps.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -202,14 +244,14 @@ try {
   const tarballs = await pack();
   console.log(`packed ${tarballs.length} tarballs (${seconds(started)})`);
   started = Date.now();
-  // Installing is mostly waiting on the registry, so both apps install at once; building and
+  // Installing is mostly waiting on the registry, so the apps install at once; building and
   // walking are CPU-bound and go one app at a time.
   const installed = apps.map(([name]) => {
     const since = Date.now();
     return install(name, tarballs).then((dir) => ({ dir, installMs: Date.now() - since }));
   });
   await Promise.allSettled(installed);
-  console.log(`installed both apps from the tarballs (${seconds(started)})`);
+  console.log(`installed ${apps.length} apps from the tarballs (${seconds(started)})`);
   for (const [index, [name, walk]] of apps.entries()) {
     const { dir, installMs } = await installed[index];
     const since = Date.now();

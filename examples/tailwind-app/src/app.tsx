@@ -1,0 +1,17 @@
+import { createMediaLibrary, MediaLibraryProvider } from '@medialoft/media-library';
+import { GeneratePanel, StorageMeter } from '@medialoft/media-library/tailwind';
+import { createRemoteGenerator } from '@medialoft/server-adapter/client';
+
+const library = createMediaLibrary({ name: 'my-app' }); // OPFS bytes + IndexedDB records
+const ai = createRemoteGenerator({ baseUrl: '/api/ai' }); // no key in the browser, ever
+
+export function App() {
+  return (
+    <MediaLibraryProvider library={library} ai={ai}>
+      <main className="mx-auto grid max-w-md gap-4 p-4">
+        <StorageMeter />
+        <GeneratePanel />
+      </main>
+    </MediaLibraryProvider>
+  );
+}
