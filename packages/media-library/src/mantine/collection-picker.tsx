@@ -1,7 +1,8 @@
-// "Add to collection": pick an existing collection or name a new one, in one small popover.
+// "Add to collection": pick an existing collection or name a new one, in one small popover,
+// over useCollectionPicker.
 import { Button, Group, Popover, Select, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import type { Collection } from '../core/index';
+import { useCollectionPicker } from '../react/index';
 
 /** Props of {@link CollectionPicker}. */
 export interface CollectionPickerProps {
@@ -18,21 +19,17 @@ export function CollectionPicker({
   onPick,
   label = 'Add to collection',
 }: CollectionPickerProps) {
-  const [opened, setOpened] = useState(false);
-  const [existing, setExisting] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const submit = () => {
-    if (existing) onPick(existing);
-    else if (name.trim()) onPick({ name: name.trim() });
-    else return;
-    setOpened(false);
-    setExisting(null);
-    setName('');
-  };
+  const picker = useCollectionPicker({ onPick });
   return (
-    <Popover opened={opened} onChange={setOpened} trapFocus withinPortal position="bottom">
+    <Popover
+      opened={picker.opened}
+      onChange={picker.setOpened}
+      trapFocus
+      withinPortal
+      position="bottom"
+    >
       <Popover.Target>
-        <Button size="compact-sm" variant="default" onClick={() => setOpened((o) => !o)}>
+        <Button size="compact-sm" variant="default" onClick={picker.toggle}>
           {label}
         </Button>
       </Popover.Target>
@@ -40,7 +37,7 @@ export function CollectionPicker({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            submit();
+            picker.submit();
           }}
         >
           <Stack gap="xs" w={240}>
@@ -49,8 +46,8 @@ export function CollectionPicker({
                 label="Collection"
                 placeholder="Choose a collection"
                 data={collections.map((c) => ({ value: c.id, label: c.name }))}
-                value={existing}
-                onChange={setExisting}
+                value={picker.existing}
+                onChange={picker.setExisting}
                 clearable
                 comboboxProps={{ withinPortal: false }}
               />
@@ -58,12 +55,12 @@ export function CollectionPicker({
             <TextInput
               label="New collection"
               placeholder="Name"
-              value={name}
-              disabled={existing !== null}
-              onChange={(event) => setName(event.currentTarget.value)}
+              value={picker.name}
+              disabled={picker.existing !== null}
+              onChange={(event) => picker.setName(event.currentTarget.value)}
             />
             <Group justify="flex-end">
-              <Button type="submit" size="xs" disabled={!existing && !name.trim()}>
+              <Button type="submit" size="xs" disabled={!picker.canSubmit}>
                 Add
               </Button>
             </Group>

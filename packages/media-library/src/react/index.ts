@@ -56,6 +56,20 @@ export {
   useBulkActions,
 } from './use-bulk-actions';
 export {
+  type UseCollectionPickerOptions,
+  type UseCollectionPickerResult,
+  useCollectionPicker,
+} from './use-collection-picker';
+export {
+  type CollectionEntry,
+  type CollectionsNaming,
+  type PendingDelete,
+  type TagEntry,
+  type UseCollectionsOptions,
+  type UseCollectionsResult,
+  useCollections,
+} from './use-collections';
+export {
   type DialogProps,
   type DialogTriggerProps,
   type UseDialogOptions,
