@@ -1,9 +1,15 @@
 // The round trip in Chromium: a generated image imported into one library, its downloadable
 // bytes (provenance written in) imported as a plain upload into a fresh one, arrives with the
 // same source, decodes (the import does not mark it unreadable, createImageBitmap reads it).
+// And the whole way a person takes: generate, download, clear the library (its database and
+// its files), import the download, find it by its prompt.
 import { afterEach, describe, expect, it } from 'vitest';
+import { downloadableBlob } from '../../mantine/download';
+import { generateIntoLibrary } from '../ai-generation';
+import type { MediaAIGenerator } from '../ai-types';
 import { libraryDbName } from '../db';
 import { createMediaLibrary, type MediaLibraryInstance } from '../library';
+import { opfsDirectoryName } from '../storage/default-blob-store';
 import { createMemoryBlobStore } from '../storage/memory-blob-store';
 import type { MediaAsset } from '../types';
 import { embedProvenance } from './provenance';
@@ -72,4 +78,96 @@ describe('provenance round trip in Chromium', () => {
       expect(again.mimeType).toBe(type);
     });
   }
+});
+
+/** A generator whose one image is a real PNG drawn here, with the settings it was asked for. */
+const canvasGenerator: MediaAIGenerator = {
+  async generateImages(request) {
+    const canvas = new OffscreenCanvas(request.width, request.height);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.fillStyle = 'rgb(240 120 20)';
+    context.fillRect(0, 0, request.width, request.height);
+    context.fillStyle = 'rgb(20 40 160)';
+    context.fillRect(0, request.height / 2, request.width, request.height / 2);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return [
+      {
+        file: new File([blob], 'ai-local-99.png', { type: 'image/png' }),
+        metadata: {
+          provider: 'local',
+          model: 'local/placeholder',
+          prompt: request.prompt,
+          ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
+          seed: request.seed ?? 99,
+          width: request.width,
+          height: request.height,
+        },
+      },
+    ];
+  },
+};
+
+/** Removes the library's database and its OPFS files, as "clear site data" would. */
+async function wipe(name: string): Promise<void> {
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(libraryDbName(name));
+    request.onsuccess = resolve;
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('the database is still open'));
+  });
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(opfsDirectoryName(name), { recursive: true }).catch(() => undefined);
+}
+
+describe('provenance round trip through a download', () => {
+  it('brings a generated image back as AI after the library was cleared', async () => {
+    const name = `provenance-trip-${crypto.randomUUID()}`;
+    const first = createMediaLibrary({ name, broadcast: false });
+    await first.ready;
+    const [generated] = await generateIntoLibrary(first, canvasGenerator, {
+      prompt: 'a lighthouse on a basalt cliff at dusk',
+      negativePrompt: 'people, text',
+      seed: 4242,
+      width: 48,
+      height: 32,
+    });
+    if (generated?.status !== 'imported') throw new Error('not generated');
+    const asset = generated.asset;
+    const downloaded = await downloadableBlob(first, asset);
+    if (!downloaded) throw new Error('no download');
+    const bytes = new Uint8Array(await downloaded.arrayBuffer());
+    first.close();
+    await wipe(name);
+    const root = await navigator.storage.getDirectory();
+    const names: string[] = [];
+    for await (const key of (root as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      names.push(key);
+    }
+    expect(names).not.toContain(opfsDirectoryName(name));
+
+    const second = createMediaLibrary({ name, broadcast: false });
+    try {
+      await second.ready;
+      expect(second.query().total).toBe(0);
+      const [again] = await second.importFiles([
+        new File([bytes], asset.name, { type: 'image/png' }),
+      ]);
+      if (again?.status !== 'imported') throw new Error(`not imported: ${again?.status}`);
+      expect(again.asset.source).toMatchObject({
+        type: 'ai',
+        prompt: 'a lighthouse on a basalt cliff at dusk',
+        negativePrompt: 'people, text',
+        seed: 4242,
+        model: 'local/placeholder',
+      });
+      expect([again.asset.width, again.asset.height]).toEqual([48, 32]);
+      expect(second.query({ text: 'basalt cliff' }).items.map((a) => a.id)).toEqual([
+        again.asset.id,
+      ]);
+      expect(second.query({ text: 'snowy forest' }).total).toBe(0);
+    } finally {
+      second.close();
+      await wipe(name).catch(() => undefined);
+    }
+  });
 });
