@@ -1,6 +1,7 @@
 // The demo's Vite config: workspace packages from source, and `/api` proxied to the image
 // server so the browser talks to one origin and never needs a key or CORS.
 import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
 
@@ -13,7 +14,8 @@ const proxy: Record<string, ProxyOptions> = {
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  // Tailwind compiles src/tailwind.css, which only the Tailwind preset's lazy chunk imports.
+  plugins: [react(), tailwindcss()],
   resolve: { conditions: ['@medialoft/source', ...defaultClientConditions] },
   // Provider keys live in demo/.env.local for the server only. Vite reads no .env file at all
   // and exposes only variables with a prefix no key is ever given, so none reaches a bundle.

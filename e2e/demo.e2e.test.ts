@@ -293,6 +293,27 @@ describe('the demo, end to end', () => {
     expect(await cellNames()).toEqual([expect.stringMatching(generatedName)]);
   });
 
+  it('shows the same library in the Tailwind preset, with ?preset=tailwind', async () => {
+    await page
+      .getByRole('navigation', { name: 'Preset' })
+      .getByRole('link', { name: 'Tailwind CSS' })
+      .click();
+    await page.waitForURL(/\?preset=tailwind$/);
+    const heading = page.getByRole('heading', { name: 'MediaLoft demo' });
+    await heading.waitFor();
+    // The same library: the generated image the walk kept, in the Tailwind preset's grid.
+    await expect.poll(cellNames, patient).toEqual([expect.stringMatching(generatedName)]);
+    // Styled by the Tailwind chunk's stylesheet, and Mantine's never loaded.
+    expect(await heading.evaluate((element) => getComputedStyle(element).fontWeight)).toBe('600');
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel=stylesheet]')].map((link) =>
+        link.getAttribute('href'),
+      ),
+    );
+    expect(sheets.some((href) => href?.includes('tailwind'))).toBe(true);
+    expect(sheets.filter((href) => href?.includes('mantine'))).toEqual([]);
+  });
+
   it('never shows a provider key: not in any response, nor in the built app', async () => {
     const direct = await Promise.all(
       ['/models', '/health'].map(async (path) => {
