@@ -8,6 +8,7 @@ import { expect, screen, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
 import { createStoryLibrary } from '../../story-library';
 import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
+import { toneWav } from './story-media-files';
 
 const AssetViewer = lazy(() =>
   import('../../../packages/media-library/src/tailwind/asset-viewer').then((module) => ({
@@ -123,35 +124,6 @@ export const SwipeAndClose: Story = {
     await expect(opener).toHaveFocus();
   },
 };
-
-/** One second of a 440 Hz tone as 16-bit mono PCM WAV. */
-function toneWav(): File {
-  const rate = 8000;
-  const view = new DataView(new ArrayBuffer(44 + rate * 2));
-  const text = (offset: number, value: string) => {
-    for (let i = 0; i < value.length; i++) view.setUint8(offset + i, value.charCodeAt(i));
-  };
-  text(0, 'RIFF');
-  view.setUint32(4, 36 + rate * 2, true);
-  text(8, 'WAVEfmt ');
-  for (const [offset, value, size] of [
-    [16, 16, 4],
-    [20, 1, 2],
-    [22, 1, 2],
-    [24, rate, 4],
-    [28, rate * 2, 4],
-    [32, 2, 2],
-    [34, 16, 2],
-  ] as const) {
-    if (size === 4) view.setUint32(offset, value, true);
-    else view.setUint16(offset, value, true);
-  }
-  text(36, 'data');
-  view.setUint32(40, rate * 2, true);
-  for (let i = 0; i < rate; i++)
-    view.setInt16(44 + i * 2, Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 9000), true);
-  return new File([view.buffer], 'tuning-fork.wav', { type: 'audio/wav' });
-}
 
 /** A sound gets a player with controls, in the dark scheme. */
 export const AudioDark: Story = {

@@ -85,7 +85,9 @@ export const SizeBeyondModelLimits: Story = {
     await waitFor(() => expect(size).toHaveAttribute('aria-invalid', 'true'));
     await expect(size).toHaveAccessibleDescription(/outside what SDXL can make/);
     await expect(canvas.getByText(/Estimated cost: \$0\.004/)).toBeVisible();
-    await expect(canvas.getByText('Up to 1024 × 1024 px')).toBeVisible();
+    await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveAccessibleDescription(
+      'Up to 1024 × 1024 px',
+    );
     // A size SDXL makes clears it at once.
     await userEvent.selectOptions(size, '1024x1024');
     await waitFor(() => expect(size).toHaveAttribute('aria-invalid', 'false'));
@@ -155,6 +157,7 @@ export const Dark: Story = {
     const negative = await canvas.findByRole('textbox', { name: 'Negative prompt' });
     await expect(negative).toBeVisible();
     await expect(negative).toHaveValue('blurry');
+    await expect(negative).toHaveAccessibleDescription('What the image should not contain');
     await expect(getComputedStyle(negative).backgroundColor).not.toMatch(/rgb\(255, 255, 255\)/);
   },
 };

@@ -1,20 +1,18 @@
-// How much room the library uses and has left, and a way to ask the browser to keep it.
+// How much room the library uses and has left, and a way to ask the browser to keep it; a
+// skin over useStorageMeter.
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import { useStorage } from '../react/index';
-import { formatBytes, formatUsd } from './format';
+import { type StorageLevel, useStorageMeter } from '../react/index';
 import { mutedText } from './preset-colors';
+
+const colors: Record<StorageLevel, string | undefined> = {
+  ok: undefined,
+  warning: 'yellow',
+  critical: 'red',
+};
 
 /** The storage meter: bytes used against the quota or cap, plus the persist request. */
 export function StorageMeter() {
-  const { estimate, statistics, persisted, requestPersistence } = useStorage();
-  const [asked, setAsked] = useState<boolean>();
-  const limit = estimate?.cap ?? estimate?.originQuota;
-  const used =
-    estimate?.cap !== undefined
-      ? estimate.libraryBytes
-      : (estimate?.originUsage ?? statistics.bytesUsed);
-  const percent = limit ? Math.min(100, (used / limit) * 100) : 0;
+  const meter = useStorageMeter();
   return (
     <Stack gap={6} component="section" aria-label="Storage">
       <Group justify="space-between">
@@ -22,42 +20,38 @@ export function StorageMeter() {
           Storage
         </Text>
         <Text size="xs" c={mutedText}>
-          {statistics.total} asset{statistics.total === 1 ? '' : 's'}
+          {meter.assetsLabel}
         </Text>
       </Group>
       <Progress
-        value={percent}
-        color={percent > 90 ? 'red' : percent > 75 ? 'yellow' : undefined}
+        value={meter.percent}
+        color={colors[meter.level]}
         aria-label="Storage used"
+        data-level={meter.level}
       />
       <Text size="xs" c={mutedText}>
-        {formatBytes(statistics.bytesUsed)} in this library
-        {limit ? ` · ${formatBytes(Math.max(0, limit - used))} free` : ''}
+        {meter.libraryLabel}
       </Text>
-      {statistics.totalAiCostUsd > 0 && (
+      {meter.aiSpendLabel && (
         <Text size="xs" c={mutedText}>
-          AI spend: {formatUsd(statistics.totalAiCostUsd)}
+          {meter.aiSpendLabel}
         </Text>
       )}
-      {persisted ? (
+      {meter.persisted ? (
         <Text size="xs" c="teal">
-          The browser will keep these files.
+          {meter.persistenceNote}
         </Text>
       ) : (
         <Stack gap={2}>
           <Text size="xs" c={mutedText}>
-            Not kept for sure: the browser may clear these files when space runs low.
+            {meter.persistenceNote}
           </Text>
-          <Button
-            size="compact-xs"
-            variant="light"
-            onClick={() => requestPersistence().then(setAsked, () => setAsked(false))}
-          >
+          <Button size="compact-xs" variant="light" onClick={() => void meter.requestPersistence()}>
             Keep files on this device
           </Button>
-          {asked === false && (
+          {meter.refusalNote && (
             <Text size="xs" c={mutedText}>
-              The browser said no for now; it may agree after you use this site more.
+              {meter.refusalNote}
             </Text>
           )}
         </Stack>

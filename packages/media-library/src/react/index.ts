@@ -115,4 +115,11 @@ export {
 } from './use-library-filters';
 export { useMediaLibrary } from './use-media-library';
 export { type UseStorageResult, useStorage } from './use-storage';
+export {
+  type StorageLevel,
+  type StorageMeterBarProps,
+  type UseStorageMeterOptions,
+  type UseStorageMeterResult,
+  useStorageMeter,
+} from './use-storage-meter';
 export { type UseStorageNoticesResult, useStorageNotices } from './use-storage-notices';

@@ -2,7 +2,7 @@
 // only when the model takes it; values, errors and their wording come from useGenerateForm.
 import type { UseGenerateFormResult } from '../react/index';
 import { input } from './classes';
-import { PanelField } from './panel-field';
+import { describedBy, PanelField } from './panel-field';
 
 /** The size preset select, and width and height once the person picks a custom size. */
 export function GenerateSizeFields({ form }: { form: UseGenerateFormResult }) {
@@ -72,11 +72,7 @@ export function GenerateAdvancedFields({ form }: { form: UseGenerateFormResult }
           hint="What the image should not contain"
           error={form.getErrorProps('negativePrompt')}
         >
-          <textarea
-            {...form.getFieldProps('negativePrompt')}
-            rows={1}
-            className={`${input} resize-y`}
-          />
+          <NegativePrompt form={form} />
         </PanelField>
       )}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
@@ -126,5 +122,20 @@ export function GenerateAdvancedFields({ form }: { form: UseGenerateFormResult }
         </PanelField>
       </div>
     </div>
+  );
+}
+
+function NegativePrompt({ form }: { form: UseGenerateFormResult }) {
+  const props = form.getFieldProps('negativePrompt');
+  return (
+    <textarea
+      {...props}
+      aria-describedby={describedBy(
+        props['aria-describedby'],
+        'medialoft-generate-negativePrompt-hint',
+      )}
+      rows={1}
+      className={`${input} resize-y`}
+    />
   );
 }

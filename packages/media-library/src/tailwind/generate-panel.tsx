@@ -7,7 +7,7 @@ import { type UseAIGenerationResult, useGenerateForm } from '../react/index';
 import { input, linkButton, muted } from './classes';
 import { GenerateAdvancedFields, GenerateSizeFields } from './generate-fields';
 import { GenerateStatus } from './generate-status';
-import { PanelField } from './panel-field';
+import { describedBy, PanelField } from './panel-field';
 
 /** Props of {@link GeneratePanel}. */
 export interface GeneratePanelProps {
@@ -45,6 +45,7 @@ export function GeneratePanel({
       </div>
     );
   const limits = model?.limits;
+  const modelProps = form.getFieldProps('model');
   return (
     // The form checks the model's limits itself and says why in words, not the browser's bubble.
     <form {...form.getFormProps()} noValidate className={`flex flex-col gap-3 ${className}`}>
@@ -71,7 +72,14 @@ export function GeneratePanel({
               : undefined
           }
         >
-          <select {...form.getFieldProps('model')} className={input}>
+          <select
+            {...modelProps}
+            aria-describedby={describedBy(
+              modelProps['aria-describedby'],
+              Boolean(limits?.maxWidth) && 'medialoft-generate-model-hint',
+            )}
+            className={input}
+          >
             {models.map((m) => (
               <option key={m.id} value={m.id} disabled={m.live === false}>
                 {m.label}

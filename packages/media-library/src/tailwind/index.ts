@@ -5,6 +5,7 @@
 //   @source "../node_modules/@medialoft/media-library/dist";
 
 export { AIBadge, type AIBadgeProps } from './ai-badge';
+export { AssetDetailsPanel, type AssetDetailsPanelProps } from './asset-details-panel';
 export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';

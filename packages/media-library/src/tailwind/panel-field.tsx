@@ -9,7 +9,10 @@ export interface PanelFieldProps {
   label: string;
   /** The id of the control inside. */
   htmlFor: string;
-  /** A line under the control, e.g. the model's limits. */
+  /**
+   * A line under the control, e.g. the model's limits; its id is `${htmlFor}-hint`, which the
+   * control names in its aria-describedby (see {@link describedBy}).
+   */
   hint?: string;
   /** The hook's error props (`id` and the message), while the field has an error. */
   error?: { id: string; children: string };
@@ -32,7 +35,11 @@ export function PanelField({
         {label}
       </label>
       {children}
-      {hint && <p className={`text-xs ${muted}`}>{hint}</p>}
+      {hint && (
+        <p id={`${htmlFor}-hint`} className={`text-xs ${muted}`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={error.id} className={fieldError}>
           {error.children}
@@ -40,4 +47,9 @@ export function PanelField({
       )}
     </div>
   );
+}
+
+/** An aria-describedby of the given ids (a hint's, an error's), or undefined when none. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
 }

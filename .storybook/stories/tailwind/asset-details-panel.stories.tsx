@@ -1,0 +1,176 @@
+// The Tailwind preset's details panel over a seeded library: an AI image's title, alt text,
+// tags, collections and favourite edited and saved, its prompt used again, the host's data, a
+// sound that plays in place, an asset that is gone; light and dark.
+import { type MediaLibrary, useAssets } from '@medialoft/media-library';
+import { AssetDetailsPanel } from '@medialoft/media-library/tailwind';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import '../../tailwind.css';
+import { createStoryLibrary } from '../../story-library';
+import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
+import { toneWav } from './story-media-files';
+
+type Args = Omit<Parameters<typeof AssetDetailsPanel>[0], 'assetId'>;
+
+const meta = {
+  title: 'Tailwind/AssetDetailsPanel',
+  parameters: { preset: 'tailwind' },
+  args: { onClose: fn(), onReusePrompt: fn(), onView: fn(), onEdit: fn(), onError: fn() },
+  loaders: libraryLoaders(4),
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <div className="h-dvh w-full max-w-sm border-r border-zinc-200 dark:border-zinc-700">
+        <FirstDetails {...args} />
+      </div>
+    </WithLibrary>
+  ),
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The details of the library's first AI asset, else its first asset. */
+function FirstDetails(props: Args) {
+  const { items } = useAssets();
+  const asset = items.find((a) => a.source.type === 'ai') ?? items[0];
+  return asset ? <AssetDetailsPanel assetId={asset.id} {...props} /> : null;
+}
+
+const aiAsset = (library: MediaLibrary) => {
+  const asset = library.query().items.find((a) => a.source.type === 'ai');
+  if (!asset) throw new Error('The seeded library has no AI asset.');
+  return asset;
+};
+
+/** Title and alt text save on leaving the field; tags, favourite and collections at once. */
+export const EditAndSave: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const { id } = aiAsset(library);
+    const title = await canvas.findByRole('textbox', { name: 'Title' });
+    await userEvent.type(title, 'Fox at dawn');
+    await userEvent.tab();
+    await waitFor(() => expect(library.get(id)?.title).toBe('Fox at dawn'));
+    await expect(canvas.getByRole('heading', { name: 'Fox at dawn' })).toBeVisible();
+    const alt = canvas.getByRole('textbox', { name: 'Alt text' });
+    await expect(alt).toHaveAccessibleDescription(
+      'Describes the image for people who cannot see it',
+    );
+    await userEvent.type(alt, 'A red fox curled up in snow');
+    await userEvent.tab();
+    await waitFor(() => expect(library.get(id)?.alt).toBe('A red fox curled up in snow'));
+    // Tags: Enter adds (a comma splits), the chip's button removes.
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Tags' }), 'wildlife, cover{Enter}');
+    await waitFor(() =>
+      expect(library.get(id)?.tags).toEqual(expect.arrayContaining(['wildlife', 'cover'])),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove tag cover' }));
+    await waitFor(() => expect(library.get(id)?.tags).not.toContain('cover'));
+    // Favourite is a toggle button.
+    const favorite = canvas.getByRole('button', { name: 'Favorite' });
+    const was = library.get(id)?.favorite ?? false;
+    await userEvent.click(favorite);
+    await waitFor(() => expect(library.get(id)?.favorite).toBe(!was));
+    await expect(favorite).toHaveAttribute('aria-pressed', String(!was));
+    // A new collection holds it; its chip removes it again.
+    await userEvent.type(canvas.getByRole('textbox', { name: 'New collection' }), 'Covers{Enter}');
+    const remove = await canvas.findByRole('button', { name: 'Remove from Covers' });
+    await waitFor(() => expect(library.get(id)?.collectionIds).toHaveLength(1));
+    await userEvent.click(remove);
+    await waitFor(() => expect(library.get(id)?.collectionIds).toHaveLength(0));
+    // Now it is in none, the picker offers the collection back.
+    await userEvent.selectOptions(
+      await canvas.findByRole('combobox', { name: 'Add to collection' }),
+      'Covers',
+    );
+    await waitFor(() => expect(library.get(id)?.collectionIds).toHaveLength(1));
+  },
+};
+
+/** How it was made, "Use again" with its settings, the file's facts, the host's data, actions. */
+export const ProvenanceAndFacts: Story = {
+  play: async ({ canvas, userEvent, args, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const asset = aiAsset(library);
+    await library.update(asset.id, { sourceModule: 'story-writer', meta: { scene: 'harbour' } });
+    const made = await canvas.findByRole('region', { name: 'How it was made' });
+    await expect(made).toHaveTextContent(asset.source.type === 'ai' ? asset.source.prompt : '');
+    await expect(made).toHaveTextContent(/Seed/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Use again' }));
+    await expect(args.onReusePrompt).toHaveBeenCalledWith(
+      expect.objectContaining({ prompt: asset.source.type === 'ai' ? asset.source.prompt : '' }),
+    );
+    await expect(canvas.getByRole('region', { name: 'File' })).toHaveTextContent(asset.name);
+    const host = await canvas.findByRole('region', { name: 'From the app' });
+    await expect(host).toHaveTextContent('story-writer');
+    await expect(host).toHaveTextContent('harbour');
+    await waitFor(() =>
+      expect(canvas.getByRole('link', { name: 'Download' }).getAttribute('href')).toMatch(/^blob:/),
+    );
+    await expect(canvas.getByRole('link', { name: 'Download' })).toHaveAttribute(
+      'download',
+      asset.name,
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'View' }));
+    await expect(args.onView).toHaveBeenCalledWith(asset.id);
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit' }));
+    await expect(args.onEdit).toHaveBeenCalledWith(asset.id);
+    await userEvent.click(canvas.getByRole('button', { name: 'Close details' }));
+    await expect(args.onClose).toHaveBeenCalled();
+    // The image itself shows, from its original.
+    await waitFor(() =>
+      expect(
+        canvas
+          .getByRole('region', { name: 'Asset details' })
+          .querySelector('img[data-state="original"]'),
+      ).not.toBeNull(),
+    );
+  },
+};
+
+/** A sound plays in place, with no alt text or Copy image; dark scheme. */
+export const SoundDark: Story = {
+  parameters: { colorScheme: 'dark' },
+  loaders: [
+    async (): Promise<StoryData> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      await library.importFiles([toneWav()]);
+      return { library };
+    },
+  ],
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByRole('heading', { name: 'tuning-fork.wav' })).toBeVisible();
+    await waitFor(() =>
+      expect(canvasElement.querySelector('audio[controls]')?.getAttribute('src')).toMatch(/^blob:/),
+    );
+    await expect(canvas.queryByRole('textbox', { name: 'Alt text' })).toBeNull();
+    await expect(canvas.queryByRole('button', { name: 'Copy image' })).toBeNull();
+    const panel = canvas.getByRole('region', { name: 'Asset details' });
+    await expect(getComputedStyle(panel).backgroundColor).not.toMatch(/rgb\(255, 255, 255\)/);
+  },
+};
+
+/** An image's details in the dark scheme, under the accessibility check. */
+export const Dark: Story = {
+  parameters: { colorScheme: 'dark' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('textbox', { name: 'Title' })).toBeVisible();
+    await expect(canvas.getByRole('region', { name: 'How it was made' })).toBeVisible();
+  },
+};
+
+/** An asset deleted meanwhile: the panel says so and still closes. */
+export const Gone: Story = {
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <div className="max-w-sm">
+        <AssetDetailsPanel assetId="no-such-asset" {...args} />
+      </div>
+    </WithLibrary>
+  ),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('This asset is no longer in the library.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Close details' })).toBeVisible();
+  },
+};
