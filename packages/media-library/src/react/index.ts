@@ -9,6 +9,7 @@ export {
   describeAssetSource,
   reuseRequestOf,
 } from './asset-details-facts';
+export { describeImportProgress, type ImportProgressText } from './describe-import-progress';
 export {
   type ActiveFilter,
   activeFilterCount,
@@ -94,6 +95,12 @@ export {
   useGenerateForm,
 } from './use-generate-form';
 export { type UseImportResult, useImport } from './use-import';
+export {
+  type ImportNotAdded,
+  type UseImportOutcomeOptions,
+  type UseImportOutcomeResult,
+  useImportOutcome,
+} from './use-import-outcome';
 export {
   type LibraryArchiveStatus,
   type LibraryExport,
