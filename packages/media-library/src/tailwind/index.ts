@@ -15,7 +15,9 @@ export { FiltersPanel, type FiltersPanelProps } from './filters-panel';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
 export { ImportOutcomePanel, type ImportOutcomePanelProps } from './import-outcome';
 export { ImportProgressBar, type ImportProgressBarProps } from './import-progress';
+export { LibraryPanel, type LibraryPanelProps } from './library-panel';
 export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
+export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-library-screen';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';
 export {
   UploadButton,

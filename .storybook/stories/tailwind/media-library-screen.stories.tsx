@@ -1,0 +1,171 @@
+// The Tailwind preset's whole screen over a real library: desktop light and dark, a 360 px
+// phone, an empty library. Each play function works the screen as a person would.
+import { type MediaLibrary, MediaLibraryProvider } from '@medialoft/media-library';
+import { MediaLibraryScreen } from '@medialoft/media-library/tailwind';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
+import '../../tailwind.css';
+import { storyGenerator } from '../../story-generators';
+import { drawImage } from '../../story-images';
+import { libraryLoaders, type StoryData } from '../../story-providers';
+import { expectNoSidewaysScroll, expectOnScreen, onDesktop, onPhone } from '../../story-screen';
+
+const meta = {
+  title: 'Tailwind/MediaLibraryScreen',
+  component: MediaLibraryScreen,
+  parameters: { preset: 'tailwind' },
+  args: { height: '100vh' },
+  loaders: libraryLoaders(24, { ai: () => storyGenerator() }),
+  render: (args, { loaded }) => {
+    const { library, ai } = loaded as StoryData;
+    return (
+      <MediaLibraryProvider library={library} ai={ai}>
+        <MediaLibraryScreen {...args} />
+      </MediaLibraryProvider>
+    );
+  },
+} satisfies Meta<typeof MediaLibraryScreen>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The grid with all its cells once the library has loaded. */
+async function loadedGrid(count: number) {
+  const grid = await screen.findByRole('grid', { name: 'Assets' });
+  await waitFor(() => expect(within(grid).getAllByRole('gridcell').length).toBe(count));
+  return grid;
+}
+
+/**
+ * A picture uploaded through the file input lands and the summary says "1 added"; a search
+ * narrows the grid; two assets picked and favourited from the selection bar; a double click
+ * opens the viewer, named after the asset, and Escape closes it back to the grid.
+ */
+export const DesktopLight: Story = {
+  ...onDesktop,
+  play: async ({ canvas, loaded }) => {
+    const library = (loaded as StoryData).library as MediaLibrary;
+    await loadedGrid(24);
+    await expect(canvas.getByRole('complementary', { name: 'Library' })).toBeVisible();
+    await expect(canvas.getByRole('region', { name: 'Storage' })).toBeVisible();
+
+    const photo = new File([await drawImage('harbour at noon', 80, 60)], 'harbour.png', {
+      type: 'image/png',
+    });
+    await userEvent.upload(canvas.getByLabelText('Files to upload'), photo);
+    const summary = await canvas.findByRole('status', { name: 'Import summary' });
+    await expect(summary).toHaveTextContent('1 added');
+    await waitFor(() => expect(library.getState().assets.size).toBe(25));
+
+    const search = canvas.getByRole('searchbox', { name: 'Search' });
+    await userEvent.type(search, 'harbour');
+    const grid = await loadedGrid(1);
+    await expect(within(grid).getByRole('gridcell')).toHaveAccessibleName('harbour.png');
+    await userEvent.clear(search);
+    await loadedGrid(25);
+
+    const boxes = within(grid).getAllByRole('checkbox');
+    await userEvent.click(boxes[0] as HTMLElement);
+    await userEvent.click(boxes[1] as HTMLElement);
+    const bar = canvas.getByRole('toolbar', { name: 'Selection actions' });
+    await expect(bar).toHaveTextContent('2 of 25 assets selected');
+    const picked = within(grid)
+      .getAllByRole('gridcell')
+      .slice(0, 2)
+      .map((cell) => cell.getAttribute('data-asset-id') ?? '');
+    const favorite = within(bar).getByRole('button', { name: /favorite$/i });
+    if (favorite.textContent === 'Unfavorite') await userEvent.click(favorite);
+    await userEvent.click(within(bar).getByRole('button', { name: 'Favorite' }));
+    await waitFor(() => expect(picked.every((id) => library.get(id)?.favorite)).toBe(true));
+
+    const cell = within(grid).getAllByRole('gridcell')[2] as HTMLElement;
+    const name = cell.textContent?.replace('★', '').replace(/^AI/, '') ?? '';
+    await userEvent.dblClick(cell);
+    const viewer = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    await expect(within(viewer).getByRole('heading', { level: 2 })).toHaveTextContent(name);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  },
+};
+
+/**
+ * The dark scheme: the screen's surface is dark, a filter from the side panel narrows the
+ * grid, and the Generate dialog opens with its form (loaded on first use).
+ */
+export const DesktopDark: Story = {
+  ...onDesktop,
+  parameters: { ...onDesktop.parameters, colorScheme: 'dark' },
+  play: async ({ canvas, canvasElement }) => {
+    await loadedGrid(24);
+    const root = canvasElement.querySelector('main')?.parentElement?.parentElement;
+    if (!root) throw new Error('No screen root');
+    await expect(getComputedStyle(root).backgroundColor).not.toBe('rgb(255, 255, 255)');
+    const tags = canvas.getByRole('navigation', { name: 'Tags' });
+    await userEvent.click(within(tags).getByRole('button', { name: /^nature/ }));
+    await expect(within(tags).getByRole('button', { name: /^nature/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(canvas.getByRole('list', { name: 'Active filters' })).toHaveTextContent('nature');
+    const grid = screen.getByRole('grid', { name: 'Assets' });
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell').length).toBeLessThan(24));
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Generate images' });
+    await expect(
+      await within(dialog).findByRole('textbox', { name: 'Prompt' }, { timeout: 10_000 }),
+    ).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(canvas.getByRole('button', { name: 'Generate' })).toHaveFocus();
+  },
+};
+
+/**
+ * A 360 px phone: the header's buttons fit, nothing scrolls sideways, the side panel waits
+ * behind "Library", whose drawer holds Collections, Tags and Storage and closes back to it.
+ */
+export const Phone: Story = {
+  ...onPhone,
+  loaders: libraryLoaders(12, { ai: () => storyGenerator() }),
+  play: async ({ canvas }) => {
+    await expect(window.innerWidth).toBe(360);
+    const grid = await screen.findByRole('grid', { name: 'Assets' });
+    // Only the rows in view render: the grid says how many rows all 12 make.
+    await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', String(12 / 2)));
+    await expect(canvas.queryByRole('complementary', { name: 'Library' })).toBeNull();
+    for (const name of ['Library', 'Upload', 'Generate'])
+      await expectOnScreen(canvas.getByRole('button', { name }));
+    await expectNoSidewaysScroll();
+    await expect(grid).toHaveAttribute('aria-colcount', '2');
+
+    const open = canvas.getByRole('button', { name: 'Library' });
+    await userEvent.click(open);
+    const drawer = await screen.findByRole('dialog', { name: 'Library' });
+    await expect(within(drawer).getByRole('navigation', { name: 'Collections' })).toBeVisible();
+    await expect(within(drawer).getByRole('navigation', { name: 'Tags' })).toBeVisible();
+    await expect(within(drawer).getByRole('region', { name: 'Storage' })).toBeVisible();
+    await userEvent.click(within(drawer).getByRole('button', { name: /^pets/ }));
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Close library' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(open).toHaveFocus();
+    await expect(canvas.getByRole('list', { name: 'Active filters' })).toHaveTextContent('pets');
+    await expectNoSidewaysScroll();
+  },
+};
+
+/** No assets yet: the invitation to upload, whose button opens the picker's input. */
+export const EmptyLibrary: Story = {
+  ...onDesktop,
+  loaders: libraryLoaders(0),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No assets yet')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Generate' })).toBeNull();
+    const photo = new File([await drawImage('red kite', 40, 40)], 'kite.png', {
+      type: 'image/png',
+    });
+    await userEvent.upload(canvas.getByLabelText('Files to upload'), photo);
+    await loadedGrid(1);
+    await expect(canvas.queryByText('No assets yet')).toBeNull();
+  },
+};

@@ -1,0 +1,176 @@
+// The complete media library screen in Tailwind: header, upload (drop anywhere, paste, pick),
+// search and filters, the virtualised grid or list, the selection bar, collections, tags and
+// storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
+// which load on first use. Built only from the public hooks.
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import type { ImportItemResult } from '../core/index';
+import {
+  type LibraryFilters,
+  useAIGeneration,
+  useAssets,
+  useBulkActions,
+  useDialog,
+  useDropzone,
+  useImport,
+  useLibraryFilters,
+} from '../react/index';
+import { AssetGridView } from './asset-grid-view';
+import { BulkToolbar } from './bulk-toolbar';
+import { alertBox } from './classes';
+import { ImportOutcomePanel } from './import-outcome';
+import { ImportProgressBar } from './import-progress';
+import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
+import { LibraryPanel } from './library-panel';
+import { LibraryToolbar } from './library-toolbar';
+import { ModalSheet } from './modal-sheet';
+import { ScreenHeader } from './screen-header';
+import { useElementWidth } from './use-element-width';
+
+// Loaded on the first "Generate": a visit that only browses never needs the form.
+const GeneratePanel = lazy(() =>
+  import('./generate-panel').then((module) => ({ default: module.GeneratePanel })),
+);
+// Loaded on the first double click: a visit may never open the viewer.
+const AssetViewer = lazy(() =>
+  import('./asset-viewer').then((module) => ({ default: module.AssetViewer })),
+);
+
+/** Props of {@link MediaLibraryScreen}. */
+export interface MediaLibraryScreenProps {
+  /** Heading of the screen. Default "Media library". */
+  title?: string;
+  /** Height of the screen. Default '100dvh'. */
+  height?: number | string;
+  /** Which files the pickers and drops accept. Default: any. */
+  accept?: string | string[];
+  /** Starting filters, e.g. for a story or a deep link. */
+  initialFilters?: Partial<LibraryFilters>;
+  /** Starting layout. Default 'grid'. */
+  initialLayout?: 'grid' | 'list';
+}
+
+/** Below this width (CSS px of the screen itself) the screen lays itself out for a phone. */
+const phoneWidth = 640;
+
+/**
+ * The media library, ready to use with Tailwind CSS v4: render it inside
+ * `MediaLibraryProvider` (pass an `ai` generator there to get Generate), and let the host's
+ * Tailwind build scan the package (see the module's first lines).
+ *
+ * @example
+ * <MediaLibraryProvider library={library}>
+ *   <MediaLibraryScreen />
+ * </MediaLibraryProvider>
+ */
+export function MediaLibraryScreen({
+  title = 'Media library',
+  height = '100dvh',
+  accept,
+  initialFilters,
+  initialLayout,
+}: MediaLibraryScreenProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const narrow = useElementWidth(rootRef, 1024) < phoneWidth;
+  const view = useLibraryFilters({ initialFilters, initialLayout });
+  const { items, total } = useAssets(view.query);
+  const ids = useMemo(() => items.map((asset) => asset.id), [items]);
+  const bulk = useBulkActions({ ids, total, matching: view.filtered });
+  const ai = useAIGeneration();
+  const importer = useImport();
+  const [dismissed, setDismissed] = useState<readonly ImportItemResult[]>();
+  const onFiles = (files: File[]) => {
+    importer.importFiles(files, { keepFinished: true }).catch(() => undefined);
+  };
+  const dropzone = useDropzone({ onFiles, accept, paste: true });
+  // The whole screen takes drops; only the drag handlers of the root props are wanted here.
+  const { onDragEnter, onDragOver, onDragLeave, onDrop } = dropzone.getRootProps();
+  const generate = useDialog();
+  const drawer = useDialog();
+  const [viewing, setViewing] = useState<{ id: string }>();
+  const { results, error } = importer;
+
+  return (
+    <div
+      ref={rootRef}
+      style={{ height }}
+      className="relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      {...{ onDragEnter, onDragOver, onDragLeave, onDrop }}
+      data-state={dropzone.isDragActive ? 'drag-over' : 'idle'}
+    >
+      <input {...dropzone.getInputProps()} aria-label="Files to upload" />
+      <ScreenHeader
+        title={title}
+        onUpload={dropzone.open}
+        ai={ai}
+        generateTrigger={generate.getTriggerProps()}
+        libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
+      />
+      <div className="flex min-h-0 flex-1">
+        {!narrow && (
+          <aside
+            aria-label="Library"
+            className="w-60 flex-none overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-700"
+          >
+            <LibraryPanel view={view} />
+          </aside>
+        )}
+        <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
+          <LibraryToolbar view={view} total={total} />
+          <BulkToolbar bulk={bulk} collections={view.facets.collections} />
+          {importer.importing && (
+            <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
+          )}
+          {!importer.importing && results && results !== dismissed && (
+            <ImportOutcomePanel
+              results={results}
+              onShowAsset={(id) => bulk.setSelection([id])}
+              onDismiss={() => setDismissed(results)}
+            />
+          )}
+          {error && (error as { code?: string }).code !== 'canceled' && (
+            <p role="alert" className={alertBox}>
+              {error.message}
+            </p>
+          )}
+          <div className="min-h-0 flex-1">
+            {items.length > 0 ? (
+              <AssetGridView
+                assets={items}
+                layout={view.layout}
+                selection={bulk.selectedIds}
+                onSelectionChange={bulk.setSelection}
+                onView={(id) => setViewing({ id })}
+                touchTargets={narrow}
+                minCellWidth={narrow ? 120 : 160}
+              />
+            ) : view.filtered ? (
+              <NoMatchingAssets onClear={view.clearAll} />
+            ) : (
+              <EmptyLibrary onUpload={dropzone.open} />
+            )}
+          </div>
+        </main>
+      </div>
+      {dropzone.isDragActive && (
+        <div className="pointer-events-none absolute inset-2 flex items-center justify-center rounded-xl border-4 border-dashed border-indigo-600 bg-white/85 text-xl font-semibold dark:border-indigo-400 dark:bg-zinc-950/85">
+          Drop to upload
+        </div>
+      )}
+      {narrow && (
+        <ModalSheet dialog={drawer} title="Library" placement="start">
+          <LibraryPanel view={view} />
+        </ModalSheet>
+      )}
+      <ModalSheet dialog={generate} title="Generate images">
+        <Suspense fallback={<p>Loading…</p>}>
+          <GeneratePanel generation={ai} onGenerated={generate.close} />
+        </Suspense>
+      </ModalSheet>
+      {viewing && (
+        <Suspense fallback={null}>
+          <AssetViewer ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
