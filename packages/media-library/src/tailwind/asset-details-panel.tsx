@@ -5,7 +5,7 @@
 import type { MediaAIGenerateRequest } from '../core/index';
 import { useAssetDetails } from '../react/index';
 import { AIBadge } from './ai-badge';
-import { muted, secondaryButton } from './classes';
+import { iconButton, muted } from './classes';
 import { DetailsActions } from './details-actions';
 import { DetailsFacts, DetailsProvenance } from './details-facts';
 import { DetailsCollections, DetailsFields } from './details-fields';
@@ -27,7 +27,7 @@ export interface AssetDetailsPanelProps {
   className?: string;
 }
 
-const closeClass = `${secondaryButton} size-8 px-0 text-lg leading-none`;
+const closeClass = iconButton;
 
 /** Details of one asset; a short note when the asset is gone. */
 export function AssetDetailsPanel(props: AssetDetailsPanelProps) {

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { assetLabel } from '../core/index';
 import { type UseAssetViewerResult, useAssetViewer } from '../react/index';
-import { muted, secondaryButton } from './classes';
+import { iconButton, muted, secondaryButton } from './classes';
 import { ViewerStage } from './viewer-stage';
 
 /** Props of {@link AssetViewer}. */
@@ -18,8 +18,6 @@ export interface AssetViewerProps {
   /** Called when the shown file cannot be played or shown. */
   onError?(error: Error): void;
 }
-
-const iconButton = `${secondaryButton} size-9 px-0 text-lg leading-none`;
 
 /**
  * A full-screen dialog named after the shown asset. Arrow keys, Home/End and swipes move

@@ -44,3 +44,6 @@ export const compactButton = `inline-flex items-center justify-center gap-1 roun
 /** An alert's box: a failure said in words. */
 export const alertBox =
   'rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100';
+
+/** A square button holding one symbol (close, previous, next, zoom); name it with aria-label. */
+export const iconButton = `inline-flex size-9 flex-none items-center justify-center rounded-md border border-zinc-300 bg-white text-lg leading-none text-zinc-900 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700 ${focusRing}`;

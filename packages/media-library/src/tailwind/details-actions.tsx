@@ -2,7 +2,7 @@
 // the hook's; Download is a plain link to the library's inert URL of the original.
 import type { UseAssetDetailsResult } from '../react/index';
 import { useAssetUrl } from '../react/index';
-import { secondaryButton } from './classes';
+import { iconButton, secondaryButton } from './classes';
 
 /** Props of {@link DetailsActions}. */
 export interface DetailsActionsProps {
@@ -11,7 +11,8 @@ export interface DetailsActionsProps {
   onEdit?(id: string): void;
 }
 
-const small = `${secondaryButton} px-2 py-1 text-xs`;
+const small = secondaryButton;
+const favoriteClass = `${iconButton} aria-pressed:border-amber-600 aria-pressed:bg-amber-100 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-400 dark:aria-pressed:bg-amber-900 dark:aria-pressed:text-amber-100`;
 
 /** A row of the asset's actions. */
 export function DetailsActions({ details, onView, onEdit }: DetailsActionsProps) {
@@ -24,7 +25,7 @@ export function DetailsActions({ details, onView, onEdit }: DetailsActionsProps)
         type="button"
         aria-label="Favorite"
         aria-pressed={details.favorite}
-        className={`${small} ${details.favorite ? 'border-amber-500 bg-amber-100 text-amber-900 dark:border-amber-400 dark:bg-amber-900 dark:text-amber-100' : ''}`}
+        className={favoriteClass}
         onClick={() => void details.toggleFavorite()}
       >
         {details.favorite ? '★' : '☆'}

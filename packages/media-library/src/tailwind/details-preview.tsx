@@ -5,7 +5,7 @@ import { useAssetUrl } from '../react/index';
 import { muted } from './classes';
 
 const frame =
-  'flex aspect-[4/3] w-full items-center justify-center overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800';
+  'flex aspect-[4/3] w-full shrink-0 items-center justify-center overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800';
 
 /** The asset shown in place, by kind. */
 export function DetailsPreview({ asset }: { asset: MediaAsset }) {
