@@ -215,3 +215,57 @@ export const CopyFailsOnPhone: Story = {
     await expect(within(details).queryByRole('alert')).toBeNull();
   },
 };
+
+/**
+ * The navigation column does not fit a phone, so the header's "Library" button opens it in a
+ * drawer: collections (a new one made there), tags (one picked, narrowing the grid) and the
+ * storage meter with "Keep files on this device", each reached and on screen. Closing hands
+ * the focus back to the button.
+ */
+export const LibraryOnPhone: Story = {
+  loaders: libraryLoaders(12),
+  play: async ({ canvas, userEvent }) => {
+    await expect(window.innerWidth).toBe(360);
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await expect(canvas.queryByRole('navigation', { name: 'Library navigation' })).toBeNull();
+    const button = canvas.getByRole('button', { name: 'Library' });
+    await expectOnScreen(button);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(button);
+    const drawer = await screen.findByRole('dialog', { name: 'Library' });
+    await expect(grid.closest('[aria-hidden="true"]')).not.toBeNull();
+
+    const collections = within(drawer).getByRole('region', { name: 'Collections' });
+    await waitFor(() => expectOnScreen(collections));
+    await userEvent.click(within(collections).getByRole('button', { name: 'New collection' }));
+    await userEvent.type(
+      within(collections).getByRole('textbox', { name: 'New collection name' }),
+      'Holiday{Enter}',
+    );
+    await expect(await within(collections).findByText('Holiday')).toBeVisible();
+
+    const tags = within(drawer).getByRole('region', { name: 'Tags' });
+    // Each tag has its rename button beside it, named after it.
+    const rename = within(tags).getAllByRole('button', { name: /^Rename tag / })[0];
+    const name = rename?.getAttribute('aria-label')?.replace(/^Rename tag /, '');
+    if (!name) throw new Error('The library lists no tag');
+    const tag = within(tags).getByText(name);
+    tag.scrollIntoView({ block: 'nearest' });
+    await expectOnScreen(tag);
+    const before = grid.getAttribute('aria-rowcount');
+    await userEvent.click(tag);
+
+    const storage = within(drawer).getByRole('region', { name: 'Storage' });
+    storage.scrollIntoView({ block: 'nearest' });
+    await waitFor(() => expectOnScreen(storage));
+    await expect(within(storage).getByText('Keep files on this device')).toBeVisible();
+
+    const show = within(drawer).getByRole('button', { name: /^Show \d+ assets?$/ });
+    await expect(show).not.toHaveTextContent('Show 12 assets');
+    await userEvent.click(show);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(button).toHaveFocus());
+    await waitFor(() => expect(grid.getAttribute('aria-rowcount')).not.toBe(before));
+    await expectNoSidewaysScroll();
+  },
+};

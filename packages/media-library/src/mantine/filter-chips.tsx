@@ -1,14 +1,18 @@
-// The filter row: kind, source, favorites and date as chips; tags, AI provider/model and
-// collection as compact multi-selects that appear only when the library has values for them.
+// The filter row: kind, source, favorites and date as chips; tags, collection, the host module
+// that made the assets and AI provider/model as compact selects that appear only when the
+// library has values for them.
 import { Button, Chip, Group, MultiSelect, Select } from '@mantine/core';
 import type { AssetKind, AssetSourceType } from '../core/index';
 import {
   activeFilterCount,
   type DateWindow,
-  emptyFilters,
+  dateOptions,
+  kindOptions,
   type LibraryFilters,
-} from './library-filters';
-import type { LibraryFacets } from './use-library-facets';
+  sourceOptions,
+  withoutFilters,
+} from '../react/library-filters';
+import type { LibraryFacets } from '../react/use-library-facets';
 
 /** Props of {@link FilterChips}. */
 export interface FilterChipsProps {
@@ -17,26 +21,6 @@ export interface FilterChipsProps {
   facets: LibraryFacets;
 }
 
-const kinds: Array<{ value: AssetKind; label: string }> = [
-  { value: 'image', label: 'Images' },
-  { value: 'video', label: 'Video' },
-  { value: 'audio', label: 'Audio' },
-  { value: 'text', label: 'Text' },
-  { value: 'document', label: 'Documents' },
-];
-const sources: Array<{ value: AssetSourceType; label: string }> = [
-  { value: 'upload', label: 'Uploaded' },
-  { value: 'url', label: 'From URL' },
-  { value: 'ai', label: 'AI generated' },
-];
-const dates: Array<{ value: DateWindow; label: string }> = [
-  { value: 'any', label: 'Any time' },
-  { value: 'day', label: 'Last 24 hours' },
-  { value: 'week', label: 'Last 7 days' },
-  { value: 'month', label: 'Last 30 days' },
-  { value: 'year', label: 'Last year' },
-];
-
 /** Filter chips and selects; every control is labelled for screen readers and tests. */
 export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsProps) {
   const set = (patch: Partial<LibraryFilters>) => onFiltersChange({ ...filters, ...patch });
@@ -44,7 +28,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
   return (
     <Group gap="xs" wrap="wrap" role="group" aria-label="Filters">
       <Chip.Group multiple value={filters.kinds} onChange={(v) => set({ kinds: v as AssetKind[] })}>
-        {kinds.map((kind) => (
+        {kindOptions.map((kind) => (
           <Chip key={kind.value} value={kind.value} size="xs" variant="outline">
             {kind.label}
           </Chip>
@@ -55,7 +39,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         value={filters.sources}
         onChange={(v) => set({ sources: v as AssetSourceType[] })}
       >
-        {sources.map((source) => (
+        {sourceOptions.map((source) => (
           <Chip key={source.value} value={source.value} size="xs" variant="outline">
             {source.label}
           </Chip>
@@ -73,7 +57,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         aria-label="Date"
         size="xs"
         w={140}
-        data={dates}
+        data={[...dateOptions]}
         value={filters.date}
         allowDeselect={false}
         onChange={(value) => set({ date: (value ?? 'any') as DateWindow })}
@@ -102,6 +86,17 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
           onChange={(value) => set({ collectionId: value ?? undefined })}
         />
       )}
+      {facets.sourceModules.length > 0 && (
+        <MultiSelect
+          aria-label="Made by"
+          placeholder={filters.sourceModules?.length ? undefined : 'Made by'}
+          size="xs"
+          w={160}
+          data={facets.sourceModules}
+          value={filters.sourceModules ?? []}
+          onChange={(sourceModules) => set({ sourceModules })}
+        />
+      )}
       {facets.providers.length > 0 && (
         <MultiSelect
           aria-label="AI provider"
@@ -128,14 +123,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         <Button
           size="compact-xs"
           variant="subtle"
-          onClick={() =>
-            onFiltersChange({
-              ...emptyFilters,
-              text: filters.text,
-              sort: filters.sort,
-              direction: filters.direction,
-            })
-          }
+          onClick={() => onFiltersChange(withoutFilters(filters))}
         >
           Clear filters ({active})
         </Button>

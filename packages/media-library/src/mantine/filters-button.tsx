@@ -3,9 +3,9 @@
 // letting them take half the screen's height above the grid.
 import { Button, Drawer } from '@mantine/core';
 import { useState } from 'react';
+import { activeFilterCount, type LibraryFilters } from '../react/library-filters';
+import type { LibraryFacets } from '../react/use-library-facets';
 import { FilterChips } from './filter-chips';
-import { activeFilterCount, type LibraryFilters } from './library-filters';
-import type { LibraryFacets } from './use-library-facets';
 
 /** Props of {@link FiltersButton}. */
 export interface FiltersButtonProps {

@@ -8,6 +8,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { GenerateButton, type GenerationStatus } from './generate-button';
 import { LibraryArchiveMenu } from './library-archive-menu';
 import { UrlImportButton } from './url-import';
@@ -30,6 +31,8 @@ export interface LibraryHeaderProps {
   selection?: readonly string[];
   /** The collection on screen, which the Backup menu then offers to export on its own. */
   collectionId?: string;
+  /** Shown before the actions, e.g. the phone's "Library" button. */
+  navigation?: ReactNode;
 }
 
 /** Title and the primary actions of the library. */
@@ -42,6 +45,7 @@ export function LibraryHeader({
   archive = true,
   selection,
   collectionId,
+  navigation,
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -54,6 +58,7 @@ export function LibraryHeader({
         {title}
       </Title>
       <Group gap="xs">
+        {navigation}
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}

@@ -2,8 +2,7 @@
 // has a row of its own, so it keeps room for a whole query.
 import { Button, Group, Menu, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { SortField } from '../core/index';
-import type { LibraryFilters } from './library-filters';
+import { currentSort, type LibraryFilters, sortOptions } from '../react/library-filters';
 
 /** Props of {@link LibraryToolbar}. */
 export interface LibraryToolbarProps {
@@ -20,17 +19,6 @@ export interface LibraryToolbarProps {
   filtersButton?: ReactNode;
 }
 
-const sorts: Array<{ field: SortField; direction: 'asc' | 'desc'; label: string }> = [
-  { field: 'createdAt', direction: 'desc', label: 'Newest first' },
-  { field: 'createdAt', direction: 'asc', label: 'Oldest first' },
-  { field: 'updatedAt', direction: 'desc', label: 'Recently edited' },
-  { field: 'name', direction: 'asc', label: 'Name A–Z' },
-  { field: 'name', direction: 'desc', label: 'Name Z–A' },
-  { field: 'size', direction: 'desc', label: 'Largest first' },
-  { field: 'size', direction: 'asc', label: 'Smallest first' },
-  { field: 'cost', direction: 'desc', label: 'Highest AI cost' },
-];
-
 /** The search, sort and layout controls of the library screen. */
 export function LibraryToolbar({
   filters,
@@ -40,8 +28,7 @@ export function LibraryToolbar({
   narrow = false,
   filtersButton,
 }: LibraryToolbarProps) {
-  const current =
-    sorts.find((s) => s.field === filters.sort && s.direction === filters.direction) ?? sorts[0];
+  const current = currentSort(filters);
   const search = (
     <TextInput
       aria-label="Search"
@@ -56,12 +43,12 @@ export function LibraryToolbar({
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" aria-label={`Sort: ${current?.label}`}>
-            {narrow ? 'Sort' : `Sort: ${current?.label}`}
+          <Button variant="default" aria-label={`Sort: ${current.label}`}>
+            {narrow ? 'Sort' : `Sort: ${current.label}`}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {sorts.map((sort) => (
+          {sortOptions.map((sort) => (
             <Menu.Item
               key={`${sort.field}-${sort.direction}`}
               onClick={() =>

@@ -120,6 +120,13 @@ export {
   type UseLibraryFiltersResult,
   useLibraryFilters,
 } from './use-library-filters';
+export {
+  describeImportProblems,
+  type ScreenProblem,
+  type UseLibraryScreenOptions,
+  type UseLibraryScreenResult,
+  useLibraryScreen,
+} from './use-library-screen';
 export { useMediaLibrary } from './use-media-library';
 export { type UseStorageResult, useStorage } from './use-storage';
 export {

@@ -1,0 +1,169 @@
+// The screen's main column: search, sort and filters, the import under way and how the last
+// one ended, what failed, the count or the selection's actions, and the grid (or what stands
+// in for it when there is nothing to show). Drop files anywhere on it.
+import { Box, Stack, Text } from '@mantine/core';
+import { lazy, type ReactNode, Suspense } from 'react';
+import type { MediaAsset } from '../core/index';
+import type {
+  UseDropzoneResult,
+  UseLibraryFiltersResult,
+  UseLibraryScreenResult,
+} from '../react/index';
+import { AssetGridView } from './asset-grid-view';
+import { BulkToolbar } from './bulk-toolbar';
+import { FilterChips } from './filter-chips';
+import { FiltersButton } from './filters-button';
+import { ImportProgressBar } from './import-progress';
+import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
+import { LibraryToolbar } from './library-toolbar';
+import { mutedText } from './preset-colors';
+
+// Loaded when a batch of files ends: its summary and the files not added.
+const ImportOutcomePanel = lazy(() =>
+  import('./import-outcome').then((module) => ({ default: module.ImportOutcomePanel })),
+);
+
+/** Props of {@link LibraryMain}. */
+export interface LibraryMainProps {
+  view: UseLibraryFiltersResult;
+  screen: UseLibraryScreenResult;
+  dropzone: UseDropzoneResult;
+  assets: { items: MediaAsset[]; total: number; status: string; ids: string[] };
+  canGenerate: boolean;
+  filtersSheet: { opened: boolean; onOpenedChange(opened: boolean): void };
+  /** The alert of what failed, when it shows here rather than over the details. */
+  alert: ReactNode;
+  /** Storage notices, loaded apart. */
+  notices: ReactNode;
+  onView(id: string): void;
+}
+
+/** "Drop to upload" over the column while files are dragged over it. */
+function DropOverlay() {
+  return (
+    // Lets the drag through, or entering the label would count as leaving the library.
+    <Box
+      pos="absolute"
+      inset={0}
+      style={{
+        zIndex: 1,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        pointerEvents: 'none',
+      }}
+    >
+      <Text fw={600} size="lg" c="var(--mantine-primary-color-filled)">
+        Drop to upload
+      </Text>
+    </Box>
+  );
+}
+
+/** Everything between the header and the details. */
+export function LibraryMain(props: LibraryMainProps) {
+  const { view, screen, dropzone, assets, canGenerate, filtersSheet, alert, notices } = props;
+  const { narrow, importer } = screen;
+  const { onDragEnter, onDragOver, onDragLeave, onDrop, ...root } = dropzone.getRootProps();
+  const dragOver = root['data-state'] === 'drag-over';
+  const { total, status } = assets;
+  return (
+    <Box
+      component="main"
+      className="medialoft-drop-target"
+      {...{ onDragEnter, onDragOver, onDragLeave, onDrop, 'data-state': root['data-state'] }}
+      style={{
+        flex: 1,
+        minWidth: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        position: 'relative',
+      }}
+    >
+      {dragOver && <DropOverlay />}
+      <Stack gap="xs" p="md" pb="xs">
+        <LibraryToolbar
+          filters={view.filters}
+          onFiltersChange={view.setFilters}
+          layout={view.layout}
+          onLayoutChange={view.setLayout}
+          narrow={narrow}
+          filtersButton={
+            narrow && (
+              <FiltersButton
+                filters={view.filters}
+                onFiltersChange={view.setFilters}
+                facets={view.facets}
+                total={total}
+                opened={filtersSheet.opened}
+                onOpenedChange={filtersSheet.onOpenedChange}
+              />
+            )
+          }
+        />
+        {!narrow && (
+          <FilterChips
+            filters={view.filters}
+            onFiltersChange={view.setFilters}
+            facets={view.facets}
+          />
+        )}
+        {importer.importing && (
+          <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
+        )}
+        {screen.outcome && !importer.importing && (
+          <Suspense fallback={null}>
+            <ImportOutcomePanel
+              results={screen.outcome}
+              onShowAsset={(id) => screen.changeSelection([id])}
+              onDismiss={screen.dismissOutcome}
+            />
+          </Suspense>
+        )}
+        {alert}
+        {notices}
+        {/* A fixed-height row: the count, or the selection's actions in its place. */}
+        <Box mih={30} style={{ display: 'flex', alignItems: 'center' }}>
+          {screen.selection.length > 0 ? (
+            <BulkToolbar
+              selection={screen.selection}
+              onSelectionChange={screen.setSelection}
+              collections={view.facets.collections}
+              allIds={assets.ids}
+              total={total}
+              matching={view.filtered}
+              onError={(error) => screen.report(error.message)}
+            />
+          ) : (
+            <Text size="sm" c={mutedText} aria-live="polite">
+              {status === 'loading'
+                ? 'Loading…'
+                : `${total.toLocaleString()} asset${total === 1 ? '' : 's'}${view.filtered ? ' match' : ''}`}
+            </Text>
+          )}
+        </Box>
+      </Stack>
+      <Box style={{ flex: 1, minHeight: 0 }} {...screen.getGridAreaProps()}>
+        {total > 0 ? (
+          <AssetGridView
+            assets={assets.items}
+            layout={view.layout}
+            selection={screen.selection}
+            onSelectionChange={screen.changeSelection}
+            onActivate={screen.showDetails}
+            onView={props.onView}
+            activateOnClick={narrow}
+            touchTargets={narrow}
+          />
+        ) : status === 'loading' ? null : view.filtered ? (
+          <NoMatchingAssets onClear={view.clearAll} />
+        ) : (
+          <EmptyLibrary
+            dropzone={dropzone.getRootProps({ 'aria-label': 'Drop, paste or choose files to add' })}
+            canGenerate={canGenerate}
+          />
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,197 @@
+// The glue of a whole library screen that no single component owns: phone or desktop layout by
+// the screen's width, the selection and the details that follow it, Escape closing the details
+// beside the grid, imports started from anywhere with their outcome, and what failed, in words.
+import { type KeyboardEvent, useRef, useState } from 'react';
+import type { ImportItemResult } from '../core/index';
+import { type UseDialogResult, useDialog } from './use-dialog';
+import { type UseImportResult, useImport } from './use-import';
+
+/** Options of {@link useLibraryScreen}. */
+export interface UseLibraryScreenOptions {
+  /** The screen's own width in CSS pixels (a host may embed it in a narrow column). */
+  width: number;
+  /** Below this width the screen lays itself out for a phone. */
+  breakpoint: number;
+  /** The ids shown, in order; the selection is kept to them. */
+  ids: readonly string[];
+}
+
+/** What failed, and whether in the details, so a preset can show it over them. */
+export interface ScreenProblem {
+  text: string;
+  inDetails?: boolean;
+}
+
+/** What {@link useLibraryScreen} returns. */
+export interface UseLibraryScreenResult {
+  /** Phone layout: no navigation column, details over the grid. */
+  narrow: boolean;
+  /** The selected ids that are shown. */
+  selection: string[];
+  /**
+   * Sets the selection from the grid. Beside the grid the details follow a single selection;
+   * over it (narrow) they would cover the grid at each tick, so only opening shows them.
+   */
+  changeSelection(ids: string[]): void;
+  /** Sets the selection without opening anything (bulk actions, a new image). */
+  setSelection(ids: string[]): void;
+  /** The asset whose details show, kept while they close so they can slide out. */
+  detailsId?: string;
+  /** The details' open state, trigger and focus return. */
+  details: UseDialogResult;
+  showDetails(id: string): void;
+  /** For the grid's container: Escape there closes the details beside it. */
+  getGridAreaProps(): {
+    ref(element: HTMLElement | null): void;
+    onKeyDown(event: KeyboardEvent<HTMLElement>): void;
+  };
+  /** For the details' container beside the grid: Escape in it closes them. */
+  getDetailsAreaProps(): Pick<ReturnType<UseDialogResult['getDialogProps']>, 'ref' | 'onKeyDown'>;
+  problem?: ScreenProblem;
+  report(text: string, inDetails?: boolean): void;
+  dismissProblem(): void;
+  importer: UseImportResult;
+  /** Imports files, committed as they finish; failures and damaged files are reported. */
+  importFiles(files: File[]): void;
+  importUrl(url: string): Promise<void>;
+  /** The latest batch that ended, until dismissed or the next starts. */
+  outcome?: ImportItemResult[];
+  dismissOutcome(): void;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What went wrong in a batch, in words, or undefined when nothing did. */
+export function describeImportProblems(results: readonly ImportItemResult[]): string | undefined {
+  // Files a cancel left out are no failure: the batch summary counts them.
+  const failed = results.filter(
+    (r) => r.status === 'failed' && (r.error as { code?: unknown }).code !== 'canceled',
+  );
+  const first = failed[0];
+  // Kept, but damaged: the batch summary says so, not only the grid.
+  const unreadable = results.flatMap((r) =>
+    r.status === 'imported' && r.asset.unreadable ? [r.asset.name] : [],
+  );
+  const lines = [
+    ...(first?.status === 'failed'
+      ? [
+          `${plural(failed.length, 'file')} could not be imported (${first.name}: ${first.error.message})`,
+        ]
+      : []),
+    ...(unreadable.length > 0
+      ? [
+          `${plural(unreadable.length, 'imported file')} can't be shown and may be damaged (${unreadable.slice(0, 3).join(', ')})`,
+        ]
+      : []),
+  ];
+  return lines.length > 0 ? `${lines.join('. ')}.` : undefined;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The state a library screen shares between its parts. The preset measures the width and
+ * lays out; everything else here is behaviour.
+ *
+ * @example
+ * const screen = useLibraryScreen({ width, breakpoint: 768, ids });
+ * <div {...screen.getGridAreaProps()}>
+ *   <Grid selection={screen.selection} onSelectionChange={screen.changeSelection}
+ *     onActivate={screen.showDetails} />
+ * </div>
+ * {screen.details.open && screen.detailsId && (
+ *   <aside {...screen.getDetailsAreaProps()}><Details id={screen.detailsId} /></aside>
+ * )}
+ * {screen.problem && <p role="alert">{screen.problem.text}</p>}
+ */
+export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibraryScreenResult {
+  const { width, breakpoint, ids } = options;
+  const narrow = width < breakpoint;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [detailsId, setDetailsId] = useState<string>();
+  const [problem, setProblem] = useState<ScreenProblem>();
+  const [outcome, setOutcome] = useState<ImportItemResult[]>();
+  const gridArea = useRef<HTMLElement | null>(null);
+  const details = useDialog({
+    // Over the grid a modal drawer returns the focus itself.
+    returnFocus: !narrow,
+    // A virtualised cell is re-created as the details change the column count: the grid's
+    // tab stop stands in for it.
+    fallbackFocus: () =>
+      gridArea.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]'),
+  });
+  const importer = useImport();
+  const shown = new Set(ids);
+  const report = (text: string, inDetails?: boolean) => setProblem({ text, inDetails });
+
+  const showDetails = (id: string) => {
+    setDetailsId(id);
+    details.show();
+  };
+  const { ref, onKeyDown } = details.getDialogProps();
+  return {
+    narrow,
+    selection: selected.filter((id) => shown.has(id)),
+    changeSelection: (next) => {
+      setSelected(next);
+      if (!narrow && next.length === 1 && next[0] !== undefined) showDetails(next[0]);
+    },
+    setSelection: setSelected,
+    detailsId,
+    details,
+    showDetails,
+    getGridAreaProps: () => ({
+      ref: (element) => {
+        gridArea.current = element;
+      },
+      onKeyDown: (event) => {
+        // After the grid has cleared the selection, Escape goes on to close the details.
+        if (event.key !== 'Escape' || narrow || !details.open) return;
+        const target = event.target as HTMLElement;
+        if (
+          !event.currentTarget.contains(target) ||
+          /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
+        )
+          return;
+        details.close();
+      },
+    }),
+    getDetailsAreaProps: () => ({
+      ref,
+      onKeyDown: (event) => {
+        if (!narrow) onKeyDown(event);
+      },
+    }),
+    problem,
+    report,
+    dismissProblem: () => setProblem(undefined),
+    importer,
+    importFiles: (files) => {
+      setProblem(undefined);
+      setOutcome(undefined);
+      // Committed as they finish, so a cancel keeps what was done and the summary says so.
+      importer.importFiles(files, { keepFinished: true }).then(
+        (results) => {
+          setOutcome(results);
+          const text = describeImportProblems(results);
+          if (text) report(text);
+        },
+        (error) => {
+          if ((error as { code?: string })?.code !== 'canceled') report(message(error));
+        },
+      );
+    },
+    importUrl: (url) => {
+      setProblem(undefined);
+      return importer.importFromUrl(url).then(
+        (result) => {
+          const text = describeImportProblems([result]);
+          if (text) report(text);
+        },
+        (error) => report(message(error)),
+      );
+    },
+    outcome,
+    dismissOutcome: () => setOutcome(undefined),
+  };
+}
