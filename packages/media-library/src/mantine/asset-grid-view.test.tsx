@@ -20,12 +20,16 @@ const names = Array.from({ length: 60 }, (_, i) => `asset-${String(i).padStart(2
 function Grid({
   narrowOnSelect = false,
   touch = false,
+  openOnClick = false,
 }: {
   narrowOnSelect?: boolean;
   touch?: boolean;
+  /** A plain click opens an asset (as into details) and the grid marks it open. */
+  openOnClick?: boolean;
 }) {
   const { items } = useAssets({ sort: { field: 'name', direction: 'asc' } });
   const [selection, setSelection] = useState<string[]>([]);
+  const [open, setOpen] = useState<string>();
   return (
     <div style={{ height: 800 }}>
       <AssetGridView
@@ -34,6 +38,7 @@ function Grid({
         onSelectionChange={setSelection}
         minCellWidth={narrowOnSelect && selection.length === 1 ? 300 : 160}
         touchTargets={touch}
+        {...(openOnClick ? { activateOnClick: true, onActivate: setOpen, openId: open } : {})}
       />
       <output data-testid="selection">{selection.length}</output>
       <output data-testid="selected">
@@ -46,7 +51,9 @@ function Grid({
   );
 }
 
-async function showMany(props: { narrowOnSelect?: boolean; touch?: boolean } = {}) {
+async function showMany(
+  props: { narrowOnSelect?: boolean; touch?: boolean; openOnClick?: boolean } = {},
+) {
   const library = createTestLibrary();
   await library.ready;
   await library.importFiles(names.map((name, i) => pngFile(i + 1, name)));
@@ -97,4 +104,35 @@ describe('AssetGridView', { timeout: 30_000 }, () => {
       expect(selected()).toBe([names[2], names[4], names[5]].join(','));
     });
   }
+
+  it('opens a clicked asset apart from the ticked ones, which alone are selected', async () => {
+    const { user, grid } = await showMany({ openOnClick: true });
+    const columns = Number(grid.getAttribute('aria-colcount'));
+    const box = (i: number) => screen.getByRole('checkbox', { name: `Select ${names[i]}` });
+    const tile = (i: number) => within(grid).getByRole('gridcell', { name: names[i] });
+    await user.click(box(0));
+    await user.click(box(1));
+    // A tile in the third row, clicked plainly, opens: the selection stays the two ticked.
+    const below = columns * 2 + 1;
+    await user.click(tile(below));
+    expect(screen.getByTestId('selected').textContent).toBe(`${names[0]},${names[1]}`);
+    expect(tile(below).hasAttribute('data-open')).toBe(true);
+    expect(tile(below).hasAttribute('data-selected')).toBe(false);
+    expect((box(below) as HTMLInputElement).checked).toBe(false);
+    expect(tile(0).hasAttribute('data-selected')).toBe(true);
+    expect(tile(0).hasAttribute('data-open')).toBe(false);
+    expect((box(0) as HTMLInputElement).checked).toBe(true);
+    // The focus is on the opened tile, in the grid, and the keyboard goes on from it.
+    expect(focusedName()).toBe(names[below]);
+    await user.keyboard(' ');
+    expect(screen.getByTestId('selected').textContent).toBe(
+      [names[0], names[1], names[below]].join(','),
+    );
+    expect(focusedName()).toBe(names[below]);
+    // Opening another moves the outline; the selection does not follow it.
+    await user.click(tile(3));
+    expect(tile(3).hasAttribute('data-open')).toBe(true);
+    expect(tile(below).hasAttribute('data-open')).toBe(false);
+    expect(screen.getByTestId('selection').textContent).toBe('3');
+  });
 });

@@ -1,6 +1,8 @@
 // The few CSS rules the preset's data-* states need (selection, focus, drag-over). Kept here
 // so the hooks stay unstyled; colours come from Mantine's variables, so both schemes work.
 const css = `
+/* The asset shown in the details: outlined in the text colour, apart from the ticked selection. */
+.medialoft-grid-cell[data-open] { outline: 2px solid var(--mantine-color-text); }
 .medialoft-grid-cell:focus-visible { outline: 2px solid var(--mantine-primary-color-filled); }
 .medialoft-grid-cell[data-state='selected'] {
   background: var(--mantine-primary-color-light);

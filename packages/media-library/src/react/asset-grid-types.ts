@@ -8,8 +8,20 @@ export interface UseAssetGridOptions {
   ids: readonly string[];
   /** Items per row; 1 makes a list. */
   columns: number;
-  /** Enter, or a double click, on an item. */
+  /** Enter, or a double click, on an item (or a plain click, with `activateOnClick`). */
   onActivate?(id: string): void;
+  /**
+   * A plain click opens the item (`onActivate`) and leaves the selection as it is, so what a
+   * person looks at never silently becomes the target of a bulk action; Shift and Ctrl/Cmd
+   * clicks, Space and checkboxes (`toggle`) still select. Default false: a click selects that
+   * item alone.
+   */
+  activateOnClick?: boolean;
+  /**
+   * The item shown open (say, in a details panel): it gets `data-open` and `aria-current`, apart
+   * from the selection's `data-selected`.
+   */
+  openId?: string;
   /** The selected ids, when the caller owns the selection (controlled). */
   selection?: readonly string[];
   /** The initial selection when the grid owns it (uncontrolled). */
@@ -22,6 +34,10 @@ export interface UseAssetGridOptions {
 export type AssetGridItemProps = HTMLAttributes<HTMLElement> & {
   ref: (element: HTMLElement | null) => void;
   'data-state': 'selected' | 'unselected';
+  /** Present on a selected item (the target of bulk actions). */
+  'data-selected'?: '';
+  /** Present on the item shown open (`openId`), selected or not. */
+  'data-open'?: '';
   'data-focused'?: '';
 };
 

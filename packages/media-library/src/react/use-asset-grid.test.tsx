@@ -257,4 +257,38 @@ describe('useAssetGrid', () => {
     expect(selection()).toBe('a0,a1,a2');
     expect(cell('a3').getAttribute('aria-selected')).toBe('false');
   });
+
+  it('with activateOnClick, a plain click opens without touching the selection', async () => {
+    const onActivate = vi.fn();
+    const user = await setup({ onActivate, activateOnClick: true, defaultSelection: ['a1'] });
+    await user.click(cell('a5'));
+    expect(onActivate).toHaveBeenCalledWith('a5');
+    expect(selection()).toBe('a1');
+    // The clicked item became the tab stop, so the keyboard goes on from there.
+    expect(cell('a5').getAttribute('tabindex')).toBe('0');
+    // Modified clicks still select, and open nothing.
+    await user.keyboard('{Control>}');
+    await user.click(cell('a2'));
+    await user.keyboard('{/Control}');
+    expect(selection()).toBe('a1,a2');
+    await user.keyboard('{Shift>}');
+    await user.click(cell('a4'));
+    await user.keyboard('{/Shift}');
+    expect(selection()).toBe('a2,a3,a4');
+    expect(onActivate).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks the open item apart from the selected ones', async () => {
+    await setup({ openId: 'a3', defaultSelection: ['a1', 'a2'] });
+    expect(cell('a3').hasAttribute('data-open')).toBe(true);
+    expect(cell('a3').getAttribute('aria-current')).toBe('true');
+    expect(cell('a3').hasAttribute('data-selected')).toBe(false);
+    expect(cell('a3').getAttribute('aria-selected')).toBe('false');
+    for (const id of ['a1', 'a2']) {
+      expect(cell(id).hasAttribute('data-selected')).toBe(true);
+      expect(cell(id).hasAttribute('data-open')).toBe(false);
+      expect(cell(id).hasAttribute('aria-current')).toBe(false);
+    }
+    expect(cell('a0').hasAttribute('data-selected')).toBe(false);
+  });
 });

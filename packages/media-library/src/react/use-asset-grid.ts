@@ -16,8 +16,10 @@ export type {
  *
  * Arrows move by one item or one row, Home/End to the row's ends, Ctrl+Home/End to the first
  * and last item; Shift extends the selection from the anchor. Space toggles, Enter activates,
- * Ctrl/Cmd+A selects all, Escape clears. Click selects one, Ctrl/Cmd+click toggles,
- * Shift+click selects a range. Only the focused item is in the tab order.
+ * Ctrl/Cmd+A selects all, Escape clears. Click selects one (or, with `activateOnClick`, opens
+ * it and leaves the selection alone), Ctrl/Cmd+click toggles, Shift+click selects a range.
+ * Only the focused item is in the tab order. The open item (`openId`) is marked `data-open`,
+ * apart from the selected ones' `data-selected`.
  *
  * @example
  * const grid = useAssetGrid({ ids, columns: 4, onActivate: openViewer });
@@ -27,7 +29,7 @@ export type {
  * </div>
  */
 export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
-  const { ids, onActivate } = options;
+  const { ids, onActivate, activateOnClick = false, openId } = options;
   const columns = Math.max(1, Math.floor(options.columns));
   const selection = useGridSelection(options);
   const { selected, selectedIds, indexOf } = selection;
@@ -89,6 +91,7 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
   const onItemClick = (id: string, event: MouseEvent<HTMLElement>) => {
     if (event.shiftKey) selection.extendTo(id, focusedId);
     else if (event.ctrlKey || event.metaKey) selection.toggle(id);
+    else if (activateOnClick && onActivate) onActivate(id);
     else selection.only(id);
     setLastFocused(id);
   };
@@ -109,6 +112,7 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
     getItemProps: (id, index) => {
       const isSelected = selected.has(id);
       const isFocused = id === focusedId;
+      const isOpen = id === openId;
       return {
         ref: (element) => {
           if (!element) {
@@ -128,6 +132,8 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
         'aria-selected': isSelected,
         'aria-colindex': (index % columns) + 1,
         'data-state': isSelected ? 'selected' : 'unselected',
+        ...(isSelected ? { 'data-selected': '' as const } : {}),
+        ...(isOpen ? { 'data-open': '' as const, 'aria-current': true } : {}),
         ...(isFocused ? { 'data-focused': '' as const } : {}),
         onClick: (event) => onItemClick(id, event),
         onDoubleClick: () => onActivate?.(id),
