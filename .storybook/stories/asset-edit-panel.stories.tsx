@@ -1,5 +1,6 @@
 // The edit studio over a seeded library and a mock generator that edits: "Edit" in the
-// details, an upscale ×2 shown beside the original, and the inpaint mask painter.
+// details, an upscale ×2 shown over the original, the inpaint mask painter and the crop
+// rectangle.
 import { Box } from '@mantine/core';
 import { useAssets } from '@medialoft/media-library';
 import { AssetDetailsPanel } from '@medialoft/media-library/mantine';
@@ -59,5 +60,25 @@ export const InpaintMask: Story = {
     painter.focus();
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft} ');
     await expect(screen.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  },
+};
+
+/** Crop: Adjust shows the rectangle over the image; Shift and the arrows resize it. */
+export const CropRectangle: Story = {
+  render: (_, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <Details />
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Adjust' }));
+    const area = await screen.findByRole('application', { name: 'Crop area' });
+    const before = screen.getByText(/^Crop \d+ × \d+ at/).textContent;
+    area.focus();
+    await userEvent.keyboard('{Shift>}{ArrowUp}{ArrowUp}{/Shift}');
+    await waitFor(() =>
+      expect(screen.getByText(/^Crop \d+ × \d+ at/).textContent).not.toBe(before),
+    );
   },
 };

@@ -151,4 +151,100 @@ describe('AssetEditPanel', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Crop' })).toBeTruthy();
     expect(screen.queryByRole('radio', { name: 'Upscale' })).toBeNull();
   });
+
+  it('slides the divider between before and after with the keyboard', async () => {
+    const library = createTestLibrary();
+    const original = await photo(library);
+    const { user } = renderPreset(<AssetEditPanel assetId={original.id} />, {
+      library,
+      ai: editingGenerator().generator,
+    });
+    await user.click(await screen.findByRole('radio', { name: 'Upscale' }));
+    await user.click(screen.getByRole('button', { name: 'Upscale' }));
+    const compare = await screen.findByRole('region', { name: 'Before and after' });
+    const after = compare.querySelector('[data-part="after"]') as HTMLElement;
+    expect(after.style.clipPath).toBe('inset(0 0 0 50%)');
+    const divider = screen.getByRole('slider', { name: 'Divider between before and after' });
+    divider.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(after.style.clipPath).toBe('inset(0 0 0 53%)');
+    await user.keyboard('{Home}');
+    expect(after.style.clipPath).toBe('inset(0 0 0 0%)');
+  });
+
+  it('puts a generated image’s settings back with Use all', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const [generated] = await library.importFiles([pngFile(5, 'ai.png', 64, 48)], {
+      source: {
+        type: 'ai',
+        provider: 'local',
+        model: 'local/placeholder',
+        prompt: 'a kite over dunes',
+        negativePrompt: 'text',
+        seed: 31,
+        width: 64,
+        height: 48,
+      },
+    });
+    if (generated?.status !== 'imported') throw new Error('import failed');
+    const upload = await photo(library);
+    const onUseSettings = vi.fn();
+    const { user } = renderPreset(
+      <>
+        <AssetEditPanel assetId={generated.asset.id} onUseSettings={onUseSettings} />
+        <AssetEditPanel assetId={upload.id} onUseSettings={onUseSettings} />
+      </>,
+      { library },
+    );
+    const buttons = await screen.findAllByRole('button', { name: 'Use all' });
+    expect(buttons).toHaveLength(1);
+    await user.click(buttons[0] as HTMLElement);
+    expect(onUseSettings).toHaveBeenCalledWith({
+      prompt: 'a kite over dunes',
+      negativePrompt: 'text',
+      seed: 31,
+      width: 64,
+      height: 48,
+      model: 'local/placeholder',
+    });
+  });
+
+  it('draws a free crop rectangle that the arrows move and Shift and the arrows resize', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const [result] = await library.importFiles([pngFile(8, 'wide.png', 400, 200)]);
+    if (result?.status !== 'imported') throw new Error('import failed');
+    const { user } = renderPreset(<AssetEditPanel assetId={result.asset.id} />, { library });
+    expect(screen.queryByRole('application', { name: 'Crop area' })).toBeNull();
+    const ratio = (await screen.findAllByLabelText('Crop ratio')).find(
+      (e) => e.tagName === 'INPUT',
+    );
+    await user.click(ratio as HTMLElement);
+    await user.click(await screen.findByRole('option', { name: 'Free' }));
+    const area = await screen.findByRole('application', { name: 'Crop area' });
+    expect(screen.getByText('Crop 400 × 200 at 0, 0')).toBeTruthy();
+    area.focus();
+    // A step is 1% of the longer side: 4 pixels.
+    await user.keyboard('{Shift>}{ArrowLeft}{ArrowLeft}{ArrowUp}{/Shift}');
+    expect(screen.getByText('Crop 392 × 196 at 0, 0')).toBeTruthy();
+    await user.keyboard('{ArrowRight}{ArrowDown}{ArrowDown}');
+    expect(screen.getByText('Crop 392 × 196 at 4, 4')).toBeTruthy();
+    await user.keyboard('{Home}');
+    expect(screen.getByText('Crop 400 × 200 at 0, 0')).toBeTruthy();
+  });
+
+  it('holds the crop rectangle to a fixed ratio under Adjust', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const [result] = await library.importFiles([pngFile(9, 'wide.png', 400, 200)]);
+    if (result?.status !== 'imported') throw new Error('import failed');
+    const { user } = renderPreset(<AssetEditPanel assetId={result.asset.id} />, { library });
+    await user.click(screen.getByRole('button', { name: 'Adjust' }));
+    const area = await screen.findByRole('application', { name: 'Crop area' });
+    expect(screen.getByText('Crop 200 × 200 at 100, 0')).toBeTruthy();
+    area.focus();
+    await user.keyboard('{Shift>}{ArrowUp}{ArrowUp}{/Shift}{ArrowLeft}');
+    expect(screen.getByText('Crop 192 × 192 at 96, 0')).toBeTruthy();
+  });
 });
