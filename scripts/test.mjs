@@ -42,6 +42,8 @@ const vitest = (label, args) => {
 
 const steps = [
   ['lint', bin('biome'), ['check', '.']],
+  // No preset component over 130 lines: behaviour belongs in the hooks of src/react.
+  ['component size', process.execPath, ['scripts/check-component-size.mjs']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
   ['README code', process.execPath, ['scripts/check-readme-code.mjs']],
   ['API report', process.execPath, ['scripts/api-report.mjs']],
