@@ -12,6 +12,18 @@ import {
 import type { AssetVariant, MediaAsset } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
 import { useAsset } from './use-asset';
+import {
+  clampPan,
+  FITTED,
+  midpoint,
+  type PinchStart,
+  type Point,
+  pinchZoom,
+  distance as spread,
+  type ViewerBounds,
+  wheelFactor,
+  zoomAbout,
+} from './viewer-zoom';
 
 /** Options of {@link useAssetViewer}. */
 export interface UseAssetViewerOptions {
@@ -69,13 +81,17 @@ export interface UseAssetViewerResult {
   };
   /**
    * Pointer input for the area showing the asset: a horizontal drag past the threshold moves
-   * (while fitted), a drag pans (while zoomed), the wheel zooms, a double click toggles zoom.
+   * (while fitted), a drag pans (while zoomed), two fingers pinch-zoom, the wheel (and a
+   * trackpad pinch, ctrl+wheel) zooms about the pointer, a double click toggles zoom. The pan
+   * is held so the image never leaves the stage: spread the props on the stage element, whose
+   * first child is the shown image at its fitted size.
    */
   getStageProps(actualScale?: number): {
+    ref(element: HTMLElement | null): void;
     onPointerDown(event: PointerEvent<HTMLElement>): void;
     onPointerMove(event: PointerEvent<HTMLElement>): void;
     onPointerUp(event: PointerEvent<HTMLElement>): void;
-    onPointerCancel(): void;
+    onPointerCancel(event?: PointerEvent<HTMLElement>): void;
     onWheel(event: WheelEvent<HTMLElement>): void;
     onDoubleClick(): void;
     'data-zoomed': 'true' | 'false';
@@ -91,8 +107,29 @@ interface Drag {
   lastY: number;
 }
 
-const fitted: AssetViewerZoom = { scale: 1, x: 0, y: 0 };
+const fitted = FITTED;
 const zoomStep = 1.25;
+
+/**
+ * The stage's and the fitted image's sizes, and the stage's centre on screen; `undefined` while
+ * the stage shows nothing measurable (no image yet, or no layout as in an emulated DOM).
+ */
+function measure(stage: HTMLElement | null): (ViewerBounds & Point) | undefined {
+  if (!stage || typeof stage.getBoundingClientRect !== 'function') return undefined;
+  const content = stage.firstElementChild as HTMLElement | null;
+  // offsetWidth is the layout size, before the zoom's transform.
+  if (!content || !(content.offsetWidth > 0) || !(content.offsetHeight > 0)) return undefined;
+  const rect = stage.getBoundingClientRect();
+  if (!(rect.width > 0) || !(rect.height > 0)) return undefined;
+  return {
+    stageWidth: rect.width,
+    stageHeight: rect.height,
+    contentWidth: content.offsetWidth,
+    contentHeight: content.offsetHeight,
+    x: rect.left + rect.width / 2,
+    y: rect.top + rect.height / 2,
+  };
+}
 
 /**
  * Drives a full-screen asset viewer over an ordered list of ids. Only the shown asset's
@@ -158,12 +195,14 @@ export function useAssetViewer(options: UseAssetViewerOptions): UseAssetViewerRe
   }, [opened]);
 
   const clamp = (scale: number) => Math.min(maxScale, Math.max(1, scale));
-  const scaleTo = (scale: number) =>
-    setZoom((z) => {
-      const s = clamp(scale);
-      // Back at fitted there is nothing to pan; in between the pan scales with the image.
-      return s === 1 ? fitted : { scale: s, x: (z.x * s) / z.scale, y: (z.y * s) / z.scale };
-    });
+  // The stage element, for its size (the pan's bounds) and a wheel listener that can cancel.
+  const stage = useRef<HTMLElement | null>(null);
+  /** Zooms about a point on screen, or the stage's centre; the pan scales with the image. */
+  const scaleTo = (scale: number, client?: Point) => {
+    const bounds = measure(stage.current);
+    const at = bounds && client ? { x: client.x - bounds.x, y: client.y - bounds.y } : undefined;
+    setZoom((z) => zoomAbout(z, scale, at ?? { x: 0, y: 0 }, maxScale, bounds));
+  };
   const zoomIn = () => scaleTo(zoom.scale * zoomStep);
   const zoomOut = () => scaleTo(zoom.scale / zoomStep);
   const resetZoom = () => setZoom(fitted);
@@ -175,6 +214,46 @@ export function useAssetViewer(options: UseAssetViewerOptions): UseAssetViewerRe
   const urls = useHeldUrls(library.urls, opened ? currentId : undefined, [previousId, nextId]);
 
   const drag = useRef<Drag | undefined>(undefined);
+  /** Pointers down on the stage (fingers on a touch screen), by id, where last seen. */
+  const pointers = useRef(new Map<number, Point>());
+  const pinch = useRef<PinchStart | undefined>(undefined);
+  // Chromium turns ctrl+wheel (a trackpad pinch) into page zoom unless the event is canceled,
+  // and React's wheel listener is passive: a listener of our own cancels it on the stage.
+  const attachStage = useCallback((element: HTMLElement | null) => {
+    stage.current?.removeEventListener('wheel', cancelWheel);
+    stage.current = element;
+    element?.addEventListener('wheel', cancelWheel, { passive: false });
+  }, []);
+  /** Starts a pinch from the two pointers down, relative to the stage's centre. */
+  const startPinch = (current: AssetViewerZoom) => {
+    const [a, b] = [...pointers.current.values()] as [Point, Point];
+    const centre = measure(stage.current) ?? { x: 0, y: 0 };
+    const mid = midpoint(a, b);
+    pinch.current = {
+      zoom: current,
+      distance: spread(a, b),
+      midpoint: { x: mid.x - centre.x, y: mid.y - centre.y },
+    };
+    // Two fingers never swipe; lifting one later pans with the other.
+    drag.current = undefined;
+  };
+  const endPointer = (pointer: number) => {
+    pointers.current.delete(pointer);
+    if (pinch.current && pointers.current.size < 2) {
+      pinch.current = undefined;
+      const rest = [...pointers.current.entries()][0];
+      // The finger left down pans on from where it is, without counting as a swipe.
+      drag.current = rest && {
+        pointer: rest[0],
+        x: Number.NaN,
+        y: Number.NaN,
+        lastX: rest[1].x,
+        lastY: rest[1].y,
+      };
+      return true;
+    }
+    return false;
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const actions: Record<string, () => void> = {
       ArrowLeft: previous,
@@ -220,41 +299,81 @@ export function useAssetViewer(options: UseAssetViewerOptions): UseAssetViewerRe
     neighbourUrls: urls.neighbours,
     getViewerProps: () => ({ onKeyDown, 'data-state': opened ? 'open' : 'closed' }),
     getStageProps: (actualScale?: number) => ({
+      ref: attachStage,
       onPointerDown: (event) => {
         if (event.button !== 0) return;
         const { pointerId: pointer, clientX: x, clientY: y } = event;
-        drag.current = { pointer, x, y, lastX: x, lastY: y };
+        pointers.current.set(pointer, { x, y });
+        capture(event.currentTarget, pointer);
+        if (pointers.current.size === 2) startPinch(zoom);
+        else if (pointers.current.size === 1) drag.current = { pointer, x, y, lastX: x, lastY: y };
       },
       onPointerMove: (event) => {
+        if (pointers.current.has(event.pointerId)) {
+          pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+        }
+        const started = pinch.current;
+        if (started && pointers.current.size >= 2) {
+          const [a, b] = [...pointers.current.values()] as [Point, Point];
+          const bounds = measure(stage.current);
+          const centre = bounds ?? { x: 0, y: 0 };
+          const relative = (p: Point) => ({ x: p.x - centre.x, y: p.y - centre.y });
+          setZoom(pinchZoom(started, relative(a), relative(b), maxScale, bounds));
+          return;
+        }
         const d = drag.current;
         if (!d || d.pointer !== event.pointerId || zoom.scale === 1) return;
         const dx = event.clientX - d.lastX;
         const dy = event.clientY - d.lastY;
         d.lastX = event.clientX;
         d.lastY = event.clientY;
-        setZoom((z) => ({ ...z, x: z.x + dx, y: z.y + dy }));
+        const bounds = measure(stage.current);
+        setZoom((z) => clampPan({ ...z, x: z.x + dx, y: z.y + dy }, bounds));
       },
       onPointerUp: (event) => {
+        if (endPointer(event.pointerId)) return;
         const d = drag.current;
         drag.current = undefined;
         if (!d || d.pointer !== event.pointerId || zoom.scale !== 1) return;
         const dx = event.clientX - d.x;
         const dy = event.clientY - d.y;
-        if (Math.abs(dx) < swipeThreshold || Math.abs(dx) <= Math.abs(dy)) return;
+        // NaN (a finger left from a pinch) never passes the threshold.
+        if (!(Math.abs(dx) >= swipeThreshold) || Math.abs(dx) <= Math.abs(dy)) return;
         if (dx < 0) next();
         else previous();
       },
-      onPointerCancel: () => {
+      onPointerCancel: (event?: PointerEvent<HTMLElement>) => {
+        if (event) endPointer(event.pointerId);
+        else {
+          pointers.current.clear();
+          pinch.current = undefined;
+        }
         drag.current = undefined;
       },
       onWheel: (event) => {
         if (event.deltaY === 0) return;
-        scaleTo(zoom.scale * Math.exp(-event.deltaY * 0.002));
+        const factor = wheelFactor(event.deltaY, event.deltaMode ?? 0, event.ctrlKey === true);
+        const at =
+          typeof event.clientX === 'number' ? { x: event.clientX, y: event.clientY } : undefined;
+        scaleTo(zoom.scale * factor, at);
       },
       onDoubleClick: () => toggleZoom(actualScale),
       'data-zoomed': zoom.scale === 1 ? 'false' : 'true',
     }),
   };
+}
+
+/** Moves keep coming to the stage when a finger or the mouse leaves it mid-drag. */
+function capture(target: EventTarget | undefined, pointer: number): void {
+  try {
+    (target as Partial<HTMLElement> | undefined)?.setPointerCapture?.(pointer);
+  } catch {
+    // A pointer the browser does not know as down (a synthetic event) can't be captured.
+  }
+}
+
+function cancelWheel(event: Event): void {
+  event.preventDefault();
 }
 
 function activeElement(): HTMLElement | null {
