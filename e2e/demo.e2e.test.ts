@@ -293,7 +293,7 @@ describe('the demo, end to end', () => {
     expect(await cellNames()).toEqual([expect.stringMatching(generatedName)]);
   });
 
-  it('shows the same library in the Tailwind preset, with ?preset=tailwind', async () => {
+  it('shows the same library in the Tailwind preset, with ?preset=tailwind, and uploads there', async () => {
     await page
       .getByRole('navigation', { name: 'Preset' })
       .getByRole('link', { name: 'Tailwind CSS' })
@@ -312,6 +312,17 @@ describe('the demo, end to end', () => {
     );
     expect(sheets.some((href) => href?.includes('tailwind'))).toBe(true);
     expect(sheets.filter((href) => href?.includes('mantine'))).toEqual([]);
+
+    // An upload through the Tailwind screen lands beside it, newest first.
+    await page.getByLabel('Files to upload').setInputFiles({
+      name: 'tailwind-e2e.png',
+      mimeType: 'image/png',
+      buffer: gradientPng(240, 160, [200, 40, 90], [30, 200, 160]),
+    });
+    await expect
+      .poll(cellNames, patient)
+      .toEqual(['tailwind-e2e.png', expect.stringMatching(generatedName)]);
+    await cells().first().locator('img').waitFor();
   });
 
   it('never shows a provider key: not in any response, nor in the built app', async () => {

@@ -22,7 +22,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerCredentialEnv } from '../packages/ai-connect/src/provider-env.ts';
-import { walkHostApp, walkTailwindApp } from './host-app-walk.mjs';
+import { walkHostApp } from './host-app-walk.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const packages = ['media-library', 'ai-connect', 'server-adapter'];
@@ -221,7 +221,13 @@ async function viteApp(dir, label = 'examples/vite-app', walk = walkHostApp) {
 const allApps = [
   ['next-app', nextApp],
   ['vite-app', (dir) => viteApp(dir)],
-  ['tailwind-app', (dir) => viteApp(dir, 'examples/tailwind-app', walkTailwindApp)],
+  [
+    'tailwind-app',
+    (dir) =>
+      viteApp(dir, 'examples/tailwind-app', (origin, label) =>
+        walkHostApp(origin, label, 'tailwind'),
+      ),
+  ],
 ];
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag < 0 ? undefined : (process.argv[onlyFlag + 1] ?? '').split(',');

@@ -5,30 +5,8 @@ import {
   type MediaAIGenerator,
   type MediaLibrary,
   MediaLibraryProvider,
-  useAssets,
 } from '@medialoft/media-library';
-import { AssetGridView, GeneratePanel, StorageMeter } from '@medialoft/media-library/tailwind';
-import { useState } from 'react';
-
-function Screen({ height }: { height: string }) {
-  const { items } = useAssets();
-  const [selection, setSelection] = useState<string[]>([]);
-  return (
-    <div
-      className="grid grid-cols-[20rem_1fr] gap-4 bg-white p-4 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
-      style={{ height }}
-    >
-      <aside className="flex flex-col gap-4 overflow-y-auto">
-        <h1 className="text-xl font-semibold">MediaLoft demo</h1>
-        <StorageMeter />
-        <GeneratePanel />
-      </aside>
-      <main className="min-h-0">
-        <AssetGridView assets={items} selection={selection} onSelectionChange={setSelection} />
-      </main>
-    </div>
-  );
-}
+import { MediaLibraryScreen } from '@medialoft/media-library/tailwind';
 
 export default function TailwindApp({
   library,
@@ -41,7 +19,7 @@ export default function TailwindApp({
 }) {
   return (
     <MediaLibraryProvider library={library} ai={ai}>
-      <Screen height={height} />
+      <MediaLibraryScreen title="MediaLoft demo" height={height} />
     </MediaLibraryProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { createMediaLibrary, MediaLibraryProvider } from '@medialoft/media-library';
-import { GeneratePanel, StorageMeter } from '@medialoft/media-library/tailwind';
+import { MediaLibraryScreen } from '@medialoft/media-library/tailwind';
 import { createRemoteGenerator } from '@medialoft/server-adapter/client';
 
 const library = createMediaLibrary({ name: 'my-app' }); // OPFS bytes + IndexedDB records
@@ -8,10 +8,7 @@ const ai = createRemoteGenerator({ baseUrl: '/api/ai' }); // no key in the brows
 export function App() {
   return (
     <MediaLibraryProvider library={library} ai={ai}>
-      <main className="mx-auto grid max-w-md gap-4 p-4">
-        <StorageMeter />
-        <GeneratePanel />
-      </main>
+      <MediaLibraryScreen title="My media" />
     </MediaLibraryProvider>
   );
 }
