@@ -145,6 +145,7 @@ function DetailsActions({
   onSelectAsset,
   onView,
   onError,
+  onReusePrompt,
 }: DetailsProps & { details: UseAssetDetailsResult }) {
   const library = useMediaLibrary();
   const fail = (error: unknown) =>
@@ -173,7 +174,11 @@ function DetailsActions({
         </Button>
       )}
       <Suspense fallback={null}>
-        <AssetEditButton asset={asset} onSelectAsset={onSelectAsset} />
+        <AssetEditButton
+          asset={asset}
+          onSelectAsset={onSelectAsset}
+          onUseSettings={onReusePrompt}
+        />
         <ExportForButton asset={asset} onSelectAsset={onSelectAsset} />
       </Suspense>
       {details.isImage && (

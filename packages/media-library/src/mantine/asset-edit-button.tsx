@@ -2,7 +2,7 @@
 // the first click, so the details cost nothing more until someone edits.
 import { Button, Loader, Modal } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import type { MediaAsset } from '../core/index';
+import type { MediaAIGenerateRequest, MediaAsset } from '../core/index';
 
 const AssetEditPanel = lazy(() =>
   import('./asset-edit-panel').then((module) => ({ default: module.AssetEditPanel })),
@@ -16,16 +16,33 @@ export interface AssetEditButtonProps {
   asset: MediaAsset;
   /** Shows a new version, from the result's "Show …" button. */
   onSelectAsset?: ((id: string) => void) | undefined;
+  /**
+   * Takes a generated image's settings back to the generate form ("Use all" in the studio);
+   * the studio closes first.
+   */
+  onUseSettings?(settings: Partial<MediaAIGenerateRequest>): void;
 }
 
-/** "Edit" for a raster image, opening the edit studio; nothing for other assets. */
-export function AssetEditButton({ asset, onSelectAsset }: AssetEditButtonProps) {
+/**
+ * "Edit" for a raster image, opening the edit studio ({@link AssetEditPanel}) in a modal;
+ * nothing for other assets. The studio's code loads on the first click.
+ *
+ * @example
+ * <AssetEditButton asset={asset} onSelectAsset={select} onUseSettings={openGenerate} />
+ */
+export function AssetEditButton({ asset, onSelectAsset, onUseSettings }: AssetEditButtonProps) {
   const [opened, setOpened] = useState(false);
   if (!EDITABLE.has(asset.mimeType) || asset.unreadable) return null;
   const show = onSelectAsset
     ? (id: string) => {
         setOpened(false);
         onSelectAsset(id);
+      }
+    : undefined;
+  const useSettings = onUseSettings
+    ? (settings: Partial<MediaAIGenerateRequest>) => {
+        setOpened(false);
+        onUseSettings(settings);
       }
     : undefined;
   return (
@@ -42,7 +59,11 @@ export function AssetEditButton({ asset, onSelectAsset }: AssetEditButtonProps) 
       >
         {opened && (
           <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
-            <AssetEditPanel assetId={asset.id} {...(show ? { onSelectAsset: show } : {})} />
+            <AssetEditPanel
+              assetId={asset.id}
+              {...(show ? { onSelectAsset: show } : {})}
+              {...(useSettings ? { onUseSettings: useSettings } : {})}
+            />
           </Suspense>
         )}
       </Modal>

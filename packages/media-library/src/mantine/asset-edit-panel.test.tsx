@@ -247,4 +247,39 @@ describe('AssetEditPanel', { timeout: 20_000 }, () => {
     await user.keyboard('{Shift>}{ArrowUp}{ArrowUp}{/Shift}{ArrowLeft}');
     expect(screen.getByText('Crop 192 × 192 at 96, 0')).toBeTruthy();
   });
+
+  it('takes Use all from the details’ studio to the details’ reuse, closing the studio', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const [generated] = await library.importFiles([pngFile(6, 'ai.png', 64, 48)], {
+      source: {
+        type: 'ai',
+        provider: 'local',
+        model: 'local/placeholder',
+        prompt: 'a paper boat',
+        seed: 12,
+      },
+    });
+    if (generated?.status !== 'imported') throw new Error('import failed');
+    const onReusePrompt = vi.fn();
+    const { user } = renderPreset(
+      <AssetDetailsPanel
+        assetId={generated.asset.id}
+        collections={[]}
+        onClose={() => {}}
+        onReusePrompt={onReusePrompt}
+      />,
+      { library },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    await user.click(await screen.findByRole('button', { name: 'Use all' }));
+    expect(onReusePrompt).toHaveBeenCalledWith({
+      prompt: 'a paper boat',
+      seed: 12,
+      model: 'local/placeholder',
+      width: 64,
+      height: 48,
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit image' })).toBeNull());
+  });
 });
