@@ -38,8 +38,9 @@ async function loadedGrid(count: number) {
 
 /**
  * A picture uploaded through the file input lands and the summary says "1 added"; a search
- * narrows the grid; two assets picked and favourited from the selection bar; a double click
- * opens the viewer, named after the asset, and Escape closes it back to the grid.
+ * narrows the grid; two assets picked and favourited from the selection bar; a click opens an
+ * asset's details beside the grid and Close gives the focus back to it; a double click opens
+ * the viewer, named after the asset, and Escape closes it back to the grid.
  */
 export const DesktopLight: Story = {
   ...onDesktop,
@@ -78,8 +79,25 @@ export const DesktopLight: Story = {
     await userEvent.click(within(bar).getByRole('button', { name: 'Favorite' }));
     await waitFor(() => expect(picked.every((id) => library.get(id)?.favorite)).toBe(true));
 
+    // A click picks one asset alone, and its details open beside the grid, named after it.
     const cell = within(grid).getAllByRole('gridcell')[2] as HTMLElement;
-    const name = cell.textContent?.replace('★', '').replace(/^AI/, '') ?? '';
+    const asset = library.get(cell.getAttribute('data-asset-id') ?? '');
+    if (!asset) throw new Error('The cell names no asset of the library');
+    await userEvent.click(cell);
+    await expect(bar).toHaveTextContent('1 of 25 assets selected');
+    const details = await canvas.findByRole('complementary', { name: 'Details' });
+    const title = await within(details).findByRole(
+      'textbox',
+      { name: 'Title' },
+      { timeout: 10_000 },
+    );
+    await expect(title).toHaveAttribute('placeholder', asset.name);
+    await expect(grid.getBoundingClientRect().width).toBeGreaterThan(500);
+    await userEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    await expect(canvas.queryByRole('complementary', { name: 'Details' })).toBeNull();
+    await expect(cell).toHaveFocus();
+
+    const name = asset.title ?? asset.name;
     await userEvent.dblClick(cell);
     const viewer = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     await expect(within(viewer).getByRole('heading', { level: 2 })).toHaveTextContent(name);
@@ -122,8 +140,9 @@ export const DesktopDark: Story = {
 };
 
 /**
- * A 360 px phone: the header's buttons fit, nothing scrolls sideways, the side panel waits
- * behind "Library", whose drawer holds Collections, Tags and Storage and closes back to it.
+ * A 360 px phone: the header's buttons fit, nothing scrolls sideways, a tap opens an asset's
+ * details over the grid, and the side panel waits behind "Library", whose drawer holds
+ * Collections, Tags and Storage and closes back to it.
  */
 export const Phone: Story = {
   ...onPhone,
@@ -138,6 +157,20 @@ export const Phone: Story = {
       await expectOnScreen(canvas.getByRole('button', { name }));
     await expectNoSidewaysScroll();
     await expect(grid).toHaveAttribute('aria-colcount', '2');
+
+    // A tap on an asset opens its details over the grid, named after it; closing gives the
+    // grid back, the selection untouched.
+    const [first] = within(grid).getAllByRole('gridcell');
+    if (!first) throw new Error('No asset in the grid');
+    await userEvent.click(first);
+    const details = await screen.findByRole('dialog', { name: 'Asset details' });
+    await expect(
+      await within(details).findByRole('textbox', { name: 'Title' }, { timeout: 10_000 }),
+    ).toBeVisible();
+    await expectOnScreen(within(details).getByRole('button', { name: 'Close details' }));
+    await expect(canvas.queryByRole('toolbar', { name: 'Selection actions' })).toBeNull();
+    await userEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     const open = canvas.getByRole('button', { name: 'Library' });
     await userEvent.click(open);

@@ -25,10 +25,10 @@ export function LibraryToolbar({ view, total }: LibraryToolbarProps) {
         <input
           {...view.getSearchProps()}
           placeholder="Search names, tags, prompts"
-          className={`${input} min-w-0 basis-full sm:max-w-xs sm:basis-auto`}
+          className={`${input} h-9 min-w-0 basis-full sm:max-w-xs sm:basis-auto`}
         />
         <details className="group relative">
-          <summary className={`${secondaryButton} min-h-8 cursor-pointer list-none`}>
+          <summary className={`${secondaryButton} h-9 cursor-pointer list-none`}>
             {view.activeCount > 0 ? `Filters (${view.activeCount})` : 'Filters'}
           </summary>
           <div
@@ -41,7 +41,7 @@ export function LibraryToolbar({ view, total }: LibraryToolbarProps) {
         <label className="flex items-center gap-1.5 text-sm">
           <span className={muted}>Sort</span>
           <select
-            className={`${input} w-auto min-h-8`}
+            className={`${input} h-9 w-auto`}
             value={Math.max(0, sortIndex)}
             onChange={(event) => {
               const picked = view.options.sorts[Number(event.currentTarget.value)];
@@ -60,7 +60,7 @@ export function LibraryToolbar({ view, total }: LibraryToolbarProps) {
           {(['grid', 'list'] as const).map((layout) => (
             <label
               key={layout}
-              className={`flex min-h-8 cursor-pointer items-center px-3 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-indigo-600 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900 ${focusRing}`}
+              className={`flex h-[34px] cursor-pointer items-center px-3 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-indigo-600 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900 ${focusRing}`}
             >
               <input
                 type="radio"

@@ -3,7 +3,7 @@
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
-import type { ImportItemResult } from '../core/index';
+import type { MediaAIGenerateRequest } from '../core/index';
 import {
   type LibraryFilters,
   useAIGeneration,
@@ -16,9 +16,8 @@ import {
 } from '../react/index';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
-import { alertBox } from './classes';
-import { ImportOutcomePanel } from './import-outcome';
-import { ImportProgressBar } from './import-progress';
+import { DetailsSlot } from './details-slot';
+import { DropOverlay, ImportStatus } from './import-status';
 import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
 import { LibraryPanel } from './library-panel';
 import { LibraryToolbar } from './library-toolbar';
@@ -77,7 +76,6 @@ export function MediaLibraryScreen({
   const bulk = useBulkActions({ ids, total, matching: view.filtered });
   const ai = useAIGeneration();
   const importer = useImport();
-  const [dismissed, setDismissed] = useState<readonly ImportItemResult[]>();
   const onFiles = (files: File[]) => {
     importer.importFiles(files, { keepFinished: true }).catch(() => undefined);
   };
@@ -87,7 +85,26 @@ export function MediaLibraryScreen({
   const generate = useDialog();
   const drawer = useDialog();
   const [viewing, setViewing] = useState<{ id: string }>();
-  const { results, error } = importer;
+  const [details, setDetails] = useState<string>();
+  const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
+  const openViewer = (id: string) => setViewing({ id });
+  // Beside the grid the details follow a single pick; over it (a phone) only a tap opens them.
+  const select = (next: string[]) => {
+    bulk.setSelection(next);
+    if (!narrow && next.length === 1) setDetails(next[0]);
+  };
+  const closeDetails = () => {
+    setDetails(undefined);
+    // The panel goes with the focus in it: hand it to the grid's tab stop.
+    rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
+  };
+  const reuse = ai.aiAvailable
+    ? (request: MediaAIGenerateRequest) => {
+        if (narrow) setDetails(undefined);
+        setGenerateWith(request);
+        generate.show();
+      }
+    : undefined;
 
   return (
     <div
@@ -117,29 +134,17 @@ export function MediaLibraryScreen({
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
-          {importer.importing && (
-            <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} />
-          )}
-          {!importer.importing && results && results !== dismissed && (
-            <ImportOutcomePanel
-              results={results}
-              onShowAsset={(id) => bulk.setSelection([id])}
-              onDismiss={() => setDismissed(results)}
-            />
-          )}
-          {error && (error as { code?: string }).code !== 'canceled' && (
-            <p role="alert" className={alertBox}>
-              {error.message}
-            </p>
-          )}
+          <ImportStatus importer={importer} onShowAsset={(id) => bulk.setSelection([id])} />
           <div className="min-h-0 flex-1">
             {items.length > 0 ? (
               <AssetGridView
                 assets={items}
                 layout={view.layout}
                 selection={bulk.selectedIds}
-                onSelectionChange={bulk.setSelection}
-                onView={(id) => setViewing({ id })}
+                onSelectionChange={select}
+                onActivate={setDetails}
+                activateOnClick={narrow}
+                onView={openViewer}
                 touchTargets={narrow}
                 minCellWidth={narrow ? 120 : 160}
               />
@@ -150,12 +155,17 @@ export function MediaLibraryScreen({
             )}
           </div>
         </main>
+        {details && (
+          <DetailsSlot
+            assetId={details}
+            over={narrow}
+            onClose={closeDetails}
+            onView={openViewer}
+            onReusePrompt={reuse}
+          />
+        )}
       </div>
-      {dropzone.isDragActive && (
-        <div className="pointer-events-none absolute inset-2 flex items-center justify-center rounded-xl border-4 border-dashed border-indigo-600 bg-white/85 text-xl font-semibold dark:border-indigo-400 dark:bg-zinc-950/85">
-          Drop to upload
-        </div>
-      )}
+      {dropzone.isDragActive && <DropOverlay />}
       {narrow && (
         <ModalSheet dialog={drawer} title="Library" placement="start">
           <LibraryPanel view={view} />
@@ -163,7 +173,7 @@ export function MediaLibraryScreen({
       )}
       <ModalSheet dialog={generate} title="Generate images">
         <Suspense fallback={<p>Loading…</p>}>
-          <GeneratePanel generation={ai} onGenerated={generate.close} />
+          <GeneratePanel initial={generateWith} generation={ai} onGenerated={generate.close} />
         </Suspense>
       </ModalSheet>
       {viewing && (

@@ -28,12 +28,13 @@ export function ScreenHeader({
   const percent = ai.progress?.percent;
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-700">
+      {/* On a phone the title keeps a row of its own and the buttons share the next. */}
+      <h1 className="mr-auto basis-full text-lg font-semibold sm:basis-auto">{title}</h1>
       {libraryTrigger && (
-        <button type="button" className={button} {...libraryTrigger}>
+        <button type="button" className={`${button} mr-auto`} {...libraryTrigger}>
           Library
         </button>
       )}
-      <h1 className="mr-auto text-lg font-semibold">{title}</h1>
       <button type="button" className={`${primaryButton} min-h-9`} onClick={onUpload}>
         Upload
       </button>
