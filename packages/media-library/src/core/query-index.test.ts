@@ -2,7 +2,7 @@
 // scan for every combination, only possible matches read, and a new map version seen.
 import { describe, expect, it } from 'vitest';
 import { queryAssets } from './query';
-import { candidatesFor } from './query-index';
+import { candidatesFor, sortedAssets } from './query-index';
 import { sampleAsset } from './testing/sample-asset';
 import type { MediaAsset, MediaQuery } from './types';
 
@@ -93,5 +93,28 @@ describe('sourceModules and meta through the index', () => {
     );
     before.set(added.id, added);
     expect(ids(before, { sourceModules: ['comic-maker'] })).toEqual(['new']);
+  });
+
+  it('lists every match in order from a list sorted once per map version and sort', () => {
+    const sorts: MediaQuery['sort'][] = [
+      undefined,
+      { field: 'name' },
+      { field: 'size', direction: 'desc' },
+      { field: 'createdAt', direction: 'asc' },
+    ];
+    for (const sort of sorts) {
+      for (const query of [{}, { text: 'a1' }, { tags: ['even'] }] as MediaQuery[]) {
+        const full = { ...query, ...(sort ? { sort } : {}) };
+        expect(ids(map, full), JSON.stringify(full)).toEqual(ids(list, full));
+        // A page too large to select while scanning takes the sorted path as well.
+        const page = { ...full, offset: 10, limit: 550 };
+        expect(ids(map, page)).toEqual(ids(list, page));
+      }
+    }
+    // Sorted once: the same list comes back for the same map and sort.
+    const compare = (a: MediaAsset, b: MediaAsset) => a.size - b.size;
+    expect(sortedAssets(map, 'size:asc', compare)).toBe(sortedAssets(map, 'size:asc', compare));
+    const grown = new Map(map).set('z', sampleAsset('z', { createdAt: 10_000 }));
+    expect(ids(grown, {})[0]).toBe('z');
   });
 });

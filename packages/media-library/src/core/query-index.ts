@@ -10,6 +10,8 @@ interface AssetIndexes {
   byModule?: Map<string, MediaAsset[]>;
   /** meta key -> value key (see `valueKey`) -> assets. */
   byMeta: Map<string, Map<string, MediaAsset[]>>;
+  /** Every asset in a sort's order, by sort key ("createdAt:desc"). */
+  sorted: Map<string, MediaAsset[]>;
 }
 
 const indexes = new WeakMap<ReadonlyMap<string, MediaAsset>, AssetIndexes>();
@@ -17,7 +19,7 @@ const indexes = new WeakMap<ReadonlyMap<string, MediaAsset>, AssetIndexes>();
 function indexesOf(assets: ReadonlyMap<string, MediaAsset>): AssetIndexes {
   let found = indexes.get(assets);
   if (!found || found.size !== assets.size) {
-    found = { size: assets.size, byMeta: new Map() };
+    found = { size: assets.size, byMeta: new Map(), sorted: new Map() };
     indexes.set(assets, found);
   }
   return found;
@@ -94,4 +96,23 @@ export function candidatesFor(
     }
   }
   return best;
+}
+
+/**
+ * Every asset in the order `compare` gives, sorted once per version of the map and sort: a
+ * query that keeps all its matches (no small page) filters this list and needs no sort of its
+ * own, so typing over 100,000 assets costs one pass per keystroke, not a pass and a sort.
+ */
+export function sortedAssets(
+  assets: ReadonlyMap<string, MediaAsset>,
+  sortKey: string,
+  compare: (a: MediaAsset, b: MediaAsset) => number,
+): readonly MediaAsset[] {
+  const found = indexesOf(assets);
+  let list = found.sorted.get(sortKey);
+  if (!list) {
+    list = [...assets.values()].sort(compare);
+    found.sorted.set(sortKey, list);
+  }
+  return list;
 }

@@ -1,6 +1,6 @@
 // The query engine: filters, text search, sorting and paging over the loaded index, in memory.
 // Built to run on every keystroke over 10,000+ assets: one pass, no per-asset allocation.
-import { candidatesFor } from './query-index';
+import { candidatesFor, sortedAssets } from './query-index';
 import { assetSearchText, searchTerms } from './search-text';
 import type { MediaAsset, MediaQuery, QueryResult, SortField } from './types';
 
@@ -169,18 +169,29 @@ function insertSorted(buffer: MediaAsset[], asset: MediaAsset, compare: Compare)
 // Above this many kept items, insertion into the buffer costs more than sorting all matches.
 const maxSelected = 512;
 
+/**
+ * The assets to scan, and whether they come in the query's order already. A library's map is
+ * indexed by host module and meta value (those filters skip the rest) and kept sorted per sort
+ * (a query keeping all its matches then needs no sort).
+ */
 function valuesOf(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
   query: MediaQuery,
-): Iterable<MediaAsset> {
+  compare: Compare,
+  select: boolean,
+): { values: Iterable<MediaAsset>; sorted: boolean } {
   const maybeMap = assets as Partial<ReadonlyMap<string, MediaAsset>>;
   // A Map iterates [key, value] pairs; its values are what we want.
   if (typeof maybeMap.get !== 'function' || typeof maybeMap.values !== 'function') {
-    return assets as Iterable<MediaAsset>;
+    return { values: assets as Iterable<MediaAsset>, sorted: false };
   }
   const map = assets as ReadonlyMap<string, MediaAsset>;
-  // A library's map is indexed by host module and meta value: those filters skip the rest.
-  return candidatesFor(map, query) ?? map.values();
+  const candidates = candidatesFor(map, query);
+  if (candidates) return { values: candidates, sorted: false };
+  if (select) return { values: map.values(), sorted: false };
+  const field = query.sort?.field ?? 'createdAt';
+  const direction = query.sort?.direction ?? (query.sort ? 'asc' : 'desc');
+  return { values: sortedAssets(map, `${field}:${direction}`, compare), sorted: true };
 }
 
 /**
@@ -194,7 +205,8 @@ function valuesOf(
  * When the query asks for a page (`limit`), only `offset + limit` best matches are kept while
  * scanning, so a first page out of 10,000 matches costs one pass and no full sort. Over a Map
  * (the library's index), `sourceModules` and `meta` filters read from indexes kept per version
- * of the map, so they scan only the assets that can match.
+ * of the map, so they scan only the assets that can match, and a query without a small page
+ * scans the assets in an order sorted once per version of the map, so it sorts nothing.
  *
  * @example
  * queryAssets(state.assets, { text: 'red fox', kinds: ['image'], limit: 60 });
@@ -216,7 +228,8 @@ export function queryAssets(
 
   let total = 0;
   const kept: MediaAsset[] = [];
-  for (const asset of valuesOf(assets, query)) {
+  const { values, sorted } = valuesOf(assets, query, compare, select);
+  for (const asset of values) {
     let matches = true;
     for (let i = 0; i < predicateCount; i++) {
       if (!(predicates[i] as Predicate)(asset)) {
@@ -236,6 +249,6 @@ export function queryAssets(
       insertSorted(kept, asset, compare);
     }
   }
-  if (!select) kept.sort(compare);
+  if (!select && !sorted) kept.sort(compare);
   return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
 }
