@@ -1,29 +1,19 @@
 // An asset shown in place in its details: an image as itself, a video or a sound that plays, a
 // PDF page by page, the start of a text file. Loaded with the first details of such an asset.
 import { Box, Button, Center, Group, Image, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import { createInertObjectURL, type MediaAsset } from '../core/index';
-import { useAssetUrl, useMediaLibrary } from '../react/index';
+import { useRef } from 'react';
+import type { MediaAsset } from '../core/index';
+import { assetPreviewKind } from '../react/asset-preview-kind';
+import { useAssetUrl } from '../react/index';
+import { usePdfPages } from '../react/use-pdf-pages';
+import { TEXT_PREVIEW_BYTES, useTextPreview } from '../react/use-text-preview';
 import { AssetThumbnail } from './asset-thumbnail';
 import { assetLabel } from './format';
 import { mutedText } from './preset-colors';
 import { useElementWidth } from './use-element-width';
 
-/** How much of a text file the details show (64 KB): enough to read, never the whole of a log. */
-export const TEXT_PREVIEW_BYTES = 64 * 1024;
-
-/** Which in-place view an asset gets; `thumbnail` is its drawn preview or its kind. */
-export type AssetPreviewKind = 'image' | 'video' | 'audio' | 'pdf' | 'text' | 'thumbnail';
-
-/** The view {@link AssetPreview} gives `asset`: damaged bytes and unknown kinds get no player. */
-export function assetPreviewKind(asset: MediaAsset): AssetPreviewKind {
-  if (asset.unreadable === true) return 'thumbnail';
-  if (asset.kind === 'image' || asset.kind === 'video' || asset.kind === 'audio') return asset.kind;
-  if (asset.kind === 'text') return 'text';
-  if (asset.kind === 'document' && asset.mimeType.split(';')[0]?.trim() === 'application/pdf')
-    return 'pdf';
-  return 'thumbnail';
-}
+export { type AssetPreviewKind, assetPreviewKind } from '../react/asset-preview-kind';
+export { TEXT_PREVIEW_BYTES } from '../react/use-text-preview';
 
 /** Props of {@link AssetPreview}. */
 export interface AssetPreviewProps {
@@ -96,52 +86,19 @@ function Pending({ asset, failed }: { asset: MediaAsset; failed: Error | undefin
   );
 }
 
-type PageState =
-  | { status: 'loading' }
-  | { status: 'ready'; url: string; width: number; height: number; pageCount: number }
-  | { status: 'error'; message: string };
-
 function PdfPages({ asset }: { asset: MediaAsset }) {
-  const library = useMediaLibrary();
   const box = useRef<HTMLDivElement>(null);
   // Twice the box's width, so a page stays sharp on a dense screen; in steps, so resizing the
   // panel by a few pixels does not draw the page again.
   const width = Math.min(1600, Math.ceil((useElementWidth(box, 320) * 2) / 160) * 160);
-  const [page, setPage] = useState(1);
-  const [state, setState] = useState<PageState>({ status: 'loading' });
-  const [pageCount, setPageCount] = useState(asset.pageCount);
-  useEffect(() => {
-    let active = true;
-    let url: string | undefined;
-    setState({ status: 'loading' });
-    (async () => {
-      const blob = await library.getBlob(asset.id, 'original');
-      if (!blob) throw new Error('This asset is no longer in the library.');
-      const { renderPdfPage } = await import('../core/import/pdf-pages');
-      const drawn = await renderPdfPage(blob, page, width);
-      if (!active) return;
-      url = createInertObjectURL(drawn.image);
-      setPageCount(drawn.pageCount);
-      setState({ status: 'ready', url, ...drawn });
-    })().catch((error: unknown) => {
-      if (active)
-        setState({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        });
-    });
-    return () => {
-      active = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [library, asset.id, page, width]);
-  const count = pageCount ?? 1;
+  const pdf = usePdfPages(asset, width);
+  const { state } = pdf;
   return (
     <Stack gap={6} ref={box}>
       {state.status === 'ready' ? (
         <Image
           src={state.url}
-          alt={`Page ${page} of ${count}`}
+          alt={pdf.label}
           draggable={false}
           style={{
             width: '100%',
@@ -159,21 +116,13 @@ function PdfPages({ asset }: { asset: MediaAsset }) {
         </Center>
       )}
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={page <= 1}
-          onClick={() => setPage((n) => Math.max(1, n - 1))}
-        >
+        <Button size="xs" variant="default" disabled={!pdf.canPrevious} onClick={pdf.previous}>
           Previous page
         </Button>
-        <Text size="xs" aria-live="polite">{`Page ${page} of ${count}`}</Text>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={page >= count}
-          onClick={() => setPage((n) => Math.min(count, n + 1))}
-        >
+        <Text size="xs" aria-live="polite">
+          {pdf.label}
+        </Text>
+        <Button size="xs" variant="default" disabled={!pdf.canNext} onClick={pdf.next}>
           Next page
         </Button>
       </Group>
@@ -181,36 +130,8 @@ function PdfPages({ asset }: { asset: MediaAsset }) {
   );
 }
 
-type TextState =
-  | { status: 'loading' }
-  | { status: 'ready'; text: string; cut: boolean }
-  | { status: 'error'; message: string };
-
 function TextStart({ asset }: { asset: MediaAsset }) {
-  const library = useMediaLibrary();
-  const [state, setState] = useState<TextState>({ status: 'loading' });
-  useEffect(() => {
-    let active = true;
-    setState({ status: 'loading' });
-    (async () => {
-      const blob = await library.getBlob(asset.id, 'original');
-      if (!blob) throw new Error('This asset is no longer in the library.');
-      const cut = blob.size > TEXT_PREVIEW_BYTES;
-      let text = await blob.slice(0, TEXT_PREVIEW_BYTES).text();
-      // The cut may fall inside a character: its half decodes as U+FFFD.
-      if (cut) text = text.replace(/\uFFFD+$/, '');
-      if (active) setState({ status: 'ready', text, cut });
-    })().catch((error: unknown) => {
-      if (active)
-        setState({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        });
-    });
-    return () => {
-      active = false;
-    };
-  }, [library, asset.id]);
+  const state = useTextPreview(asset);
   if (state.status === 'loading') return <AssetThumbnail asset={asset} ratio={4 / 3} />;
   if (state.status === 'error')
     return (
@@ -241,9 +162,9 @@ function TextStart({ asset }: { asset: MediaAsset }) {
       >
         {state.text}
       </Box>
-      {state.cut && (
+      {state.note && (
         <Text size="xs" c={mutedText}>
-          Showing the first 64 KB
+          {state.note}
         </Text>
       )}
     </Stack>

@@ -9,6 +9,7 @@ export {
   describeAssetSource,
   reuseRequestOf,
 } from './asset-details-facts';
+export { type AssetPreviewKind, assetPreviewKind } from './asset-preview-kind';
 export { describeImportProgress, type ImportProgressText } from './describe-import-progress';
 export {
   type ActiveFilter,
@@ -128,6 +129,7 @@ export {
   useLibraryScreen,
 } from './use-library-screen';
 export { useMediaLibrary } from './use-media-library';
+export { type PdfPageState, type UsePdfPagesResult, usePdfPages } from './use-pdf-pages';
 export { type UseStorageResult, useStorage } from './use-storage';
 export {
   type StorageLevel,
@@ -137,3 +139,4 @@ export {
   useStorageMeter,
 } from './use-storage-meter';
 export { type UseStorageNoticesResult, useStorageNotices } from './use-storage-notices';
+export { type TextPreviewState, useTextPreview } from './use-text-preview';
