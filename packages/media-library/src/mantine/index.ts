@@ -2,12 +2,17 @@
 // public hooks. Render it inside <MantineProvider> and <MediaLibraryProvider>.
 export { AIBadge, type AIBadgeProps } from './ai-badge';
 export { AssetDetailsPanel, type AssetDetailsPanelProps } from './asset-details-panel';
+export { AssetEditButton, type AssetEditButtonProps } from './asset-edit-button';
+export { AssetEditPanel, type AssetEditPanelProps } from './asset-edit-panel';
 export { AssetFacts, ProvenanceFacts, type ProvenanceFactsProps } from './asset-facts';
 export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
+export { AssetViewer, type AssetViewerProps } from './asset-viewer';
 export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
 export { CollectionPicker, type CollectionPickerProps } from './collection-picker';
 export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
+export { ExportForButton, type ExportForButtonProps } from './export-for-button';
+export { ExportForPanel, type ExportForPanelProps } from './export-for-dialog';
 export { FilterChips, type FilterChipsProps } from './filter-chips';
 export { FiltersButton, type FiltersButtonProps } from './filters-button';
 export {

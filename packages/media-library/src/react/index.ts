@@ -9,6 +9,11 @@ export {
   describeAssetSource,
   reuseRequestOf,
 } from './asset-details-facts';
+export type {
+  AssetEditField,
+  AssetEditFieldErrors,
+  AssetEditValues,
+} from './asset-edit-form';
 export { type AssetPreviewKind, assetPreviewKind } from './asset-preview-kind';
 export { describeImportProgress, type ImportProgressText } from './describe-import-progress';
 export {
@@ -36,6 +41,7 @@ export {
   type UseAssetDetailsResult,
   useAssetDetails,
 } from './use-asset-details';
+export { type UseAssetEditorResult, useAssetEditor } from './use-asset-editor';
 export {
   type AssetGridItemProps,
   type UseAssetGridOptions,
@@ -72,6 +78,11 @@ export {
   useCollections,
 } from './use-collections';
 export {
+  type UseCropRectOptions,
+  type UseCropRectResult,
+  useCropRect,
+} from './use-crop-rect';
+export {
   type DialogProps,
   type DialogTriggerProps,
   type UseDialogOptions,
@@ -85,6 +96,11 @@ export {
   type UseDropzoneResult,
   useDropzone,
 } from './use-dropzone';
+export {
+  type PlatformFormatPreview,
+  type UseExportForPlatformResult,
+  useExportForPlatform,
+} from './use-export-for-platform';
 export {
   type GenerateErrorProps,
   type GenerateFieldProps,
@@ -128,6 +144,12 @@ export {
   type UseLibraryScreenResult,
   useLibraryScreen,
 } from './use-library-screen';
+export {
+  type MaskTool,
+  type UseMaskCanvasOptions,
+  type UseMaskCanvasResult,
+  useMaskCanvas,
+} from './use-mask-canvas';
 export { useMediaLibrary } from './use-media-library';
 export { type PdfPageState, type UsePdfPagesResult, usePdfPages } from './use-pdf-pages';
 export { type UseStorageResult, useStorage } from './use-storage';
