@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Collection } from '../core/index';
 import type { UseBulkActionsResult } from '../react/index';
-import { alertBox, dangerButton, input, linkButton, secondaryButton } from './classes';
+import { alertBox, dangerButton, inlineInput, linkButton, secondaryButton } from './classes';
 
 /** Props of {@link BulkToolbar}. */
 export interface BulkToolbarProps {
@@ -17,7 +17,7 @@ export interface BulkToolbarProps {
 export function BulkToolbar({ bulk, collections }: BulkToolbarProps) {
   const [tag, setTag] = useState('');
   if (bulk.selectedIds.length === 0) return null;
-  const small = `${secondaryButton} min-h-8`;
+  const small = `${secondaryButton} whitespace-nowrap`;
   return (
     <div className="flex flex-col gap-2">
       <div
@@ -52,7 +52,7 @@ export function BulkToolbar({ bulk, collections }: BulkToolbarProps) {
             placeholder="Tag"
             value={tag}
             onChange={(event) => setTag(event.currentTarget.value)}
-            className={`${input} w-28 min-h-8`}
+            className={`${inlineInput} w-28`}
           />
           <button type="submit" className={small} disabled={tag.trim() === ''}>
             Add tag
@@ -61,7 +61,7 @@ export function BulkToolbar({ bulk, collections }: BulkToolbarProps) {
         {collections.length > 0 && (
           <select
             aria-label="Add to collection"
-            className={`${input} w-auto min-h-8`}
+            className={inlineInput}
             value=""
             onChange={(event) => {
               if (event.currentTarget.value) void bulk.addToCollection(event.currentTarget.value);
@@ -80,10 +80,14 @@ export function BulkToolbar({ bulk, collections }: BulkToolbarProps) {
             Download
           </button>
         )}
-        <button type="button" className={`${dangerButton} min-h-8`} onClick={bulk.requestDelete}>
+        <button type="button" className={dangerButton} onClick={bulk.requestDelete}>
           Delete
         </button>
-        <button type="button" className={`${linkButton} min-h-8 px-1`} onClick={bulk.clear}>
+        <button
+          type="button"
+          className={`${linkButton} px-1 py-1.5 whitespace-nowrap`}
+          onClick={bulk.clear}
+        >
           Clear selection
         </button>
       </div>

@@ -47,3 +47,6 @@ export const alertBox =
 
 /** A square button holding one symbol (close, previous, next, zoom); name it with aria-label. */
 export const iconButton = `inline-flex size-9 flex-none items-center justify-center rounded-md border border-zinc-300 bg-white text-lg leading-none text-zinc-900 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700 ${focusRing}`;
+
+/** An input or select sized by its content or its own width class, inline in a toolbar. */
+export const inlineInput = `rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400 ${focusRing}`;

@@ -10,6 +10,7 @@ export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';
 export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
+export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
 export { FilterChips, type FilterChipsProps } from './filter-chips';
 export { FiltersPanel, type FiltersPanelProps } from './filters-panel';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';

@@ -2,7 +2,7 @@
 // useLibraryFilters; the chips of what is on below them.
 import { useId } from 'react';
 import type { UseLibraryFiltersResult } from '../react/index';
-import { focusRing, input, muted, secondaryButton } from './classes';
+import { focusRing, inlineInput, input, muted, secondaryButton } from './classes';
 import { FilterChips } from './filter-chips';
 import { FiltersPanel } from './filters-panel';
 
@@ -41,7 +41,7 @@ export function LibraryToolbar({ view, total }: LibraryToolbarProps) {
         <label className="flex items-center gap-1.5 text-sm">
           <span className={muted}>Sort</span>
           <select
-            className={`${input} h-9 w-auto`}
+            className={`${inlineInput} h-9`}
             value={Math.max(0, sortIndex)}
             onChange={(event) => {
               const picked = view.options.sorts[Number(event.currentTarget.value)];
