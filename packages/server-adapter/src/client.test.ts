@@ -315,6 +315,7 @@ describe('the client module is browser-safe', () => {
       './client-file-names',
       './client-partials',
       './client-edit',
+      './client-transform',
       './client',
     ];
     for (const file of [
@@ -323,6 +324,7 @@ describe('the client module is browser-safe', () => {
       'client-file-names.ts',
       'client-partials.ts',
       'client-edit.ts',
+      'client-transform.ts',
     ]) {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
       const runtimeImports = [
