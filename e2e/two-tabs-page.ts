@@ -177,7 +177,9 @@ const api = {
   },
   /** The OPFS file names of the keys the records reference (originals and thumbnails). */
   referencedFiles(): string[] {
-    return [...current().getState().assets.values()]
+    // The Trash keeps its assets' bytes until it is emptied.
+    const { assets, trash } = current().getState();
+    return [...assets.values(), ...trash.values()]
       .flatMap((asset) =>
         asset.thumbnailKey ? [asset.blobKey, asset.thumbnailKey] : [asset.blobKey],
       )

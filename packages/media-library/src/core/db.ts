@@ -8,7 +8,7 @@ import type { AssetSourceType, Collection, MediaAsset } from './types';
  * Current schema version. Raise it by one and append a step to `upgradeSteps` to change the
  * schema; never edit a step that has shipped, since old databases replay them in order.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** An asset as stored: `favorite` as 0/1 and the source type copied out, both for indexes. */
 export type StoredAsset = Omit<MediaAsset, 'favorite'> & {
@@ -31,6 +31,7 @@ export interface LibraryDbSchema extends DBSchema {
       collectionIds: string;
       sourceType: string;
       sourceModule: string;
+      trashedAt: number;
     };
   };
   collections: {
@@ -96,6 +97,12 @@ const upgradeSteps: Array<(db: LibraryDb, tx: UpgradeTransaction) => void> = [
     if (!assets.indexNames.contains('sourceModule')) {
       assets.createIndex('sourceModule', 'sourceModule');
     }
+  },
+  // v4: the Trash by the time its assets went there, so emptying what is past the retention
+  // reads only those. Records of v3 are in no Trash, so none needs rewriting.
+  (_db, tx) => {
+    const assets = tx.objectStore('assets');
+    if (!assets.indexNames.contains('trashedAt')) assets.createIndex('trashedAt', 'trashedAt');
   },
 ];
 

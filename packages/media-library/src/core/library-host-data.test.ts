@@ -319,7 +319,8 @@ describe('host data across tabs', () => {
 describe('schema upgrade to host data', () => {
   it('carries a library made at the previous version forward, with a sourceModule index', async () => {
     const h = createHarness();
-    const previous = DB_VERSION - 1;
+    // The version before host data (v3 added its index).
+    const previous = 2;
     const v2Record = {
       id: 'legacy',
       kind: 'image',

@@ -275,10 +275,13 @@ export async function measureAndThumbnail(
  */
 export async function findByHash(batch: Batch, sha256: string): Promise<MediaAsset | undefined> {
   const state = batch.ctx.store.getState();
-  if (state.status === 'ready') return hashIndex(state.assets).get(sha256);
+  // The Trash's assets count: bytes there are still stored, and importing them restores them.
+  if (state.status === 'ready') {
+    return hashIndex(state.assets).get(sha256) ?? hashIndex(state.trash).get(sha256);
+  }
   const record = await batch.db.getFromIndex('assets', 'sha256', sha256);
   if (!record) return undefined;
-  return state.assets.get(record.id) ?? fromStoredAsset(record);
+  return state.assets.get(record.id) ?? state.trash.get(record.id) ?? fromStoredAsset(record);
 }
 
 /** Hash -> asset for one version of the loaded assets (the store replaces the map on change). */

@@ -42,6 +42,7 @@ import {
 } from './library-import-analysis';
 import { defaultName, nameFromUrl, normalizeTags } from './library-records';
 import { libraryBytes } from './library-statistics';
+import { restoreTrashedDuplicates } from './library-trash';
 import { isQuotaExceeded, toStorageFullError } from './storage/quota';
 import type {
   AssetMeta,
@@ -78,6 +79,15 @@ export async function importBatch(
   ctx: LibraryContext,
   inputs: Iterable<ImportInput>,
   options: ImportOptions = {},
+): Promise<ImportItemResult[]> {
+  // Bytes found in the Trash bring their asset back rather than hide behind a "duplicate".
+  return restoreTrashedDuplicates(ctx, await importNew(ctx, inputs, options));
+}
+
+async function importNew(
+  ctx: LibraryContext,
+  inputs: Iterable<ImportInput>,
+  options: ImportOptions,
 ): Promise<ImportItemResult[]> {
   ctx.assertOpen();
   const defaults: InputDefaults = { source: options.source ?? { type: 'upload' } };

@@ -87,25 +87,30 @@ export async function loadRemaining(wiring: LibraryContextWiring, db: LibraryDb)
   restart: for (;;) {
     const resetsBefore = wiring.resets;
     const assets = new Map<string, MediaAsset>();
+    const trash = new Map<string, MediaAsset>();
     let after: string | undefined;
     for (;;) {
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
       const chunk = await db.getAll('assets', range, LOAD_CHUNK_SIZE);
       if (context.closed) return;
       if (wiring.resets !== resetsBefore) continue restart;
-      for (const record of chunk) assets.set(record.id, fromStoredAsset(record));
+      for (const record of chunk) {
+        const asset = fromStoredAsset(record);
+        (asset.trashedAt === undefined ? assets : trash).set(asset.id, asset);
+      }
       if (chunk.length < LOAD_CHUNK_SIZE) break;
       after = (chunk[chunk.length - 1] as StoredAsset).id;
     }
     const touched = wiring.touchedWhileLoading ?? new Set<string>();
-    const current = context.store.getState().assets;
+    const current = context.store.getState();
     for (const id of touched) {
-      const asset = current.get(id);
-      if (asset) assets.set(id, asset);
-      else assets.delete(id);
+      const asset = current.assets.get(id) ?? current.trash.get(id);
+      assets.delete(id);
+      trash.delete(id);
+      if (asset) (asset.trashedAt === undefined ? assets : trash).set(id, asset);
     }
     wiring.touchedWhileLoading = undefined;
-    context.commit({ replaceAssets: assets, status: 'ready' });
+    context.commit({ replaceAssets: assets, replaceTrash: trash, status: 'ready' });
     return;
   }
 }

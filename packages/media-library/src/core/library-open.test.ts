@@ -195,6 +195,7 @@ describe('open', () => {
       'sourceModule',
       'sourceType',
       'tags',
+      'trashedAt',
       'updatedAt',
     ]);
     const ids = await new Promise((resolve) => {

@@ -157,7 +157,7 @@ describe('collections', () => {
 });
 
 describe('delete and clear', () => {
-  it('delete removes the record, the bytes and the thumbnail', async () => {
+  it('deleteForever removes the record, the bytes and the thumbnail', async () => {
     const { h, library, ids } = await libraryWith(3);
     const [a, b, c] = ids as [string, string, string];
     expect(library.get(a)).toMatchObject({ thumbnailKey: `t/${a}`, thumbnailType: 'image/webp' });
@@ -166,7 +166,7 @@ describe('delete and clear', () => {
     await library.urls.acquire(a, 'thumbnail');
     expect(library.urls.size()).toBe(1);
 
-    await library.delete([a, b, 'unknown']);
+    await library.deleteForever([a, b, 'unknown']);
     expect(library.urls.size()).toBe(0);
     expect(library.get(a)).toBeUndefined();
     expect(await library.getBlob(a)).toBeUndefined();
@@ -229,6 +229,7 @@ describe('usage and statistics', () => {
       favorites: 1,
       totalAiCostUsd: 0.3,
       bytesUsed: bytes,
+      trash: { count: 0, bytes: 0 },
     });
   });
 

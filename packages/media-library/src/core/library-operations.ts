@@ -1,5 +1,6 @@
-// Edits of existing assets (fields, favorite, tags, usage) and deletion. Each operation is a
-// read-modify-write in one IndexedDB transaction, then one store replacement, then a message.
+// Edits of existing assets (fields, favorite, tags, usage); deletion is the Trash's
+// (library-trash.ts). Each operation is a read-modify-write in one IndexedDB transaction, then
+// one store replacement, then a message.
 
 import type { IDBPTransaction } from 'idb';
 import {
@@ -210,39 +211,4 @@ export async function trackUsage(ctx: LibraryContext, id: string, kind: UsageKin
     ...asset,
     usage: { ...asset.usage, [counter]: asset.usage[counter] + 1, lastAccessedAt: now },
   }));
-}
-
-/**
- * Deletes records first (one transaction), then their bytes. If the page dies in between,
- * only unreferenced bytes remain, which the next start-up sweep removes. Unknown ids are
- * skipped: deleting twice is not an error.
- */
-export async function deleteAssets(ctx: LibraryContext, ids: string | string[]): Promise<void> {
-  ctx.assertOpen();
-  const list = idList(ids);
-  if (list.length === 0) return;
-  const db = await ctx.db();
-  const deleted = await deleteRecords(db, list);
-  if (deleted.length === 0) return;
-  ctx.commit(
-    { remove: deleted.map((record) => record.id) },
-    { deletedAssets: deleted.map((record) => record.id) },
-  );
-  const blobs = await ctx.blobs();
-  const keys = deleted.flatMap((record) =>
-    record.thumbnailKey ? [record.blobKey, record.thumbnailKey] : [record.blobKey],
-  );
-  // A failed delete leaves an orphan blob, which the sweep takes; the asset is gone already.
-  await Promise.allSettled(keys.map((key) => blobs.delete(key)));
-}
-
-function deleteRecords(db: LibraryDb, ids: string[]): Promise<StoredAsset[]> {
-  return inWriteTransaction(db, ['assets'], async (tx) => {
-    const store = tx.objectStore('assets');
-    const records = (await Promise.all(ids.map((id) => store.get(id)))).filter(
-      (record): record is StoredAsset => record !== undefined,
-    );
-    await eachRequest(records, (record) => store.delete(record.id));
-    return records;
-  });
 }

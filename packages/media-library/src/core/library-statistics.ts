@@ -12,14 +12,18 @@ import type {
 
 type AssetMap = ReadonlyMap<string, MediaAsset>;
 
-// Keyed by the asset map, which the store replaces on every asset change and keeps otherwise.
-const statisticsCache = new WeakMap<AssetMap, LibraryStatistics>();
+// Keyed by the asset map, which the store replaces on every asset change and keeps otherwise;
+// statistics also remember the Trash map they counted, since emptying it leaves the other.
+const statisticsCache = new WeakMap<AssetMap, { trash: AssetMap; statistics: LibraryStatistics }>();
 const tagsCache = new WeakMap<AssetMap, Array<{ tag: string; count: number }>>();
 
-/** Counts by kind and source, favorites, total AI cost and bytes of the loaded assets. */
+/**
+ * Counts by kind and source, favorites, total AI cost and bytes of the loaded assets; the
+ * Trash's count and bytes apart, its bytes also in `bytesUsed` (they are still stored).
+ */
 export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
   const cached = statisticsCache.get(state.assets);
-  if (cached) return cached;
+  if (cached && cached.trash === state.trash) return cached.statistics;
   const byKind: Record<AssetKind, number> = {
     image: 0,
     video: 0,
@@ -39,6 +43,8 @@ export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
     if (asset.source.type === 'ai') totalAiCostUsd += asset.source.costUsd ?? 0;
     bytesUsed += asset.size;
   }
+  let trashBytes = 0;
+  for (const asset of state.trash.values()) trashBytes += asset.size;
   const statistics: LibraryStatistics = {
     total: state.assets.size,
     byKind,
@@ -46,13 +52,14 @@ export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
     favorites,
     // Sums of cents in floating point drift; round to a hundredth of a cent.
     totalAiCostUsd: Math.round(totalAiCostUsd * 10_000) / 10_000,
-    bytesUsed,
+    bytesUsed: bytesUsed + trashBytes,
+    trash: { count: state.trash.size, bytes: trashBytes },
   };
-  statisticsCache.set(state.assets, statistics);
+  statisticsCache.set(state.assets, { trash: state.trash, statistics });
   return statistics;
 }
 
-/** Bytes of the originals of the loaded assets. */
+/** Bytes of the originals of the loaded assets, the Trash's included. */
 export function libraryBytes(state: MediaLibraryState): number {
   return computeStatistics(state).bytesUsed;
 }

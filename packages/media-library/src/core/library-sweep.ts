@@ -113,11 +113,11 @@ async function referencedKeys(
   db: Awaited<ReturnType<LibraryContext['db']>>,
 ): Promise<Map<string, KeyPair>> {
   const ids = await db.getAllKeys('assets');
-  const loaded = ctx.store.getState().assets;
+  const { assets: loaded, trash } = ctx.store.getState();
   const result = new Map<string, KeyPair>();
   const unknown: string[] = [];
   for (const id of ids) {
-    const asset = loaded.get(id);
+    const asset = loaded.get(id) ?? trash.get(id);
     if (asset) {
       const { blobKey, thumbnailKey, createdAt } = asset;
       result.set(id, { blobKey, thumbnailKey, createdAt });

@@ -1,7 +1,7 @@
 // `createMediaLibrary`: wires the database, blob store, store, sync and object-URL cache of
 // one library instance together. The work itself lives in the library-*.ts modules.
 import { exportArchiveLazily, importArchiveLazily } from './archive/archive-loader';
-import { fromStoredAsset, inWriteTransaction, openLibraryDb } from './db';
+import { fromStoredAsset, openLibraryDb } from './db';
 import { MediaLibraryError } from './errors';
 import {
   addToCollection,
@@ -14,14 +14,7 @@ import { createLibraryContext, type LibraryContext } from './library-context';
 import { importFilesLazily, importFromUrlLazily } from './library-import-loader';
 import { DEFAULT_FIRST_PAGE_SIZE, loadFirstPage, loadRemaining } from './library-load';
 import { createLibraryLocks } from './library-locks';
-import {
-  addTags,
-  deleteAssets,
-  removeTags,
-  renameTag,
-  trackUsage,
-  updateAssets,
-} from './library-operations';
+import { addTags, removeTags, renameTag, trackUsage, updateAssets } from './library-operations';
 import { createRemoteChangeHandler } from './library-remote';
 import {
   computeStatistics,
@@ -31,7 +24,7 @@ import {
 } from './library-statistics';
 import type { SweepReport } from './library-sweep';
 import { createObjectUrlCache, isInertMimeType } from './object-url-cache';
-import { queryAssets } from './query';
+import { queryLibrary } from './query';
 import { createDefaultBlobStore } from './storage/default-blob-store';
 import type { StorageWatch } from './storage-marker';
 import { createLibraryStore } from './store';
@@ -131,7 +124,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   wiring.setSync(sync);
 
   const getBlob = async (id: string, variant: AssetVariant = 'original') => {
-    const asset = ctx.store.getState().assets.get(id) ?? (await readAsset(ctx, id));
+    const state = ctx.store.getState();
+    const asset = state.assets.get(id) ?? state.trash.get(id) ?? (await readAsset(ctx, id));
     if (!asset) return undefined;
     // An image small enough to be its own thumbnail has none: the original serves.
     const key = variant === 'thumbnail' ? (asset.thumbnailKey ?? imageKey(asset)) : asset.blobKey;
@@ -149,6 +143,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   wiring.setUrls(urls);
 
   let lastSweep: SweepReport | undefined;
+  let stopTrashExpiry: (() => void) | undefined;
   // What the browser removed since the last session (storage-marker.ts, loaded at open).
   let watch: Promise<StorageWatch> | undefined;
   const watching = () => watch?.catch(() => undefined);
@@ -187,6 +182,12 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
       // A sweep that cannot run (blob store gone, closed meanwhile) repairs next time; the
       // library itself is loaded and usable.
     }
+    // Emptying what is past the Trash's retention, now and hourly, loads after the sweep.
+    if (ctx.closed) return;
+    stopTrashExpiry = await trashModule().then(
+      (trash) => trash.watchTrashExpiry(ctx),
+      () => undefined,
+    );
   })();
   ready.catch(() => undefined);
 
@@ -205,6 +206,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   function close(): void {
     if (ctx.closed) return;
     wiring.markClosed();
+    stopTrashExpiry?.();
     sync.close();
     urls.revokeAll();
     watching()?.then((watcher) => watcher?.stop());
@@ -226,7 +228,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     importFiles: (inputs, importOptions) => importFilesLazily(ctx, inputs, importOptions),
     importFromUrl: (url, importOptions) => importFromUrlLazily(ctx, url, importOptions),
     get: (id) => store.getState().assets.get(id),
-    query: (query = {}) => queryAssets(store.getState().assets, query),
+    query: (query = {}) => queryLibrary(store.getState(), query),
     getBlob,
     update: (ids, patch) => updateAssets(ctx, ids, patch),
     // Loaded on first use, like the import pipeline it shares.
@@ -241,9 +243,15 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     deleteCollection: (id) => deleteCollection(ctx, id),
     addToCollection: (collectionId, ids) => addToCollection(ctx, collectionId, ids),
     removeFromCollection: (collectionId, ids) => removeFromCollection(ctx, collectionId, ids),
-    delete: (ids) => deleteAssets(ctx, ids),
+    delete: async (ids) => (await trashModule()).trashAssets(ctx, ids),
+    restore: async (ids) => (await trashModule()).restoreAssets(ctx, ids),
+    deleteForever: async (ids) => {
+      await (await trashModule()).deleteForever(ctx, ids);
+    },
+    emptyTrash: async () => (await trashModule()).emptyTrash(ctx),
     clear: async () => {
-      await clearLibrary(ctx);
+      // Loaded on use, with the Trash's other ways of deleting for good.
+      await (await trashModule()).clearLibrary(ctx);
       await (await watching())?.cleared();
     },
     exportArchive: (archiveOptions) => exportArchiveLazily(ctx, archiveOptions),
@@ -268,6 +276,11 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     },
     close,
   };
+}
+
+/** The Trash's code, loaded on first use: a library that never deletes does not download it. */
+function trashModule(): Promise<typeof import('./library-trash')> {
+  return import('./library-trash');
 }
 
 /**
@@ -320,20 +333,4 @@ function imageKey(asset: MediaAsset): string | undefined {
 async function readAsset(ctx: LibraryContext, id: string): Promise<MediaAsset | undefined> {
   const record = await (await ctx.db()).get('assets', id);
   return record ? fromStoredAsset(record) : undefined;
-}
-
-/**
- * Deletes every record and collection, then every blob. Exclusive, so no import in another
- * tab is between its bytes and its records while the bytes go.
- */
-async function clearLibrary(ctx: LibraryContext): Promise<void> {
-  ctx.assertOpen();
-  const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
-  await ctx.locks.exclusive(async () => {
-    await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
-      await Promise.all([tx.objectStore('assets').clear(), tx.objectStore('collections').clear()]);
-    });
-    ctx.commit({ reset: true }, { cleared: true });
-    await blobs.clear();
-  });
 }

@@ -111,7 +111,7 @@ describe('a library reopened after the browser cleared storage', () => {
     expect(note).toMatchObject({ library: 'test', assetCount: 3 });
     const library = await open();
     expect(library.getState().storageIncident).toBeUndefined();
-    await library.delete([...library.getState().assets.keys()][0] as string);
+    await library.deleteForever([...library.getState().assets.keys()][0] as string);
     expect(readStorageNote(storage, 'test')?.assetCount).toBe(2);
     expect(readStorageNote(storage, 'test')?.lastSeenAt).toBeGreaterThan(note.lastSeenAt);
   });

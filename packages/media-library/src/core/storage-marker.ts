@@ -213,8 +213,10 @@ export function trackAssetCount(
 ): () => void {
   let written = -1;
   return ctx.store.subscribe((state) => {
-    if (state.status !== 'ready' || state.assets.size === written) return;
-    written = state.assets.size;
+    // Records, the Trash's included: what the database holds.
+    const records = state.assets.size + state.trash.size;
+    if (state.status !== 'ready' || records === written) return;
+    written = records;
     const note = readStorageNote(storage, ctx.name);
     writeStorageNote(storage, ctx.name, {
       library: ctx.name,

@@ -8,14 +8,16 @@ export type LibraryStore = StoreApi<MediaLibraryState>;
 
 /** One change to apply to the state in a single replacement. */
 export interface StateChange {
-  /** Assets to add or replace. */
+  /** Assets to add or replace; one with `trashedAt` goes to the Trash, leaving the library. */
   upsert?: readonly MediaAsset[];
-  /** Ids of assets to drop. */
+  /** Ids of assets to drop, from the library or the Trash. */
   remove?: readonly string[];
   upsertCollections?: readonly Collection[];
   removeCollections?: readonly string[];
   /** A whole new asset map, used by the load that replaces the first page. */
   replaceAssets?: ReadonlyMap<string, MediaAsset>;
+  /** A whole new Trash, given with `replaceAssets`. */
+  replaceTrash?: ReadonlyMap<string, MediaAsset>;
   /** Drop every asset and collection before applying the rest. */
   reset?: boolean;
   status?: MediaLibraryState['status'];
@@ -29,6 +31,7 @@ export function createLibraryStore(): LibraryStore {
   return createStore<MediaLibraryState>()(() => ({
     status: 'loading',
     assets: new Map(),
+    trash: new Map(),
     collections: new Map(),
     revision: 0,
   }));
@@ -41,17 +44,35 @@ export function createLibraryStore(): LibraryStore {
 export function applyChange(store: LibraryStore, change: StateChange): void {
   const previous = store.getState();
   let assets = previous.assets;
+  let trash = previous.trash;
   let collections = previous.collections;
   if (change.reset) {
     assets = new Map();
+    trash = new Map();
     collections = new Map();
   }
   if (change.replaceAssets) assets = change.replaceAssets;
+  if (change.replaceTrash) trash = change.replaceTrash;
   if (change.upsert?.length || change.remove?.length) {
-    const next = new Map(assets);
-    for (const id of change.remove ?? []) next.delete(id);
-    for (const asset of change.upsert ?? []) next.set(asset.id, asset);
-    assets = next;
+    // Each map is copied only when this change touches it, so a trash-free edit of one asset
+    // leaves the Trash's map (and what is cached on it) as it was.
+    let nextAssets: Map<string, MediaAsset> | undefined;
+    let nextTrash: Map<string, MediaAsset> | undefined;
+    const inAssets = () => (nextAssets ??= new Map(assets));
+    const inTrash = () => (nextTrash ??= new Map(trash));
+    for (const id of change.remove ?? []) {
+      if (assets.has(id)) inAssets().delete(id);
+      if (trash.has(id)) inTrash().delete(id);
+    }
+    for (const asset of change.upsert ?? []) {
+      const trashed = asset.trashedAt !== undefined;
+      (trashed ? inTrash() : inAssets()).set(asset.id, asset);
+      if (trashed ? assets.has(asset.id) : trash.has(asset.id)) {
+        (trashed ? inAssets() : inTrash()).delete(asset.id);
+      }
+    }
+    if (nextAssets) assets = nextAssets;
+    if (nextTrash) trash = nextTrash;
   }
   if (change.upsertCollections?.length || change.removeCollections?.length) {
     const next = new Map(collections);
@@ -62,6 +83,7 @@ export function applyChange(store: LibraryStore, change: StateChange): void {
   const state: MediaLibraryState = {
     status: change.status ?? previous.status,
     assets,
+    trash,
     collections,
     revision: previous.revision + 1,
   };

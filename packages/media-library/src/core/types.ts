@@ -158,6 +158,13 @@ export interface MediaAsset {
   createdAt: number;
   /** Epoch ms. */
   updatedAt: number;
+  /**
+   * Epoch ms when `delete` moved the asset to the Trash; absent while it is in the library. A
+   * trashed asset keeps its bytes, tags, collections and provenance until the Trash is emptied
+   * (`emptyTrash`, `deleteForever`, or `trashRetentionDays` after this time); `restore` brings
+   * it back as it was.
+   */
+  trashedAt?: number;
 }
 
 /** A value inside `MediaAsset.meta`: what JSON can hold, with finite numbers only. */
@@ -336,7 +343,16 @@ export type ImportItemResult =
    * The same bytes were already in the library: `asset` is the existing asset (its id to
    * reveal it), `name` the input's own name.
    */
-  | { status: 'duplicate'; asset: MediaAsset; name?: string }
+  | {
+      status: 'duplicate';
+      asset: MediaAsset;
+      name?: string;
+      /**
+       * True when the asset with these bytes was in the Trash: the import restored it (with
+       * its tags, collections and provenance) rather than adding a copy.
+       */
+      restored?: boolean;
+    }
   /**
    * Not imported; `error` says why. With `keepFinished`, a file a cancel left out is `failed`
    * with a `MediaLibraryError` of code `canceled` (see `isCanceledResult`).
@@ -379,6 +395,11 @@ export interface MediaQuery {
   minSize?: number;
   /** Bytes, inclusive. */
   maxSize?: number;
+  /**
+   * true: list the Trash (assets `delete` moved there) instead of the library. Default false:
+   * trashed assets are in no other result.
+   */
+  trashed?: boolean;
   /** Default `{ field: 'createdAt', direction: 'desc' }`. */
   sort?: { field: SortField; direction?: 'asc' | 'desc' };
   offset?: number;
@@ -397,8 +418,13 @@ export interface LibraryStatistics {
   bySource: Record<AssetSourceType, number>;
   favorites: number;
   totalAiCostUsd: number;
-  /** Sum of original sizes. */
+  /**
+   * Sum of original sizes, the Trash's included: its bytes are kept (and count against the
+   * storage cap) until it is emptied.
+   */
   bytesUsed: number;
+  /** What the Trash holds: how many assets (not counted in `total`) and their bytes. */
+  trash: { count: number; bytes: number };
 }
 
 export interface StorageEstimate {
@@ -440,7 +466,10 @@ export interface MediaLibraryState {
    */
   status: 'loading' | 'partial' | 'ready' | 'error';
   error?: Error;
+  /** The assets of the library, the Trash's excluded. */
   assets: ReadonlyMap<string, MediaAsset>;
+  /** The assets in the Trash (each with `trashedAt`), by id. */
+  trash: ReadonlyMap<string, MediaAsset>;
   collections: ReadonlyMap<string, Collection>;
   /** Incremented on every change, cheap to compare. */
   revision: number;
@@ -532,6 +561,12 @@ export interface MediaLibraryOptions {
    * `localStorage` where it works; false keeps no note (then only lost files are noticed).
    */
   storageMarker?: MarkerStorage | false;
+  /**
+   * Days an asset stays in the Trash before it is deleted for good, checked at open and every
+   * hour by one tab at a time. Default 30. 0 turns the Trash off: `delete` then frees the
+   * bytes at once.
+   */
+  trashRetentionDays?: number;
 }
 
 /** A media library instance. Works without React; the React binding is a thin layer over it. */
@@ -637,10 +672,30 @@ export interface MediaLibrary {
   removeFromCollection(collectionId: string, ids: string | string[]): Promise<void>;
 
   /**
-   * Deletes the bytes, the thumbnail and the record of each asset. Ids that are not (or no
-   * longer) in the library are skipped, so deleting twice is harmless.
+   * Moves assets to the Trash (`trashedAt` set): they leave every query and view but keep
+   * their bytes, tags, collections and provenance, so `restore` can bring them back. Ids that
+   * are not in the library or already in the Trash are skipped, so deleting twice is harmless.
+   * With `trashRetentionDays: 0` it deletes for good at once, as `deleteForever` does.
+   *
+   * @example
+   * await library.delete(selectedIds);
+   * await library.restore(selectedIds); // the Undo
    */
   delete(ids: string | string[]): Promise<void>;
+  /**
+   * Brings assets back from the Trash as they were, in one transaction. An unknown id (never
+   * here, or already deleted for good) fails the whole call with `AssetNotFoundError` (code
+   * `not_found`) and restores nothing; an asset not in the Trash is left as it is.
+   */
+  restore(ids: string | string[]): Promise<void>;
+  /**
+   * Deletes assets for good, in the Trash or not: their records in one transaction, then their
+   * bytes and thumbnails, so a crash in between leaves only unreferenced bytes (removed by the
+   * next start-up sweep), never a record without bytes. Unknown ids are skipped.
+   */
+  deleteForever(ids: string | string[]): Promise<void>;
+  /** Deletes everything in the Trash for good; resolves with how many assets that was. */
+  emptyTrash(): Promise<number>;
   /** Deletes every asset and collection of this library. */
   clear(): Promise<void>;
 

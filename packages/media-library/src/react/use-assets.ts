@@ -49,9 +49,11 @@ export function useAssets(query?: MediaQuery): UseAssetsResult {
   const selector = useCallback(
     (state: MediaLibraryState): UseAssetsResult => {
       let result = memo.current?.result;
-      if (!result || memo.current?.assets !== state.assets || memo.current.key !== key) {
-        result = queryAssets(state.assets, stable.current.query);
-        memo.current = { assets: state.assets, key, result };
+      // `trashed: true` lists the Trash, which has a map of its own.
+      const assets = stable.current.query?.trashed ? state.trash : state.assets;
+      if (!result || memo.current?.assets !== assets || memo.current.key !== key) {
+        result = queryAssets(assets, stable.current.query);
+        memo.current = { assets, key, result };
       }
       return { items: result.items, total: result.total, status: state.status };
     },

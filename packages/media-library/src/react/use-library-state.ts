@@ -12,6 +12,7 @@ import { useMediaLibraryContext } from './media-library-provider';
 export const serverState: MediaLibraryState = Object.freeze({
   status: 'loading',
   assets: new Map(),
+  trash: new Map(),
   collections: new Map(),
   revision: 0,
 });
