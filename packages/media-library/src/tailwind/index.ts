@@ -6,6 +6,7 @@
 
 export { AIBadge, type AIBadgeProps } from './ai-badge';
 export { AssetDetailsPanel, type AssetDetailsPanelProps } from './asset-details-panel';
+export { AssetEditPanel, type AssetEditPanelProps } from './asset-edit-panel';
 export { AssetGridView, type AssetGridViewProps } from './asset-grid-view';
 export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';
