@@ -39,7 +39,7 @@ async function loadedGrid(count: number) {
 /**
  * A picture uploaded through the file input lands and the summary says "1 added"; a search
  * narrows the grid; two assets picked and favourited from the selection bar; a click opens an
- * asset's details beside the grid and Close gives the focus back to it; a double click opens
+ * asset's details beside the grid and Escape there gives the focus back to it; a double click opens
  * the viewer, named after the asset, and Escape closes it back to the grid.
  */
 export const DesktopLight: Story = {
@@ -93,7 +93,9 @@ export const DesktopLight: Story = {
     );
     await expect(title).toHaveAttribute('placeholder', asset.name);
     await expect(grid.getBoundingClientRect().width).toBeGreaterThan(500);
-    await userEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    // Escape inside the panel closes it, and the tile gets the focus back.
+    within(details).getByRole('button', { name: 'Close details' }).focus();
+    await userEvent.keyboard('{Escape}');
     await expect(canvas.queryByRole('complementary', { name: 'Details' })).toBeNull();
     await expect(cell).toHaveFocus();
 

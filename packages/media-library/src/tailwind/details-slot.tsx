@@ -3,6 +3,7 @@
 // loads on the first asset opened.
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import type { MediaAIGenerateRequest } from '../core/index';
+import { useDialog } from '../react/index';
 
 const AssetDetailsPanel = lazy(() =>
   import('./asset-details-panel').then((module) => ({ default: module.AssetDetailsPanel })),
@@ -20,6 +21,15 @@ export interface DetailsSlotProps {
 
 /** The details of `assetId`, placed for the screen's width. */
 export function DetailsSlot({ assetId, over, onClose, onView, onReusePrompt }: DetailsSlotProps) {
+  // Beside the grid, Escape inside the panel (not from a field) closes it, as a dialog's would.
+  const beside = useDialog({
+    open: true,
+    onOpenChange: (open) => {
+      if (!open) onClose();
+    },
+    returnFocus: false,
+    modal: false,
+  });
   const panel = (
     <Suspense fallback={null}>
       <AssetDetailsPanel
@@ -34,6 +44,7 @@ export function DetailsSlot({ assetId, over, onClose, onView, onReusePrompt }: D
   return (
     <aside
       aria-label="Details"
+      onKeyDown={beside.getDialogProps().onKeyDown}
       className="w-80 flex-none overflow-hidden border-l border-zinc-200 dark:border-zinc-700"
     >
       {panel}
