@@ -71,14 +71,17 @@ if (wanted('bundle-size')) {
   }
 }
 
+// A ratio against a figure below the timer's resolution (0 ms) is infinite; JSON writes null.
 const fmt = (n) =>
   n === undefined
     ? ''
-    : Math.abs(n) >= 100
-      ? n.toFixed(0)
-      : Math.abs(n) >= 1
-        ? n.toFixed(2)
-        : n.toPrecision(3);
+    : n === null
+      ? '∞'
+      : Math.abs(n) >= 100
+        ? n.toFixed(0)
+        : Math.abs(n) >= 1
+          ? n.toFixed(2)
+          : n.toPrecision(3);
 const lines = [['suite', 'measurement', 'value', 'baseline', 'ratio', 'target', 'note']];
 for (const file of existsSync(resultsDir) ? readdirSync(resultsDir).sort() : []) {
   const { suite, rows } = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
