@@ -18,6 +18,7 @@ import {
 import { lazy, Suspense } from 'react';
 import type { Collection, MediaAIGenerateRequest, MediaAsset } from '../core/index';
 import {
+  type AssetTextFieldProps,
   type UseAssetDetailsResult,
   useAsset,
   useAssetDetails,
@@ -205,11 +206,20 @@ function DetailsActions({
   );
 }
 
+/**
+ * The hook's field props for a Mantine input: value and handlers only. With its `name` and
+ * `data-state` on the inputs the phone's details drawer stayed open after Close (the
+ * DetailsOnPhone story), so the preset leaves them out.
+ */
+function inputProps({ name: _name, 'data-state': _state, ...props }: AssetTextFieldProps) {
+  return props;
+}
+
 /** Title, alt text (pictures only), description and tags, bound to the hook's drafts. */
 function DetailsFields({ details }: { details: UseAssetDetailsResult }) {
-  const title = details.getFieldProps('title');
-  const alt = details.getFieldProps('alt');
-  const description = details.getFieldProps('description');
+  const title = inputProps(details.getFieldProps('title'));
+  const alt = inputProps(details.getFieldProps('alt'));
+  const description = inputProps(details.getFieldProps('description'));
   return (
     <>
       <TextInput label="Title" placeholder={details.asset?.name} {...title} />
