@@ -154,6 +154,12 @@ export { useMediaLibrary } from './use-media-library';
 export { type PdfPageState, type UsePdfPagesResult, usePdfPages } from './use-pdf-pages';
 export { type UseStorageResult, useStorage } from './use-storage';
 export {
+  type TrashConfirmation,
+  type UseTrashOptions,
+  type UseTrashResult,
+  useTrash,
+} from './use-trash';
+export {
   type StorageLevel,
   type StorageMeterBarProps,
   type UseStorageMeterOptions,
