@@ -39,8 +39,9 @@ async function loadedGrid(count: number) {
 /**
  * A picture uploaded through the file input lands and the summary says "1 added"; a search
  * narrows the grid; two assets picked and favourited from the selection bar; a click opens an
- * asset's details beside the grid and Escape there gives the focus back to it; a double click opens
- * the viewer, named after the asset, and Escape closes it back to the grid.
+ * asset's details beside the grid, whose Edit opens the edit studio, and Escape there gives
+ * the focus back to the tile; a double click opens the viewer, named after the asset, and
+ * Escape closes it back to the grid.
  */
 export const DesktopLight: Story = {
   ...onDesktop,
@@ -93,6 +94,19 @@ export const DesktopLight: Story = {
     );
     await expect(title).toHaveAttribute('placeholder', asset.name);
     await expect(grid.getBoundingClientRect().width).toBeGreaterThan(500);
+    // Edit opens the edit studio on this image in its own dialog, loaded on first use.
+    await userEvent.click(within(details).getByRole('button', { name: 'Edit' }));
+    const studio = await screen.findByRole('dialog', { name: 'Edit image' });
+    await expect(
+      await within(studio).findByRole(
+        'region',
+        { name: `Edit ${asset.name}` },
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
+    await userEvent.click(within(studio).getByRole('button', { name: 'Close edit image' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
     // Escape inside the panel closes it, and the tile gets the focus back.
     within(details).getByRole('button', { name: 'Close details' }).focus();
     await userEvent.keyboard('{Escape}');

@@ -17,10 +17,13 @@ export interface DetailsSlotProps {
   onClose(): void;
   onView(id: string): void;
   onReusePrompt?(request: MediaAIGenerateRequest): void;
+  /** "Edit" on an image: opens the edit studio. */
+  onEdit?(id: string): void;
 }
 
 /** The details of `assetId`, placed for the screen's width. */
-export function DetailsSlot({ assetId, over, onClose, onView, onReusePrompt }: DetailsSlotProps) {
+export function DetailsSlot(props: DetailsSlotProps) {
+  const { assetId, over, onClose, onView, onReusePrompt, onEdit } = props;
   // Beside the grid, Escape inside the panel (not from a field) closes it, as a dialog's would.
   const beside = useDialog({
     open: true,
@@ -37,6 +40,7 @@ export function DetailsSlot({ assetId, over, onClose, onView, onReusePrompt }: D
         onClose={onClose}
         onView={onView}
         onReusePrompt={onReusePrompt}
+        onEdit={onEdit}
       />
     </Suspense>
   );

@@ -25,3 +25,15 @@ export function LibraryPanel({ view }: LibraryPanelProps) {
     </div>
   );
 }
+
+/** The panel in its column beside the grid, on a wide screen. */
+export function LibrarySidebar({ view }: LibraryPanelProps) {
+  return (
+    <aside
+      aria-label="Library"
+      className="w-60 flex-none overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-700"
+    >
+      <LibraryPanel view={view} />
+    </aside>
+  );
+}

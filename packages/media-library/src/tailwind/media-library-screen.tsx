@@ -2,7 +2,7 @@
 // search and filters, the virtualised grid or list, the selection bar, collections, tags and
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MediaAIGenerateRequest } from '../core/index';
 import {
   type LibraryFilters,
@@ -19,20 +19,12 @@ import { BulkToolbar } from './bulk-toolbar';
 import { DetailsSlot } from './details-slot';
 import { DropOverlay, ImportStatus } from './import-status';
 import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
-import { LibraryPanel } from './library-panel';
+import { LibraryPanel, LibrarySidebar } from './library-panel';
 import { LibraryToolbar } from './library-toolbar';
 import { ModalSheet } from './modal-sheet';
+import { EditDialog, GenerateDialog, ViewerSlot } from './screen-dialogs';
 import { ScreenHeader } from './screen-header';
 import { useElementWidth } from './use-element-width';
-
-// Loaded on the first "Generate": a visit that only browses never needs the form.
-const GeneratePanel = lazy(() =>
-  import('./generate-panel').then((module) => ({ default: module.GeneratePanel })),
-);
-// Loaded on the first double click: a visit may never open the viewer.
-const AssetViewer = lazy(() =>
-  import('./asset-viewer').then((module) => ({ default: module.AssetViewer })),
-);
 
 /** Props of {@link MediaLibraryScreen}. */
 export interface MediaLibraryScreenProps {
@@ -84,6 +76,8 @@ export function MediaLibraryScreen({
   const { onDragEnter, onDragOver, onDragLeave, onDrop } = dropzone.getRootProps();
   const generate = useDialog();
   const drawer = useDialog();
+  const editor = useDialog();
+  const [editing, setEditing] = useState<string>();
   const [viewing, setViewing] = useState<{ id: string }>();
   const [details, setDetails] = useState<string>();
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
@@ -97,6 +91,16 @@ export function MediaLibraryScreen({
     setDetails(undefined);
     // The panel goes with the focus in it: hand it to the grid's tab stop.
     rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
+  };
+  const edit = (id: string) => {
+    setEditing(id);
+    editor.show();
+  };
+  // A new version from the edit studio: picked, its details shown, the studio closed.
+  const showVersion = (id: string) => {
+    editor.close();
+    bulk.setSelection([id]);
+    setDetails(id);
   };
   const reuse = ai.aiAvailable
     ? (request: MediaAIGenerateRequest) => {
@@ -123,14 +127,7 @@ export function MediaLibraryScreen({
         libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
       />
       <div className="flex min-h-0 flex-1">
-        {!narrow && (
-          <aside
-            aria-label="Library"
-            className="w-60 flex-none overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-700"
-          >
-            <LibraryPanel view={view} />
-          </aside>
-        )}
+        {!narrow && <LibrarySidebar view={view} />}
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
@@ -162,6 +159,7 @@ export function MediaLibraryScreen({
             onClose={closeDetails}
             onView={openViewer}
             onReusePrompt={reuse}
+            onEdit={edit}
           />
         )}
       </div>
@@ -171,16 +169,9 @@ export function MediaLibraryScreen({
           <LibraryPanel view={view} />
         </ModalSheet>
       )}
-      <ModalSheet dialog={generate} title="Generate images">
-        <Suspense fallback={<p>Loading…</p>}>
-          <GeneratePanel initial={generateWith} generation={ai} onGenerated={generate.close} />
-        </Suspense>
-      </ModalSheet>
-      {viewing && (
-        <Suspense fallback={null}>
-          <AssetViewer ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
-        </Suspense>
-      )}
+      <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
+      <EditDialog dialog={editor} assetId={editing} onSelectAsset={showVersion} />
+      <ViewerSlot ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
     </div>
   );
 }
