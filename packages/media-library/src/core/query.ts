@@ -1,8 +1,8 @@
 // The query engine: filters, text search, sorting and paging over the loaded index, in memory.
 // Built to run on every keystroke over 10,000+ assets: one pass, no per-asset allocation.
-import { candidatesFor, sortedAssets } from './query-index';
+import { sortedAssets } from './query-index';
 import { assetSearchText, searchTerms } from './search-text';
-import type { MediaAsset, MediaLibraryState, MediaQuery, QueryResult, SortField } from './types';
+import type { MediaAsset, MediaQuery, QueryResult, SortField } from './types';
 
 export { normalizeSearchText } from './search-text';
 
@@ -60,11 +60,6 @@ const nonEmpty = <T>(values: readonly T[] | undefined): values is readonly T[] =
  */
 function compileFilters(query: MediaQuery): Predicate[] {
   const predicates: Predicate[] = [];
-  if (query.trashed !== undefined) {
-    // A list of records may mix both; the library's maps hold one or the other.
-    const trashed = query.trashed;
-    predicates.push((a) => (a.trashedAt !== undefined) === trashed);
-  }
   if (query.favorite !== undefined) {
     const favorite = query.favorite;
     predicates.push((a) => a.favorite === favorite);
@@ -175,9 +170,8 @@ function insertSorted(buffer: MediaAsset[], asset: MediaAsset, compare: Compare)
 const maxSelected = 512;
 
 /**
- * The assets to scan, and whether they come in the query's order already. A library's map is
- * indexed by host module and meta value (those filters skip the rest) and kept sorted per sort
- * (a query keeping all its matches then needs no sort).
+ * The assets to scan, and whether they come in the query's order already: a library's map is
+ * kept sorted per sort, so a query keeping all its matches needs no sort of its own.
  */
 function valuesOf(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
@@ -191,8 +185,6 @@ function valuesOf(
     return { values: assets as Iterable<MediaAsset>, sorted: false };
   }
   const map = assets as ReadonlyMap<string, MediaAsset>;
-  const candidates = candidatesFor(map, query);
-  if (candidates) return { values: candidates, sorted: false };
   if (select) return { values: map.values(), sorted: false };
   const field = query.sort?.field ?? 'createdAt';
   const direction = query.sort?.direction ?? (query.sort ? 'asc' : 'desc');
@@ -209,9 +201,8 @@ function valuesOf(
  *
  * When the query asks for a page (`limit`), only `offset + limit` best matches are kept while
  * scanning, so a first page out of 10,000 matches costs one pass and no full sort. Over a Map
- * (the library's index), `sourceModules` and `meta` filters read from indexes kept per version
- * of the map, so they scan only the assets that can match, and a query without a small page
- * scans the assets in an order sorted once per version of the map, so it sorts nothing.
+ * (the library's index), a query without a small page scans the assets in an order sorted once
+ * per version of the map, so it sorts nothing.
  *
  * @example
  * queryAssets(state.assets, { text: 'red fox', kinds: ['image'], limit: 60 });
@@ -256,12 +247,4 @@ export function queryAssets(
   }
   if (!select && !sorted) kept.sort(compare);
   return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
-}
-
-/**
- * Runs `query` over a library's state: over the Trash when `query.trashed` is true, else over
- * the library's assets (where trashed assets never are).
- */
-export function queryLibrary(state: MediaLibraryState, query: MediaQuery = {}): QueryResult {
-  return queryAssets(query.trashed ? state.trash : state.assets, query);
 }
