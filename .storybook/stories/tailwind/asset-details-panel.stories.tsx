@@ -6,6 +6,7 @@ import { AssetDetailsPanel } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import '../../tailwind.css';
+import { pdfOfPages } from '../../../packages/media-library/src/core/import/test-pdf';
 import { createStoryLibrary } from '../../story-library';
 import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
 import { toneWav } from './story-media-files';
@@ -125,6 +126,53 @@ export const ProvenanceAndFacts: Story = {
           .querySelector('img[data-state="original"]'),
       ).not.toBeNull(),
     );
+  },
+};
+
+/** A loader for a library holding just `file()`. */
+function holding(file: () => File) {
+  return [
+    async (): Promise<StoryData> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      await library.importFiles([file()]);
+      return { library };
+    },
+  ];
+}
+
+/** A PDF page by page: page 1 drawn, Next draws page 2, Previous goes back. */
+export const PdfPages: Story = {
+  loaders: holding(
+    () =>
+      new File([pdfOfPages(['First page', 'Second page'])], 'brief.pdf', {
+        type: 'application/pdf',
+      }),
+  ),
+  play: async ({ canvas, userEvent }) => {
+    const page = await canvas.findByRole('img', { name: 'Page 1 of 2' }, { timeout: 15_000 });
+    await expect(page.getAttribute('src')).toMatch(/^blob:/);
+    await expect(canvas.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
+    await expect(
+      await canvas.findByRole('img', { name: 'Page 2 of 2' }, { timeout: 15_000 }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  },
+};
+
+/** A text file's start, as text: the markup in it is shown, never run. */
+export const TextStart: Story = {
+  loaders: holding(
+    () =>
+      new File(['# Shoot list\n\n- Harbour at dawn, <b>wide</b>\n'], 'notes.txt', {
+        type: 'text/plain',
+      }),
+  ),
+  play: async ({ canvas }) => {
+    const start = await canvas.findByRole('region', { name: 'Start of notes.txt' });
+    await expect(start).toHaveTextContent('- Harbour at dawn, <b>wide</b>');
+    await expect(start.querySelector('b')).toBeNull();
   },
 };
 

@@ -1,14 +1,31 @@
 // The asset in its details: an image as itself, a video or a sound with the browser's
-// controls, anything else as its thumbnail. The URLs are the library's inert object URLs.
+// controls, a PDF page by page, the start of a text file, anything else as its thumbnail.
+// The URLs are the library's inert object URLs.
 import { assetLabel, isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 import { muted } from './classes';
+import { DetailsPdfPages, DetailsTextStart } from './details-documents';
 
 const frame =
   'flex aspect-[4/3] w-full shrink-0 items-center justify-center overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800';
 
 /** The asset shown in place, by kind. */
 export function DetailsPreview({ asset }: { asset: MediaAsset }) {
+  const readable = !asset.unreadable;
+  // Keyed by the bytes: another file, or this one replaced, starts again from its beginning.
+  const bytes = `${asset.id}:${asset.sha256}`;
+  if (
+    readable &&
+    asset.kind === 'document' &&
+    asset.mimeType.split(';')[0]?.trim() === 'application/pdf'
+  )
+    return <DetailsPdfPages key={bytes} asset={asset} />;
+  if (readable && asset.kind === 'text') return <DetailsTextStart key={bytes} asset={asset} />;
+  return <DetailsMedia asset={asset} />;
+}
+
+/** An image, a video or a sound in place, else the thumbnail. */
+function DetailsMedia({ asset }: { asset: MediaAsset }) {
   const readable = !asset.unreadable;
   const playable = readable && (asset.kind === 'video' || asset.kind === 'audio');
   // An image the browser would run as a page (SVG) shows its raster thumbnail instead.
