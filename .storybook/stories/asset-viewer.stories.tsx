@@ -55,7 +55,7 @@ export const Viewer: Story = {
     const first = cells[0] as HTMLElement;
     await userEvent.dblClick(first);
     const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
-    await expect(within(dialog).getByText('1 of 12')).toBeVisible();
+    await waitFor(() => expect(within(dialog).getByText('1 of 12')).toBeVisible());
     // The dialog takes the focus once it has opened; the keys then go to it.
     await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
     await userEvent.keyboard('{ArrowRight}');
