@@ -21,6 +21,8 @@ export { LibraryPanel, type LibraryPanelProps } from './library-panel';
 export { LibraryToolbar, type LibraryToolbarProps } from './library-toolbar';
 export { MediaLibraryScreen, type MediaLibraryScreenProps } from './media-library-screen';
 export { StorageMeter, type StorageMeterProps } from './storage-meter';
+export { TrashPanel, type TrashPanelProps } from './trash-panel';
+export { UndoNotice, type UndoNoticeProps } from './undo-notice';
 export {
   UploadButton,
   type UploadButtonProps,

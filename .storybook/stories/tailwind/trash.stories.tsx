@@ -1,0 +1,102 @@
+// The Tailwind preset's Trash and Undo notice over a seeded library: a delete offers Undo and
+// Undo brings the assets back; the Trash lists what was deleted, restores one, asks before
+// deleting one for good (Escape keeps it) and before emptying; light and dark.
+import type { MediaLibrary } from '@medialoft/media-library';
+import { TrashPanel, UndoNotice } from '@medialoft/media-library/tailwind';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import '../../tailwind.css';
+import { libraryLoaders, WithLibrary } from '../../story-providers';
+
+const meta = {
+  title: 'Tailwind/Trash',
+  parameters: { preset: 'tailwind' },
+  loaders: libraryLoaders(5),
+  render: (_args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <div className="flex max-w-lg flex-col gap-4 p-4">
+        <UndoNotice />
+        <TrashPanel />
+      </div>
+    </WithLibrary>
+  ),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const firstIds = (library: MediaLibrary, count: number) =>
+  library
+    .query()
+    .items.slice(0, count)
+    .map((asset) => asset.id);
+
+/** Two assets deleted: the notice says so, Undo brings both back and the notice goes. */
+export const UndoADelete: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    await expect(await canvas.findByText('The Trash is empty.')).toBeVisible();
+    await library.delete(firstIds(library, 2));
+    await expect(await canvas.findByText('2 assets moved to the Trash.')).toBeVisible();
+    await expect(library.query().total).toBe(3);
+    await expect(await canvas.findByText(/^2 assets · /)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(library.query().total).toBe(5));
+    await waitFor(() => expect(canvas.queryByText('2 assets moved to the Trash.')).toBeNull());
+    await expect(await canvas.findByText('The Trash is empty.')).toBeVisible();
+  },
+};
+
+/** Restore one; Delete forever asks first (Escape keeps it), then deletes; Empty asks too. */
+export const RestoreAndDeleteForever: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const ids = firstIds(library, 3);
+    const names = ids.map((id) => library.get(id)?.name ?? id);
+    await library.delete(ids);
+    const list = await canvas.findByRole('list', { name: 'Assets in the Trash' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    await userEvent.click(canvas.getByRole('button', { name: `Restore ${names[0]}` }));
+    await waitFor(() => expect(library.get(ids[0] as string)?.trashedAt).toBeUndefined());
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+
+    const forever = canvas.getByRole('button', { name: `Delete forever ${names[1]}` });
+    await userEvent.click(forever);
+    const ask = await screen.findByRole('alertdialog', { name: 'Delete for good?' });
+    await expect(ask).toHaveAccessibleDescription(/1 asset will be deleted for good/);
+    await expect(within(ask).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await expect(forever).toHaveFocus();
+    await expect(library.getState().trash.has(ids[1] as string)).toBe(true);
+
+    await userEvent.click(forever);
+    await userEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', {
+        name: 'Delete forever',
+      }),
+    );
+    await waitFor(() => expect(library.getState().trash.has(ids[1] as string)).toBe(false));
+    await expect(library.get(ids[1] as string)).toBeUndefined();
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Empty Trash' }));
+    const empty = await screen.findByRole('alertdialog', { name: 'Empty the Trash?' });
+    await userEvent.click(within(empty).getByRole('button', { name: 'Empty Trash' }));
+    await expect(await canvas.findByText('The Trash is empty.')).toBeVisible();
+    await expect(library.getState().trash.size).toBe(0);
+    await expect(library.query().total).toBe(3);
+  },
+};
+
+/** The Trash with assets in it and the notice, in the dark scheme; the confirmation open. */
+export const Dark: Story = {
+  parameters: { colorScheme: 'dark' },
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    await library.delete(firstIds(library, 2));
+    await expect(await canvas.findByText('2 assets moved to the Trash.')).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Empty Trash' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Empty the Trash?' });
+    await expect(getComputedStyle(ask).backgroundColor).not.toMatch(/rgb\(255, 255, 255\)/);
+  },
+};
