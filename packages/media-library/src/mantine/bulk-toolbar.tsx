@@ -126,7 +126,8 @@ export function BulkToolbar({
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Text size="sm">
-          The files and their details are removed from this browser. This cannot be undone.
+          They move to the Trash, with their tags and collections: Undo or the Trash brings them
+          back until it is emptied.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={bulk.cancel}>

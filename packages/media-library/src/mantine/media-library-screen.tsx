@@ -19,6 +19,8 @@ import { PresetStyles } from './preset-styles';
 import { ProblemAlert } from './problem-alert';
 import { ScreenDetails } from './screen-details';
 import { ScreenNotices, ScreenOverlays } from './screen-overlays';
+import { TrashButton } from './trash-button';
+import { UndoNotice } from './undo-notice';
 import { useElementWidth } from './use-element-width';
 import { useGenerateDialog } from './use-generate-dialog';
 
@@ -126,7 +128,12 @@ export function MediaLibraryScreen({
         generation={generate.status}
         selection={screen.selection}
         collectionId={view.filters.collectionId}
-        navigation={narrow && <LibraryDrawerButton dialog={library} />}
+        navigation={
+          <>
+            {narrow && <LibraryDrawerButton dialog={library} />}
+            <TrashButton />
+          </>
+        }
       />
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
@@ -166,6 +173,7 @@ export function MediaLibraryScreen({
         }
         onError={onError}
       />
+      <UndoNotice />
     </Box>
   );
 }

@@ -1,0 +1,32 @@
+// The control named Trash, with how many assets it holds; it opens the Trash panel, whose code
+// loads on the first open.
+import { Button, Loader, Modal } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { useTrash } from '../react/index';
+
+const TrashPanel = lazy(() => import('./trash-panel'));
+
+/**
+ * A "Trash" button showing its count ("Trash (3)"), opening the Trash in a dialog. Render
+ * inside `MediaLibraryProvider`.
+ */
+export function TrashButton() {
+  const trash = useTrash();
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        variant="default"
+        onClick={() => setOpened(true)}
+        aria-label={trash.count > 0 ? `Trash, ${trash.count} items` : 'Trash'}
+      >
+        {trash.count > 0 ? `Trash (${trash.count})` : 'Trash'}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Trash" size="lg">
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the Trash" />}>
+          {opened && <TrashPanel trash={trash} />}
+        </Suspense>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+// The Trash in the Mantine screen: a delete offers Undo ("2 assets moved to Trash."), the
+// Trash button counts what it holds and opens the panel, where Restore brings an asset back
+// and Delete forever and Empty Trash ask first.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MediaLibraryScreen } from './media-library-screen';
+import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+
+afterEach(() => {
+  cleanup();
+  closeLibraries();
+});
+
+const cells = () => within(screen.getByRole('grid', { name: 'Assets' })).queryAllByRole('gridcell');
+
+async function showSeeded() {
+  const library = createTestLibrary();
+  await library.ready;
+  await library.importFiles([
+    pngFile(1, 'red-fox.png'),
+    pngFile(2, 'blue-whale.png'),
+    pngFile(3, 'red-panda.png'),
+  ]);
+  const rendered = renderPreset(<MediaLibraryScreen height={800} />, { library });
+  await waitFor(() => expect(cells()).toHaveLength(3));
+  return rendered;
+}
+
+describe('Trash in the screen', { timeout: 30_000 }, () => {
+  it('offers Undo after a delete, and Undo brings the assets back', async () => {
+    const { user, library } = await showSeeded();
+    await user.click(screen.getByRole('checkbox', { name: 'Select red-fox.png' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
+    await user.click(within(toolbar).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete 2 assets?' });
+    expect(within(dialog).getByText(/move to the Trash/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 assets' }));
+    await waitFor(() => expect(cells()).toHaveLength(1));
+    const notice = await screen.findByText('2 assets moved to Trash.');
+    expect(screen.getByRole('button', { name: 'Trash, 2 items' })).toBeTruthy();
+
+    await user.click(
+      within(notice.closest('[role="status"]') as HTMLElement).getByRole('button', {
+        name: 'Undo',
+      }),
+    );
+    await waitFor(() => expect(cells()).toHaveLength(3));
+    expect(library.getState().trash.size).toBe(0);
+    expect(screen.queryByText('2 assets moved to Trash.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Trash' })).toBeTruthy();
+  });
+
+  it('lists the Trash with Restore, Delete forever and Empty Trash, asking before the last two', async () => {
+    const { user, library } = await showSeeded();
+    const ids = library.query({ sort: { field: 'name', direction: 'asc' } }).items.map((a) => a.id);
+    await library.delete(ids);
+    await user.click(await screen.findByRole('button', { name: 'Trash, 3 items' }));
+    const trash = await screen.findByRole('list', { name: 'Trash' });
+    expect(within(trash).getAllByRole('listitem')).toHaveLength(3);
+
+    await user.click(within(trash).getByRole('button', { name: 'Restore red-fox.png' }));
+    await waitFor(() => expect(within(trash).getAllByRole('listitem')).toHaveLength(2));
+    expect(library.query().items.map((a) => a.name)).toEqual(['red-fox.png']);
+
+    await user.click(within(trash).getByRole('button', { name: 'Delete blue-whale.png forever' }));
+    const ask = await screen.findByRole('dialog', { name: 'Delete forever?' });
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(library.getState().trash.size).toBe(2);
+    await user.click(within(trash).getByRole('button', { name: 'Delete blue-whale.png forever' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Delete forever?' })).getByRole('button', {
+        name: 'Delete forever',
+      }),
+    );
+    await waitFor(() => expect(library.getState().trash.size).toBe(1));
+
+    await user.click(screen.getByRole('button', { name: 'Empty Trash' }));
+    const empty = await screen.findByRole('dialog', { name: 'Empty the Trash?' });
+    await user.click(within(empty).getByRole('button', { name: 'Empty Trash' }));
+    await waitFor(() => expect(library.getState().trash.size).toBe(0));
+    expect(await screen.findByText('The Trash is empty.')).toBeTruthy();
+  });
+});

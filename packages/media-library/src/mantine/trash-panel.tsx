@@ -1,0 +1,114 @@
+// The Trash as a panel: each trashed asset with Restore and Delete forever, and Empty Trash;
+// the destructive two ask first. Loaded on first use, from the Trash button.
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { assetLabel } from '../core/format';
+import { type UseTrashResult, useTrash } from '../react/index';
+import { formatBytes, formatDate } from './format';
+
+/** Props of {@link TrashPanel}. */
+export interface TrashPanelProps {
+  /** The Trash to show; default: `useTrash()` of the library in context. */
+  trash?: UseTrashResult;
+}
+
+/**
+ * The Trash: its assets (newest deleted first) with Restore and Delete forever, and Empty
+ * Trash, each destructive action after a confirmation. Render inside `MediaLibraryProvider`.
+ */
+export function TrashPanel({ trash }: TrashPanelProps) {
+  const own = useTrash();
+  const t = trash ?? own;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t.count === 0
+            ? 'The Trash is empty.'
+            : `${t.count} ${t.count === 1 ? 'asset' : 'assets'}, ${formatBytes(t.bytes)}. ` +
+              'Their space is freed when the Trash is emptied.'}
+        </Text>
+        {t.count > 0 && (
+          <Button color="red" variant="light" onClick={t.requestEmpty} disabled={t.busy}>
+            Empty Trash
+          </Button>
+        )}
+      </Group>
+      {t.error && (
+        <Alert color="red" title="That did not work">
+          {t.error}
+        </Alert>
+      )}
+      {t.count > 0 && (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Trash">
+          {t.items.map((asset) => (
+            <Group component="li" key={asset.id} justify="space-between" wrap="nowrap" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" truncate>
+                  {assetLabel(asset)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatBytes(asset.size)}
+                  {asset.trashedAt !== undefined && `, deleted ${formatDate(asset.trashedAt)}`}
+                </Text>
+              </div>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={t.busy}
+                  onClick={() => t.restore(asset.id)}
+                  aria-label={`Restore ${assetLabel(asset)}`}
+                >
+                  Restore
+                </Button>
+                <Button
+                  size="xs"
+                  color="red"
+                  variant="subtle"
+                  disabled={t.busy}
+                  onClick={() => t.requestDeleteForever(asset.id)}
+                  aria-label={`Delete ${assetLabel(asset)} forever`}
+                >
+                  Delete forever
+                </Button>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <TrashConfirm trash={t} />
+    </Stack>
+  );
+}
+
+/** The question before a delete forever or an empty. Cancel is focused: it loses nothing. */
+export function TrashConfirm({ trash }: { trash: UseTrashResult }) {
+  const waiting = trash.confirming;
+  const count = waiting?.ids.length ?? 0;
+  const what = `${count} ${count === 1 ? 'asset' : 'assets'}`;
+  return (
+    <Modal
+      opened={waiting !== undefined}
+      onClose={trash.cancel}
+      title={waiting?.action === 'empty' ? 'Empty the Trash?' : 'Delete forever?'}
+      centered
+    >
+      <Text size="sm" mb="md">
+        {waiting?.action === 'empty'
+          ? `The ${what} in the Trash and their files are removed from this browser.`
+          : `The ${what} and ${count === 1 ? 'its file are' : 'their files are'} removed from this browser.`}{' '}
+        This cannot be undone.
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={trash.cancel} data-autofocus>
+          Cancel
+        </Button>
+        <Button color="red" onClick={trash.confirm}>
+          {waiting?.action === 'empty' ? 'Empty Trash' : 'Delete forever'}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
+export default TrashPanel;
