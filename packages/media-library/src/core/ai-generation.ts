@@ -8,6 +8,7 @@ import type {
   MediaAIProgress,
 } from './ai-types';
 import { ImportAbortedError, MediaLibraryError } from './errors';
+import { GenerationCanceledError } from './generation-canceled-error';
 import type { AssetMeta, AssetSource, ImportInput, ImportItemResult, MediaLibrary } from './types';
 
 /** Options of {@link generateIntoLibrary}. */
@@ -33,13 +34,7 @@ export interface GenerateIntoLibraryOptions {
   meta?: AssetMeta;
 }
 
-/** The generation was canceled through its signal; nothing was added to the library. */
-export class GenerationCanceledError extends MediaLibraryError {
-  constructor(options?: { cause?: unknown }) {
-    super('canceled', 'The generation was canceled; nothing was added to the library.', options);
-    this.name = 'GenerationCanceledError';
-  }
-}
+export { GenerationCanceledError };
 
 /**
  * Generates images with `generator` and imports them into `library` through `importFiles`, so

@@ -2,7 +2,7 @@
 // useAIGeneration over a real library: availability, progress while generating, the assets
 // first in the library, one-argument generators, cancel (nothing kept), errors, repeats.
 import 'fake-indexeddb/auto';
-import { act, cleanup, renderHook } from '@testing-library/react';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -110,11 +110,14 @@ describe('useAIGeneration', () => {
     });
     expect(result.current.aiAvailable).toBe(true);
     expect(result.current.aiGenerating).toBe(true);
-    expect(result.current.progress).toEqual({
-      stage: 'processing',
-      percent: 40,
-      message: 'rendering',
-    });
+    // The generation code loads on the first generation, so the generator starts a little later.
+    await waitFor(() =>
+      expect(result.current.progress).toEqual({
+        stage: 'processing',
+        percent: 40,
+        message: 'rendering',
+      }),
+    );
 
     let assets: MediaAsset[] = [];
     await act(async () => {

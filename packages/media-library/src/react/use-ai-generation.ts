@@ -1,9 +1,10 @@
 // AI generation from React: the provider's `ai` generator bound to its library, with the
 // state a generate panel shows (running, progress, error) and a cancel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { GenerationCanceledError, generateIntoLibrary } from '../core/ai-generation';
+import { loadAIGeneration } from '../core/ai-generation-loader';
 import type { GenerationPreview, PreviewSession } from '../core/ai-previews';
 import type { MediaAIGenerateRequest, MediaAIModelInfo, MediaAIProgress } from '../core/ai-types';
+import { GenerationCanceledError } from '../core/generation-canceled-error';
 import type { ResumedGenerationsView } from '../core/pending-jobs-state';
 import type { MediaAsset } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
@@ -119,6 +120,8 @@ export function useAIGeneration(): UseAIGenerationResult {
       resumed?.dismissNotices();
       update((s) => ({ running: s.running + 1, progress: { stage: 'starting', percent: 0 } }));
       try {
+        // Loaded with the first generation: a page that only shows its library never needs it.
+        const { generateIntoLibrary } = await loadAIGeneration();
         const results = await generateIntoLibrary(library, ai, request, {
           signal: controller.signal,
           onProgress: (progress) => {
