@@ -2,7 +2,7 @@
 // one ended, what failed, the count or the selection's actions, and the grid (or what stands
 // in for it when there is nothing to show). Drop files anywhere on it.
 import { Box, Stack, Text } from '@mantine/core';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import type { MediaAsset } from '../core/index';
 import type {
   UseDropzoneResult,
@@ -10,7 +10,7 @@ import type {
   UseLibraryScreenResult,
 } from '../react/index';
 import { AssetGridView } from './asset-grid-view';
-import { BulkToolbar } from './bulk-toolbar';
+import type { BulkToolbar as BulkToolbarType } from './bulk-toolbar';
 import { FilterChips } from './filter-chips';
 import { FiltersButton } from './filters-button';
 import { ImportProgressBar } from './import-progress';
@@ -22,6 +22,14 @@ import { mutedText } from './preset-colors';
 const ImportOutcomePanel = lazy(() =>
   import('./import-outcome').then((module) => ({ default: module.ImportOutcomePanel })),
 );
+
+// The selection's actions (and the zip writer behind Download) load once the screen is up, not
+// with it; until then a selection shows as the count line does.
+let BulkToolbar: typeof BulkToolbarType | undefined;
+const loadBulkToolbar = () =>
+  import('./bulk-toolbar').then((module) => {
+    BulkToolbar = module.BulkToolbar;
+  });
 
 /** Props of {@link LibraryMain}. */
 export interface LibraryMainProps {
@@ -67,6 +75,14 @@ export function LibraryMain(props: LibraryMainProps) {
   const { onDragEnter, onDragOver, onDragLeave, onDrop, ...root } = dropzone.getRootProps();
   const dragOver = root['data-state'] === 'drag-over';
   const { total, status } = assets;
+  const [, setLoaded] = useState(BulkToolbar !== undefined);
+  useEffect(() => {
+    if (!BulkToolbar)
+      loadBulkToolbar().then(
+        () => setLoaded(true),
+        () => undefined,
+      );
+  }, []);
   return (
     <Box
       component="main"
@@ -124,7 +140,7 @@ export function LibraryMain(props: LibraryMainProps) {
         {notices}
         {/* A fixed-height row: the count, or the selection's actions in its place. */}
         <Box mih={30} style={{ display: 'flex', alignItems: 'center' }}>
-          {screen.selection.length > 0 ? (
+          {screen.selection.length > 0 && BulkToolbar ? (
             <BulkToolbar
               selection={screen.selection}
               onSelectionChange={screen.setSelection}

@@ -1,17 +1,18 @@
 // The library's collections, tags and storage: a column beside the grid on a wide screen, and
-// on a phone a "Library" button opening them in a drawer from the left.
-import { Button, Drawer, ScrollArea, Stack } from '@mantine/core';
+// on a phone a "Library" button opening them in a drawer from the left (library-drawer.tsx).
+import { Button, ScrollArea, Stack } from '@mantine/core';
 import type { UseDialogResult, UseLibraryFiltersResult } from '../react/index';
 import { CollectionsPanel } from './collections-panel';
 import { StorageMeter } from './storage-meter';
 
-/** Props of {@link LibraryNavigation} and {@link LibraryDrawer}. */
+/** Props of {@link LibraryNavigation} and the phone's library drawer. */
 export interface LibraryNavigationProps {
   view: UseLibraryFiltersResult;
   onError(error: Error): void;
 }
 
-function Panels({ view, onError }: LibraryNavigationProps) {
+/** Collections, tags and the storage meter, stacked. */
+export function LibraryPanels({ view, onError }: LibraryNavigationProps) {
   const { filters, update, facets } = view;
   return (
     <Stack gap="lg">
@@ -28,7 +29,7 @@ function Panels({ view, onError }: LibraryNavigationProps) {
   );
 }
 
-/** The column beside the grid; hidden, not unmounted, on a phone (see {@link LibraryDrawer}). */
+/** The column beside the grid; hidden, not unmounted, on a phone (see library-drawer.tsx). */
 export function LibraryNavigation({
   hidden,
   ...props
@@ -43,7 +44,7 @@ export function LibraryNavigation({
       component="nav"
       aria-label="Library navigation"
     >
-      <Panels {...props} />
+      <LibraryPanels {...props} />
     </ScrollArea>
   );
 }
@@ -56,31 +57,5 @@ export function LibraryDrawerButton({ dialog }: { dialog: UseDialogResult }) {
     <Button variant="default" {...trigger}>
       Library
     </Button>
-  );
-}
-
-/**
- * The same panels in a modal drawer, with a button that closes it saying how many assets the
- * chosen collection and tags leave. Mantine keeps the focus in it and hands it back on close.
- */
-export function LibraryDrawer({
-  dialog,
-  total,
-  ...props
-}: LibraryNavigationProps & { dialog: UseDialogResult; total: number }) {
-  return (
-    <Drawer
-      opened={dialog.open}
-      onClose={dialog.close}
-      position="left"
-      size="min(100%, 20rem)"
-      title="Library"
-      closeButtonProps={{ 'aria-label': 'Close library' }}
-    >
-      <Panels {...props} />
-      <Button fullWidth mt="lg" onClick={dialog.close}>
-        Show {total.toLocaleString()} asset{total === 1 ? '' : 's'}
-      </Button>
-    </Drawer>
   );
 }

@@ -10,7 +10,7 @@ import type {
   UseLibraryScreenResult,
 } from '../react/index';
 import { AssetDetailsDrawer } from './asset-details-drawer';
-import { LibraryDrawer } from './library-navigation';
+import { LibraryDrawer } from './library-drawer';
 import type { useGenerateDialog } from './use-generate-dialog';
 
 // Loaded on the first double click or "View": a visit may never open the viewer.
@@ -48,17 +48,17 @@ export function ScreenOverlays(props: ScreenOverlaysProps) {
     <>
       {/* Mounted while narrow even when closed, so it sees itself open and returns the focus. */}
       {screen.narrow && (
-        <AssetDetailsDrawer
-          assetId={screen.detailsId}
-          opened={screen.details.open}
-          onClose={screen.details.close}
-          alert={props.alert}
-        >
-          {props.details}
-        </AssetDetailsDrawer>
-      )}
-      {screen.narrow && (
-        <LibraryDrawer dialog={library} total={total} view={view} onError={onError} />
+        <>
+          <AssetDetailsDrawer
+            assetId={screen.detailsId}
+            opened={screen.details.open}
+            onClose={screen.details.close}
+            alert={props.alert}
+          >
+            {props.details}
+          </AssetDetailsDrawer>
+          <LibraryDrawer dialog={library} total={total} view={view} onError={onError} />
+        </>
       )}
       <Modal
         opened={generate.opened}

@@ -16,6 +16,7 @@ export type {
 } from './asset-edit-form';
 export { type AssetPreviewKind, assetPreviewKind } from './asset-preview-kind';
 export { describeImportProgress, type ImportProgressText } from './describe-import-progress';
+export { describeImportProblems } from './import-problems';
 export {
   type ActiveFilter,
   activeFilterCount,
@@ -138,7 +139,6 @@ export {
   useLibraryFilters,
 } from './use-library-filters';
 export {
-  describeImportProblems,
   type ScreenProblem,
   type UseLibraryScreenOptions,
   type UseLibraryScreenResult,
@@ -154,12 +154,6 @@ export { useMediaLibrary } from './use-media-library';
 export { type PdfPageState, type UsePdfPagesResult, usePdfPages } from './use-pdf-pages';
 export { type UseStorageResult, useStorage } from './use-storage';
 export {
-  type TrashConfirmation,
-  type UseTrashOptions,
-  type UseTrashResult,
-  useTrash,
-} from './use-trash';
-export {
   type StorageLevel,
   type StorageMeterBarProps,
   type UseStorageMeterOptions,
@@ -168,3 +162,9 @@ export {
 } from './use-storage-meter';
 export { type UseStorageNoticesResult, useStorageNotices } from './use-storage-notices';
 export { type TextPreviewState, useTextPreview } from './use-text-preview';
+export {
+  type TrashConfirmation,
+  type UseTrashOptions,
+  type UseTrashResult,
+  useTrash,
+} from './use-trash';

@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { isEditableTarget } from './grid-target-index';
 
 /** Options of {@link useDialog}. */
 export interface UseDialogOptions {
@@ -67,8 +68,6 @@ export interface UseDialogResult {
   /** Props for the dialog's heading, which names it. */
   getTitleProps(): { id: string };
 }
-
-const editable = /^(INPUT|TEXTAREA|SELECT)$/;
 
 /**
  * Open/close state and accessible wiring for a dialog, with no markup. Spread
@@ -156,7 +155,7 @@ export function useDialog(options: UseDialogOptions = {}): UseDialogResult {
         const target = event.target as HTMLElement;
         // A field keeps its own Escape (clearing a search, closing a combobox), and so does a
         // menu portalled out of the dialog, whose keys reach it through React only.
-        if (editable.test(target.tagName) || !event.currentTarget.contains(target)) return;
+        if (isEditableTarget(target) || !event.currentTarget.contains(target)) return;
         event.preventDefault();
         close();
       },

@@ -13,8 +13,9 @@ import { createMediaLibrary } from '../core/library';
 import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
 import { sampleAsset } from '../core/testing/sample-asset';
 import type { MediaLibrary } from '../core/types';
+import { describeImportProblems } from './import-problems';
 import { MediaLibraryProvider } from './media-library-provider';
-import { describeImportProblems, useLibraryScreen } from './use-library-screen';
+import { useLibraryScreen } from './use-library-screen';
 
 const libraries: MediaLibrary[] = [];
 afterEach(() => {

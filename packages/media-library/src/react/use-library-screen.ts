@@ -3,6 +3,7 @@
 // beside the grid, imports started from anywhere with their outcome, and what failed, in words.
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { ImportItemResult } from '../core/index';
+import { isEditableTarget } from './grid-target-index';
 import { type UseDialogResult, useDialog } from './use-dialog';
 import { type UseImportResult, useImport } from './use-import';
 
@@ -59,34 +60,6 @@ export interface UseLibraryScreenResult {
   dismissOutcome(): void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** What went wrong in a batch, in words, or undefined when nothing did. */
-export function describeImportProblems(results: readonly ImportItemResult[]): string | undefined {
-  // Files a cancel left out are no failure: the batch summary counts them.
-  const failed = results.filter(
-    (r) => r.status === 'failed' && (r.error as { code?: unknown }).code !== 'canceled',
-  );
-  const first = failed[0];
-  // Kept, but damaged: the batch summary says so, not only the grid.
-  const unreadable = results.flatMap((r) =>
-    r.status === 'imported' && r.asset.unreadable ? [r.asset.name] : [],
-  );
-  const lines = [
-    ...(first?.status === 'failed'
-      ? [
-          `${plural(failed.length, 'file')} could not be imported (${first.name}: ${first.error.message})`,
-        ]
-      : []),
-    ...(unreadable.length > 0
-      ? [
-          `${plural(unreadable.length, 'imported file')} can't be shown and may be damaged (${unreadable.slice(0, 3).join(', ')})`,
-        ]
-      : []),
-  ];
-  return lines.length > 0 ? `${lines.join('. ')}.` : undefined;
-}
-
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -124,6 +97,13 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
   const shown = new Set(ids);
   const report = (text: string, inDetails?: boolean) => setProblem({ text, inDetails });
 
+  const reportProblems = (results: ImportItemResult[]) => {
+    // Most batches have nothing to say: the words load only when one ends.
+    void import('./import-problems').then(({ describeImportProblems }) => {
+      const text = describeImportProblems(results);
+      if (text) report(text);
+    });
+  };
   const showDetails = (id: string) => {
     setDetailsId(id);
     details.show();
@@ -148,11 +128,7 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
         // After the grid has cleared the selection, Escape goes on to close the details.
         if (event.key !== 'Escape' || narrow || !details.open) return;
         const target = event.target as HTMLElement;
-        if (
-          !event.currentTarget.contains(target) ||
-          /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
-        )
-          return;
+        if (!event.currentTarget.contains(target) || isEditableTarget(target)) return;
         details.close();
       },
     }),
@@ -173,8 +149,7 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
       importer.importFiles(files, { keepFinished: true }).then(
         (results) => {
           setOutcome(results);
-          const text = describeImportProblems(results);
-          if (text) report(text);
+          reportProblems(results);
         },
         (error) => {
           if ((error as { code?: string })?.code !== 'canceled') report(message(error));
@@ -184,10 +159,7 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
     importUrl: (url) => {
       setProblem(undefined);
       return importer.importFromUrl(url).then(
-        (result) => {
-          const text = describeImportProblems([result]);
-          if (text) report(text);
-        },
+        (result) => reportProblems([result]),
         (error) => report(message(error)),
       );
     },
