@@ -2,7 +2,7 @@
 // Built to run on every keystroke over 10,000+ assets: one pass, no per-asset allocation.
 import { sortedAssets } from './query-index';
 import { assetSearchText, searchTerms } from './search-text';
-import type { MediaAsset, MediaQuery, QueryResult, SortField } from './types';
+import type { MediaAsset, MediaLibraryState, MediaQuery, QueryResult, SortField } from './types';
 
 export { normalizeSearchText } from './search-text';
 
@@ -60,6 +60,11 @@ const nonEmpty = <T>(values: readonly T[] | undefined): values is readonly T[] =
  */
 function compileFilters(query: MediaQuery): Predicate[] {
   const predicates: Predicate[] = [];
+  if (query.trashed !== undefined) {
+    // A list of records may mix both; the library's maps hold one or the other.
+    const trashed = query.trashed;
+    predicates.push((a) => (a.trashedAt !== undefined) === trashed);
+  }
   if (query.favorite !== undefined) {
     const favorite = query.favorite;
     predicates.push((a) => a.favorite === favorite);
@@ -247,4 +252,12 @@ export function queryAssets(
   }
   if (!select && !sorted) kept.sort(compare);
   return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
+}
+
+/**
+ * Runs `query` over a library's state: over the Trash when `query.trashed` is true, else over
+ * the library's assets (where trashed assets never are).
+ */
+export function queryLibrary(state: MediaLibraryState, query: MediaQuery = {}): QueryResult {
+  return queryAssets(query.trashed ? state.trash : state.assets, query);
 }
