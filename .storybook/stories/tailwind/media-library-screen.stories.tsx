@@ -124,7 +124,8 @@ export const DesktopLight: Story = {
 
 /**
  * The dark scheme: the screen's surface is dark, a filter from the side panel narrows the
- * grid, and the Generate dialog opens with its form (loaded on first use).
+ * grid, the Trash opens from the side panel, and the Generate dialog opens with its form
+ * (both loaded on first use).
  */
 export const DesktopDark: Story = {
   ...onDesktop,
@@ -143,6 +144,17 @@ export const DesktopDark: Story = {
     await expect(canvas.getByRole('list', { name: 'Active filters' })).toHaveTextContent('nature');
     const grid = screen.getByRole('grid', { name: 'Assets' });
     await waitFor(() => expect(within(grid).getAllByRole('gridcell').length).toBeLessThan(24));
+
+    // The Trash opens from the side panel, loaded on first use, and closes back to its button.
+    const trashButton = canvas.getByRole('button', { name: 'Trash' });
+    await userEvent.click(trashButton);
+    const trash = await screen.findByRole('dialog', { name: 'Trash' });
+    await expect(
+      await within(trash).findByText('The Trash is empty.', undefined, { timeout: 10_000 }),
+    ).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(trashButton).toHaveFocus();
 
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     const dialog = await screen.findByRole('dialog', { name: 'Generate images' });

@@ -22,7 +22,7 @@ import { EmptyLibrary, NoMatchingAssets } from './library-empty-state';
 import { LibraryPanel, LibrarySidebar } from './library-panel';
 import { LibraryToolbar } from './library-toolbar';
 import { ModalSheet } from './modal-sheet';
-import { EditDialog, GenerateDialog, ViewerSlot } from './screen-dialogs';
+import { EditDialog, GenerateDialog, TrashDialog, UndoSlot, ViewerSlot } from './screen-dialogs';
 import { ScreenHeader } from './screen-header';
 import { useElementWidth } from './use-element-width';
 
@@ -77,6 +77,7 @@ export function MediaLibraryScreen({
   const generate = useDialog();
   const drawer = useDialog();
   const editor = useDialog();
+  const trash = useDialog();
   const [editing, setEditing] = useState<string>();
   const [viewing, setViewing] = useState<{ id: string }>();
   const [details, setDetails] = useState<string>();
@@ -127,7 +128,7 @@ export function MediaLibraryScreen({
         libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
       />
       <div className="flex min-h-0 flex-1">
-        {!narrow && <LibrarySidebar view={view} />}
+        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} />}
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
@@ -166,11 +167,13 @@ export function MediaLibraryScreen({
       {dropzone.isDragActive && <DropOverlay />}
       {narrow && (
         <ModalSheet dialog={drawer} title="Library" placement="start">
-          <LibraryPanel view={view} />
+          <LibraryPanel view={view} onOpenTrash={trash.show} />
         </ModalSheet>
       )}
       <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
       <EditDialog dialog={editor} assetId={editing} onSelectAsset={showVersion} />
+      <TrashDialog dialog={trash} />
+      <UndoSlot />
       <ViewerSlot ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
     </div>
   );

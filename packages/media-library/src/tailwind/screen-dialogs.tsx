@@ -1,5 +1,5 @@
-// The screen's dialogs, each loading its code on first use: the generate form, the edit studio
-// and the full-screen viewer. A visit that only browses or uploads never fetches them.
+// The screen's dialogs, each loading its code on first use: the generate form, the edit studio,
+// the Trash and the full-screen viewer, and the Undo notice after a delete. A visit that only browses or uploads never fetches them.
 import { lazy, Suspense } from 'react';
 import type { MediaAIGenerateRequest } from '../core/index';
 import type { UseAIGenerationResult, UseDialogResult } from '../react/index';
@@ -13,6 +13,13 @@ const AssetEditPanel = lazy(() =>
 );
 const AssetViewer = lazy(() =>
   import('./asset-viewer').then((module) => ({ default: module.AssetViewer })),
+);
+
+const TrashPanel = lazy(() =>
+  import('./trash-panel').then((module) => ({ default: module.TrashPanel })),
+);
+const UndoNotice = lazy(() =>
+  import('./undo-notice').then((module) => ({ default: module.UndoNotice })),
 );
 
 const loading = <p className="text-sm">Loading…</p>;
@@ -61,6 +68,26 @@ export function ViewerSlot(props: {
   return (
     <Suspense fallback={null}>
       <AssetViewer ids={props.ids} request={props.request} onClose={props.onClose} />
+    </Suspense>
+  );
+}
+
+/** "Trash": what was deleted, to restore or delete for good. */
+export function TrashDialog({ dialog }: { dialog: UseDialogResult }) {
+  return (
+    <ModalSheet dialog={dialog} title="Trash">
+      <Suspense fallback={loading}>
+        <TrashPanel />
+      </Suspense>
+    </ModalSheet>
+  );
+}
+
+/** Undo after a delete, at the foot of the screen; its code loads once the screen is up. */
+export function UndoSlot() {
+  return (
+    <Suspense fallback={null}>
+      <UndoNotice className="absolute inset-x-3 bottom-3 z-10 sm:left-auto sm:w-96" />
     </Suspense>
   );
 }
