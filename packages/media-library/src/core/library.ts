@@ -3,18 +3,10 @@
 import { exportArchiveLazily, importArchiveLazily } from './archive/archive-loader';
 import { fromStoredAsset, openLibraryDb } from './db';
 import { MediaLibraryError } from './errors';
-import {
-  addToCollection,
-  createCollection,
-  deleteCollection,
-  removeFromCollection,
-  renameCollection,
-} from './library-collections';
 import { createLibraryContext, type LibraryContext } from './library-context';
 import { importFilesLazily, importFromUrlLazily } from './library-import-loader';
 import { DEFAULT_FIRST_PAGE_SIZE, loadFirstPage, loadRemaining } from './library-load';
 import { createLibraryLocks } from './library-locks';
-import { addTags, removeTags, renameTag, trackUsage, updateAssets } from './library-operations';
 import { createRemoteChangeHandler } from './library-remote';
 import {
   computeStatistics,
@@ -230,19 +222,25 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     get: (id) => store.getState().assets.get(id),
     query: (query = {}) => queryLibrary(store.getState(), query),
     getBlob,
-    update: (ids, patch) => updateAssets(ctx, ids, patch),
+    // Edits and collections load with the first one: a library only shown and searched never
+    // needs their code.
+    update: async (ids, patch) => (await operations()).updateAssets(ctx, ids, patch),
     // Loaded on first use, like the import pipeline it shares.
     replaceFile: async (id, file, replaceOptions) =>
       (await import('./library-replace')).replaceFile(ctx, id, file, replaceOptions),
-    addTags: (ids, tags) => addTags(ctx, ids, tags),
-    removeTags: (ids, tags) => removeTags(ctx, ids, tags),
-    renameTag: (from, to) => renameTag(ctx, from, to),
+    addTags: async (ids, tags) => (await operations()).addTags(ctx, ids, tags),
+    removeTags: async (ids, tags) => (await operations()).removeTags(ctx, ids, tags),
+    renameTag: async (from, to) => (await operations()).renameTag(ctx, from, to),
     listTags: () => computeTags(store.getState()),
-    createCollection: (collectionName) => createCollection(ctx, collectionName),
-    renameCollection: (id, collectionName) => renameCollection(ctx, id, collectionName),
-    deleteCollection: (id) => deleteCollection(ctx, id),
-    addToCollection: (collectionId, ids) => addToCollection(ctx, collectionId, ids),
-    removeFromCollection: (collectionId, ids) => removeFromCollection(ctx, collectionId, ids),
+    createCollection: async (collectionName) =>
+      (await collections()).createCollection(ctx, collectionName),
+    renameCollection: async (id, collectionName) =>
+      (await collections()).renameCollection(ctx, id, collectionName),
+    deleteCollection: async (id) => (await collections()).deleteCollection(ctx, id),
+    addToCollection: async (collectionId, ids) =>
+      (await collections()).addToCollection(ctx, collectionId, ids),
+    removeFromCollection: async (collectionId, ids) =>
+      (await collections()).removeFromCollection(ctx, collectionId, ids),
     delete: async (ids) => (await trashModule()).trashAssets(ctx, ids),
     restore: async (ids) => (await trashModule()).restoreAssets(ctx, ids),
     deleteForever: async (ids) => {
@@ -260,7 +258,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
       const watcher = await watching();
       return watcher ? watcher.importArchive(run) : run();
     },
-    trackUsage: (id, kind) => trackUsage(ctx, id, kind),
+    trackUsage: async (id, kind) => (await operations()).trackUsage(ctx, id, kind),
     getStatistics: () => computeStatistics(store.getState()),
     estimateStorage: () => estimateStorage(ctx),
     requestPersistence,
@@ -276,6 +274,16 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     },
     close,
   };
+}
+
+/** Edits of assets and tags (and what collections and the Trash share of them), on first use. */
+function operations(): Promise<typeof import('./library-operations')> {
+  return import('./library-operations');
+}
+
+/** Collections' code, loaded with the first change to one. */
+function collections(): Promise<typeof import('./library-collections')> {
+  return import('./library-collections');
 }
 
 /** The Trash's code, loaded on first use: a library that never deletes does not download it. */
