@@ -5,6 +5,9 @@ import { lazy, Suspense, useState } from 'react';
 import { useTrash } from '../react/index';
 
 const TrashPanel = lazy(() => import('./trash-panel'));
+const TrashConfirm = lazy(() =>
+  import('./trash-panel').then((module) => ({ default: module.TrashConfirm })),
+);
 
 /**
  * A "Trash" button showing its count ("Trash (3)"), opening the Trash in a dialog. Render
@@ -22,11 +25,23 @@ export function TrashButton() {
       >
         {trash.count > 0 ? `Trash (${trash.count})` : 'Trash'}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title="Trash" size="lg">
+      <Modal
+        // While a question is asked, it stands alone: two open dialogs would both claim focus.
+        opened={opened && !trash.confirming}
+        onClose={() => setOpened(false)}
+        title="Trash"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Suspense fallback={<Loader size="sm" aria-label="Loading the Trash" />}>
           {opened && <TrashPanel trash={trash} />}
         </Suspense>
       </Modal>
+      {trash.confirming && (
+        <Suspense fallback={null}>
+          <TrashConfirm trash={trash} />
+        </Suspense>
+      )}
     </>
   );
 }

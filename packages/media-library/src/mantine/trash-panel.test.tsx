@@ -68,7 +68,9 @@ describe('Trash in the screen', { timeout: 30_000 }, () => {
     const ask = await screen.findByRole('dialog', { name: 'Delete forever?' });
     await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
     expect(library.getState().trash.size).toBe(2);
-    await user.click(within(trash).getByRole('button', { name: 'Delete blue-whale.png forever' }));
+    // The question stood alone; the Trash comes back after it.
+    const again = await screen.findByRole('list', { name: 'Trash' });
+    await user.click(within(again).getByRole('button', { name: 'Delete blue-whale.png forever' }));
     await user.click(
       within(await screen.findByRole('dialog', { name: 'Delete forever?' })).getByRole('button', {
         name: 'Delete forever',
@@ -76,7 +78,7 @@ describe('Trash in the screen', { timeout: 30_000 }, () => {
     );
     await waitFor(() => expect(library.getState().trash.size).toBe(1));
 
-    await user.click(screen.getByRole('button', { name: 'Empty Trash' }));
+    await user.click(await screen.findByRole('button', { name: 'Empty Trash' }));
     const empty = await screen.findByRole('dialog', { name: 'Empty the Trash?' });
     await user.click(within(empty).getByRole('button', { name: 'Empty Trash' }));
     await waitFor(() => expect(library.getState().trash.size).toBe(0));

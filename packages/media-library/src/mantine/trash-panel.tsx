@@ -21,7 +21,7 @@ export function TrashPanel({ trash }: TrashPanelProps) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">
+        <Text size="sm">
           {t.count === 0
             ? 'The Trash is empty.'
             : `${t.count} ${t.count === 1 ? 'asset' : 'assets'}, ${formatBytes(t.bytes)}. ` +
@@ -46,7 +46,7 @@ export function TrashPanel({ trash }: TrashPanelProps) {
                 <Text size="sm" truncate>
                   {assetLabel(asset)}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs">
                   {formatBytes(asset.size)}
                   {asset.trashedAt !== undefined && `, deleted ${formatDate(asset.trashedAt)}`}
                 </Text>
@@ -76,7 +76,8 @@ export function TrashPanel({ trash }: TrashPanelProps) {
           ))}
         </Stack>
       )}
-      <TrashConfirm trash={t} />
+      {/* Beside a Trash dialog the host shows the question itself, so two dialogs never stack. */}
+      {!trash && <TrashConfirm trash={t} />}
     </Stack>
   );
 }
@@ -92,6 +93,7 @@ export function TrashConfirm({ trash }: { trash: UseTrashResult }) {
       onClose={trash.cancel}
       title={waiting?.action === 'empty' ? 'Empty the Trash?' : 'Delete forever?'}
       centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <Text size="sm" mb="md">
         {waiting?.action === 'empty'

@@ -1,0 +1,70 @@
+// The Trash in the screen: empty, holding assets (Restore, Delete forever, Empty Trash), the
+// Undo notice after a delete, and the question before deleting for good.
+import type { StoryObj } from '@storybook/react-vite';
+import { expect, screen, waitFor, within } from 'storybook/test';
+import { libraryLoaders } from '../story-providers';
+import { type ScreenMeta, screenMeta } from '../story-screen';
+
+const meta = { ...screenMeta, title: 'Preset/Trash' } satisfies ScreenMeta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Nothing deleted yet: the Trash button opens an empty Trash that says so. */
+export const TrashEmpty: Story = {
+  loaders: libraryLoaders(3),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Trash' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Trash' });
+    await expect(await within(dialog).findByText('The Trash is empty.')).toBeVisible();
+  },
+};
+
+/** Two assets deleted: the button counts them and the Trash lists each with its actions. */
+export const TrashWithItems: Story = {
+  loaders: libraryLoaders(3),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library;
+    const ids = library.query().items.map((asset) => asset.id);
+    await library.delete(ids.slice(0, 2));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Trash, 2 items' }));
+    const list = await screen.findByRole('list', { name: 'Trash' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    await expect(within(list).getAllByRole('button', { name: /^Restore / })).toHaveLength(2);
+    // The dialog fades in.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Empty Trash' })).toBeVisible());
+  },
+};
+
+/** Right after a delete: "2 assets moved to Trash." with Undo, which brings them back. */
+export const UndoAfterDelete: Story = {
+  loaders: libraryLoaders(3),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library;
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(3));
+    const ids = library.query().items.map((asset) => asset.id);
+    await library.delete(ids.slice(0, 2));
+    const notice = await canvas.findByText('2 assets moved to Trash.');
+    await expect(notice).toBeVisible();
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(1));
+    const status = notice.closest('[role="status"]') as HTMLElement;
+    await userEvent.click(within(status).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(3));
+  },
+};
+
+/** Empty Trash asks first, with Cancel focused; nothing is deleted while it asks. */
+export const ConfirmEmptyTrash: Story = {
+  loaders: libraryLoaders(3),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library;
+    await library.delete(library.query().items.map((asset) => asset.id));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Trash, 3 items' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Empty Trash' }));
+    const ask = await screen.findByRole('dialog', { name: 'Empty the Trash?' });
+    await waitFor(() => expect(within(ask).getByText(/This cannot be undone\./)).toBeVisible());
+    await waitFor(() => expect(within(ask).getByRole('button', { name: 'Cancel' })).toHaveFocus());
+    await expect(library.getState().trash.size).toBe(3);
+  },
+};
