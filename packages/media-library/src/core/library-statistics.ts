@@ -1,13 +1,12 @@
-// Figures about a library computed from the loaded index (counts, cost, bytes, tags) and the
-// browser's storage estimate. Computed once per asset map and cached, since views ask often.
-import type { LibraryContext } from './library-context';
+// Figures about a library computed from the loaded index (counts, cost, bytes, tags).
+// Computed once per asset map and cached, since views ask often; the browser's storage estimate
+// is in storage-estimate.ts.
 import type {
   AssetKind,
   AssetSourceType,
   LibraryStatistics,
   MediaAsset,
   MediaLibraryState,
-  StorageEstimate,
 } from './types';
 
 type AssetMap = ReadonlyMap<string, MediaAsset>;
@@ -77,51 +76,4 @@ export function computeTags(state: MediaLibraryState): Array<{ tag: string; coun
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   tagsCache.set(state.assets, tags);
   return tags.map((entry) => ({ ...entry }));
-}
-
-interface StorageManagerLike {
-  estimate?(): Promise<{ usage?: number; quota?: number }>;
-  persisted?(): Promise<boolean>;
-  persist?(): Promise<boolean>;
-}
-
-function storageManager(): StorageManagerLike | undefined {
-  return (globalThis as { navigator?: { storage?: StorageManagerLike } }).navigator?.storage;
-}
-
-/**
- * The library's bytes, the origin's usage and quota where the browser reports them, the
- * configured cap, and what is left: the smaller of quota headroom and cap headroom.
- */
-export async function estimateStorage(ctx: LibraryContext): Promise<StorageEstimate> {
-  await ctx.loaded;
-  const libraryBytesUsed = libraryBytes(ctx.store.getState());
-  const storage = storageManager();
-  const [estimate, persisted] = await Promise.all([
-    storage?.estimate?.().catch(() => undefined),
-    storage?.persisted?.().catch(() => false),
-  ]);
-  const result: StorageEstimate = { libraryBytes: libraryBytesUsed, persisted: persisted === true };
-  const headroom: number[] = [];
-  if (estimate?.usage !== undefined) result.originUsage = estimate.usage;
-  if (estimate?.quota !== undefined) {
-    result.originQuota = estimate.quota;
-    headroom.push(estimate.quota - (estimate.usage ?? 0));
-  }
-  const cap = ctx.options.storageCap;
-  if (cap !== undefined) {
-    result.cap = cap;
-    headroom.push(cap - libraryBytesUsed);
-  }
-  if (headroom.length > 0) result.available = Math.max(0, Math.min(...headroom));
-  return result;
-}
-
-/** Asks the browser to keep this origin's storage; false where it cannot or will not. */
-export async function requestPersistence(): Promise<boolean> {
-  try {
-    return (await storageManager()?.persist?.()) === true;
-  } catch {
-    return false;
-  }
 }

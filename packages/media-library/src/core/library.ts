@@ -8,12 +8,7 @@ import { importFilesLazily, importFromUrlLazily } from './library-import-loader'
 import { DEFAULT_FIRST_PAGE_SIZE, loadFirstPage, loadRemaining } from './library-load';
 import { createLibraryLocks } from './library-locks';
 import { createRemoteChangeHandler } from './library-remote';
-import {
-  computeStatistics,
-  computeTags,
-  estimateStorage,
-  requestPersistence,
-} from './library-statistics';
+import { computeStatistics, computeTags } from './library-statistics';
 import type { SweepReport } from './library-sweep';
 import { createObjectUrlCache, isInertMimeType } from './object-url-cache';
 import { queryLibrary } from './query';
@@ -260,8 +255,13 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     },
     trackUsage: async (id, kind) => (await operations()).trackUsage(ctx, id, kind),
     getStatistics: () => computeStatistics(store.getState()),
-    estimateStorage: () => estimateStorage(ctx),
-    requestPersistence,
+    // The storage estimate loads with the first view that asks for it.
+    estimateStorage: async () => (await import('./storage-estimate')).estimateStorage(ctx),
+    requestPersistence: () =>
+      import('./storage-estimate').then(
+        (module) => module.requestPersistence(),
+        () => false,
+      ),
     acknowledgeStorageIncident: () => {
       if (!store.getState().storageIncident) return;
       ctx.commit({ storageIncident: null });
