@@ -25,19 +25,8 @@ export async function transformImage(
   maxPixels: number,
   tooLarge: (pixels: number) => Error,
 ): Promise<TransformedImage> {
-  let bitmap: ImageBitmap;
+  const bitmap = await decodeBounded(blob, maxPixels, tooLarge, 'edited');
   try {
-    bitmap = await createImageBitmap(blob);
-  } catch (cause) {
-    throw new MediaLibraryError(
-      'unreadable',
-      'The browser could not decode this image, so it cannot be edited here; try a PNG, JPEG or WebP copy.',
-      { cause },
-    );
-  }
-  try {
-    const pixels = bitmap.width * bitmap.height;
-    if (pixels > maxPixels) throw tooLarge(pixels);
     const crop = transform.crop
       ? resolveCrop(transform.crop, bitmap.width, bitmap.height)
       : undefined;
@@ -46,16 +35,7 @@ export async function transformImage(
     const width = quarter ? area.height : area.width;
     const height = quarter ? area.width : area.height;
     const canvas = makeCanvas(width, height);
-    const context = canvas.getContext('2d') as
-      | CanvasRenderingContext2D
-      | OffscreenCanvasRenderingContext2D
-      | null;
-    if (!context) {
-      throw new MediaLibraryError(
-        'storage_unavailable',
-        'This browser gave no 2D canvas (out of memory?); close other tabs and try again.',
-      );
-    }
+    const context = context2d(canvas);
     // Set last-applied first: the flip acts on the rotated picture.
     if (transform.flip === 'horizontal') context.setTransform(-1, 0, 0, 1, width, 0);
     else if (transform.flip === 'vertical') context.setTransform(1, 0, 0, -1, 0, height);
@@ -73,10 +53,7 @@ export async function transformImage(
       area.width,
       area.height,
     );
-    const type = ENCODABLE.has(blob.type) ? blob.type : 'image/png';
-    let out = await encode(canvas, type);
-    // A browser that cannot write the type (WebP in older Safari) silently writes PNG.
-    if (out.type !== type && out.type !== 'image/png') out = await encode(canvas, 'image/png');
+    const out = await encodeOrPng(canvas, ENCODABLE.has(blob.type) ? blob.type : 'image/png');
     return { blob: out, width, height, crop };
   } finally {
     bitmap.close();
@@ -136,6 +113,61 @@ export function parseAspect(aspect: string): [number, number] {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/**
+ * Decodes `blob` for a canvas, refusing what the browser cannot read (`unreadable`) and what
+ * holds more than `maxPixels` (`tooLarge`), so no edit decodes a decompression bomb in full.
+ * `purpose` finishes "so it cannot be … here".
+ */
+export async function decodeBounded(
+  blob: Blob,
+  maxPixels: number,
+  tooLarge: (pixels: number) => Error,
+  purpose: 'edited' | 'exported',
+): Promise<ImageBitmap> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch (cause) {
+    throw new MediaLibraryError(
+      'unreadable',
+      `The browser could not decode this image, so it cannot be ${purpose} here; try a PNG, JPEG or WebP copy.`,
+      { cause },
+    );
+  }
+  const pixels = bitmap.width * bitmap.height;
+  if (pixels > maxPixels) {
+    bitmap.close();
+    throw tooLarge(pixels);
+  }
+  return bitmap;
+}
+
+/** The canvas's 2D context, or a typed error when the browser gives none (out of memory). */
+export function context2d(
+  canvas: OffscreenCanvas | HTMLCanvasElement,
+): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
+  const context = canvas.getContext('2d') as
+    | CanvasRenderingContext2D
+    | OffscreenCanvasRenderingContext2D
+    | null;
+  if (!context) {
+    throw new MediaLibraryError(
+      'storage_unavailable',
+      'This browser gave no 2D canvas (out of memory?); close other tabs and try again.',
+    );
+  }
+  return context;
+}
+
+/** Encodes as `type`, or as PNG where the browser silently wrote something else (WebP in older Safari). */
+export async function encodeOrPng(
+  canvas: OffscreenCanvas | HTMLCanvasElement,
+  type: string,
+): Promise<Blob> {
+  const out = await encode(canvas, type);
+  return out.type !== type && out.type !== 'image/png' ? encode(canvas, 'image/png') : out;
 }
 
 export function makeCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
