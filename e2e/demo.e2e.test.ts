@@ -206,7 +206,8 @@ describe('the demo, end to end', () => {
   });
 
   it('deletes the upload, and it stays gone after a reload', async () => {
-    await grid().getByRole('gridcell', { name: 'upload-e2e.png', exact: true }).click();
+    // A plain click only opens it: ticking is what picks it for Delete.
+    await grid().getByRole('checkbox', { name: 'Select upload-e2e.png', exact: true }).click();
     const toolbar = page.getByRole('toolbar', { name: 'Selection actions' });
     await toolbar.getByText('1 of 2 assets selected').waitFor();
     await toolbar.getByRole('button', { name: 'Delete' }).click();

@@ -131,7 +131,7 @@ export function LibraryMain(props: LibraryMainProps) {
           <Suspense fallback={null}>
             <ImportOutcomePanel
               results={screen.outcome}
-              onShowAsset={(id) => screen.changeSelection([id])}
+              onShowAsset={screen.showDetails}
               onDismiss={screen.dismissOutcome}
             />
           </Suspense>
@@ -168,7 +168,9 @@ export function LibraryMain(props: LibraryMainProps) {
             onSelectionChange={screen.changeSelection}
             onActivate={screen.showDetails}
             onView={props.onView}
-            activateOnClick={narrow}
+            // A click opens, apart from the ticked ones a bulk action would touch.
+            activateOnClick
+            openId={screen.details.open ? screen.detailsId : undefined}
             touchTargets={narrow}
           />
         ) : status === 'loading' ? null : view.filtered ? (

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The end of an upload on the screen: the batch summary in words, the file that was already
-// in the library listed with "Show", which selects the asset it already is.
+// in the library listed with "Show", which opens the asset it already is (selecting nothing).
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
@@ -37,7 +37,8 @@ describe('MediaLibraryScreen after an upload', { timeout: 20_000 }, () => {
     );
     await user.click(within(summary).getByRole('button', { name: 'Show fox.png' }));
     const cell = within(grid).getByRole('gridcell', { name: 'fox.png' });
-    await waitFor(() => expect(cell.getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(cell.hasAttribute('data-open')).toBe(true));
+    expect(cell.getAttribute('aria-selected')).toBe('false');
     expect(library.getState().assets.has(foxId)).toBe(true);
     expect(library.getState().assets.size).toBe(2);
   });

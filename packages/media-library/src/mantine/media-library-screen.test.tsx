@@ -141,13 +141,37 @@ describe('MediaLibraryScreen', { timeout: 20_000 }, () => {
     expect(within(cell).getByText('AI')).toBeTruthy();
   });
 
-  it('shows the details of a clicked asset beside the grid on a wide screen', async () => {
+  it('opens a clicked asset beside the grid on a wide screen, apart from the selection', async () => {
     const { user } = await showSeeded();
-    await user.click(screen.getByRole('gridcell', { name: 'red-fox.png' }));
+    // Read afresh: a cell is re-created as the details change the column count.
+    const fox = () => screen.getByRole('gridcell', { name: 'red-fox.png' });
+    await user.click(fox());
     const details = await screen.findByRole('region', { name: 'Asset details' });
     expect(within(details).getByRole('heading', { name: 'red-fox.png' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(within(screen.getByRole('main')).getByText('1 of 3 assets selected')).toBeTruthy();
+    // Opened, not selected: a bulk action would touch nothing.
+    expect(screen.queryByRole('toolbar', { name: 'Selection actions' })).toBeNull();
+    expect(within(screen.getByRole('main')).getByText('3 assets')).toBeTruthy();
+    expect(fox().hasAttribute('data-open')).toBe(true);
+    expect(fox().getAttribute('aria-current')).toBe('true');
+    expect(fox().hasAttribute('data-selected')).toBe(false);
+
+    // Ticking another selects that one alone; the open asset stays open and out of it.
+    await user.click(screen.getByRole('checkbox', { name: 'Select blue-whale.png' }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selection actions' });
+    expect(within(toolbar).getByText('1 of 3 assets selected')).toBeTruthy();
+    const whale = screen.getByRole('gridcell', { name: 'blue-whale.png' });
+    expect(whale.hasAttribute('data-selected')).toBe(true);
+    expect(whale.hasAttribute('data-open')).toBe(false);
+    expect(fox().hasAttribute('data-selected')).toBe(false);
+    expect(fox().hasAttribute('data-open')).toBe(true);
+    expect(within(details).getByRole('heading', { name: 'red-fox.png' })).toBeTruthy();
+
+    // Shift+click and Ctrl+click still select, as they did.
+    await user.keyboard('{Control>}');
+    await user.click(screen.getByRole('gridcell', { name: 'red-panda.png' }));
+    await user.keyboard('{/Control}');
+    expect(within(toolbar).getByText('2 of 3 assets selected')).toBeTruthy();
   });
 
   it('closes the details beside the grid on Escape, from the grid or from the details', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// useLibraryScreen through plain markup: the layout by width, details that follow a single
-// selection beside the grid but not over it, Escape closing them with the focus back on the
-// grid, and an import's problems in words.
+// useLibraryScreen through plain markup: the layout by width, details opened apart from the
+// selection (ticking one opens nothing, opening one selects nothing), Escape closing them with
+// the focus back on the grid, and an import's problems in words.
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,7 +36,7 @@ function wrapper({ children }: { children: ReactNode }) {
 
 const ids = ['a', 'b', 'c'];
 
-/** A grid of buttons, one per id, and the details beside it. */
+/** A grid of buttons that open, one per id, a tick box for each, and the details beside it. */
 function Screen({ width }: { width: number }) {
   const s = useLibraryScreen({ width, breakpoint: 768, ids });
   return (
@@ -49,10 +49,25 @@ function Screen({ width }: { width: number }) {
               key={id}
               type="button"
               tabIndex={index === 0 ? 0 : -1}
-              onClick={() => s.changeSelection([id])}
+              onClick={() => s.showDetails(id)}
             >
               {id}
             </button>
+          ))}
+          {ids.map((id) => (
+            <input
+              key={id}
+              type="checkbox"
+              aria-label={`Select ${id}`}
+              checked={s.selection.includes(id)}
+              onChange={(event) =>
+                s.changeSelection(
+                  event.target.checked
+                    ? [...s.selection, id]
+                    : s.selection.filter((other) => other !== id),
+                )
+              }
+            />
           ))}
         </div>
       </div>
@@ -70,12 +85,22 @@ function Screen({ width }: { width: number }) {
 }
 
 describe('useLibraryScreen', () => {
-  it('shows the details of a single selection beside the grid, and Escape closes them', async () => {
+  it('opens the details beside the grid apart from the selection, and Escape closes them', async () => {
     const user = userEvent.setup();
     render(<Screen width={1200} />, { wrapper });
+    // A single tick opens nothing: what is looked at and what is ticked stay apart.
+    await user.click(screen.getByRole('checkbox', { name: 'Select a' }));
+    expect(screen.getByRole('status').textContent).toBe('wide a');
+    expect(screen.queryByRole('complementary')).toBeNull();
+
     const b = screen.getByRole('button', { name: 'b' });
     await user.click(b);
-    expect(screen.getByRole('status').textContent).toBe('wide b');
+    expect(screen.getByRole('status').textContent).toBe('wide a');
+    expect(screen.getByRole('complementary', { name: 'Details' }).textContent).toContain('b');
+    // Ticking another changes the selection only; the details stay on b.
+    await user.click(screen.getByRole('checkbox', { name: 'Select c' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select a' }));
+    expect(screen.getByRole('status').textContent).toBe('wide c');
     expect(screen.getByRole('complementary', { name: 'Details' }).textContent).toContain('b');
 
     // From inside the details: closed, and the focus goes back to the asset.
@@ -86,6 +111,7 @@ describe('useLibraryScreen', () => {
 
     // From the grid: closed too, the focus staying where it is.
     await user.click(screen.getByRole('button', { name: 'c' }));
+    expect(screen.getByRole('status').textContent).toBe('wide c');
     expect(screen.getByRole('complementary').textContent).toContain('c');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('complementary')).toBeNull();
@@ -94,9 +120,13 @@ describe('useLibraryScreen', () => {
 
   it('lays out for a phone below the breakpoint, where picking opens nothing', async () => {
     const user = userEvent.setup();
-    render(<Screen width={360} />, { wrapper });
-    await user.click(screen.getByRole('button', { name: 'a' }));
+    const { rerender } = render(<Screen width={360} />, { wrapper });
+    await user.click(screen.getByRole('checkbox', { name: 'Select a' }));
     expect(screen.getByRole('status').textContent).toBe('narrow a');
+    // Widened with one ticked: still nothing opens by itself.
+    rerender(<Screen width={1200} />);
+    expect(screen.getByRole('status').textContent).toBe('wide a');
+    expect(screen.queryByRole('complementary')).toBeNull();
   });
 
   it('keeps the selection to the ids shown and reports problems in words', () => {

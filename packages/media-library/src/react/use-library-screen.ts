@@ -1,6 +1,6 @@
 // The glue of a whole library screen that no single component owns: phone or desktop layout by
-// the screen's width, the selection and the details that follow it, Escape closing the details
-// beside the grid, imports started from anywhere with their outcome, and what failed, in words.
+// the screen's width, the selection and the details kept apart from it (opening an asset never
+// changes what a bulk action would touch), Escape closing the details beside the grid, imports started from anywhere with their outcome, and what failed, in words.
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { ImportItemResult } from '../core/index';
 import { isEditableTarget } from './grid-target-index';
@@ -30,16 +30,18 @@ export interface UseLibraryScreenResult {
   /** The selected ids that are shown. */
   selection: string[];
   /**
-   * Sets the selection from the grid. Beside the grid the details follow a single selection;
-   * over it (narrow) they would cover the grid at each tick, so only opening shows them.
+   * Sets the selection from the grid. The details stay as they are: they open by activation
+   * ({@link UseLibraryScreenResult.showDetails}), so the asset looked at is never silently the
+   * target of a bulk action, nor does ticking one replace what is being looked at.
    */
   changeSelection(ids: string[]): void;
-  /** Sets the selection without opening anything (bulk actions, a new image). */
+  /** Sets the selection (bulk actions, a new image); like `changeSelection`, opens nothing. */
   setSelection(ids: string[]): void;
   /** The asset whose details show, kept while they close so they can slide out. */
   detailsId?: string;
   /** The details' open state, trigger and focus return. */
   details: UseDialogResult;
+  /** Opens an asset's details (a click, Enter, "Show" after an import); the selection is kept. */
   showDetails(id: string): void;
   /** For the grid's container: Escape there closes the details beside it. */
   getGridAreaProps(): {
@@ -70,7 +72,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * const screen = useLibraryScreen({ width, breakpoint: 768, ids });
  * <div {...screen.getGridAreaProps()}>
  *   <Grid selection={screen.selection} onSelectionChange={screen.changeSelection}
- *     onActivate={screen.showDetails} />
+ *     onActivate={screen.showDetails} activateOnClick
+ *     openId={screen.details.open ? screen.detailsId : undefined} />
  * </div>
  * {screen.details.open && screen.detailsId && (
  *   <aside {...screen.getDetailsAreaProps()}><Details id={screen.detailsId} /></aside>
@@ -112,10 +115,7 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
   return {
     narrow,
     selection: selected.filter((id) => shown.has(id)),
-    changeSelection: (next) => {
-      setSelected(next);
-      if (!narrow && next.length === 1 && next[0] !== undefined) showDetails(next[0]);
-    },
+    changeSelection: setSelected,
     setSelection: setSelected,
     detailsId,
     details,
