@@ -6,9 +6,9 @@ import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { MediaAsset } from '../core/index';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
+import { useElementWidth } from '../react/use-element-width';
 import { captionHeight, GridCell, ListCell, labelIds, listRowHeight } from './asset-grid-cells';
 import { assetLabel } from './format';
-import { useElementWidth } from './use-element-width';
 
 /** Props of {@link AssetGridView}. */
 export interface AssetGridViewProps {

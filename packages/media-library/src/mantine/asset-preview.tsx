@@ -5,12 +5,12 @@ import { useRef } from 'react';
 import type { MediaAsset } from '../core/index';
 import { assetPreviewKind } from '../react/asset-preview-kind';
 import { useAssetUrl } from '../react/index';
+import { useElementWidth } from '../react/use-element-width';
 import { usePdfPages } from '../react/use-pdf-pages';
 import { TEXT_PREVIEW_BYTES, useTextPreview } from '../react/use-text-preview';
 import { AssetThumbnail } from './asset-thumbnail';
 import { assetLabel } from './format';
 import { mutedText } from './preset-colors';
-import { useElementWidth } from './use-element-width';
 
 export { type AssetPreviewKind, assetPreviewKind } from '../react/asset-preview-kind';
 export { TEXT_PREVIEW_BYTES } from '../react/use-text-preview';

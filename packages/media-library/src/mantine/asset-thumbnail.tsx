@@ -5,8 +5,8 @@ import { Box, Center, Image, Loader, Stack, Text } from '@mantine/core';
 import { type CSSProperties, useRef, useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
+import { useElementWidth } from '../react/use-element-width';
 import { mutedText } from './preset-colors';
-import { useElementWidth } from './use-element-width';
 
 /** Props of {@link AssetThumbnail}. */
 export interface AssetThumbnailProps {

@@ -12,6 +12,7 @@ import {
   useLibraryFilters,
   useLibraryScreen,
 } from '../react/index';
+import { useElementWidth } from '../react/use-element-width';
 import { LibraryHeader } from './library-header';
 import { LibraryMain } from './library-main';
 import { LibraryDrawerButton, LibraryNavigation } from './library-navigation';
@@ -21,7 +22,6 @@ import { ScreenDetails } from './screen-details';
 import { ScreenNotices, ScreenOverlays } from './screen-overlays';
 import { TrashButton } from './trash-button';
 import { UndoNotice } from './undo-notice';
-import { useElementWidth } from './use-element-width';
 import { useGenerateDialog } from './use-generate-dialog';
 
 /** Props of {@link MediaLibraryScreen}. */

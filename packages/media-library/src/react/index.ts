@@ -97,6 +97,7 @@ export {
   type UseDropzoneResult,
   useDropzone,
 } from './use-dropzone';
+export { useElementWidth } from './use-element-width';
 export {
   type PlatformFormatPreview,
   type UseExportForPlatformResult,

@@ -11,6 +11,7 @@ import {
   useBulkActions,
   useDialog,
   useDropzone,
+  useElementWidth,
   useImport,
   useLibraryFilters,
 } from '../react/index';
@@ -24,7 +25,6 @@ import { LibraryToolbar } from './library-toolbar';
 import { ModalSheet } from './modal-sheet';
 import { EditDialog, GenerateDialog, TrashDialog, UndoSlot, ViewerSlot } from './screen-dialogs';
 import { ScreenHeader } from './screen-header';
-import { useElementWidth } from './use-element-width';
 
 /** Props of {@link MediaLibraryScreen}. */
 export interface MediaLibraryScreenProps {
