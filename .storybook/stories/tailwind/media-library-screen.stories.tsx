@@ -80,12 +80,18 @@ export const DesktopLight: Story = {
     await userEvent.click(within(bar).getByRole('button', { name: 'Favorite' }));
     await waitFor(() => expect(picked.every((id) => library.get(id)?.favorite)).toBe(true));
 
-    // A click picks one asset alone, and its details open beside the grid, named after it.
+    // A click opens an asset beside the grid and leaves the selection as it was: the open tile
+    // is marked apart from the ticked ones, so a bulk action never takes it silently.
     const cell = within(grid).getAllByRole('gridcell')[2] as HTMLElement;
     const asset = library.get(cell.getAttribute('data-asset-id') ?? '');
     if (!asset) throw new Error('The cell names no asset of the library');
     await userEvent.click(cell);
-    await expect(bar).toHaveTextContent('1 of 25 assets selected');
+    await expect(bar).toHaveTextContent('2 of 25 assets selected');
+    await waitFor(() => expect(cell).toHaveAttribute('data-open'));
+    await expect(cell).toHaveAttribute('aria-current', 'true');
+    await expect(cell).not.toHaveAttribute('data-selected');
+    // zinc-900: a dark frame around the open tile, not the selection's indigo ring.
+    await expect(getComputedStyle(cell).borderTopColor).not.toBe('rgba(0, 0, 0, 0)');
     const details = await canvas.findByRole('complementary', { name: 'Details' });
     const title = await within(details).findByRole(
       'textbox',

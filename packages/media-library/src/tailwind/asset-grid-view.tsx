@@ -28,6 +28,8 @@ export interface AssetGridViewProps {
   onActivate?(id: string): void;
   /** A plain click or tap opens the asset and leaves the selection as it is (touch screens). */
   activateOnClick?: boolean;
+  /** The asset shown open (say, in the details): outlined and `data-open`, apart from the selection. */
+  openId?: string | undefined;
   /** A double click opens the asset in a viewer (in place of `onActivate`). */
   onView?(id: string): void;
   /** Each checkbox takes the taps of a 44 px square around it. Default false. */
@@ -50,6 +52,7 @@ export function AssetGridView({
   onSelectionChange,
   onActivate,
   activateOnClick = false,
+  openId,
   onView,
   touchTargets = false,
   label = 'Assets',
@@ -59,7 +62,7 @@ export function AssetGridView({
   const sizes = { count: assets.length, layout, minCellWidth, gap, captionHeight, listRowHeight };
   const { columns, rowHeight, rows, totalHeight, scrollToRow } = useGridWindow(scrollRef, sizes);
   const ids = useMemo(() => assets.map((asset) => asset.id), [assets]);
-  const grid = useAssetGrid({ ids, columns, selection, onSelectionChange, onActivate });
+  const grid = useAssetGrid({ ids, columns, selection, onSelectionChange, onActivate, openId });
   const selected = useMemo(() => new Set(selection), [selection]);
   const prefix = useId();
 
@@ -135,7 +138,7 @@ export function AssetGridView({
                   // Named by its visible parts, in reading order (WCAG "label in name").
                   aria-labelledby={labelIds(cell.prefix, asset, layout)}
                   data-asset-id={asset.id}
-                  className={`relative min-w-0 cursor-default rounded-lg p-1 data-[state=selected]:bg-indigo-50 data-[state=selected]:ring-2 data-[state=selected]:ring-indigo-600 dark:data-[state=selected]:bg-indigo-950 dark:data-[state=selected]:ring-indigo-400 ${focusRing}`}
+                  className={`relative min-w-0 cursor-default rounded-lg p-1 data-[state=selected]:bg-indigo-50 data-[state=selected]:ring-2 data-[state=selected]:ring-indigo-600 dark:data-[state=selected]:bg-indigo-950 dark:data-[state=selected]:ring-indigo-400 border-2 border-transparent data-open:border-zinc-900 dark:data-open:border-zinc-100 ${focusRing}`}
                 >
                   {layout === 'grid' ? <GridCell {...cell} /> : <ListCell {...cell} />}
                 </div>

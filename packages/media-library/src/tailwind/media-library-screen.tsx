@@ -83,11 +83,9 @@ export function MediaLibraryScreen({
   const [details, setDetails] = useState<string>();
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
   const openViewer = (id: string) => setViewing({ id });
-  // Beside the grid the details follow a single pick; over it (a phone) only a tap opens them.
-  const select = (next: string[]) => {
-    bulk.setSelection(next);
-    if (!narrow && next.length === 1) setDetails(next[0]);
-  };
+  // Ticking assets never opens one: a click or Enter opens, so what is looked at is never
+  // silently the target of a bulk action.
+  const select = (next: string[]) => bulk.setSelection(next);
   const closeDetails = () => {
     setDetails(undefined);
     // The panel goes with the focus in it: hand it to the grid's tab stop.
@@ -97,10 +95,9 @@ export function MediaLibraryScreen({
     setEditing(id);
     editor.show();
   };
-  // A new version from the edit studio: picked, its details shown, the studio closed.
+  // A new version from the edit studio: its details shown, the studio closed.
   const showVersion = (id: string) => {
     editor.close();
-    bulk.setSelection([id]);
     setDetails(id);
   };
   const reuse = ai.aiAvailable
@@ -141,7 +138,8 @@ export function MediaLibraryScreen({
                 selection={bulk.selectedIds}
                 onSelectionChange={select}
                 onActivate={setDetails}
-                activateOnClick={narrow}
+                activateOnClick
+                openId={details}
                 onView={openViewer}
                 touchTargets={narrow}
                 minCellWidth={narrow ? 120 : 160}
