@@ -14,6 +14,7 @@ export {
   type SaveLibraryArchiveOptions,
   saveLibraryArchive,
 } from './archive/save-archive';
+export { downloadAsset, downloadableBlob, downloadZip } from './download';
 export {
   type AssetAIEditRequest,
   type AssetTransform,
