@@ -1,10 +1,11 @@
 // The Tailwind preset's details panel over a seeded library: an AI image's title, alt text,
 // tags, collections and favourite edited and saved, its prompt used again, the host's data, a
 // sound that plays in place, an asset that is gone; light and dark.
-import { type MediaLibrary, useAssets } from '@medialoft/media-library';
+import { type MediaLibrary, transformAsset, useAssets } from '@medialoft/media-library';
 import { AssetDetailsPanel } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, waitFor } from 'storybook/test';
+import { useState } from 'react';
+import { expect, fn, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
 import { pdfOfPages } from '../../../packages/media-library/src/core/import/test-pdf';
 import { createStoryLibrary } from '../../story-library';
@@ -128,6 +129,68 @@ export const ProvenanceAndFacts: Story = {
     );
   },
 };
+
+/** Details that follow "Derived from" and the versions list to the asset they name. */
+function FollowingDetails(props: Args & { firstId: string }) {
+  const { firstId, ...rest } = props;
+  const [id, setId] = useState(firstId);
+  return <AssetDetailsPanel {...rest} assetId={id} onSelectAsset={setId} />;
+}
+
+/** A crop says what it was derived from; that opens the original, which lists the crop. */
+export const Lineage: Story = {
+  loaders: [
+    async (): Promise<StoryData & { cropId: string }> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      const [imported] = await library.importFiles([await squarePng('harbour.png', 80, 40)]);
+      if (imported?.status !== 'imported') throw new Error('The story image did not import.');
+      const crop = await transformAsset(library, imported.asset.id, { crop: { aspect: '1:1' } });
+      if (crop.status !== 'imported') throw new Error('The crop was not made.');
+      return { library, cropId: crop.asset.id };
+    },
+  ],
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <div className="h-dvh w-full max-w-sm">
+        <FollowingDetails {...args} firstId={loaded.cropId as string} />
+      </div>
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const crop = library.get(loaded.cropId as string);
+    if (!crop) throw new Error('The crop is missing.');
+    const versions = await canvas.findByRole('region', { name: 'Versions' });
+    await expect(versions).toHaveTextContent('Derived from harbour.png');
+    const derived = within(versions).getByText(/Derived from/);
+    await userEvent.click(within(derived).getByRole('button', { name: 'harbour.png' }));
+    // The original: no parent, and the crop among its versions.
+    await waitFor(() =>
+      expect(canvas.getByRole('region', { name: 'Versions' })).not.toHaveTextContent(
+        'Derived from',
+      ),
+    );
+    const listed = canvas.getByRole('region', { name: 'Versions' });
+    await expect(listed).toHaveTextContent(`${crop.title ?? crop.name} · crop`);
+    await userEvent.click(within(listed).getByRole('button', { name: crop.title ?? crop.name }));
+    await waitFor(() =>
+      expect(canvas.getByRole('region', { name: 'Versions' })).toHaveTextContent('Derived from'),
+    );
+  },
+};
+
+/** A PNG of `width` × `height`: red left half, blue right half. */
+async function squarePng(name: string, width: number, height: number): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  context.fillStyle = '#d03030';
+  context.fillRect(0, 0, width / 2, height);
+  context.fillStyle = '#3060d0';
+  context.fillRect(width / 2, 0, width / 2, height);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], name, { type: 'image/png' });
+}
 
 /** A loader for a library holding just `file()`. */
 function holding(file: () => File) {

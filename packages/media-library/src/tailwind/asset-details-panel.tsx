@@ -1,6 +1,6 @@
 // An asset's details in Tailwind: the file in place, favourite, download, view, edit and copy,
 // title, alt text, description, tags, collections, how an AI image was made with "Use again",
-// the file's facts and what the host filed. Every edit and every word comes from
+// what it was derived from and its other versions, the file's facts and what the host filed. Every edit and every word comes from
 // useAssetDetails; this module only lays it out.
 import type { MediaAIGenerateRequest } from '../core/index';
 import { useAssetDetails } from '../react/index';
@@ -9,6 +9,7 @@ import { iconButton, muted } from './classes';
 import { DetailsActions } from './details-actions';
 import { DetailsFacts, DetailsProvenance } from './details-facts';
 import { DetailsCollections, DetailsFields } from './details-fields';
+import { DetailsLineage } from './details-lineage';
 import { DetailsPreview } from './details-preview';
 
 /** Props of {@link AssetDetailsPanel}. */
@@ -23,6 +24,8 @@ export interface AssetDetailsPanelProps {
   onView?(id: string): void;
   /** "Edit": opens the edit studio on an image. */
   onEdit?(id: string): void;
+  /** Shows another asset's details ("Derived from", a version); without it names are text. */
+  onSelectAsset?(id: string): void;
   /** Extra classes for the section, e.g. its width in the host's layout. */
   className?: string;
 }
@@ -82,6 +85,7 @@ export function AssetDetailsPanel(props: AssetDetailsPanelProps) {
               onReuse={onReusePrompt && reuse && (() => onReusePrompt(reuse))}
             />
           )}
+          <DetailsLineage asset={asset} onSelectAsset={props.onSelectAsset} />
           <DetailsFacts title="File" facts={details.facts} />
           {details.hostData.length > 0 && (
             <DetailsFacts title="From the app" facts={details.hostData} />
