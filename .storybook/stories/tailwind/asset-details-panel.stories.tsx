@@ -1,13 +1,19 @@
 // The Tailwind preset's details panel over a seeded library: an AI image's title, alt text,
 // tags, collections and favourite edited and saved, its prompt used again, the host's data, a
 // sound that plays in place, an asset that is gone; light and dark.
-import { type MediaLibrary, transformAsset, useAssets } from '@medialoft/media-library';
+import {
+  type MediaLibrary,
+  readProvenance,
+  transformAsset,
+  useAssets,
+} from '@medialoft/media-library';
 import { AssetDetailsPanel } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
 import { pdfOfPages } from '../../../packages/media-library/src/core/import/test-pdf';
+import { type CaughtDownload, catchDownloads } from '../../story-downloads';
 import { createStoryLibrary } from '../../story-library';
 import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
 import { toneWav } from './story-media-files';
@@ -106,12 +112,23 @@ export const ProvenanceAndFacts: Story = {
     const host = await canvas.findByRole('region', { name: 'From the app' });
     await expect(host).toHaveTextContent('story-writer');
     await expect(host).toHaveTextContent('harbour');
-    await waitFor(() =>
-      expect(canvas.getByRole('link', { name: 'Download' }).getAttribute('href')).toMatch(/^blob:/),
+    // Download saves the original under its name with the prompt written into the file, and
+    // counts the download.
+    const downloads = catchDownloads();
+    try {
+      await userEvent.click(canvas.getByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(downloads.saved).toHaveLength(1));
+    } finally {
+      downloads.release();
+    }
+    const [saved] = downloads.saved as [CaughtDownload];
+    await expect(saved.name).toBe(asset.name);
+    const written = await readProvenance(saved.blob);
+    await expect(written?.source.prompt).toBe(
+      asset.source.type === 'ai' ? asset.source.prompt : undefined,
     );
-    await expect(canvas.getByRole('link', { name: 'Download' })).toHaveAttribute(
-      'download',
-      asset.name,
+    await waitFor(() =>
+      expect(library.get(asset.id)?.usage.downloads).toBe(asset.usage.downloads + 1),
     );
     await userEvent.click(canvas.getByRole('button', { name: 'View' }));
     await expect(args.onView).toHaveBeenCalledWith(asset.id);
@@ -177,6 +194,50 @@ export const Lineage: Story = {
     await waitFor(() =>
       expect(canvas.getByRole('region', { name: 'Versions' })).toHaveTextContent('Derived from'),
     );
+  },
+};
+
+/** A new file for the same asset: same id and title, new size; a duplicate is refused in words. */
+export const ReplaceFile: Story = {
+  loaders: [
+    async (): Promise<StoryData & { id: string; pier: File }> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      const pier = await squarePng('pier.png', 30, 30);
+      const [imported] = await library.importFiles([await squarePng('harbour.png', 80, 40), pier]);
+      if (imported?.status !== 'imported') throw new Error('The story image did not import.');
+      await library.update(imported.asset.id, { title: 'Harbour at dawn' });
+      return { library, id: imported.asset.id, pier };
+    },
+  ],
+  render: (args, { loaded }) => (
+    <WithLibrary loaded={loaded}>
+      <div className="h-dvh w-full max-w-sm">
+        <FollowingDetails {...args} firstId={loaded.id as string} />
+      </div>
+    </WithLibrary>
+  ),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const id = loaded.id as string;
+    await expect(await canvas.findByRole('button', { name: 'Replace file…' })).toBeVisible();
+    const chooser = canvas.getByLabelText('New file for this asset');
+    await userEvent.upload(chooser, await squarePng('harbour-wide.png', 50, 70));
+    await waitFor(() => expect(library.get(id)?.width).toBe(50), { timeout: 10_000 });
+    const replaced = library.get(id);
+    await expect([replaced?.id, replaced?.title, replaced?.height]).toEqual([
+      id,
+      'Harbour at dawn',
+      70,
+    ]);
+    await expect(canvas.getByRole('heading', { name: 'Harbour at dawn' })).toBeVisible();
+    // The bytes of another asset: refused, said in words, and that asset one click away.
+    await userEvent.upload(canvas.getByLabelText('New file for this asset'), loaded.pier as File);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveTextContent('already in the library as "pier.png"');
+    await expect(library.get(id)?.width).toBe(50);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Show that asset' }));
+    await expect(await canvas.findByRole('heading', { name: 'pier.png' })).toBeVisible();
   },
 };
 

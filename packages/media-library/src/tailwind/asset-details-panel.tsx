@@ -1,7 +1,7 @@
-// An asset's details in Tailwind: the file in place, favourite, download, view, edit and copy,
-// title, alt text, description, tags, collections, how an AI image was made with "Use again",
-// what it was derived from and its other versions, the file's facts and what the host filed. Every edit and every word comes from
-// useAssetDetails; this module only lays it out.
+// An asset's details in Tailwind: the file in place, favourite, download, view, edit, copy and
+// replace, title, alt text, description, tags, collections, how an AI image was made with "Use
+// again", what it was derived from and its other versions, the file's facts and what the host
+// filed. Every edit and every word comes from the public hooks; this module only lays it out.
 import type { MediaAIGenerateRequest } from '../core/index';
 import { useAssetDetails } from '../react/index';
 import { AIBadge } from './ai-badge';
@@ -11,6 +11,7 @@ import { DetailsFacts, DetailsProvenance } from './details-facts';
 import { DetailsCollections, DetailsFields } from './details-fields';
 import { DetailsLineage } from './details-lineage';
 import { DetailsPreview } from './details-preview';
+import { ReplaceFileButton } from './replace-file-button';
 
 /** Props of {@link AssetDetailsPanel}. */
 export interface AssetDetailsPanelProps {
@@ -77,6 +78,11 @@ export function AssetDetailsPanel(props: AssetDetailsPanelProps) {
             </div>
           )}
           <DetailsActions details={details} onView={props.onView} onEdit={props.onEdit} />
+          <ReplaceFileButton
+            assetId={asset.id}
+            onSelectAsset={props.onSelectAsset}
+            onError={props.onError}
+          />
           <DetailsFields details={details} />
           <DetailsCollections details={details} />
           {details.provenance && (
