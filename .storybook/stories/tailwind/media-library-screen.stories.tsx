@@ -5,6 +5,7 @@ import { MediaLibraryScreen } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
+import { type CaughtDownload, catchDownloads } from '../../story-downloads';
 import { storyGenerator } from '../../story-generators';
 import { drawImage } from '../../story-images';
 import { libraryLoaders, type StoryData } from '../../story-providers';
@@ -38,10 +39,10 @@ async function loadedGrid(count: number) {
 
 /**
  * A picture uploaded through the file input lands and the summary says "1 added"; a search
- * narrows the grid; two assets picked and favourited from the selection bar; a click opens an
- * asset's details beside the grid, whose Edit opens the edit studio, and Escape there gives
- * the focus back to the tile; a double click opens the viewer, named after the asset, and
- * Escape closes it back to the grid.
+ * narrows the grid; two assets picked, favourited and downloaded as a zip from the selection
+ * bar; a click opens an asset's details beside the grid, whose Edit opens the edit studio,
+ * and Escape there gives the focus back to the tile; a double click opens the viewer, named
+ * after the asset, and Escape closes it back to the grid.
  */
 export const DesktopLight: Story = {
   ...onDesktop,
@@ -79,6 +80,25 @@ export const DesktopLight: Story = {
     if (favorite.textContent === 'Unfavorite') await userEvent.click(favorite);
     await userEvent.click(within(bar).getByRole('button', { name: 'Favorite' }));
     await waitFor(() => expect(picked.every((id) => library.get(id)?.favorite)).toBe(true));
+    // Download saves the two as one zip, holding both files, and counts a download for each.
+    const before = picked.map((id) => library.get(id)?.usage.downloads ?? 0);
+    const downloads = catchDownloads();
+    try {
+      await userEvent.click(within(bar).getByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(downloads.saved).toHaveLength(1), { timeout: 10_000 });
+    } finally {
+      downloads.release();
+    }
+    const [zip] = downloads.saved as [CaughtDownload];
+    await expect(zip.name).toBe('medialoft-2-assets.zip');
+    // The zip is stored, not deflated, so the entries' names read as plain text.
+    const entries = new TextDecoder('latin1').decode(await zip.blob.arrayBuffer());
+    for (const id of picked) await expect(entries).toContain(library.get(id)?.name);
+    await waitFor(() =>
+      expect(picked.map((id) => library.get(id)?.usage.downloads)).toEqual(
+        before.map((n) => n + 1),
+      ),
+    );
 
     // A click opens an asset beside the grid and leaves the selection as it was: the open tile
     // is marked apart from the ticked ones, so a bulk action never takes it silently.

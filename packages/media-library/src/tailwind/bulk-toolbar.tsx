@@ -1,5 +1,6 @@
-// Actions on the selected assets over useBulkActions: favourite, tag, add to a collection and
-// delete after a confirmation that says how many assets will go.
+// Actions on the selected assets over useBulkActions: favourite, tag, add to a collection,
+// download (when the screen passes `download`) and delete after a confirmation that says how
+// many assets will go.
 import { useState } from 'react';
 import type { Collection } from '../core/index';
 import type { UseBulkActionsResult } from '../react/index';
@@ -76,7 +77,12 @@ export function BulkToolbar({ bulk, collections }: BulkToolbarProps) {
           </select>
         )}
         {bulk.download && (
-          <button type="button" className={small} onClick={() => void bulk.download?.()}>
+          <button
+            type="button"
+            className={small}
+            aria-busy={bulk.busy === 'download'}
+            onClick={() => void bulk.download?.()}
+          >
             Download
           </button>
         )}

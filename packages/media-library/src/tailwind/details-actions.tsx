@@ -1,8 +1,11 @@
-// The details' actions: favourite, download, view, edit and copy image. Saving and counting are
-// the hook's; Download is a plain link to the library's inert URL of the original.
+// The details' actions: favourite, download, view, edit and copy image. Download goes through
+// the core's downloadAsset, so a generated image's file carries its prompt and the download is
+// counted, as in every preset.
+import { useState } from 'react';
+import { downloadAsset } from '../core/download';
 import type { UseAssetDetailsResult } from '../react/index';
-import { useAssetUrl } from '../react/index';
-import { iconButton, secondaryButton } from './classes';
+import { useMediaLibrary } from '../react/index';
+import { alertBox, iconButton, secondaryButton } from './classes';
 
 /** Props of {@link DetailsActions}. */
 export interface DetailsActionsProps {
@@ -16,9 +19,18 @@ const favoriteClass = `${iconButton} aria-pressed:border-amber-600 aria-pressed:
 
 /** A row of the asset's actions. */
 export function DetailsActions({ details, onView, onEdit }: DetailsActionsProps) {
+  const library = useMediaLibrary();
+  const [downloadError, setDownloadError] = useState<string>();
   const asset = details.asset;
-  const original = useAssetUrl(asset?.id, 'original');
   if (!asset) return null;
+  const download = () => {
+    setDownloadError(undefined);
+    downloadAsset(library, asset.id).catch((error: unknown) =>
+      setDownloadError(
+        error instanceof Error && error.message ? error.message : 'Download failed. Try again.',
+      ),
+    );
+  };
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button
@@ -30,15 +42,9 @@ export function DetailsActions({ details, onView, onEdit }: DetailsActionsProps)
       >
         {details.favorite ? '★' : '☆'}
       </button>
-      {original.url ? (
-        <a href={original.url} download={asset.name} className={small}>
-          Download
-        </a>
-      ) : (
-        <button type="button" className={small} disabled>
-          Download
-        </button>
-      )}
+      <button type="button" className={small} onClick={download}>
+        Download
+      </button>
       {onView && (
         <button type="button" className={small} onClick={() => onView(asset.id)}>
           View
@@ -63,6 +69,11 @@ export function DetailsActions({ details, onView, onEdit }: DetailsActionsProps)
         >
           Copy image
         </button>
+      )}
+      {downloadError && (
+        <p role="alert" className={`${alertBox} w-full`}>
+          {downloadError}
+        </p>
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
 import { useMemo, useRef, useState } from 'react';
+import { downloadZip } from '../core/download';
 import type { MediaAIGenerateRequest } from '../core/index';
 import {
   type LibraryFilters,
@@ -14,6 +15,7 @@ import {
   useElementWidth,
   useImport,
   useLibraryFilters,
+  useMediaLibrary,
 } from '../react/index';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
@@ -65,7 +67,13 @@ export function MediaLibraryScreen({
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total } = useAssets(view.query);
   const ids = useMemo(() => items.map((asset) => asset.id), [items]);
-  const bulk = useBulkActions({ ids, total, matching: view.filtered });
+  const library = useMediaLibrary();
+  const bulk = useBulkActions({
+    ids,
+    total,
+    matching: view.filtered,
+    download: (selected) => downloadZip(library, selected),
+  });
   const ai = useAIGeneration();
   const importer = useImport();
   const onFiles = (files: File[]) => {
