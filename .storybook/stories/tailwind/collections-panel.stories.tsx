@@ -1,5 +1,6 @@
 // The Tailwind preset's collections and tags over useCollections: create, show, rename and
-// delete a collection; a tag as a filter.
+// delete a collection; a tag as a filter, renamed and removed across the library.
+import type { MediaLibrary } from '@medialoft/media-library';
 import { CollectionsPanel } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
@@ -88,6 +89,49 @@ export const Manage: Story = {
     await expect(canvas.getByTestId('filter')).toHaveTextContent('tags: nature');
     await userEvent.click(nature);
     await expect(canvas.getByTestId('filter')).toHaveTextContent('tags: none');
+  },
+};
+
+/**
+ * A tag renamed on every asset, the filter following it; a tag removed from every asset after
+ * a confirmation that Cancel (focused first) declines.
+ */
+export const RenameAndRemoveTags: Story = {
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = (loaded as { library: MediaLibrary }).library;
+    const tagged = (tag: string) => library.query().items.filter((a) => a.tags.includes(tag));
+    const tags = await canvas.findByRole('navigation', { name: 'Tags' });
+    const withNature = tagged('nature').length;
+    await expect(withNature).toBeGreaterThan(0);
+    await userEvent.click(within(tags).getByRole('button', { name: /^nature/ }));
+    await expect(canvas.getByTestId('filter')).toHaveTextContent('tags: nature');
+
+    await userEvent.click(within(tags).getByRole('button', { name: 'Rename tag nature' }));
+    const field = within(tags).getByRole('textbox', { name: 'Rename tag nature' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'outdoors{Enter}');
+    await waitFor(() => expect(tagged('outdoors')).toHaveLength(withNature));
+    await expect(tagged('nature')).toHaveLength(0);
+    await expect(await within(tags).findByRole('button', { name: /^outdoors/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(canvas.getByTestId('filter')).toHaveTextContent('tags: outdoors');
+
+    const withTravel = tagged('travel').length;
+    await expect(withTravel).toBeGreaterThan(0);
+    await userEvent.click(within(tags).getByRole('button', { name: 'Remove tag travel' }));
+    const confirm = within(tags).getByRole('alertdialog');
+    await expect(confirm).toHaveTextContent(`Remove the tag "travel" from ${withTravel} asset`);
+    await expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect(tagged('travel')).toHaveLength(withTravel);
+    await userEvent.click(within(tags).getByRole('button', { name: 'Remove tag travel' }));
+    await userEvent.click(
+      within(within(tags).getByRole('alertdialog')).getByRole('button', { name: 'Remove' }),
+    );
+    await waitFor(() => expect(tagged('travel')).toHaveLength(0));
+    await waitFor(() => expect(within(tags).queryByRole('button', { name: /^travel/ })).toBeNull());
   },
 };
 

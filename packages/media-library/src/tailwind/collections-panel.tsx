@@ -1,5 +1,6 @@
 // Collections and tags to narrow the view to, over useCollections: a press shows a collection
-// or toggles a tag; collections are created, renamed and deleted (after a confirmation) here.
+// or toggles a tag; collections are created, renamed and deleted, and a tag renamed or removed
+// from every asset, here (deleting and removing after a confirmation).
 import { type UseCollectionsResult, useCollections } from '../react/index';
 import {
   alertBox,
@@ -89,21 +90,34 @@ export function CollectionsPanel(props: CollectionsPanelProps) {
           )}
         </ul>
         {c.naming?.kind === 'new' && <NameField c={c} />}
-        {c.pendingDelete && <ConfirmDelete c={c} />}
+        {c.pendingDelete?.kind === 'collection' && <ConfirmDelete c={c} />}
         {c.error && (
           <p role="alert" className={alertBox}>
             {c.error}
           </p>
         )}
       </nav>
-      <nav aria-label="Tags" className="flex flex-col gap-1">
-        <h2 className={heading}>Tags</h2>
-        {c.tags.length === 0 ? (
-          <p className={`px-2 text-xs ${muted}`}>No tags yet.</p>
-        ) : (
-          <ul className="flex flex-col">
-            {c.tags.slice(0, LISTED_TAGS).map((tag) => (
-              <li key={tag.tag} className="flex">
+      <TagList c={c} />
+    </div>
+  );
+}
+
+/** The most used tags: a press filters by one; each can be renamed or removed everywhere. */
+function TagList({ c }: { c: UseCollectionsResult }) {
+  return (
+    <nav aria-label="Tags" className="flex flex-col gap-1">
+      <h2 className={heading}>Tags</h2>
+      {c.tags.length === 0 ? (
+        <p className={`px-2 text-xs ${muted}`}>No tags yet.</p>
+      ) : (
+        <ul className="flex flex-col">
+          {c.tags.slice(0, LISTED_TAGS).map((tag) =>
+            c.naming?.kind === 'tag' && c.naming.id === tag.tag ? (
+              <li key={tag.tag}>
+                <NameField c={c} />
+              </li>
+            ) : (
+              <li key={tag.tag} className="flex items-center gap-1">
                 <button
                   type="button"
                   className={item}
@@ -113,12 +127,29 @@ export function CollectionsPanel(props: CollectionsPanelProps) {
                   <span className="truncate">{tag.tag}</span>
                   <span className={`text-xs ${muted}`}>{tag.count}</span>
                 </button>
+                <button
+                  type="button"
+                  className={compactButton}
+                  aria-label={`Rename tag ${tag.tag}`}
+                  onClick={() => c.startRename('tag', tag.tag)}
+                >
+                  Rename
+                </button>
+                <button
+                  type="button"
+                  className={compactButton}
+                  aria-label={`Remove tag ${tag.tag}`}
+                  onClick={() => c.requestDelete('tag', tag.tag)}
+                >
+                  ×
+                </button>
               </li>
-            ))}
-          </ul>
-        )}
-      </nav>
-    </div>
+            ),
+          )}
+        </ul>
+      )}
+      {c.pendingDelete?.kind === 'tag' && <ConfirmDelete c={c} />}
+    </nav>
   );
 }
 
@@ -130,7 +161,7 @@ function NameField({ c }: { c: UseCollectionsResult }) {
   );
 }
 
-/** "Delete collection Trips? Its 3 assets stay." with Cancel first. */
+/** "Delete the collection "Trips"? …" or "Remove the tag …?", with Cancel first. */
 function ConfirmDelete({ c }: { c: UseCollectionsResult }) {
   const pending = c.pendingDelete;
   if (!pending) return null;
@@ -147,7 +178,7 @@ function ConfirmDelete({ c }: { c: UseCollectionsResult }) {
           Cancel
         </button>
         <button type="button" className={dangerButton} onClick={() => void c.confirmDelete()}>
-          Delete
+          {pending.kind === 'tag' ? 'Remove' : 'Delete'}
         </button>
       </div>
     </div>
