@@ -19,6 +19,8 @@ export interface DetailsSlotProps {
   onReusePrompt?(request: MediaAIGenerateRequest): void;
   /** "Edit" on an image: opens the edit studio. */
   onEdit?(id: string): void;
+  /** Shows another asset's details ("Derived from", a version, an existing duplicate). */
+  onSelectAsset?(id: string): void;
 }
 
 /** The details of `assetId`, placed for the screen's width. */
@@ -41,6 +43,7 @@ export function DetailsSlot(props: DetailsSlotProps) {
         onView={onView}
         onReusePrompt={onReusePrompt}
         onEdit={onEdit}
+        onSelectAsset={props.onSelectAsset}
       />
     </Suspense>
   );
