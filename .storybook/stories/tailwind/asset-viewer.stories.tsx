@@ -6,6 +6,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
+import { catchDownloads } from '../../story-downloads';
 import { createStoryLibrary } from '../../story-library';
 import { libraryLoaders, type StoryData, WithLibrary } from '../../story-providers';
 import { toneWav } from './story-media-files';
@@ -158,5 +159,35 @@ export const OpenOnImage: Story = {
       within(dialog).getByRole('button', { name: /Fit to screen, now 100 %/ }),
     ).toBeVisible();
     await waitFor(() => expect(dialog.querySelector('img[data-state="original"]')).not.toBeNull());
+  },
+};
+
+/** A file with no player (a CSV) offers Download, which saves its bytes and counts it. */
+export const DownloadWithoutPlayer: Story = {
+  loaders: [
+    async (): Promise<StoryData> => {
+      const library: MediaLibrary = createStoryLibrary();
+      await library.ready;
+      const csv = new File(['name,count\nfox,3\n'], 'counts.csv', { type: 'text/csv' });
+      await library.importFiles([csv]);
+      return { library };
+    },
+  ],
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    await userEvent.click(await canvas.findByRole('button', { name: 'counts.csv' }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
+    const download = await within(dialog).findByRole('button', { name: 'Download' });
+    const caught = catchDownloads();
+    try {
+      await userEvent.click(download);
+      await waitFor(() => expect(caught.saved).toHaveLength(1));
+    } finally {
+      caught.release();
+    }
+    await expect(caught.saved[0]?.name).toBe('counts.csv');
+    await expect(await caught.saved[0]?.blob.text()).toBe('name,count\nfox,3\n');
+    const [asset] = library.getState().assets.values();
+    await waitFor(() => expect(asset && library.get(asset.id)?.usage.downloads).toBe(1));
   },
 };

@@ -2,8 +2,8 @@
 // audio, else its thumbnail and a link that saves the file. The URLs are the library's inert
 // object URLs, so a file that would run as a page cannot.
 import { useState } from 'react';
-import { assetLabel, isInertMimeType, type MediaAsset } from '../core/index';
-import { type UseAssetViewerResult, useAssetUrl } from '../react/index';
+import { assetLabel, downloadAsset, isInertMimeType, type MediaAsset } from '../core/index';
+import { type UseAssetViewerResult, useAssetUrl, useMediaLibrary } from '../react/index';
 import { muted, secondaryButton } from './classes';
 
 /** Props of {@link ViewerStage}. */
@@ -17,6 +17,7 @@ export interface ViewerStageProps {
 export function ViewerStage({ asset, viewer, onError }: ViewerStageProps) {
   // The thumbnail paints at once; the original replaces it when read.
   const thumbnail = useAssetUrl(asset.id).url;
+  const library = useMediaLibrary();
   // The scale at which one image pixel is one CSS pixel, for the double click's "100 %".
   const [actual, setActual] = useState(2);
   const url = viewer.originalUrl;
@@ -79,9 +80,18 @@ export function ViewerStage({ asset, viewer, onError }: ViewerStageProps) {
         <p className={`text-sm ${muted}`}>No preview of this file.</p>
       )}
       {url && (
-        <a href={url} download={asset.name} className={secondaryButton}>
+        // Saved as the details save it: the file's provenance written in, the download counted.
+        <button
+          type="button"
+          className={secondaryButton}
+          onClick={() =>
+            downloadAsset(library, asset.id).catch((error: unknown) =>
+              onError?.(error instanceof Error ? error : new Error(String(error))),
+            )
+          }
+        >
           Download
-        </a>
+        </button>
       )}
     </div>
   );
