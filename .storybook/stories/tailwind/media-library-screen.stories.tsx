@@ -1,6 +1,6 @@
 // The Tailwind preset's whole screen over a real library: desktop light and dark, a 360 px
 // phone, an empty library. Each play function works the screen as a person would.
-import { type MediaLibrary, MediaLibraryProvider } from '@medialoft/media-library';
+import { type MediaLibrary, MediaLibraryProvider, transformAsset } from '@medialoft/media-library';
 import { MediaLibraryScreen } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
@@ -254,5 +254,36 @@ export const EmptyLibrary: Story = {
     await userEvent.upload(canvas.getByLabelText('Files to upload'), photo);
     await loadedGrid(1);
     await expect(canvas.queryByText('No assets yet')).toBeNull();
+  },
+};
+
+/** A version's details name the image it came from; that name opens the original's details. */
+export const VersionOpensItsOriginal: Story = {
+  ...onDesktop,
+  play: async ({ loaded }) => {
+    const library = (loaded as StoryData).library as MediaLibrary;
+    const grid = await loadedGrid(24);
+    const [original] = library.query({ kind: 'image' }).items;
+    if (!original) throw new Error('The story library has no image');
+    const { asset: crop } = await transformAsset(library, original.id, { crop: { aspect: '1:1' } });
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(25));
+    const cell = grid.querySelector<HTMLElement>(`[data-asset-id="${crop.id}"]`);
+    if (!cell) throw new Error('The crop has no tile');
+    await userEvent.click(cell);
+    const details = await screen.findByRole('complementary', { name: 'Details' });
+    const versions = await within(details).findByRole(
+      'region',
+      { name: 'Versions' },
+      { timeout: 10_000 },
+    );
+    const derived = within(versions).getByText(/^Derived from/);
+    await userEvent.click(within(derived).getByRole('button', { name: original.name }));
+    await waitFor(() =>
+      expect(grid.querySelector('[data-open]')).toBe(
+        grid.querySelector(`[data-asset-id="${original.id}"]`),
+      ),
+    );
+    const title = await within(details).findByRole('textbox', { name: 'Title' });
+    await waitFor(() => expect(title).toHaveAttribute('placeholder', original.name));
   },
 };

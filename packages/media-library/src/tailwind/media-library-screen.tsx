@@ -167,6 +167,7 @@ export function MediaLibraryScreen({
             onView={openViewer}
             onReusePrompt={reuse}
             onEdit={edit}
+            onSelectAsset={setDetails}
           />
         )}
       </div>
