@@ -1,7 +1,7 @@
 // One page of a PDF drawn for the details view, on demand: pdf.js loads (with its worker) the
 // first time a PDF is looked at. PDFs are untrusted: no eval, no scripts, no XFA, nothing fetched.
 import type * as PdfJs from 'pdfjs-dist';
-import { PDF_BUDGET_MS, PDF_MAX_BYTES } from './pdf-preview';
+import { openPdf, PDF_BUDGET_MS, PDF_MAX_BYTES } from './pdf-preview';
 import { withDeadline } from './preview-canvas';
 
 /** A page drawn by {@link renderPdfPage}: a PNG on white, and how many pages the file has. */
@@ -19,25 +19,6 @@ export class PdfPageError extends Error {
     super(message, options);
     this.name = 'PdfPageError';
   }
-}
-
-let pdfjs: Promise<typeof PdfJs> | undefined;
-
-// The same setup as the thumbnail's: a worker the host's bundler emits, unless the app set one.
-function loadPdfJs(): Promise<typeof PdfJs> {
-  pdfjs ??= import('pdfjs-dist')
-    .then((module) => {
-      const options = module.GlobalWorkerOptions;
-      if (!options.workerSrc && !options.workerPort) {
-        options.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
-      }
-      return module;
-    })
-    .catch((error: unknown) => {
-      pdfjs = undefined;
-      throw error;
-    });
-  return pdfjs;
 }
 
 /**
@@ -61,15 +42,7 @@ export async function renderPdfPage(
   let drawn: RenderedPdfPage | undefined;
   let failure: unknown;
   const work = (async () => {
-    const { getDocument } = await loadPdfJs();
-    task = getDocument({
-      data: new Uint8Array(await blob.arrayBuffer()),
-      isEvalSupported: false,
-      enableXfa: false,
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      stopAtErrors: false,
-    });
+    task = await openPdf(blob);
     const pdf = await task.promise;
     const number = Math.min(pdf.numPages, Math.max(1, Math.round(pageNumber)));
     const page = await pdf.getPage(number);

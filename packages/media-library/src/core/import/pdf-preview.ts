@@ -39,6 +39,23 @@ function loadPdfJs(): Promise<typeof PdfJs> {
 }
 
 /**
+ * Starts loading `blob` as a PDF with everything a hostile file could use turned off: no
+ * script evaluation, no XFA forms, no system fonts, no worker fetches (fonts, character maps).
+ * Shared by the thumbnail and the details' pages, so both open a file the same safe way.
+ */
+export async function openPdf(blob: Blob): Promise<PdfJs.PDFDocumentLoadingTask> {
+  const { getDocument } = await loadPdfJs();
+  return getDocument({
+    data: new Uint8Array(await blob.arrayBuffer()),
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+  });
+}
+
+/**
  * Opens a PDF with pdf.js and draws its first page on a white canvas whose longest side is
  * `maxSize`, encoded as an image thumbnail is. Also gives the page count. Script evaluation,
  * XFA forms and every network load (fonts, character maps) are off; the whole job is bounded
@@ -54,15 +71,7 @@ export async function createPdfPreview(
   let task: PdfJs.PDFDocumentLoadingTask | undefined;
   const found: PdfPreview = {};
   const work = (async () => {
-    const { getDocument } = await loadPdfJs();
-    task = getDocument({
-      data: new Uint8Array(await blob.arrayBuffer()),
-      isEvalSupported: false,
-      enableXfa: false,
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      stopAtErrors: false,
-    });
+    task = await openPdf(blob);
     const pdf = await task.promise;
     found.pageCount = pdf.numPages;
     const page = await pdf.getPage(1);
