@@ -19,7 +19,11 @@ export default defineConfig({
   resolve: { conditions: ['@medialoft/source'], dedupe: ['react', 'react-dom'] },
   // React's production build, as a person's app runs it: the development build's checks cost
   // several times the render itself, which would swamp what the screen bench measures.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+    // `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` writes a CPU profile per phase.
+    __BENCH_PROFILE__: JSON.stringify(process.env.MEDIALOFT_BENCH_PROFILE === '1'),
+  },
   oxc: { jsx: { development: false } },
   optimizeDeps: {
     include: [

@@ -7,7 +7,7 @@ import { MantineProvider } from '@mantine/core';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, commands, userEvent } from 'vitest/browser';
 import {
   libraryDbName,
   openLibraryDb,
@@ -95,6 +95,23 @@ function sharedBlobStore(keys: string[], image: Blob): BlobStore {
   };
 }
 
+/** `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` also writes each phase's CPU profile. */
+declare const __BENCH_PROFILE__: boolean;
+const PROFILE = __BENCH_PROFILE__;
+
+async function startProfile(): Promise<void> {
+  const session = cdp();
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 250 });
+  await session.send('Profiler.start');
+}
+
+/** Stops the profiler and writes `results/<name>.cpuprofile` (open it in DevTools). */
+async function stopProfile(name: string): Promise<void> {
+  const { profile } = (await cdp().send('Profiler.stop')) as { profile: unknown };
+  await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
+}
+
 interface Phase {
   name: string;
   started: number;
@@ -145,8 +162,10 @@ it('100,000 assets: open, search, scroll end to end, view, with no long task ove
   observer.observe({ type: 'longtask', buffered: false });
   const phases: Phase[] = [];
   const phase = async (phaseName: string, run: () => Promise<void>) => {
+    if (PROFILE) await startProfile();
     const started = performance.now();
     await run();
+    if (PROFILE) await stopProfile(`scale-${phases.length + 1}`);
     // Long tasks are reported after they end; a few frames let the last ones arrive.
     for (let i = 0; i < 5; i++) await frame();
     await settle(200);
