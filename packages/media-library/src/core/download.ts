@@ -2,6 +2,7 @@
 // image with its provenance written in. The zip is stored, not deflated: images and video are
 // already compressed, so deflate only costs time.
 // Needs the DOM (document, URL) but no React, so every preset saves files the same way.
+import { AssetNotFoundError } from './errors';
 import { createInertObjectURL } from './object-url-cache';
 import { embedProvenance } from './provenance/provenance';
 import type { MediaAsset, MediaLibrary } from './types';
@@ -55,7 +56,8 @@ export async function downloadableBlob(
 /**
  * Saves one asset's original to the person's disk under its name, with a generated image's
  * provenance written in (see {@link downloadableBlob}), and counts the download in its usage.
- * Rejects when the asset is no longer in the library.
+ * Rejects with `AssetNotFoundError` (`not_found`) when the asset is no longer in the library
+ * (in the Trash or deleted for good) or its file is no longer stored; nothing is saved then.
  *
  * @example
  * ```ts
@@ -64,8 +66,21 @@ export async function downloadableBlob(
  */
 export async function downloadAsset(library: MediaLibrary, id: string): Promise<void> {
   const asset = library.get(id);
-  const blob = asset && (await downloadableBlob(library, asset));
-  if (!asset || !blob) throw new Error('This asset is no longer in the library.');
+  if (!asset) {
+    throw new AssetNotFoundError(
+      id,
+      'This asset is no longer in the library (deleted, perhaps in another tab), so there is ' +
+        'nothing to download. Pick an asset from the current view.',
+    );
+  }
+  const blob = await downloadableBlob(library, asset);
+  if (!blob) {
+    throw new AssetNotFoundError(
+      id,
+      `The file of "${asset.name}" is no longer stored in this browser, so it cannot be ` +
+        'downloaded. Import it again, or restore it from a library archive.',
+    );
+  }
   saveBlob(blob, asset.name);
   await library.trackUsage(id, 'download');
 }

@@ -12,7 +12,12 @@ export type MediaLibraryErrorCode =
   | 'unreadable'
   | 'edit_unsupported'
   | 'image_too_large'
-  | 'duplicate';
+  | 'duplicate'
+  | 'archive_invalid'
+  | 'archive_entry_invalid'
+  | 'archive_entry_missing'
+  | 'archive_sha_mismatch'
+  | 'archive_too_large';
 
 /** Base class of every error the media library throws on purpose. */
 export class MediaLibraryError extends Error {
@@ -93,10 +98,14 @@ export class UnreadableFileError extends MediaLibraryError {
   }
 }
 
+/**
+ * No asset with this id in the library (deleted, here or in another tab), or its file is no
+ * longer stored; `message` says which when the thrower knows.
+ */
 export class AssetNotFoundError extends MediaLibraryError {
   readonly assetId: string;
-  constructor(assetId: string) {
-    super('not_found', `No asset with id "${assetId}" in this library.`);
+  constructor(assetId: string, message = `No asset with id "${assetId}" in this library.`) {
+    super('not_found', message);
     this.name = 'AssetNotFoundError';
     this.assetId = assetId;
   }

@@ -1,4 +1,5 @@
 // Typed errors of library archives (export and import). Each has a stable `code`.
+import { MediaLibraryError } from '../errors';
 
 /** Stable codes of {@link ArchiveError}. */
 export type ArchiveErrorCode =
@@ -15,13 +16,15 @@ export type ArchiveErrorCode =
   /** The export or import was stopped through its AbortSignal. */
   | 'canceled';
 
-/** An archive (or one asset in it) could not be written or restored; `code` says why. */
-export class ArchiveError extends Error {
-  readonly code: ArchiveErrorCode;
+/**
+ * An archive (or one asset in it) could not be written or restored; `code` says why. A
+ * `MediaLibraryError`, so one `instanceof` check covers every failure of the library.
+ */
+export class ArchiveError extends MediaLibraryError {
+  declare readonly code: ArchiveErrorCode;
   constructor(code: ArchiveErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'ArchiveError';
-    this.code = code;
   }
 }
 

@@ -3,6 +3,7 @@
 // intact and refuse the rest with typed errors; an abort keeps nothing.
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MediaLibraryError } from '../errors';
 import { sha256Hex } from '../import/hash';
 import type { MediaLibraryInstance } from '../library';
 import { bytesOf, createHarness, pngBytes, pngFile } from '../testing/library-harness';
@@ -87,7 +88,10 @@ async function expectArchiveError(promise: Promise<unknown>, code: string): Prom
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(ArchiveError);
+  // One `instanceof MediaLibraryError` catches every failure of the library, archives too.
+  expect(error).toBeInstanceOf(MediaLibraryError);
   expect((error as ArchiveError).code).toBe(code);
+  expect((error as ArchiveError).name).toBe('ArchiveError');
 }
 
 /** An archive made by hand: a manifest (object or raw text) and entries. */
@@ -317,6 +321,7 @@ describe('importArchive', () => {
     expect(result?.status === 'failed' && (result.error as ArchiveError).code).toBe(
       'archive_sha_mismatch',
     );
+    expect(result?.status === 'failed' && result.error).toBeInstanceOf(MediaLibraryError);
     expect(report.assets.filter((r) => r.status === 'imported')).toHaveLength(2);
     expect(target.query({ text: 'cat' }).total).toBe(0);
   });
