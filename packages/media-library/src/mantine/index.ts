@@ -52,4 +52,12 @@ export {
   StorageNotices,
   type StorageNoticesProps,
 } from './storage-notices';
+export { TrashButton } from './trash-button';
+export {
+  TrashConfirm,
+  type TrashConfirmProps,
+  TrashPanel,
+  type TrashPanelProps,
+} from './trash-panel';
+export { UndoNotice, type UndoNoticeProps } from './undo-notice';
 export { UrlImportButton, type UrlImportButtonProps } from './url-import';

@@ -10,8 +10,16 @@ const TrashConfirm = lazy(() =>
 );
 
 /**
- * A "Trash" button showing its count ("Trash (3)"), opening the Trash in a dialog. Render
- * inside `MediaLibraryProvider`.
+ * A "Trash" button showing its count ("Trash (3)"), opening the Trash in a dialog; the panel's
+ * code loads on the first open. Render inside `MediaLibraryProvider` (and Mantine's provider).
+ *
+ * @example
+ * ```tsx
+ * <Group justify="space-between">
+ *   <Title order={2}>Media</Title>
+ *   <TrashButton />
+ * </Group>
+ * ```
  */
 export function TrashButton() {
   const trash = useTrash();

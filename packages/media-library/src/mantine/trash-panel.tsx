@@ -13,7 +13,16 @@ export interface TrashPanelProps {
 
 /**
  * The Trash: its assets (newest deleted first) with Restore and Delete forever, and Empty
- * Trash, each destructive action after a confirmation. Render inside `MediaLibraryProvider`.
+ * Trash, each destructive action after a confirmation. Render inside `MediaLibraryProvider`
+ * (and Mantine's provider). Given a `trash` of the host's own, it leaves the confirmation to the
+ * host: render {@link TrashConfirm} with the same `trash` outside the dialog holding the panel.
+ *
+ * @example
+ * ```tsx
+ * <MediaLibraryProvider library={library}>
+ *   <TrashPanel />
+ * </MediaLibraryProvider>
+ * ```
  */
 export function TrashPanel({ trash }: TrashPanelProps) {
   const own = useTrash();
@@ -82,8 +91,30 @@ export function TrashPanel({ trash }: TrashPanelProps) {
   );
 }
 
-/** The question before a delete forever or an empty. Cancel is focused: it loses nothing. */
-export function TrashConfirm({ trash }: { trash: UseTrashResult }) {
+/** Props of {@link TrashConfirm}. */
+export interface TrashConfirmProps {
+  /** The Trash whose `confirming` action is asked about. */
+  trash: UseTrashResult;
+}
+
+/**
+ * The question before a delete forever or an empty, open while `trash.confirming` is set;
+ * Cancel is focused: it loses nothing.
+ *
+ * @example
+ * ```tsx
+ * const trash = useTrash();
+ * return (
+ *   <>
+ *     <Modal opened={open && !trash.confirming} onClose={close} title="Trash">
+ *       <TrashPanel trash={trash} />
+ *     </Modal>
+ *     <TrashConfirm trash={trash} />
+ *   </>
+ * );
+ * ```
+ */
+export function TrashConfirm({ trash }: TrashConfirmProps) {
   const waiting = trash.confirming;
   const count = waiting?.ids.length ?? 0;
   const what = `${count} ${count === 1 ? 'asset' : 'assets'}`;

@@ -8,7 +8,19 @@ export interface UndoNoticeProps {
   undoMs?: number;
 }
 
-/** The Undo offer after a delete, as a status message at the bottom of the screen. */
+/**
+ * The Undo offer after a delete ("2 assets moved to Trash." with Undo and Dismiss), fixed at
+ * the bottom of the screen for `undoMs`; it follows every delete of the library, whichever
+ * component or tab made it. Render once, inside `MediaLibraryProvider`.
+ *
+ * @example
+ * ```tsx
+ * <MediaLibraryProvider library={library}>
+ *   <MyGallery />
+ *   <UndoNotice undoMs={8000} />
+ * </MediaLibraryProvider>
+ * ```
+ */
 export function UndoNotice({ undoMs }: UndoNoticeProps) {
   const trash = useTrash(undoMs === undefined ? {} : { undoMs });
   const count = trash.lastDeleted?.length ?? 0;
