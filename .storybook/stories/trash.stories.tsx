@@ -1,9 +1,11 @@
-// The Trash in the screen: empty, holding assets (Restore, Delete forever, Empty Trash), the
-// Undo notice after a delete, and the question before deleting for good.
+// The Trash in the screen: empty, holding assets (Restore, Delete forever, Empty Trash) with
+// their thumbnails, the Undo notice after a delete, and the question before deleting for good.
+import type { MediaLibrary } from '@medialoft/media-library';
 import type { StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import { libraryLoaders } from '../story-providers';
 import { type ScreenMeta, screenMeta } from '../story-screen';
+import { expectedThumbnailStatus, mixedTrashLoaders, trashedFileNames } from '../story-trash';
 
 const meta = { ...screenMeta, title: 'Preset/Trash' } satisfies ScreenMeta;
 
@@ -33,6 +35,36 @@ export const TrashWithItems: Story = {
     await expect(within(list).getAllByRole('button', { name: /^Restore / })).toHaveLength(2);
     // The dialog fades in.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Empty Trash' })).toBeVisible());
+  },
+};
+
+/**
+ * Images and other kinds in the Trash: each row shows the asset's thumbnail (the bytes stay
+ * until the Trash is emptied), a drawn preview where there is one, else its kind in words.
+ */
+export const TrashWithEveryKind: Story = {
+  loaders: mixedTrashLoaders(),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    await userEvent.click(await canvas.findByRole('button', { name: 'Trash, 5 items' }));
+    const list = await screen.findByRole('list', { name: 'Trash' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(5));
+    for (const asset of library.getState().trash.values()) {
+      const row = within(list)
+        .getByRole('button', { name: `Restore ${asset.title ?? asset.name}` })
+        .closest('li') as HTMLElement;
+      const want = expectedThumbnailStatus(asset);
+      const box = () => row.querySelector('[data-status]');
+      await waitFor(() => expect(box()).toHaveAttribute('data-status', want), { timeout: 10_000 });
+      if (want === 'ready') {
+        await waitFor(() => expect(row.querySelector('img')?.naturalWidth).toBeGreaterThan(0));
+      }
+    }
+    // The archive has no picture: its box names its kind.
+    const gzip = within(list)
+      .getByRole('button', { name: `Restore ${trashedFileNames[2]}` })
+      .closest('li') as HTMLElement;
+    await expect(within(gzip).getByText('other')).toBeVisible();
   },
 };
 

@@ -1,12 +1,13 @@
 // The Tailwind preset's Trash and Undo notice over a seeded library: a delete offers Undo and
-// Undo brings the assets back; the Trash lists what was deleted, restores one, asks before
-// deleting one for good (Escape keeps it) and before emptying; light and dark.
+// Undo brings the assets back; the Trash lists what was deleted with thumbnails, restores one,
+// asks before deleting one for good (Escape keeps it) and before emptying; light and dark.
 import type { MediaLibrary } from '@medialoft/media-library';
 import { TrashPanel, UndoNotice } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
 import '../../tailwind.css';
 import { libraryLoaders, WithLibrary } from '../../story-providers';
+import { expectedThumbnailStatus, mixedTrashLoaders, trashedFileNames } from '../../story-trash';
 
 const meta = {
   title: 'Tailwind/Trash',
@@ -98,5 +99,35 @@ export const Dark: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Empty Trash' }));
     const ask = await screen.findByRole('alertdialog', { name: 'Empty the Trash?' });
     await expect(getComputedStyle(ask).backgroundColor).not.toMatch(/rgb\(255, 255, 255\)/);
+  },
+};
+
+/**
+ * Images and other kinds in the Trash: each row shows the preset's thumbnail (the bytes stay
+ * until the Trash is emptied), a drawn preview where there is one, else its kind in words.
+ */
+export const EveryKind: Story = {
+  loaders: mixedTrashLoaders(),
+  play: async ({ canvas, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    const list = await canvas.findByRole('list', { name: 'Assets in the Trash' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(5));
+    for (const asset of library.getState().trash.values()) {
+      const row = within(list)
+        .getByRole('button', { name: `Restore ${asset.title ?? asset.name}` })
+        .closest('li') as HTMLElement;
+      const want = expectedThumbnailStatus(asset);
+      const box = () => row.querySelector('[data-status]');
+      await waitFor(() => expect(box()).toHaveAttribute('data-status', want), { timeout: 10_000 });
+      if (want === 'ready') {
+        await waitFor(() => expect(row.querySelector('img')?.naturalWidth).toBeGreaterThan(0));
+      }
+    }
+    // The archive has no picture: its box names its kind instead of showing a broken image.
+    const gzip = within(list)
+      .getByRole('button', { name: `Restore ${trashedFileNames[2]}` })
+      .closest('li') as HTMLElement;
+    await expect(within(gzip).getByText('other')).toBeVisible();
+    await expect(gzip.querySelector('img')).toBeNull();
   },
 };

@@ -246,6 +246,24 @@ describe('the Trash across tabs', () => {
   });
 });
 
+describe('bytes of a trashed asset', () => {
+  it('are handed out (for the Trash to show) until the Trash is emptied', async () => {
+    const { library, ids } = await seeded(1);
+    const [a] = ids as [string];
+    await library.delete(a);
+
+    const thumbnail = await library.urls.acquire(a, 'thumbnail');
+    expect(thumbnail.url).toMatch(/^blob:/);
+    thumbnail.release();
+    expect(await (await library.getBlob(a, 'thumbnail'))?.text()).toBe('thumb');
+    expect((await library.getBlob(a))?.size).toBe(library.getState().trash.get(a)?.size);
+
+    await library.emptyTrash();
+    await expect(library.urls.acquire(a, 'thumbnail')).rejects.toBeInstanceOf(AssetNotFoundError);
+    expect(await library.getBlob(a)).toBeUndefined();
+  });
+});
+
 describe('re-importing bytes that are in the Trash', () => {
   it('restores that asset instead of a duplicate nobody can see', async () => {
     const { h, library, ids } = await seeded(1);

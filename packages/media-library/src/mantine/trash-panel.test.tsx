@@ -6,6 +6,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+import { TrashPanel } from './trash-panel';
 
 afterEach(() => {
   cleanup();
@@ -83,5 +84,37 @@ describe('Trash in the screen', { timeout: 30_000 }, () => {
     await user.click(within(empty).getByRole('button', { name: 'Empty Trash' }));
     await waitFor(() => expect(library.getState().trash.size).toBe(0));
     expect(await screen.findByText('The Trash is empty.')).toBeTruthy();
+  });
+});
+
+describe('TrashPanel thumbnails', { timeout: 30_000 }, () => {
+  it("shows a trashed image's picture and another kind's name, until the asset leaves", async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const results = await library.importFiles([
+      pngFile(1, 'red-fox.png'),
+      new File([new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2])], 'backup.gz'),
+    ]);
+    const [fox, gzip] = results.map((r) => (r.status === 'imported' ? r.asset.id : ''));
+    await library.delete([fox as string, gzip as string]);
+    renderPreset(<TrashPanel />, { library });
+    const trash = await screen.findByRole('list', { name: 'Trash' });
+    const row = (name: string) =>
+      within(trash)
+        .getByRole('button', { name: `Restore ${name}` })
+        .closest('li') as HTMLElement;
+
+    // The bytes stay until the Trash is emptied: the library hands out a URL for them.
+    await waitFor(() =>
+      expect(row('red-fox.png').querySelector('[data-status="ready"] img')).toBeTruthy(),
+    );
+    const src = row('red-fox.png').querySelector('img')?.getAttribute('src');
+    expect(src).toMatch(/^blob:/);
+    expect(row('backup.gz').querySelector('[data-status="none"]')).toBeTruthy();
+    expect(within(row('backup.gz')).getByText('other')).toBeTruthy();
+    expect(row('backup.gz').querySelector('img')).toBeNull();
+
+    await library.deleteForever(fox as string);
+    await waitFor(() => expect(within(trash).getAllByRole('listitem')).toHaveLength(1));
   });
 });

@@ -1,8 +1,9 @@
 // The Trash as a panel: each trashed asset with Restore and Delete forever, and Empty Trash;
 // the destructive two ask first. Loaded on first use, from the Trash button.
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { assetLabel } from '../core/format';
 import { type UseTrashResult, useTrash } from '../react/index';
+import { AssetThumbnail } from './asset-thumbnail';
 import { formatBytes, formatDate } from './format';
 
 /** Props of {@link TrashPanel}. */
@@ -12,7 +13,8 @@ export interface TrashPanelProps {
 }
 
 /**
- * The Trash: its assets (newest deleted first) with Restore and Delete forever, and Empty
+ * The Trash: its assets (newest deleted first, each with its thumbnail) with Restore and Delete
+ * forever, and Empty
  * Trash, each destructive action after a confirmation. Render inside `MediaLibraryProvider`
  * (and Mantine's provider). Given a `trash` of the host's own, it leaves the confirmation to the
  * host: render {@link TrashConfirm} with the same `trash` outside the dialog holding the panel.
@@ -51,7 +53,11 @@ export function TrashPanel({ trash }: TrashPanelProps) {
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Trash">
           {t.items.map((asset) => (
             <Group component="li" key={asset.id} justify="space-between" wrap="nowrap" gap="xs">
-              <div style={{ minWidth: 0 }}>
+              {/* The bytes stay until the Trash is emptied, so the picture can still be shown. */}
+              <Box w={56} style={{ flex: 'none' }}>
+                <AssetThumbnail asset={asset} />
+              </Box>
+              <div style={{ minWidth: 0, flex: 1 }}>
                 <Text size="sm" truncate>
                   {assetLabel(asset)}
                 </Text>

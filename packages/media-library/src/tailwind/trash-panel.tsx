@@ -3,7 +3,8 @@
 // list, the actions and the confirmation's state are useTrash's; the dialog's wiring useDialog's.
 import { useRef } from 'react';
 import { assetLabel, formatBytes, formatDate, type MediaAsset } from '../core/index';
-import { type UseTrashResult, useAssetUrl, useDialog, useTrash } from '../react/index';
+import { type UseTrashResult, useDialog, useTrash } from '../react/index';
+import { AssetThumbnail } from './asset-thumbnail';
 import { alertBox, compactButton, dangerButton, focusRing, iconButton, muted } from './classes';
 import { TrashConfirmDialog } from './trash-confirm-dialog';
 
@@ -18,7 +19,10 @@ export interface TrashPanelProps {
   className?: string;
 }
 
-/** The Trash: its assets with Restore and Delete forever, and Empty Trash. */
+/**
+ * The Trash: its assets (each with its thumbnail: the bytes stay until the Trash is emptied)
+ * with Restore and Delete forever, and Empty Trash.
+ */
 export function TrashPanel({ onClose, className = '' }: TrashPanelProps) {
   const trash = useTrash();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -96,12 +100,12 @@ interface TrashItemProps {
 }
 
 function TrashItem({ asset, trash, onDeleteForever }: TrashItemProps) {
-  const { url } = useAssetUrl(asset.id);
   const name = assetLabel(asset);
   return (
     <li className="flex items-center gap-3 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
-      <div className="size-12 flex-none overflow-hidden rounded bg-zinc-100 dark:bg-zinc-800">
-        {url && <img src={url} alt="" className="h-full w-full object-cover" />}
+      {/* The preset's thumbnail: a drawn preview, the kind in words, or "can't be shown". */}
+      <div className="w-14 flex-none">
+        <AssetThumbnail asset={asset} />
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{name}</p>
