@@ -3,7 +3,8 @@
 import { type IDBPTransaction, unwrap, wrap } from 'idb';
 import { fromStoredAsset, type LibraryDb, type LibraryDbSchema, type StoredAsset } from './db';
 import type { LibraryContextWiring } from './library-context';
-import type { Collection, MediaAsset } from './types';
+import type { SliceOptions } from './time-slice';
+import type { Collection, MediaAsset, MediaLibraryState } from './types';
 
 /** Default number of newest assets read before the state turns 'partial'. */
 export const DEFAULT_FIRST_PAGE_SIZE = 100;
@@ -81,13 +82,22 @@ export const LOAD_CHUNK_SIZE = 5_000;
  * Reads the whole index in key-ordered chunks and replaces the first page with it, status
  * 'ready'. Ids changed since loading began (here or by another tab, whose changes arrive as
  * re-reads) keep the store's newer version; a `clear()` during the read makes it start over.
+ * Before publishing, what views derive from the index is computed in slices (library-warm.ts),
+ * so the render that follows finds it cached rather than computing it in one long task.
  */
-export async function loadRemaining(wiring: LibraryContextWiring, db: LibraryDb): Promise<void> {
+export async function loadRemaining(
+  wiring: LibraryContextWiring,
+  db: LibraryDb,
+  slices?: SliceOptions,
+): Promise<void> {
   const { context } = wiring;
+  // Loaded while the first chunk is read: a page that never opens a library never needs it.
+  const warming = import('./library-warm');
+  warming.catch(() => undefined);
   restart: for (;;) {
     const resetsBefore = wiring.resets;
-    const assets = new Map<string, MediaAsset>();
-    const trash = new Map<string, MediaAsset>();
+    let assets = new Map<string, MediaAsset>();
+    let trash = new Map<string, MediaAsset>();
     let after: string | undefined;
     for (;;) {
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
@@ -101,16 +111,40 @@ export async function loadRemaining(wiring: LibraryContextWiring, db: LibraryDb)
       if (chunk.length < LOAD_CHUNK_SIZE) break;
       after = (chunk[chunk.length - 1] as StoredAsset).id;
     }
-    const touched = wiring.touchedWhileLoading ?? new Set<string>();
-    const current = context.store.getState();
-    for (const id of touched) {
-      const asset = current.assets.get(id) ?? current.trash.get(id);
-      assets.delete(id);
-      trash.delete(id);
-      if (asset) (asset.trashedAt === undefined ? assets : trash).set(id, asset);
+    const { warmLibraryIndex } = await warming;
+    for (let round = 0; ; round++) {
+      const current = context.store.getState();
+      mergeTouched(wiring, current, assets, trash);
+      // Changes committed while warming (this tab's or another's) make a new version of the
+      // maps; after a few rounds of that it is published as it is, to be derived on first use.
+      if (round === MAX_WARM_ROUNDS) break;
+      await warmLibraryIndex(assets, trash, slices);
+      if (context.closed) return;
+      if (wiring.resets !== resetsBefore) continue restart;
+      const latest = context.store.getState();
+      if (latest.assets === current.assets && latest.trash === current.trash) break;
+      assets = new Map(assets);
+      trash = new Map(trash);
     }
     wiring.touchedWhileLoading = undefined;
     context.commit({ replaceAssets: assets, replaceTrash: trash, status: 'ready' });
     return;
+  }
+}
+
+const MAX_WARM_ROUNDS = 3;
+
+/** Takes the store's version of every id changed since loading began into the read maps. */
+function mergeTouched(
+  wiring: LibraryContextWiring,
+  current: MediaLibraryState,
+  assets: Map<string, MediaAsset>,
+  trash: Map<string, MediaAsset>,
+): void {
+  for (const id of wiring.touchedWhileLoading ?? []) {
+    const asset = current.assets.get(id) ?? current.trash.get(id);
+    assets.delete(id);
+    trash.delete(id);
+    if (asset) (asset.trashedAt === undefined ? assets : trash).set(id, asset);
   }
 }

@@ -16,13 +16,20 @@ type AssetMap = ReadonlyMap<string, MediaAsset>;
 const statisticsCache = new WeakMap<AssetMap, { trash: AssetMap; statistics: LibraryStatistics }>();
 const tagsCache = new WeakMap<AssetMap, Array<{ tag: string; count: number }>>();
 
+/** Figures gathered one asset at a time, so a long library can be counted in slices. */
+export interface Tally<T> {
+  add(asset: MediaAsset): void;
+  /** The figures, remembered for this version of the library's maps. */
+  finish(): T;
+}
+
 /**
- * Counts by kind and source, favorites, total AI cost and bytes of the loaded assets; the
- * Trash's count and bytes apart, its bytes also in `bytesUsed` (they are still stored).
+ * Counts of `state`'s assets, fed one by one with `add` (the Trash's assets are counted at
+ * `finish`, it is small), cached for `state`'s maps when finished.
  */
-export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
-  const cached = statisticsCache.get(state.assets);
-  if (cached && cached.trash === state.trash) return cached.statistics;
+export function statisticsTally(
+  state: Pick<MediaLibraryState, 'assets' | 'trash'>,
+): Tally<LibraryStatistics> {
   const byKind: Record<AssetKind, number> = {
     image: 0,
     video: 0,
@@ -35,27 +42,43 @@ export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
   let favorites = 0;
   let totalAiCostUsd = 0;
   let bytesUsed = 0;
-  for (const asset of state.assets.values()) {
-    byKind[asset.kind] = (byKind[asset.kind] ?? 0) + 1;
-    bySource[asset.source.type] = (bySource[asset.source.type] ?? 0) + 1;
-    if (asset.favorite) favorites++;
-    if (asset.source.type === 'ai') totalAiCostUsd += asset.source.costUsd ?? 0;
-    bytesUsed += asset.size;
-  }
-  let trashBytes = 0;
-  for (const asset of state.trash.values()) trashBytes += asset.size;
-  const statistics: LibraryStatistics = {
-    total: state.assets.size,
-    byKind,
-    bySource,
-    favorites,
-    // Sums of cents in floating point drift; round to a hundredth of a cent.
-    totalAiCostUsd: Math.round(totalAiCostUsd * 10_000) / 10_000,
-    bytesUsed: bytesUsed + trashBytes,
-    trash: { count: state.trash.size, bytes: trashBytes },
+  return {
+    add(asset) {
+      byKind[asset.kind] = (byKind[asset.kind] ?? 0) + 1;
+      bySource[asset.source.type] = (bySource[asset.source.type] ?? 0) + 1;
+      if (asset.favorite) favorites++;
+      if (asset.source.type === 'ai') totalAiCostUsd += asset.source.costUsd ?? 0;
+      bytesUsed += asset.size;
+    },
+    finish() {
+      let trashBytes = 0;
+      for (const asset of state.trash.values()) trashBytes += asset.size;
+      const statistics: LibraryStatistics = {
+        total: state.assets.size,
+        byKind,
+        bySource,
+        favorites,
+        // Sums of cents in floating point drift; round to a hundredth of a cent.
+        totalAiCostUsd: Math.round(totalAiCostUsd * 10_000) / 10_000,
+        bytesUsed: bytesUsed + trashBytes,
+        trash: { count: state.trash.size, bytes: trashBytes },
+      };
+      statisticsCache.set(state.assets, { trash: state.trash, statistics });
+      return statistics;
+    },
   };
-  statisticsCache.set(state.assets, { trash: state.trash, statistics });
-  return statistics;
+}
+
+/**
+ * Counts by kind and source, favorites, total AI cost and bytes of the loaded assets; the
+ * Trash's count and bytes apart, its bytes also in `bytesUsed` (they are still stored).
+ */
+export function computeStatistics(state: MediaLibraryState): LibraryStatistics {
+  const cached = statisticsCache.get(state.assets);
+  if (cached && cached.trash === state.trash) return cached.statistics;
+  const tally = statisticsTally(state);
+  for (const asset of state.assets.values()) tally.add(asset);
+  return tally.finish();
 }
 
 /** Bytes of the originals of the loaded assets, the Trash's included. */
@@ -63,17 +86,30 @@ export function libraryBytes(state: MediaLibraryState): number {
   return computeStatistics(state).bytesUsed;
 }
 
+/** Tags in use among `assets` with their counts, fed one by one, cached for `assets`. */
+export function tagsTally(assets: AssetMap): Tally<Array<{ tag: string; count: number }>> {
+  const counts = new Map<string, number>();
+  return {
+    add(asset) {
+      for (const tag of asset.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    },
+    finish() {
+      const tags = [...counts]
+        .map(([tag, count]) => ({ tag, count }))
+        .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+      tagsCache.set(assets, tags);
+      return tags;
+    },
+  };
+}
+
 /** Every tag in use with its count, most used first, then by name. */
 export function computeTags(state: MediaLibraryState): Array<{ tag: string; count: number }> {
-  const cached = tagsCache.get(state.assets);
-  if (cached) return cached.map((entry) => ({ ...entry }));
-  const counts = new Map<string, number>();
-  for (const asset of state.assets.values()) {
-    for (const tag of asset.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  let tags = tagsCache.get(state.assets);
+  if (!tags) {
+    const tally = tagsTally(state.assets);
+    for (const asset of state.assets.values()) tally.add(asset);
+    tags = tally.finish();
   }
-  const tags = [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  tagsCache.set(state.assets, tags);
   return tags.map((entry) => ({ ...entry }));
 }

@@ -30,3 +30,16 @@ export function sortedAssets(
   }
   return sorted;
 }
+
+/**
+ * Stores `sorted` (every asset of `assets` in the order `sortKey` names) as if `sortedAssets`
+ * had sorted it, so the first query after a library opens finds the order ready.
+ */
+export function primeSortedAssets(assets: Assets, sortKey: string, sorted: MediaAsset[]): void {
+  let cache = caches.get(assets);
+  if (!cache) {
+    cache = new Map();
+    caches.set(assets, cache);
+  }
+  cache.set(`${assets.size}\n${sortKey}`, sorted);
+}

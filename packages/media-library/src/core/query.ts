@@ -42,7 +42,7 @@ function fieldCompare(field: SortField): Compare {
  * The comparator for a query's sort. Ties break on id in the same direction, so the order is
  * total (paging never shows an asset twice) and descending is exactly ascending reversed.
  */
-function comparatorFor(sort: MediaQuery['sort']): Compare {
+export function comparatorFor(sort: MediaQuery['sort']): Compare {
   const byField = fieldCompare(sort?.field ?? 'createdAt');
   const sign = (sort?.direction ?? (sort ? 'asc' : 'desc')) === 'desc' ? -1 : 1;
   return (a, b) => {
@@ -191,9 +191,12 @@ function valuesOf(
   }
   const map = assets as ReadonlyMap<string, MediaAsset>;
   if (select) return { values: map.values(), sorted: false };
-  const field = query.sort?.field ?? 'createdAt';
-  const direction = query.sort?.direction ?? (query.sort ? 'asc' : 'desc');
-  return { values: sortedAssets(map, `${field}:${direction}`, compare), sorted: true };
+  return { values: sortedAssets(map, sortKeyOf(query.sort), compare), sorted: true };
+}
+
+/** Names a query's order (`createdAt:desc`), under which a map's sorted assets are kept. */
+export function sortKeyOf(sort: MediaQuery['sort']): string {
+  return `${sort?.field ?? 'createdAt'}:${sort?.direction ?? (sort ? 'asc' : 'desc')}`;
 }
 
 /**

@@ -1,0 +1,42 @@
+// What views derive from a freshly loaded index (the newest-first order, search texts, counts,
+// tags, facets), computed in short slices before the index is published, so the render that
+// shows 100,000 assets finds it all cached instead of computing it in one long task.
+import { facetsTally } from './library-facets';
+import { statisticsTally, tagsTally } from './library-statistics';
+import { comparatorFor, sortKeyOf } from './query';
+import { primeSortedAssets } from './query-index';
+import { assetSearchText } from './search-text';
+import { createSlicer, type SliceOptions, sortInSlices } from './time-slice';
+import type { MediaAsset } from './types';
+
+type AssetMap = ReadonlyMap<string, MediaAsset>;
+
+/**
+ * Fills the caches kept per version of `assets` (and the search text kept per record) in
+ * slices of at most `options.budgetMs`. The caches hold exactly what the same calls made cold
+ * would compute; `assets` and `trash` must not change afterwards (the store never changes a
+ * map it published: every change is a new map).
+ */
+export async function warmLibraryIndex(
+  assets: AssetMap,
+  trash: AssetMap,
+  options?: SliceOptions,
+): Promise<void> {
+  const slicer = createSlicer(options);
+  const tallies = [statisticsTally({ assets, trash }), tagsTally(assets), facetsTally(assets)];
+  for (const asset of assets.values()) {
+    assetSearchText(asset);
+    for (const tally of tallies) tally.add(asset);
+    if (slicer.tick()) await slicer.pause();
+  }
+  // The Trash is searched too, when a view lists it.
+  for (const asset of trash.values()) {
+    assetSearchText(asset);
+    if (slicer.tick()) await slicer.pause();
+  }
+  for (const tally of tallies) tally.finish();
+  // Views open newest first: the order every query without a page of its own scans in.
+  const sort = undefined;
+  const sorted = await sortInSlices([...assets.values()], comparatorFor(sort), slicer);
+  primeSortedAssets(assets, sortKeyOf(sort), sorted);
+}
