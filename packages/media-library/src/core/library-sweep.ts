@@ -12,6 +12,7 @@ import {
   toStoredAsset,
 } from './db';
 import type { LibraryContext } from './library-context';
+import { createSlicer, type SliceOptions, type Slicer } from './time-slice';
 import type { MediaAsset } from './types';
 
 /** What a sweep repaired. */
@@ -38,7 +39,12 @@ export interface SweepKeep {
  * Deletes unreferenced blobs, removes records whose original is missing and drops missing
  * thumbnails from records. Safe to run while other tabs import, delete or edit.
  */
-export async function sweepLibrary(ctx: LibraryContext, keep?: SweepKeep): Promise<SweepReport>;
+export async function sweepLibrary(
+  ctx: LibraryContext,
+  keep?: SweepKeep,
+  mode?: undefined,
+  slices?: SliceOptions,
+): Promise<SweepReport>;
 /**
  * With `ifIdle`, resolves `undefined` at once when another instance holds the lock (an import
  * is writing): the start-up sweep then waits for the next start rather than delaying `ready`.
@@ -47,11 +53,13 @@ export async function sweepLibrary(
   ctx: LibraryContext,
   keep: SweepKeep | undefined,
   mode: { ifIdle: true },
+  slices?: SliceOptions,
 ): Promise<SweepReport | undefined>;
 export async function sweepLibrary(
   ctx: LibraryContext,
   keep?: SweepKeep,
   mode?: { ifIdle: true },
+  slices?: SliceOptions,
 ): Promise<SweepReport | undefined> {
   ctx.assertOpen();
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
@@ -59,14 +67,22 @@ export async function sweepLibrary(
   return lock(async () => {
     // Keys first, records second: a record read later than the keys had its bytes written
     // before them (imports are locked out), so a key missing from the list is truly missing.
-    const keys = new Set(await blobs.keys());
-    const referenced = await referencedKeys(ctx, db);
+    // Each loop pauses now and then: at 100,000 assets these are 200,000 keys, and a page
+    // opening its library must stay responsive meanwhile.
+    const slicer = createSlicer(slices);
+    const keys = new Set<string>();
+    for (const key of await blobs.keys()) {
+      keys.add(key);
+      if (slicer.tick()) await slicer.pause();
+    }
+    const referenced = await referencedKeys(ctx, db, slicer);
 
     const brokenIds: string[] = [];
     const thumblessIds: string[] = [];
     const evictedIds: string[] = [];
     const used = new Set<string>();
     for (const [id, { blobKey, thumbnailKey, createdAt }] of referenced) {
+      if (slicer.tick()) await slicer.pause();
       if (!keys.has(blobKey)) {
         if (keep && createdAt < keep.before) evictedIds.push(id);
         else brokenIds.push(id);
@@ -77,7 +93,11 @@ export async function sweepLibrary(
       if (keys.has(thumbnailKey)) used.add(thumbnailKey);
       else thumblessIds.push(id);
     }
-    const orphans = [...keys].filter((key) => !used.has(key));
+    const orphans: string[] = [];
+    for (const key of keys) {
+      if (!used.has(key)) orphans.push(key);
+      if (slicer.tick()) await slicer.pause();
+    }
 
     const repaired =
       brokenIds.length + thumblessIds.length + evictedIds.length > 0
@@ -111,12 +131,15 @@ type KeyPair = { blobKey: string; thumbnailKey: string | undefined; createdAt: n
 async function referencedKeys(
   ctx: LibraryContext,
   db: Awaited<ReturnType<LibraryContext['db']>>,
+  slicer: Slicer,
 ): Promise<Map<string, KeyPair>> {
   const ids = await db.getAllKeys('assets');
-  const { assets: loaded, trash } = ctx.store.getState();
   const result = new Map<string, KeyPair>();
   const unknown: string[] = [];
   for (const id of ids) {
+    if (slicer.tick()) await slicer.pause();
+    // Read again after every pause: an asset may have been edited meanwhile, never its keys.
+    const { assets: loaded, trash } = ctx.store.getState();
     const asset = loaded.get(id) ?? trash.get(id);
     if (asset) {
       const { blobKey, thumbnailKey, createdAt } = asset;
