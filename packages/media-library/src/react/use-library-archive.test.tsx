@@ -146,5 +146,16 @@ describe('useLibraryArchive', () => {
     };
     expect(summarizeArchiveImport(report)).toBe('2 restored, 1 failed');
     expect(summarizeArchiveImport({ ...report, assets: [] })).toBe('The archive holds no assets');
+    const fromTrash: ArchiveImportReport = {
+      ...report,
+      assets: [
+        { id: 'd', name: 'd', status: 'duplicate', asset, restored: true },
+        { id: 'e', name: 'e', status: 'duplicate', asset },
+        { id: 'f', name: 'f', status: 'duplicate', asset, restored: true },
+      ],
+    };
+    expect(summarizeArchiveImport(fromTrash)).toBe(
+      '2 back from the Trash, 1 already in your library',
+    );
   });
 });

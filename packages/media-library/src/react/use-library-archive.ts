@@ -39,7 +39,10 @@ export interface UseLibraryArchiveResult {
   status: LibraryArchiveStatus;
   /** Progress of the latest export or import, while it runs and after it ends. */
   progress?: ArchiveProgress;
-  /** The latest import's outcome in words, e.g. "12 restored, 3 already in your library, 1 failed". */
+  /**
+   * The latest import's outcome in words, e.g. "12 restored, 2 back from the Trash, 3 already
+   * in your library, 1 failed".
+   */
   result?: string;
   /** The latest import's full report. */
   report?: ArchiveImportReport;
@@ -57,12 +60,18 @@ interface ArchiveState {
   error?: Error;
 }
 
-/** "12 restored, 3 already in your library, 1 failed"; zero counts are left out. */
+/**
+ * "12 restored, 2 back from the Trash, 3 already in your library, 1 failed"; zero counts are
+ * left out.
+ */
 export function summarizeArchiveImport(report: ArchiveImportReport): string {
   const count = (status: string) => report.assets.filter((a) => a.status === status).length;
+  // Assets the archive brought out of the Trash were not in view: "already there" would hide them.
+  const fromTrash = report.assets.filter((a) => a.status === 'duplicate' && a.restored).length;
   const parts = [
     [count('imported'), 'restored'],
-    [count('duplicate'), 'already in your library'],
+    [fromTrash, 'back from the Trash'],
+    [count('duplicate') - fromTrash, 'already in your library'],
     [count('failed'), 'failed'],
   ]
     .filter(([n]) => (n as number) > 0)

@@ -91,8 +91,11 @@ export interface ImportArchiveOptions {
 export type ArchiveAssetResult =
   /** `id` is the manifest's id; `asset` the library's record (a new id). */
   | { id: string; name: string; status: 'imported'; asset: MediaAsset }
-  /** The same bytes were already in the library: tags and collections were merged into it. */
-  | { id: string; name: string; status: 'duplicate'; asset: MediaAsset }
+  /**
+   * The same bytes were already in the library: tags and collections were merged into it. With
+   * `restored`, that asset was in the Trash: the restore brought it back out.
+   */
+  | { id: string; name: string; status: 'duplicate'; asset: MediaAsset; restored?: boolean }
   /** Refused or unreadable: an `ArchiveError` (bytes missing, hash mismatch...) or the pipeline's. */
   | { id: string; name: string; status: 'failed'; error: ArchiveError | Error };
 

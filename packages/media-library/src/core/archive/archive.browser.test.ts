@@ -1,6 +1,7 @@
 // Library archives in real Chromium: an OPFS library exports into a zip whose originals are
 // the stored files themselves, and a second OPFS library restores it with thumbnails made anew
-// and the same bytes, even for media whose bytes hold the zip's own signatures.
+// and the same bytes, even for media whose bytes hold the zip's own signatures; an archive
+// restored over an asset in the Trash brings it back on its kept files.
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { libraryDbName } from '../db';
@@ -11,8 +12,7 @@ const cleanups: Array<() => Promise<void>> = [];
 const opened: MediaLibraryInstance[] = [];
 
 /** A library on OPFS with a unique name, removed (records, bytes, database) after the test. */
-function openLibrary(): MediaLibraryInstance {
-  const name = `archive-${crypto.randomUUID()}`;
+function openLibrary(name = `archive-${crypto.randomUUID()}`): MediaLibraryInstance {
   const library = createMediaLibrary({ name, broadcast: false });
   opened.push(library);
   cleanups.push(async () => {
@@ -33,6 +33,19 @@ afterEach(async () => {
   }
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
+
+/** The names of the files in a library's OPFS folder. */
+async function storedFiles(name: string): Promise<string[]> {
+  const root = await navigator.storage.getDirectory();
+  const folder = (await root.getDirectoryHandle(
+    opfsDirectoryName(name),
+  )) as FileSystemDirectoryHandle & {
+    keys(): AsyncIterableIterator<string>;
+  };
+  const names: string[] = [];
+  for await (const file of folder.keys()) names.push(file);
+  return names.sort();
+}
 
 /** A real PNG from Chromium's encoder, different for each `hue`. */
 async function png(hue: number): Promise<File> {
@@ -89,5 +102,39 @@ describe('library archives in Chromium', () => {
     const [restoredAlbum] = target.getState().collections.values();
     expect(restoredAlbum?.name).toBe('Album');
     expect(target.query({ collectionId: restoredAlbum?.id }).total).toBe(1);
+  });
+
+  it('brings an asset in the Trash back out on its kept files, the archive merged in', async () => {
+    const name = `archive-${crypto.randomUUID()}`;
+    const library = openLibrary(name);
+    await library.ready;
+    const [fox] = await library.importFiles([{ blob: await png(30), tags: ['fox'] }]);
+    const id = fox?.status === 'imported' ? fox.asset.id : '';
+    await library.update(id, { title: 'Fox' });
+    const archive = await library.exportArchive();
+    await library.update(id, { title: '' });
+    await library.removeTags(id, ['fox']);
+    await library.delete(id);
+    const files = await storedFiles(name);
+    const original = new Uint8Array(await ((await library.getBlob(id)) as Blob).arrayBuffer());
+
+    const report = await library.importArchive(archive);
+
+    expect(report.assets[0]).toMatchObject({ status: 'duplicate', restored: true, asset: { id } });
+    expect(library.getState().trash.size).toBe(0);
+    expect(library.get(id)).toMatchObject({ title: 'Fox', tags: ['fox'] });
+    expect(library.get(id)?.trashedAt).toBeUndefined();
+    // No second copy: the files the Trash kept serve the asset again.
+    expect(await storedFiles(name)).toEqual(files);
+    const bytes = new Uint8Array(await ((await library.getBlob(id)) as Blob).arrayBuffer());
+    expect(bytes).toEqual(original);
+    expect((await library.getBlob(id, 'thumbnail'))?.size).toBeGreaterThan(0);
+
+    // Stored so: the next session opens with the asset out of the Trash.
+    library.close();
+    const next = openLibrary(name);
+    await next.ready;
+    expect(next.get(id)).toMatchObject({ title: 'Fox', tags: ['fox'] });
+    expect(next.getState().trash.size).toBe(0);
   });
 });

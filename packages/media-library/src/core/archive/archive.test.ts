@@ -275,6 +275,46 @@ describe('importArchive', () => {
     expect(target.getState().assets.size).toBe(3);
   });
 
+  it('brings an asset in the Trash back out, merging the archive into it as into a live one', async () => {
+    const archive = await (await sampleLibrary()).exportArchive();
+    const target = open();
+    await target.ready;
+    const trips = await target.createCollection('Trips');
+    const [mine] = await target.importFiles([
+      { blob: pngFile(1, 'my-fox.png'), tags: ['mine'], title: 'My fox' },
+      { blob: pngFile(9, 'other.png') },
+    ]);
+    const id = mine?.status === 'imported' ? mine.asset.id : '';
+    const other = target.query({ text: 'other' }).items[0]?.id as string;
+    await target.delete([id, other]);
+
+    const report = await target.importArchive(archive);
+
+    const result = report.assets.find((r) => r.name === 'fox.png');
+    expect(result).toMatchObject({ status: 'duplicate', restored: true, asset: { id } });
+    expect(result?.status === 'duplicate' && result.asset.trashedAt).toBeUndefined();
+    // Out of the Trash and in the library's views, with the archive's fields merged in.
+    expect(target.getState().trash.has(id)).toBe(false);
+    const fox = target.get(id) as MediaAsset;
+    expect(fox.trashedAt).toBeUndefined();
+    expect(fox.tags.sort()).toEqual(['fox', 'mine', 'red']);
+    expect(fox.title).toBe('My fox');
+    expect(fox.alt).toBe('A red fox');
+    expect(fox.favorite).toBe(true);
+    expect(fox.collectionIds).toEqual([trips.id]);
+    expect(target.query({ collectionId: trips.id }).items.map((a) => a.id)).toContain(id);
+    // What the archive does not hold stays in the Trash; the others came in new.
+    expect([...target.getState().trash.keys()]).toEqual([other]);
+    expect(report.assets.filter((r) => r.status === 'imported')).toHaveLength(2);
+    expect(report.assets.some((r) => r.status === 'imported' && 'restored' in r)).toBe(false);
+
+    // Imported again, the asset is simply already there.
+    const again = await target.importArchive(archive);
+    const second = again.assets.find((r) => r.name === 'fox.png');
+    expect(second).toMatchObject({ status: 'duplicate', asset: { id } });
+    expect(second && 'restored' in second).toBe(false);
+  });
+
   it('restores what precedes the cut of a truncated archive and reports the rest', async () => {
     const source = await sampleLibrary();
     const archive = await source.exportArchive();

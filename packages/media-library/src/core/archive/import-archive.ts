@@ -152,14 +152,21 @@ export async function importArchive(
   const restored = await restoreFields(ctx, plan.created, imported, inputOf);
   for (const [at, result] of imported.entries()) {
     const { index, asset } = inputOf[at] as (typeof inputOf)[number];
+    if (result.status === 'failed') {
+      results[index] = { id: asset.id, name: asset.name, status: 'failed', error: result.error };
+      continue;
+    }
+    const record = restored.get(result.asset.id) ?? result.asset;
     results[index] =
-      result.status === 'failed'
-        ? { id: asset.id, name: asset.name, status: 'failed', error: result.error }
+      result.status === 'imported'
+        ? { id: asset.id, name: asset.name, status: 'imported', asset: record }
         : {
             id: asset.id,
             name: asset.name,
-            status: result.status,
-            asset: restored.get(result.asset.id) ?? result.asset,
+            status: 'duplicate',
+            asset: record,
+            // The pipeline found these bytes in the Trash and brought that asset back.
+            ...(result.restored ? { restored: true } : {}),
           };
   }
   return {
