@@ -67,6 +67,7 @@ describe('importing files that do not decode', () => {
     expect(summarizeImport(results)).toEqual({
       imported: 4,
       duplicates: 0,
+      restored: 0,
       failed: 0,
       unreadable: 3,
       canceled: 0,

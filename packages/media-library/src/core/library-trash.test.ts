@@ -5,10 +5,11 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, libraryDbName } from './db';
 import { AssetNotFoundError, MediaLibraryError } from './errors';
+import { describeImportOutcome } from './import/import-summary';
 import type { MediaLibraryInstance } from './library';
 import { TRASH_CHECK_INTERVAL_MS } from './library-trash';
 import { createHarness, type Harness, pngFile, rawRecords } from './testing/library-harness';
-import type { MediaLibraryOptions } from './types';
+import type { ImportItemResult, MediaLibraryOptions } from './types';
 
 vi.mock('./import/thumbnail', () => ({
   createThumbnail: async () => ({
@@ -272,6 +273,7 @@ describe('re-importing bytes that are in the Trash', () => {
     await library.delete(a);
     const [result] = await library.importFiles([pngFile(1, 'again.png')]);
     expect(result).toMatchObject({ status: 'duplicate', restored: true, asset: { id: a } });
+    expect(describeImportOutcome([result as ImportItemResult])).toBe('1 back from the Trash');
     expect(result?.status === 'duplicate' && result.asset.trashedAt).toBeUndefined();
     expect(library.get(a)?.tags).toEqual(['fox']);
     expect(library.getState().trash.size).toBe(0);

@@ -61,6 +61,18 @@ describe('useImportOutcome', () => {
     expect(result.current.moreLabel).toBeUndefined();
   });
 
+  it('says a file whose asset was in the Trash brought it back', () => {
+    const results: ImportItemResult[] = [
+      { status: 'duplicate', asset: asset('old-9', 'owl.png'), name: 'owl 2.png', restored: true },
+    ];
+    const { result } = renderHook(() => useImportOutcome(results));
+    expect(result.current.summary).toBe('1 back from the Trash');
+    expect(result.current.notAdded[0]).toMatchObject({
+      text: 'owl 2.png: brought back from the Trash as owl.png',
+      existing: { id: 'old-9', showLabel: 'Show owl.png' },
+    });
+  });
+
   it('lists up to `listed` and says how many more; canceled files are counted, not listed', () => {
     const results = [
       imported('a.png'),

@@ -16,7 +16,10 @@ export interface ImportNotAdded {
   status: 'duplicate' | 'failed';
   /** The file's own name. */
   name: string;
-  /** "fox.png: already in your library as fox-1.png", "notes.bin: This file is empty." */
+  /**
+   * "fox.png: already in your library as fox-1.png", "owl.png: brought back from the Trash",
+   * "notes.bin: This file is empty."
+   */
   text: string;
   /** For a duplicate: the asset already in the library, to reveal it. */
   existing?: { id: string; name: string; showLabel: string };
@@ -52,7 +55,9 @@ function notAddedOf(result: ImportItemResult, position: number): ImportNotAdded 
       position,
       status: 'duplicate',
       name,
-      text: `${name}: already in your library${as}`,
+      text: result.restored
+        ? `${name}: brought back from the Trash${as}`
+        : `${name}: already in your library${as}`,
       existing: { id: existing.id, name: existing.name, showLabel: `Show ${existing.name}` },
     };
   }

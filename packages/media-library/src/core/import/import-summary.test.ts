@@ -41,6 +41,16 @@ describe('describeImportOutcome', () => {
     expect(describeImportOutcome([])).toBe('Nothing to import');
   });
 
+  it('counts assets brought out of the Trash apart from those already in view', () => {
+    const restored: ImportItemResult = { status: 'duplicate', asset: asset('t1'), restored: true };
+    const results = [imported('a'), restored, { ...restored, asset: asset('t2') }, duplicate('d')];
+    expect(describeImportOutcome(results)).toBe(
+      '1 added, 2 back from the Trash, 1 already in your library',
+    );
+    expect(summarizeImport(results)).toMatchObject({ duplicates: 3, restored: 2 });
+    expect(describeImportOutcome([restored])).toBe('1 back from the Trash');
+  });
+
   it("names kept files that can't be shown, but not refused ones twice", () => {
     const results = [
       imported('a'),

@@ -1,12 +1,17 @@
 // The outcome of an import batch in counts, for a summary line after the batch ends.
 import type { ImportItemResult } from '../types';
 
-/** Counts of a batch's results; `unreadable` overlaps `imported` and `failed`. */
+/**
+ * Counts of a batch's results; `unreadable` overlaps `imported` and `failed`, `restored`
+ * overlaps `duplicates`.
+ */
 export interface ImportSummary {
   /** New assets, readable or not. */
   imported: number;
-  /** Files whose bytes were already in the library. */
+  /** Files whose bytes were already in the library (or in its Trash). */
   duplicates: number;
+  /** Duplicates whose asset was in the Trash: the import brought it back. */
+  restored: number;
   /** Files not imported, for any reason but a cancel (including unreadable ones refused). */
   failed: number;
   /**
@@ -28,14 +33,17 @@ export function summarizeImport(results: readonly ImportItemResult[]): ImportSum
   const summary: ImportSummary = {
     imported: 0,
     duplicates: 0,
+    restored: 0,
     failed: 0,
     unreadable: 0,
     canceled: 0,
   };
   for (const result of results) {
     if (result.status === 'imported') summary.imported++;
-    else if (result.status === 'duplicate') summary.duplicates++;
-    else if (isCanceledResult(result)) summary.canceled++;
+    else if (result.status === 'duplicate') {
+      summary.duplicates++;
+      if (result.restored) summary.restored++;
+    } else if (isCanceledResult(result)) summary.canceled++;
     else summary.failed++;
     if (isUnreadableResult(result)) summary.unreadable++;
   }
@@ -78,7 +86,10 @@ export function describeImportOutcome(results: readonly ImportItemResult[]): str
   // Unreadable files that were kept are added, but a user should know they will not preview.
   const shownUnreadable = summary.unreadable - unreadableFailed(results);
   if (shownUnreadable > 0) parts.push(`${shownUnreadable} can't be shown`);
-  if (summary.duplicates > 0) parts.push(`${summary.duplicates} already in your library`);
+  // An asset brought out of the Trash was not in view: "already there" would hide it.
+  if (summary.restored > 0) parts.push(`${summary.restored} back from the Trash`);
+  const already = summary.duplicates - summary.restored;
+  if (already > 0) parts.push(`${already} already in your library`);
   if (summary.failed > 0) parts.push(`${summary.failed} failed`);
   return parts.join(', ');
 }
