@@ -5,7 +5,8 @@ import { computeFacets } from './library-facets';
 import { computeStatistics, computeTags } from './library-statistics';
 import { warmLibraryIndex } from './library-warm';
 import { queryAssets } from './query';
-import { sortedAssets } from './query-index';
+import { sortedAssets, sortedSearchTexts } from './query-index';
+import { assetSearchText } from './search-text';
 import { sampleAsset } from './testing/sample-asset';
 import { createSlicer, sortInSlices } from './time-slice';
 import type { MediaAsset, MediaLibraryState } from './types';
@@ -98,6 +99,9 @@ describe('warmLibraryIndex', () => {
       throw new Error('sorted again');
     };
     expect(sortedAssets(warm.assets, 'createdAt:desc', neverCompare)).toEqual(expected.newest);
+    expect(sortedSearchTexts(warm.assets, 'createdAt:desc', neverCompare)).toEqual(
+      expected.newest.map((asset) => assetSearchText({ ...asset })),
+    );
     // The screen's query (explicit newest-first sort, no page) scans the warmed order.
     expect(
       queryAssets(warm.assets, { sort: { field: 'createdAt', direction: 'desc' } }).items,
@@ -109,7 +113,7 @@ describe('warmLibraryIndex', () => {
 
   it('is one slice for a small library with the default budget', async () => {
     let pauses = 0;
-    await warmLibraryIndex(asMap(randomLibrary(50, 3)), new Map(), {
+    await warmLibraryIndex(asMap(randomLibrary(30, 3)), new Map(), {
       yieldToMain: async () => {
         pauses++;
       },

@@ -38,5 +38,11 @@ export async function warmLibraryIndex(
   // Views open newest first: the order every query without a page of its own scans in.
   const sort = undefined;
   const sorted = await sortInSlices([...assets.values()], comparatorFor(sort), slicer);
-  primeSortedAssets(assets, sortKeyOf(sort), sorted);
+  // Their search texts in that order, so a search reads an array (see query-index.ts).
+  const texts: string[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    texts[i] = assetSearchText(sorted[i] as MediaAsset);
+    if (slicer.tick()) await slicer.pause();
+  }
+  primeSortedAssets(assets, sortKeyOf(sort), sorted, texts);
 }

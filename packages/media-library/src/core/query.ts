@@ -1,6 +1,7 @@
 // The query engine: filters, text search, sorting and paging over the loaded index, in memory.
 // Built to run on every keystroke over 10,000+ assets: one pass, no per-asset allocation.
-import { sortedAssets } from './query-index';
+import { sortedAssets, sortedSearchTexts } from './query-index';
+import { narrowingFor, previousMatches, rememberMatches } from './query-narrow';
 import { assetSearchText, searchTerms } from './search-text';
 import type { MediaAsset, MediaLibraryState, MediaQuery, QueryResult, SortField } from './types';
 
@@ -56,7 +57,7 @@ const nonEmpty = <T>(values: readonly T[] | undefined): values is readonly T[] =
 
 /**
  * Compiles the filters of a query into a list of predicates, cheapest first, so each asset
- * is rejected as early as possible and the text match (the most expensive) runs last.
+ * is rejected as early as possible; the text match (the most expensive) runs after them all.
  */
 function compileFilters(query: MediaQuery): Predicate[] {
   const predicates: Predicate[] = [];
@@ -139,16 +140,6 @@ function compileFilters(query: MediaQuery): Predicate[] {
         : (a) => tags.every((tag) => a.tags.includes(tag)),
     );
   }
-  const terms = searchTerms(query.text);
-  if (terms.length > 0) {
-    predicates.push((a) => {
-      const text = assetSearchText(a);
-      for (let i = 0; i < terms.length; i++) {
-        if (!text.includes(terms[i] as string)) return false;
-      }
-      return true;
-    });
-  }
   return predicates;
 }
 
@@ -175,15 +166,17 @@ function insertSorted(buffer: MediaAsset[], asset: MediaAsset, compare: Compare)
 const maxSelected = 512;
 
 /**
- * The assets to scan, and whether they come in the query's order already: a library's map is
- * kept sorted per sort, so a query keeping all its matches needs no sort of its own.
+ * The assets to scan, whether they come in the query's order already and, for a search, their
+ * search texts index by index: a library's map is kept sorted per sort, so a query keeping all
+ * its matches needs no sort of its own.
  */
 function valuesOf(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
   query: MediaQuery,
   compare: Compare,
   select: boolean,
-): { values: Iterable<MediaAsset>; sorted: boolean } {
+  search: boolean,
+): { values: Iterable<MediaAsset>; sorted: boolean; texts?: readonly string[] } {
   const maybeMap = assets as Partial<ReadonlyMap<string, MediaAsset>>;
   // A Map iterates [key, value] pairs; its values are what we want.
   if (typeof maybeMap.get !== 'function' || typeof maybeMap.values !== 'function') {
@@ -191,7 +184,10 @@ function valuesOf(
   }
   const map = assets as ReadonlyMap<string, MediaAsset>;
   if (select) return { values: map.values(), sorted: false };
-  return { values: sortedAssets(map, sortKeyOf(query.sort), compare), sorted: true };
+  const key = sortKeyOf(query.sort);
+  const values = sortedAssets(map, key, compare);
+  if (!search) return { values, sorted: true };
+  return { values, sorted: true, texts: sortedSearchTexts(map, key, compare) };
 }
 
 /** Names a query's order (`createdAt:desc`), under which a map's sorted assets are kept. */
@@ -219,6 +215,8 @@ export function queryAssets(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
   query: MediaQuery = {},
 ): QueryResult {
+  const terms = searchTerms(query.text);
+  const termCount = terms.length;
   const predicates = compileFilters(query);
   const predicateCount = predicates.length;
   const compare = comparatorFor(query.sort);
@@ -232,8 +230,23 @@ export function queryAssets(
 
   let total = 0;
   const kept: MediaAsset[] = [];
-  const { values, sorted } = valuesOf(assets, query, compare, select);
+  const scan = valuesOf(assets, query, compare, select, termCount > 0);
+  const { sorted } = scan;
+  let { values, texts } = scan;
+  // A search over a library's map remembers its matches, and a longer text checks only those.
+  const narrowing =
+    texts && termCount > 0
+      ? narrowingFor(assets as ReadonlyMap<string, MediaAsset>, query)
+      : undefined;
+  const previous = narrowing && previousMatches(narrowing, terms);
+  if (previous) {
+    values = previous.matches;
+    texts = previous.texts;
+  }
+  const keptTexts: string[] = [];
+  let index = -1;
   for (const asset of values) {
+    index++;
     let matches = true;
     for (let i = 0; i < predicateCount; i++) {
       if (!(predicates[i] as Predicate)(asset)) {
@@ -242,6 +255,17 @@ export function queryAssets(
       }
     }
     if (!matches) continue;
+    if (termCount > 0) {
+      const text = texts ? (texts[index] as string) : assetSearchText(asset);
+      for (let i = 0; i < termCount; i++) {
+        if (!text.includes(terms[i] as string)) {
+          matches = false;
+          break;
+        }
+      }
+      if (!matches) continue;
+      if (narrowing) keptTexts.push(text);
+    }
     total++;
     if (!select) {
       kept.push(asset);
@@ -254,6 +278,7 @@ export function queryAssets(
     }
   }
   if (!select && !sorted) kept.sort(compare);
+  if (narrowing) rememberMatches(narrowing, { terms, matches: kept.slice(), texts: keptTexts });
   return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
 }
 
