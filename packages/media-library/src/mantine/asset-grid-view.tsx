@@ -1,14 +1,23 @@
 // The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard, selection and
 // the open item; @tanstack/react-virtual renders only the rows in view, so 10,000+ assets
 // scroll smoothly. Every row has a computed fixed height, so images loading never move anything.
-import { Box } from '@mantine/core';
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  memo,
+  type RefObject,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+} from 'react';
 import type { MediaAsset } from '../core/index';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
 import { captionHeight, GridCell, ListCell, labelIds, listRowHeight } from './asset-grid-cells';
 import { assetLabel } from './format';
+import { PresetStyles } from './preset-styles';
 
 /** Props of {@link AssetGridView}. */
 export interface AssetGridViewProps {
@@ -49,6 +58,12 @@ export interface AssetGridViewProps {
 }
 
 const gap = 12;
+/**
+ * While the grid scrolls, a cell waits this long before reading its thumbnail: a drag through
+ * 100,000 assets mounts rows it shows for one frame, and reading their bytes would make every
+ * frame a long task. Rows the scroll stops on read at once.
+ */
+const scrollingLoadDelayMs = 150;
 
 /** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
 export function AssetGridView({
@@ -81,11 +96,24 @@ export function AssetGridView({
     openId,
   });
 
+  // The focused cell's row is always rendered, wherever the grid is scrolled: Tab comes back
+  // to it, and a re-layout (details opening beside the grid) never drops its focus.
+  const { focusedId } = grid;
+  const focusedIndex = useMemo(
+    () => (focusedId === undefined ? -1 : ids.indexOf(focusedId)),
+    [ids, focusedId],
+  );
+  const focusedRow = focusedIndex < 0 ? -1 : Math.floor(focusedIndex / columns);
+  const rangeExtractor = useCallback(
+    (range: Range) => withRow(defaultRangeExtractor(range), focusedRow),
+    [focusedRow],
+  );
   const virtualizer = useVirtualizer({
     count: Math.ceil(assets.length / columns),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: 2,
+    rangeExtractor,
     initialRect: { width: 960, height: 720 },
   });
   // Row heights are computed, never measured: re-layout when the width changes them.
@@ -95,64 +123,149 @@ export function AssetGridView({
   }, [virtualizer, rowHeight]);
 
   // Keyboard focus may move to a row outside the rendered window: scroll it in, then focus.
-  const { focusedId } = grid;
   useEffect(() => {
     const root = scrollRef.current;
     if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
-    const index = ids.indexOf(focusedId);
-    if (index < 0) return;
-    virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
-    const frame = requestAnimationFrame(() => {
+    if (focusedIndex < 0) return;
+    virtualizer.scrollToIndex(Math.floor(focusedIndex / columns), { align: 'auto' });
+    // The row may render a few frames later (rows of a scrolled-to window render in the
+    // background): look again each frame for a while.
+    let frame = 0;
+    let tries = 0;
+    const focusCell = () => {
       const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
-      if (cell && document.activeElement !== cell && !cell.contains(document.activeElement))
-        cell.focus();
-    });
+      if (!cell) {
+        if (++tries < 30) frame = requestAnimationFrame(focusCell);
+        return;
+      }
+      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
+    };
+    frame = requestAnimationFrame(focusCell);
     return () => cancelAnimationFrame(frame);
-  }, [focusedId, ids, columns, virtualizer]);
+  }, [focusedId, focusedIndex, columns, virtualizer]);
 
-  const row = { assets, columns, rowHeight, layout, grid, onView, touch: touchTargets };
+  // Rows read the grid's latest props when they render and when an event comes, so a row whose
+  // cells did not change is not rendered again as the grid scrolls (see GridRow).
+  const gridRef = useRef(grid);
+  gridRef.current = grid;
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  const selected = useMemo(() => new Set(grid.selectedIds), [grid.selectedIds]);
+  // While a pointer scrolls, the rows of a new window render in the background, a few
+  // milliseconds at a time (React yields between), so dragging through 100,000 assets never
+  // blocks a frame; rows already shown stay put meanwhile. At rest, and while the keyboard
+  // moves (its focus must land on a rendered cell at once), rows render in the same frame.
+  const items = virtualizer.getVirtualItems();
+  const deferredItems = useDeferredValue(items);
+  const keyboardInside =
+    typeof document !== 'undefined' && !!scrollRef.current?.contains(document.activeElement);
+  const shownItems = virtualizer.isScrolling && !keyboardInside ? deferredItems : items;
+
+  const loadDelayMs = virtualizer.isScrolling ? scrollingLoadDelayMs : 0;
   return (
-    <Box
+    <div
       ref={scrollRef}
       {...grid.getGridProps({ 'aria-label': label })}
       data-layout={layout}
       style={{ height: '100%', overflowY: 'auto', padding: gap, contain: 'strict' }}
     >
+      <PresetStyles />
       <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <GridRow key={item.key} row={item} {...row} />
-        ))}
+        {shownItems.map((item) => {
+          const first = item.index * columns;
+          return (
+            <GridRow
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              assets={assets}
+              columns={columns}
+              rowHeight={rowHeight}
+              layout={layout}
+              gridRef={gridRef}
+              onViewRef={onViewRef}
+              viewable={onView !== undefined}
+              touch={touchTargets}
+              loadDelayMs={loadDelayMs}
+              cellStates={cellStates(assets, first, columns, selected, grid.focusedId, openId)}
+            />
+          );
+        })}
       </div>
-    </Box>
+    </div>
   );
 }
 
+/** The row indexes to render, with `row` added in order if it is missing (and exists). */
+function withRow(rows: number[], row: number): number[] {
+  if (row < 0 || rows.includes(row)) return rows;
+  return [...rows, row].sort((a, b) => a - b);
+}
+
+/**
+ * What of a row's cells the grid's state decides, as one string: a row renders again only
+ * when it changes (or its assets, size or layout do), not on every scroll frame.
+ */
+function cellStates(
+  assets: readonly MediaAsset[],
+  first: number,
+  columns: number,
+  selected: ReadonlySet<string>,
+  focusedId: string | undefined,
+  openId: string | undefined,
+): string {
+  let states = '';
+  for (let i = first; i < Math.min(assets.length, first + columns); i++) {
+    const id = (assets[i] as MediaAsset).id;
+    states += `${selected.has(id) ? 's' : '-'}${id === focusedId ? 'f' : '-'}${id === openId ? 'o' : '-'}`;
+  }
+  return states;
+}
+
 interface GridRowProps {
-  row: VirtualItem;
+  index: number;
+  start: number;
   assets: readonly MediaAsset[];
   columns: number;
   rowHeight: number;
   layout: 'grid' | 'list';
-  grid: UseAssetGridResult;
-  onView?(id: string): void;
+  gridRef: RefObject<UseAssetGridResult>;
+  onViewRef: RefObject<((id: string) => void) | undefined>;
+  viewable: boolean;
   touch: boolean;
+  loadDelayMs: number;
+  /** Only compared: see cellStates. */
+  cellStates: string;
 }
 
 /** One rendered row: its cells, each with the grid's item props and its visible parts. */
-function GridRow({ row, assets, columns, rowHeight, layout, grid, onView, touch }: GridRowProps) {
+const GridRow = memo(function GridRow({
+  index,
+  start,
+  assets,
+  columns,
+  rowHeight,
+  layout,
+  gridRef,
+  onViewRef,
+  viewable,
+  touch,
+  loadDelayMs,
+}: GridRowProps) {
   const idPrefix = useId();
-  const first = row.index * columns;
+  const first = index * columns;
+  const grid = gridRef.current;
   const selected = new Set(grid.selectedIds);
   return (
     <div
-      {...grid.getRowProps(row.index)}
+      {...grid.getRowProps(index)}
       style={{
         position: 'absolute',
         top: 0,
         left: 0,
         width: '100%',
         height: rowHeight,
-        transform: `translateY(${row.start}px)`,
+        transform: `translateY(${start}px)`,
         display: 'grid',
         gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
         columnGap: gap,
@@ -160,18 +273,33 @@ function GridRow({ row, assets, columns, rowHeight, layout, grid, onView, touch 
       }}
     >
       {assets.slice(first, first + columns).map((asset, c) => {
-        const { ref, onDoubleClick, ...itemProps } = grid.getItemProps(asset.id, first + c);
-        const prefix = `${idPrefix}${asset.id}`;
+        const id = asset.id;
+        const at = first + c;
+        // State from this render; handlers from the grid's latest, when the event comes.
+        const {
+          ref,
+          onClick: _c,
+          onDoubleClick: _d,
+          onFocus: _f,
+          ...itemProps
+        } = grid.getItemProps(id, at);
+        const latest = () => gridRef.current.getItemProps(id, at);
+        const prefix = `${idPrefix}${id}`;
         const Cell = layout === 'grid' ? GridCell : ListCell;
         return (
-          <Box
-            key={asset.id}
+          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (tabIndex and role spread in); the grid handles the keyboard.
+          <div
+            key={id}
             ref={ref}
             {...itemProps}
-            onDoubleClick={onView ? () => onView(asset.id) : onDoubleClick}
+            onClick={(event) => latest().onClick?.(event)}
+            onFocus={(event) => latest().onFocus?.(event)}
+            onDoubleClick={(event) =>
+              viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event)
+            }
             // Named by its visible parts, in reading order (WCAG "label in name").
             aria-labelledby={labelIds(prefix, asset, layout)}
-            data-asset-id={asset.id}
+            data-asset-id={id}
             className="medialoft-grid-cell"
             style={{
               position: 'relative',
@@ -186,13 +314,14 @@ function GridRow({ row, assets, columns, rowHeight, layout, grid, onView, touch 
               asset={asset}
               name={assetLabel(asset)}
               // Through the grid, so a ticked checkbox is where a Shift-click's range starts.
-              onToggle={() => grid.toggle(asset.id)}
-              selected={selected.has(asset.id)}
+              onToggle={() => gridRef.current.toggle(id)}
+              selected={selected.has(id)}
               touch={touch}
+              loadDelayMs={loadDelayMs}
             />
-          </Box>
+          </div>
         );
       })}
     </div>
   );
-}
+});

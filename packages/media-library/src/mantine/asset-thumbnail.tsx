@@ -1,12 +1,13 @@
 // An asset's thumbnail in a fixed-ratio box: the box has its size before the image loads, so
 // nothing below it moves. Non-image kinds show their kind instead of bytes; bytes that do not
 // decode show a "can't be shown" state, never a broken image.
-import { Box, Center, Image, Loader, Stack, Text } from '@mantine/core';
-import { type CSSProperties, useRef, useState } from 'react';
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
 import { mutedText } from './preset-colors';
+import { PresetStyles } from './preset-styles';
 
 /** Props of {@link AssetThumbnail}. */
 export interface AssetThumbnailProps {
@@ -18,6 +19,12 @@ export interface AssetThumbnailProps {
   /** Which bytes: the thumbnail (default) or the original. */
   variant?: 'thumbnail' | 'original';
   radius?: string;
+  /**
+   * Wait this long after the thumbnail first renders before reading its bytes, so one that a
+   * fast scroll carries past at once never reads them (the grid passes this while scrolling).
+   * Read when the thumbnail mounts. Default 0: read at once.
+   */
+  loadDelayMs?: number;
 }
 
 const visualKinds = new Set(['image']);
@@ -40,6 +47,7 @@ export function AssetThumbnail({
   fit = 'cover',
   variant = 'thumbnail',
   radius = 'sm',
+  loadDelayMs = 0,
 }: AssetThumbnailProps) {
   // Other kinds show their drawn preview (a poster frame, a waveform, the first lines) if made.
   const visual =
@@ -48,47 +56,56 @@ export function AssetThumbnail({
     variant === 'original' && (asset.kind !== 'image' || !isInertMimeType(asset.mimeType))
       ? 'thumbnail'
       : variant;
-  const { url, status } = useAssetUrl(visual ? asset.id : undefined, shown);
+  const waited = useWaited(loadDelayMs);
+  const { url, status } = useAssetUrl(visual && waited ? asset.id : undefined, shown);
   // Records from before the unreadable flag existed: the <img> finds out instead.
   const [brokenUrl, setBrokenUrl] = useState<string>();
   const unreadable =
     asset.unreadable === true || (visual && status === 'ready' && brokenUrl === url);
   return (
-    <Box
-      pos="relative"
-      bg="var(--mantine-color-default-hover)"
-      style={{
-        aspectRatio: String(ratio),
-        width: '100%',
-        overflow: 'hidden',
-        borderRadius: `var(--mantine-radius-${radius})`,
-      }}
+    <div
+      className="medialoft-thumb"
+      style={{ aspectRatio: String(ratio), borderRadius: `var(--mantine-radius-${radius})` }}
       data-status={unreadable ? 'unreadable' : visual ? status : 'none'}
     >
+      <PresetStyles />
       {unreadable ? (
         <UnreadableState text={asset.unreadable ? UNREADABLE_TEXT : UNSHOWN_TEXT} />
       ) : visual && status === 'ready' ? (
-        <Image
+        <img
+          className="medialoft-thumb-img"
           src={url}
           alt={asset.alt ?? ''}
-          fit={fit}
           draggable={false}
           onError={() => setBrokenUrl(url)}
-          style={{ position: 'absolute', inset: 0, margin: 'auto', ...drawnSize(asset) }}
+          style={{ margin: 'auto', objectFit: fit, ...drawnSize(asset) }}
         />
-      ) : (
-        <Center pos="absolute" inset={0}>
-          {visual && status === 'loading' ? (
+      ) : visual && status === 'loading' ? (
+        // An original can take a while; a thumbnail is a moment, and a grid of spinners while
+        // scrolling is noise: its box is placeholder enough.
+        variant === 'original' && (
+          <div className="medialoft-thumb-center">
             <Loader size="xs" type="dots" aria-hidden />
-          ) : (
-            <Text size="xs" c={mutedText} tt="uppercase" fw={600}>
-              {visual ? 'no preview' : asset.kind}
-            </Text>
-          )}
-        </Center>
+          </div>
+        )
+      ) : (
+        <div className="medialoft-thumb-center">
+          <span className="medialoft-thumb-kind">{visual ? 'no preview' : asset.kind}</span>
+        </div>
       )}
-    </Box>
+    </div>
   );
+}
+
+/** False until `delayMs` has passed since the first render (true at once for 0). */
+function useWaited(delayMs: number): boolean {
+  const [waited, setWaited] = useState(delayMs <= 0);
+  useEffect(() => {
+    if (waited) return;
+    const timer = setTimeout(() => setWaited(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [waited, delayMs]);
+  return waited;
 }
 
 /** Images no larger than this on both sides count as small: the grid's smallest tile. */
