@@ -83,7 +83,9 @@ const fmt = (n) =>
           ? n.toFixed(2)
           : n.toPrecision(3);
 const lines = [['suite', 'measurement', 'value', 'baseline', 'ratio', 'target', 'note']];
-for (const file of existsSync(resultsDir) ? readdirSync(resultsDir).sort() : []) {
+const resultFiles = existsSync(resultsDir) ? readdirSync(resultsDir).sort() : [];
+// Only the suites' results: a profiled run also leaves .cpuprofile files there.
+for (const file of resultFiles.filter((name) => name.endsWith('.json'))) {
   const { suite, rows } = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
   for (const row of rows) {
     const target = row.target ? `${row.target} ${row.met ? 'met' : 'NOT met'}` : '';

@@ -44,23 +44,30 @@ const print = (title, map) => {
 console.log(`${file}: ${sampled.toFixed(0)} ms sampled`);
 print('self time', self);
 print('total time (with callees)', total);
-// Busy stretches: consecutive samples that are not idle.
+// Busy stretches: consecutive samples that are not idle, and what the longest ones ran.
 const stretches = [];
-let start;
+let current;
 let t = profile.startTime / 1000;
 profile.samples.forEach((id, i) => {
   t += (profile.timeDeltas[i] ?? 0) / 1000;
-  const busy = !idle.has(nodes.get(id).callFrame.functionName);
-  if (busy && start === undefined) start = t;
-  if (!busy && start !== undefined) {
-    stretches.push(t - start);
-    start = undefined;
+  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  const node = nodes.get(id);
+  if (idle.has(node.callFrame.functionName) && node.callFrame.functionName !== '(program)') {
+    if (current) stretches.push(current);
+    current = undefined;
+    return;
   }
+  current ??= { start: t, ms: 0, self: new Map() };
+  current.ms = t + dt - current.start;
+  const key = where(node);
+  current.self.set(key, (current.self.get(key) ?? 0) + dt);
 });
-stretches.sort((a, b) => b - a);
-console.log(
-  `\nlongest busy stretches (ms): ${stretches
-    .slice(0, 10)
-    .map((s) => s.toFixed(0))
-    .join(', ')}`,
-);
+if (current) stretches.push(current);
+stretches.sort((a, b) => b.ms - a.ms);
+const at = (s) => `${(s.start - profile.startTime / 1000).toFixed(0)} ms in`;
+console.log(`\nlongest busy stretches (ms): ${stretches.slice(0, 10).map((s) => s.ms.toFixed(0)).join(', ')}`);
+for (const stretch of stretches.slice(0, 3)) {
+  console.log(`\n${stretch.ms.toFixed(0)} ms stretch, ${at(stretch)}:`);
+  for (const [k, ms] of [...stretch.self].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`${ms.toFixed(1).padStart(9)} ms  ${k}`);
+}
