@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Box, Divider, px, useMantineTheme } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type LibraryFilters,
   useAIGeneration,
@@ -74,10 +74,12 @@ export function MediaLibraryScreen({
   // Kept mounted after the first opening, so that it can give the focus back as it closes
   // (the viewer's own hook keeps its dialog state and focus).
   const [viewerUsed, setViewerUsed] = useState(false);
-  const openViewer = (id: string) => {
-    setViewerUsed(true);
-    setViewing({ id });
-  };
+  // A transition: the viewer renders a few milliseconds at a time, never blocking the click.
+  const openViewer = (id: string) =>
+    startTransition(() => {
+      setViewerUsed(true);
+      setViewing({ id });
+    });
   const library = useDialog();
   const [filtersOpened, setFiltersOpened] = useState(false);
   const dropzone = useDropzone({ onFiles: screen.importFiles, accept, paste: true });

@@ -1,7 +1,7 @@
 // The glue of a whole library screen that no single component owns: phone or desktop layout by
 // the screen's width, the selection and the details kept apart from it (opening an asset never
 // changes what a bulk action would touch), Escape closing the details beside the grid, imports started from anywhere with their outcome, and what failed, in words.
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, startTransition, useMemo, useRef, useState } from 'react';
 import type { ImportItemResult } from '../core/index';
 import { isEditableTarget } from './grid-target-index';
 import { type UseDialogResult, useDialog } from './use-dialog';
@@ -97,7 +97,13 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
       gridArea.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]'),
   });
   const importer = useImport();
-  const shown = new Set(ids);
+  // Only what is still shown stays selected; with nothing selected (most renders) no set of
+  // every shown id is made, which over 100,000 assets is a task of its own.
+  const selection = useMemo(() => {
+    if (selected.length === 0) return selected;
+    const shown = new Set(ids);
+    return selected.filter((id) => shown.has(id));
+  }, [selected, ids]);
   const report = (text: string, inDetails?: boolean) => setProblem({ text, inDetails });
 
   const reportProblems = (results: ImportItemResult[]) => {
@@ -108,13 +114,17 @@ export function useLibraryScreen(options: UseLibraryScreenOptions): UseLibrarySc
     });
   };
   const showDetails = (id: string) => {
-    setDetailsId(id);
-    details.show();
+    // Rendered as a transition, a few milliseconds at a time: the details of an asset in a
+    // large library (its versions, its fields) never block the click that opened them.
+    startTransition(() => {
+      setDetailsId(id);
+      details.show();
+    });
   };
   const { ref, onKeyDown } = details.getDialogProps();
   return {
     narrow,
-    selection: selected.filter((id) => shown.has(id)),
+    selection,
     changeSelection: setSelected,
     setSelection: setSelected,
     detailsId,

@@ -2,7 +2,7 @@
 // search and filters, the virtualised grid or list, the selection bar, collections, tags and
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
-import { useMemo, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { downloadZip } from '../core/download';
 import type { MediaAIGenerateRequest } from '../core/index';
 import {
@@ -90,7 +90,7 @@ export function MediaLibraryScreen({
   const [viewing, setViewing] = useState<{ id: string }>();
   const [details, setDetails] = useState<string>();
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
-  const openViewer = (id: string) => setViewing({ id });
+  const openViewer = (id: string) => startTransition(() => setViewing({ id })); // never blocks
   // Ticking assets never opens one: a click or Enter opens, so what is looked at is never
   // silently the target of a bulk action.
   const select = (next: string[]) => bulk.setSelection(next);

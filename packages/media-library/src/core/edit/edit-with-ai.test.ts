@@ -287,4 +287,33 @@ describe('versionsOf', () => {
     expect(family.children.map((a) => a.id)).toEqual(['b']);
     expect(family.versions.map((a) => a.id)).toEqual(['b']);
   });
+
+  it('passes over a version of the index once, however many assets are looked up in it', () => {
+    const asset = (id: string, parentId?: string) =>
+      ({
+        id,
+        createdAt: id.charCodeAt(0),
+        source: parentId ? { type: 'edit', operation: 'flip', parentId } : { type: 'upload' },
+      }) as MediaAsset;
+    let passes = 0;
+    class CountingMap extends Map<string, MediaAsset> {
+      override values() {
+        passes++;
+        return super.values();
+      }
+    }
+    const assets = new CountingMap([
+      ['a', asset('a')],
+      ['b', asset('b', 'a')],
+      ['c', asset('c', 'b')],
+    ]);
+    expect(versionsOf(assets, 'a').children.map((x) => x.id)).toEqual(['b']);
+    expect(versionsOf(assets, 'b').children.map((x) => x.id)).toEqual(['c']);
+    expect(versionsOf(assets, 'c').versions.map((x) => x.id)).toEqual(['b', 'a']);
+    expect(passes).toBe(1);
+    // A new version of the index (the store replaces its map on a change) is indexed anew.
+    const next = new CountingMap([...assets, ['d', asset('d', 'a')]]);
+    expect(versionsOf(next, 'a').children.map((x) => x.id)).toEqual(['d', 'b']);
+    expect(passes).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
-// Lineage lookups over the loaded index. One pass over the assets: records hold only a link to
-// their parent, and a child index kept up to date through every sync and import would cost
-// more than a scan that runs when the details of one asset are shown.
+// Lineage lookups over the loaded index. Records hold only a link to their parent; the children
+// of every asset are found in one pass over the assets, made when a version of the index is
+// first asked (the details of one asset shown) and kept for that version, so paging through
+// the details of a 100,000-asset library passes over it once, not once per asset.
 import type { MediaAsset } from '../types';
 
 /** What {@link versionsOf} finds for one asset. */
@@ -29,14 +30,7 @@ const MAX_DEPTH = 64;
 export function versionsOf(assets: ReadonlyMap<string, MediaAsset>, id: string): AssetVersions {
   const asset = assets.get(id);
   if (!asset) return { parent: undefined, children: [], versions: [] };
-  const byParent = new Map<string, MediaAsset[]>();
-  for (const candidate of assets.values()) {
-    const parentId = parentIdOf(candidate);
-    if (parentId === undefined) continue;
-    const siblings = byParent.get(parentId);
-    if (siblings) siblings.push(candidate);
-    else byParent.set(parentId, [candidate]);
-  }
+  const byParent = childrenIndex(assets);
   const parentId = parentIdOf(asset);
   const parent = parentId === undefined ? undefined : assets.get(parentId);
   let root = asset;
@@ -65,6 +59,29 @@ export function versionsOf(assets: ReadonlyMap<string, MediaAsset>, id: string):
     children: newestFirst([...(byParent.get(id) ?? [])]),
     versions: newestFirst(family),
   };
+}
+
+// Keyed by the store's map, which is replaced on every change to the assets.
+const childrenIndexes = new WeakMap<
+  ReadonlyMap<string, MediaAsset>,
+  { size: number; byParent: Map<string, MediaAsset[]> }
+>();
+
+/** Every asset's children, by parent id, for this version of the index. */
+function childrenIndex(assets: ReadonlyMap<string, MediaAsset>): Map<string, MediaAsset[]> {
+  const cached = childrenIndexes.get(assets);
+  // A map changed in place (not the store's) is indexed again when its size changed.
+  if (cached && cached.size === assets.size) return cached.byParent;
+  const byParent = new Map<string, MediaAsset[]>();
+  for (const candidate of assets.values()) {
+    const parentId = parentIdOf(candidate);
+    if (parentId === undefined) continue;
+    const siblings = byParent.get(parentId);
+    if (siblings) siblings.push(candidate);
+    else byParent.set(parentId, [candidate]);
+  }
+  childrenIndexes.set(assets, { size: assets.size, byParent });
+  return byParent;
 }
 
 /** The id of the asset `asset` was made from, if any. */
