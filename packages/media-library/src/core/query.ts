@@ -183,12 +183,41 @@ function valuesOf(
     return { values: assets as Iterable<MediaAsset>, sorted: false };
   }
   const map = assets as ReadonlyMap<string, MediaAsset>;
-  if (select) return { values: map.values(), sorted: false };
   const key = sortKeyOf(query.sort);
+  // Host data filters narrow the scan to their index's lists, kept newest first.
+  const host = hostIndex?.hostDataCandidates(map, query, () =>
+    sortedAssets(map, newest, newestFirst()),
+  );
+  if (host) return { values: host.candidates, sorted: host.inOrder && key === newest };
+  if (!hostIndex && (query.sourceModules?.length || query.meta)) void loadHostDataIndex();
+  if (select) return { values: map.values(), sorted: false };
   const values = sortedAssets(map, key, compare);
   if (!search) return { values, sorted: true };
   return { values, sorted: true, texts: sortedSearchTexts(map, key, compare) };
 }
+
+// The host data index loads with the first query that filters on host data (a library only
+// searched never downloads it); until it is there, such queries scan, which finds the same.
+let hostIndex: typeof import('./host-data-index') | undefined;
+let hostIndexLoading: Promise<void> | undefined;
+
+/** Loads the host data index's code, after which queries on host data use it. */
+export function loadHostDataIndex(): Promise<void> {
+  hostIndexLoading ??= import('./host-data-index').then(
+    (module) => {
+      hostIndex = module;
+    },
+    () => undefined,
+  );
+  return hostIndexLoading;
+}
+
+const newest = sortKeyOf(undefined);
+let newestCompare: Compare | undefined;
+const newestFirst = () => {
+  newestCompare ??= comparatorFor(undefined);
+  return newestCompare;
+};
 
 /** Names a query's order (`createdAt:desc`), under which a map's sorted assets are kept. */
 export function sortKeyOf(sort: MediaQuery['sort']): string {
