@@ -76,7 +76,7 @@ async function newestAssets(tx: ReadTransaction, count: number): Promise<MediaAs
  * Records read per request while loading the rest. Each chunk is its own task, so a page
  * stays responsive while 100,000 records are read, instead of one long structured-clone.
  */
-export const LOAD_CHUNK_SIZE = 5_000;
+export const LOAD_CHUNK_SIZE = 2_000;
 
 /**
  * Reads the whole index in key-ordered chunks and replaces the first page with it, status

@@ -28,9 +28,9 @@ describe('sweepLibrary in slices', () => {
       const id = `a${String(i).padStart(5, '0')}`;
       const asset = sampleAsset(id, { thumbnailKey: `t/${id}`, thumbnailType: 'image/webp' });
       tx.store.put(toStoredAsset(asset) as StoredAsset);
-      // a00010 lost its original, a00020 its thumbnail.
-      if (i !== 10) await blobs.put(`o/${id}`, new Blob(['o']));
-      if (i !== 20) await blobs.put(`t/${id}`, new Blob(['t']));
+      // a01500 lost its original, a01900 its thumbnail: both far past the first read of ids.
+      if (i !== 1_500) await blobs.put(`o/${id}`, new Blob(['o']));
+      if (i !== 1_900) await blobs.put(`t/${id}`, new Blob(['t']));
     }
     await tx.done;
     for (const orphan of ['o/crashed', 't/crashed', 'o/other']) {
@@ -49,6 +49,7 @@ describe('sweepLibrary in slices', () => {
 
     let pauses = 0;
     const report = await sweepLibrary(wiring.context, undefined, undefined, {
+      idsPerRead: 300,
       sliceSize: 500,
       yieldToMain: async () => {
         pauses++;
@@ -59,11 +60,11 @@ describe('sweepLibrary in slices', () => {
     // 4,000 keys, 2,000 ids, 2,000 records checked and 4,000 keys looked over, 500 at a time.
     expect(pauses).toBeGreaterThanOrEqual(20);
     const state = wiring.context.store.getState();
-    expect(state.assets.has('a00010')).toBe(false);
-    expect(state.assets.get('a00020')?.thumbnailKey).toBeUndefined();
+    expect(state.assets.has('a01500')).toBe(false);
+    expect(state.assets.get('a01900')?.thumbnailKey).toBeUndefined();
     expect(state.assets.get('a00021')?.thumbnailKey).toBe('t/a00021');
     expect(await blobs.has('o/crashed')).toBe(false);
-    expect(await blobs.has('t/a00010')).toBe(false);
+    expect(await blobs.has('t/a01500')).toBe(false);
     expect((await blobs.keys()).length).toBe(2 * COUNT - 3);
   }, 30_000);
 });

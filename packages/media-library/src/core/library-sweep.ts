@@ -43,7 +43,7 @@ export async function sweepLibrary(
   ctx: LibraryContext,
   keep?: SweepKeep,
   mode?: undefined,
-  slices?: SliceOptions,
+  slices?: SweepSlices,
 ): Promise<SweepReport>;
 /**
  * With `ifIdle`, resolves `undefined` at once when another instance holds the lock (an import
@@ -53,13 +53,13 @@ export async function sweepLibrary(
   ctx: LibraryContext,
   keep: SweepKeep | undefined,
   mode: { ifIdle: true },
-  slices?: SliceOptions,
+  slices?: SweepSlices,
 ): Promise<SweepReport | undefined>;
 export async function sweepLibrary(
   ctx: LibraryContext,
   keep?: SweepKeep,
   mode?: { ifIdle: true },
-  slices?: SliceOptions,
+  slices?: SweepSlices,
 ): Promise<SweepReport | undefined> {
   ctx.assertOpen();
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
@@ -75,7 +75,7 @@ export async function sweepLibrary(
       keys.add(key);
       if (slicer.tick()) await slicer.pause();
     }
-    const referenced = await referencedKeys(ctx, db, slicer);
+    const referenced = await referencedKeys(ctx, db, slicer, slices?.idsPerRead);
 
     const brokenIds: string[] = [];
     const thumblessIds: string[] = [];
@@ -121,6 +121,12 @@ export async function sweepLibrary(
   });
 }
 
+/** Ids read per request by the sweep. */
+export const KEY_CHUNK_SIZE = 10_000;
+
+/** How the sweep cuts its work: slices of time, and ids read per request. */
+export type SweepSlices = SliceOptions & { idsPerRead?: number };
+
 type KeyPair = { blobKey: string; thumbnailKey: string | undefined; createdAt: number };
 
 /**
@@ -132,19 +138,28 @@ async function referencedKeys(
   ctx: LibraryContext,
   db: Awaited<ReturnType<LibraryContext['db']>>,
   slicer: Slicer,
+  idsPerRead = KEY_CHUNK_SIZE,
 ): Promise<Map<string, KeyPair>> {
-  const ids = await db.getAllKeys('assets');
   const result = new Map<string, KeyPair>();
   const unknown: string[] = [];
-  for (const id of ids) {
-    if (slicer.tick()) await slicer.pause();
-    // Read again after every pause: an asset may have been edited meanwhile, never its keys.
-    const { assets: loaded, trash } = ctx.store.getState();
-    const asset = loaded.get(id) ?? trash.get(id);
-    if (asset) {
-      const { blobKey, thumbnailKey, createdAt } = asset;
-      result.set(id, { blobKey, thumbnailKey, createdAt });
-    } else unknown.push(id);
+  // Ids in chunks too: 100,000 of them in one request are one long task to deserialise. Imports
+  // are locked out meanwhile; a record deleted between two chunks has bytes no longer needed.
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const ids = await db.getAllKeys('assets', range, idsPerRead);
+    for (const id of ids) {
+      if (slicer.tick()) await slicer.pause();
+      // Read again after every pause: an asset may have been edited meanwhile, never its keys.
+      const { assets: loaded, trash } = ctx.store.getState();
+      const asset = loaded.get(id) ?? trash.get(id);
+      if (asset) {
+        const { blobKey, thumbnailKey, createdAt } = asset;
+        result.set(id, { blobKey, thumbnailKey, createdAt });
+      } else unknown.push(id);
+    }
+    if (ids.length < idsPerRead) break;
+    after = ids[ids.length - 1];
   }
   if (unknown.length > 0) {
     const tx = db.transaction('assets', 'readonly');
