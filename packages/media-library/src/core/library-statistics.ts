@@ -15,6 +15,7 @@ type AssetMap = ReadonlyMap<string, MediaAsset>;
 // statistics also remember the Trash map they counted, since emptying it leaves the other.
 const statisticsCache = new WeakMap<AssetMap, { trash: AssetMap; statistics: LibraryStatistics }>();
 const tagsCache = new WeakMap<AssetMap, Array<{ tag: string; count: number }>>();
+const collectionCountsCache = new WeakMap<AssetMap, ReadonlyMap<string, number>>();
 
 /** Figures gathered one asset at a time, so a long library can be counted in slices. */
 export interface Tally<T> {
@@ -112,4 +113,27 @@ export function computeTags(state: MediaLibraryState): Array<{ tag: string; coun
     tags = tally.finish();
   }
   return tags.map((entry) => ({ ...entry }));
+}
+
+/** How many of `assets` each collection holds, fed one by one, cached for `assets`. */
+export function collectionCountsTally(assets: AssetMap): Tally<ReadonlyMap<string, number>> {
+  const counts = new Map<string, number>();
+  return {
+    add(asset) {
+      for (const id of asset.collectionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    },
+    finish() {
+      collectionCountsCache.set(assets, counts);
+      return counts;
+    },
+  };
+}
+
+/** How many assets each collection holds, by collection id (absent: none). */
+export function computeCollectionCounts(assets: AssetMap): ReadonlyMap<string, number> {
+  const cached = collectionCountsCache.get(assets);
+  if (cached) return cached;
+  const tally = collectionCountsTally(assets);
+  for (const asset of assets.values()) tally.add(asset);
+  return tally.finish();
 }

@@ -2,7 +2,7 @@
 // caches then hold exactly what the cold path computes, so the first render computes nothing.
 import { describe, expect, it } from 'vitest';
 import { computeFacets } from './library-facets';
-import { computeStatistics, computeTags } from './library-statistics';
+import { computeCollectionCounts, computeStatistics, computeTags } from './library-statistics';
 import { warmLibraryIndex } from './library-warm';
 import { queryAssets } from './query';
 import { sortedAssets, sortedSearchTexts } from './query-index';
@@ -32,6 +32,7 @@ function randomLibrary(count: number, seed: number): MediaAsset[] {
       // Few distinct times: many ties, which the id must break.
       createdAt: Math.floor(next() * 50),
       favorite: next() < 0.2,
+      collectionIds: next() < 0.3 ? [pick(['c1', 'c2', 'c3'])] : [],
       tags: [pick(['a', 'b', 'c']), pick(['d', 'e'])].filter(() => next() < 0.7),
       ...(next() < 0.5 ? { sourceModule: pick(['story', 'blog']) } : {}),
       source: ai
@@ -89,12 +90,15 @@ describe('warmLibraryIndex', () => {
       statistics: computeStatistics(cold),
       tags: computeTags(cold),
       facets: computeFacets(cold.assets),
+      collections: computeCollectionCounts(cold.assets),
       newest: queryAssets(list.slice(0, 19_000), {}).items,
     };
     const warm: MediaLibraryState = { ...cold, assets: sealed(assets), trash };
     expect(computeStatistics(warm)).toEqual(expected.statistics);
     expect(computeTags(warm)).toEqual(expected.tags);
     expect(computeFacets(warm.assets)).toEqual(expected.facets);
+    expect(computeCollectionCounts(warm.assets)).toEqual(expected.collections);
+    expect(expected.collections.size).toBeGreaterThan(0);
     const neverCompare = () => {
       throw new Error('sorted again');
     };

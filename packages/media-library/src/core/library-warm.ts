@@ -1,8 +1,8 @@
 // What views derive from a freshly loaded index (the newest-first order, search texts, counts,
-// tags, facets), computed in short slices before the index is published, so the render that
-// shows 100,000 assets finds it all cached instead of computing it in one long task.
+// tags, facets, collection sizes), computed in short slices before the index is published, so
+// the render that shows 100,000 assets finds it all cached instead of computing it at once.
 import { facetsTally } from './library-facets';
-import { statisticsTally, tagsTally } from './library-statistics';
+import { collectionCountsTally, statisticsTally, tagsTally } from './library-statistics';
 import { comparatorFor, sortKeyOf } from './query';
 import { primeSortedAssets } from './query-index';
 import { assetSearchText } from './search-text';
@@ -23,7 +23,12 @@ export async function warmLibraryIndex(
   options?: SliceOptions,
 ): Promise<void> {
   const slicer = createSlicer(options);
-  const tallies = [statisticsTally({ assets, trash }), tagsTally(assets), facetsTally(assets)];
+  const tallies = [
+    statisticsTally({ assets, trash }),
+    tagsTally(assets),
+    facetsTally(assets),
+    collectionCountsTally(assets),
+  ];
   for (const asset of assets.values()) {
     assetSearchText(asset);
     for (const tally of tallies) tally.add(asset);

@@ -1,7 +1,7 @@
 // Collections and tags from React: the lists with their counts, the one picked as a filter,
 // and their management (create, rename, delete with a confirmation step, tags across assets).
 import { type ChangeEvent, type KeyboardEvent, useCallback, useRef, useState } from 'react';
-import { computeTags } from '../core/library-statistics';
+import { computeCollectionCounts, computeTags } from '../core/library-statistics';
 import type { Collection, MediaLibraryState } from '../core/types';
 import { useLibraryState } from './use-library-state';
 import { useMediaLibrary } from './use-media-library';
@@ -110,10 +110,8 @@ function lists(state: MediaLibraryState): Lists {
   listsCache.set(state.assets, byCollections);
   const cached = byCollections.get(state.collections);
   if (cached) return cached;
-  const counts = new Map<string, number>();
-  for (const asset of state.assets.values()) {
-    for (const id of asset.collectionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  // Cached per asset map, and warmed while the library opens.
+  const counts = computeCollectionCounts(state.assets);
   const result: Lists = {
     collections: [...state.collections.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
