@@ -55,6 +55,35 @@ describe('createObjectUrlCache', () => {
     expect(cache.size()).toBe(1);
   });
 
+  it('makes at most urlsPerTask URLs in one task, the rest in the tasks after', async () => {
+    // A timer queue run by hand: each callback run is one task.
+    const timers: Array<() => void> = [];
+    const { cache, created } = setup({
+      urlsPerTask: 2,
+      setTimeout: ((callback: () => void) => {
+        timers.push(callback);
+        return 0;
+      }) as unknown as ObjectUrlCacheOptions['setTimeout'],
+    });
+    const all = Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => cache.acquire(id, 'thumbnail')));
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    };
+    await settle();
+    const perTask = [created.length];
+    while (timers.length > 0) {
+      const before = created.length;
+      (timers.shift() as () => void)();
+      await settle();
+      perTask.push(created.length - before);
+    }
+    const handles = await all;
+    expect(new Set(handles.map((h) => h.url)).size).toBe(5);
+    expect(perTask[0]).toBe(2);
+    expect(Math.max(...perTask)).toBe(2);
+    expect(perTask.reduce((sum, n) => sum + n, 0)).toBe(5);
+  });
+
   it('keeps variants apart', async () => {
     const { cache, getBlob } = setup();
     const thumb = await cache.acquire('x', 'thumbnail');

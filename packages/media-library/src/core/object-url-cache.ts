@@ -22,6 +22,12 @@ export interface ObjectUrlCacheOptions {
   /** Timer seams for tests. Default the global ones. */
   setTimeout?: (callback: () => void, ms: number) => TimerHandle;
   clearTimeout?: (handle: TimerHandle) => void;
+  /**
+   * Most URLs made in one task; the others wait for the next tasks, this many each. A browser
+   * registers each object URL with its own process (a fraction of a millisecond each), so a grid
+   * showing 50 new thumbnails at once would otherwise do it all in one long task. Default 8.
+   */
+  urlsPerTask?: number;
 }
 
 interface Entry {
@@ -126,6 +132,43 @@ export function createInertObjectURL(
 }
 
 /**
+ * Turns for a piece of work, at most `perTask` in one task: `await turn()` resolves at once
+ * while this task has some left, else in a later task (a timer of 0 ms hands out the next ones).
+ */
+function createPacer(
+  perTask: number,
+  startTimer: (callback: () => void, ms: number) => unknown,
+): () => Promise<void> {
+  if (!(perTask > 0) || perTask === Number.POSITIVE_INFINITY) return () => Promise.resolve();
+  let left = perTask;
+  let refilling = false;
+  const waiting: Array<() => void> = [];
+  const refill = () => {
+    refilling = false;
+    left = perTask;
+    while (left > 0 && waiting.length > 0) {
+      left--;
+      (waiting.shift() as () => void)();
+    }
+    // Another task is needed while some wait, or to give this one's turns back.
+    if (waiting.length > 0 || left < perTask) schedule();
+  };
+  const schedule = () => {
+    if (refilling) return;
+    refilling = true;
+    startTimer(refill, 0);
+  };
+  return () => {
+    schedule();
+    if (left > 0) {
+      left--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+/**
  * Creates the object-URL cache a library hands out as `library.urls`.
  *
  * Each (id, variant) has at most one URL. `acquire` counts a user and shares one `getBlob`
@@ -155,6 +198,7 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
   const stopTimer =
     options.clearTimeout ?? ((handle: TimerHandle) => globalThis.clearTimeout(handle));
 
+  const turn = createPacer(options.urlsPerTask ?? 8, startTimer);
   const entries = new Map<string, Entry>();
   // Unused entries in the order they became unused (a Map keeps insertion order): the first
   // is the one to evict when too many are waiting.
@@ -171,8 +215,9 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
   }
 
   function load(entry: Entry, variant: AssetVariant): Promise<string> {
-    return options.getBlob(entry.id, variant).then((blob) => {
+    return options.getBlob(entry.id, variant).then(async (blob) => {
       if (!blob) throw new AssetNotFoundError(entry.id);
+      await turn();
       // Invalidated while reading: the acquirers retry with a fresh entry.
       if (entry.dead) return '';
       entry.url = createInertObjectURL(blob, createUrl);

@@ -1,7 +1,12 @@
 // The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard, selection and
 // the open item; @tanstack/react-virtual renders only the rows in view, so 10,000+ assets
 // scroll smoothly. Every row has a computed fixed height, so images loading never move anything.
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  type Range,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import {
   memo,
   type RefObject,
@@ -67,7 +72,7 @@ const scrollingLoadDelayMs = 150;
 
 /** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
 export function AssetGridView({
-  assets,
+  assets: latestAssets,
   layout = 'grid',
   selection,
   onSelectionChange,
@@ -79,6 +84,9 @@ export function AssetGridView({
   label = 'Assets',
   minCellWidth = 160,
 }: AssetGridViewProps) {
+  // A new list (a search typed, a library loaded) renders in the background, a few ms at a
+  // time, while the grid shows the previous one: typing never waits for the grid.
+  const assets = useDeferredValue(latestAssets);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef, 960) - gap * 2;
   const columns =
@@ -122,27 +130,7 @@ export function AssetGridView({
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
-  // Keyboard focus may move to a row outside the rendered window: scroll it in, then focus.
-  useEffect(() => {
-    const root = scrollRef.current;
-    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
-    if (focusedIndex < 0) return;
-    virtualizer.scrollToIndex(Math.floor(focusedIndex / columns), { align: 'auto' });
-    // The row may render a few frames later (rows of a scrolled-to window render in the
-    // background): look again each frame for a while.
-    let frame = 0;
-    let tries = 0;
-    const focusCell = () => {
-      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
-      if (!cell) {
-        if (++tries < 30) frame = requestAnimationFrame(focusCell);
-        return;
-      }
-      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
-    };
-    frame = requestAnimationFrame(focusCell);
-    return () => cancelAnimationFrame(frame);
-  }, [focusedId, focusedIndex, columns, virtualizer]);
+  useFocusedCellInView(scrollRef, virtualizer, focusedId, focusedIndex, columns);
 
   // Rows read the grid's latest props when they render and when an event comes, so a row whose
   // cells did not change is not rendered again as the grid scrolls (see GridRow).
@@ -194,6 +182,36 @@ export function AssetGridView({
       </div>
     </div>
   );
+}
+
+/** Keyboard focus may move to a row outside the rendered window: scrolls it in, then focuses. */
+function useFocusedCellInView(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  focusedId: string | undefined,
+  focusedIndex: number,
+  columns: number,
+) {
+  useEffect(() => {
+    const root = scrollRef.current;
+    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
+    if (focusedIndex < 0) return;
+    virtualizer.scrollToIndex(Math.floor(focusedIndex / columns), { align: 'auto' });
+    // The row may render a few frames later (rows of a scrolled-to window render in the
+    // background): look again each frame for a while.
+    let frame = 0;
+    let tries = 0;
+    const focusCell = () => {
+      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
+      if (!cell) {
+        if (++tries < 30) frame = requestAnimationFrame(focusCell);
+        return;
+      }
+      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
+    };
+    frame = requestAnimationFrame(focusCell);
+    return () => cancelAnimationFrame(frame);
+  }, [scrollRef, focusedId, focusedIndex, columns, virtualizer]);
 }
 
 /** The row indexes to render, with `row` added in order if it is missing (and exists). */

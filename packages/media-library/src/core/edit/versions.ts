@@ -87,7 +87,10 @@ function childrenIndex(assets: ReadonlyMap<string, MediaAsset>): Map<string, Med
 /** The id of the asset `asset` was made from, if any. */
 export function parentIdOf(asset: MediaAsset): string | undefined {
   const source = asset.source;
-  return 'parentId' in source && typeof source.parentId === 'string' ? source.parentId : undefined;
+  // Only edits and AI edits name a parent; the type decides before any other field is read
+  // (an `in` test on records read from IndexedDB is slow, and this runs once per asset).
+  if (source.type !== 'edit' && source.type !== 'ai') return undefined;
+  return typeof source.parentId === 'string' ? source.parentId : undefined;
 }
 
 function newestFirst(list: MediaAsset[]): MediaAsset[] {
