@@ -115,8 +115,8 @@ async function stopProfile(name: string): Promise<void> {
 // Keys go in as the browser's own events (DevTools' Input domain), as a person's would, and
 // clicks as events made in the page: the test runner's userEvent first searches the page for
 // the element in the page's main thread, and that work would count among the tasks measured.
-type Input = { type: string } & Record<string, unknown>;
-const input = (method: string, params: Input) => cdp().send(method, params);
+const keyEvent = (params: { type: string } & Record<string, unknown>) =>
+  cdp().send('Input.dispatchKeyEvent', params as never);
 
 /**
  * A click, or a double click with `count` 2, as the events a browser sends for one: made in the
@@ -137,8 +137,8 @@ function click(element: Element, count = 1): void {
 /** One key pressed and released; `text` is what it types, if anything. */
 async function press(key: string, code: string, keyCode: number, text?: string, modifiers = 0) {
   const common = { key, code, windowsVirtualKeyCode: keyCode, modifiers };
-  await input('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', text, ...common });
-  await input('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+  await keyEvent({ type: text ? 'keyDown' : 'rawKeyDown', text, ...common });
+  await keyEvent({ type: 'keyUp', ...common });
 }
 
 /** Types `text` key by key (letters, digits, spaces), a frame between keys. */
