@@ -65,7 +65,12 @@ profile.samples.forEach((id, i) => {
 if (current) stretches.push(current);
 stretches.sort((a, b) => b.ms - a.ms);
 const at = (s) => `${(s.start - profile.startTime / 1000).toFixed(0)} ms in`;
-console.log(`\nlongest busy stretches (ms): ${stretches.slice(0, 10).map((s) => s.ms.toFixed(0)).join(', ')}`);
+console.log(
+  `\nlongest busy stretches (ms): ${stretches
+    .slice(0, 10)
+    .map((s) => s.ms.toFixed(0))
+    .join(', ')}`,
+);
 for (const stretch of stretches.slice(0, 3)) {
   console.log(`\n${stretch.ms.toFixed(0)} ms stretch, ${at(stretch)}:`);
   for (const [k, ms] of [...stretch.self].sort((a, b) => b[1] - a[1]).slice(0, 8))
