@@ -288,6 +288,9 @@ const GridRow = memo(function GridRow({
         gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
         columnGap: gap,
         paddingBottom: layout === 'grid' ? gap : 4,
+        // Its size is set: laying a new row out never lays out the others (no paint
+        // containment, which would clip the cells' focus and open outlines).
+        contain: 'size layout style',
       }}
     >
       {assets.slice(first, first + columns).map((asset, c) => {
