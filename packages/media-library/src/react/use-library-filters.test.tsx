@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMediaLibrary } from '../core/library';
 import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
@@ -166,6 +166,35 @@ describe('useLibraryFilters', () => {
     await waitFor(() => expect(plain.result.current.names).toHaveLength(3));
     expect(plain.result.current.view.layout).toBe('grid');
     expect(plain.result.current.view.sort.label).toBe('Newest first');
+  });
+});
+
+describe('typing a search', () => {
+  it('shows the key in the box at once and runs the query in a render after it', async () => {
+    const library = await seeded();
+    const renders: Array<{ typed: string; query: string | undefined; filtered: boolean }> = [];
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MediaLibraryProvider library={library}>{children}</MediaLibraryProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        const view = useLibraryFilters({ persist: false });
+        const { items } = useAssets(view.query);
+        renders.push({ typed: view.filters.text, query: view.query.text, filtered: view.filtered });
+        return { view, names: items.map((a) => a.name) };
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.names).toHaveLength(3));
+    renders.length = 0;
+    act(() => {
+      const event = { currentTarget: { value: 'fox' } } as ChangeEvent<HTMLInputElement>;
+      result.current.view.getSearchProps().onChange(event);
+    });
+    await waitFor(() => expect(result.current.names).toEqual(['red-fox.png']));
+    // First the box alone (the query and its words as they were), then the query.
+    expect(renders[0]).toEqual({ typed: 'fox', query: undefined, filtered: false });
+    expect(renders.at(-1)).toEqual({ typed: 'fox', query: 'fox', filtered: true });
   });
 });
 

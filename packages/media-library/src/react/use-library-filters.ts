@@ -1,7 +1,7 @@
 // The library screen's search, filters, sort and grid/list view as one headless hook: the state,
 // the library's facets to choose from, the active filters as removable chips in words, and the
 // query to hand to useAssets. Sort and view are remembered per library.
-import { type ChangeEvent, useCallback, useMemo, useState } from 'react';
+import { type ChangeEvent, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { AssetKind, AssetSourceType, MediaQuery } from '../core/index';
 import {
   activeFilterCount,
@@ -79,11 +79,15 @@ export interface UseLibraryFiltersResult {
   setSort(sort: Pick<SortOption, 'field' | 'direction'>): void;
   /** What the library has to filter by. */
   facets: LibraryFacets;
-  /** The filters as a query for `useAssets`; stable while they do not change. */
+  /**
+   * The filters as a query for `useAssets`; stable while they do not change. It follows a
+   * change of the filters in a render after the one that shows it (React's `useDeferredValue`),
+   * which React may interrupt, so typing stays quick however large the library.
+   */
   query: MediaQuery;
   /** How many filters are on (not counting the search text or the sort). */
   activeCount: number;
-  /** Whether a search or a filter narrows the view ("3 assets match"). */
+  /** Whether the query's search or filters narrow the view ("3 assets match"). */
   filtered: boolean;
   /** One chip per filter that is on, in the order the filters are shown. */
   chips: FilterChip[];
@@ -133,12 +137,15 @@ export function useLibraryFilters(options: UseLibraryFiltersOptions = {}): UseLi
     (patch: Partial<LibraryFilters>) => setFilters((current) => ({ ...current, ...patch })),
     [],
   );
+  // The search box shows each key at once; the query (and the grid over it) follows in a
+  // render React may interrupt, so typing over 100,000 assets never waits for a whole render.
+  const deferred = useDeferredValue(filters);
   // A date window counts from the minute it was chosen, so the query stays stable meanwhile.
   const now = useMemo(
-    () => (filters.date === 'any' ? 0 : Math.floor(Date.now() / 60_000) * 60_000),
-    [filters.date],
+    () => (deferred.date === 'any' ? 0 : Math.floor(Date.now() / 60_000) * 60_000),
+    [deferred.date],
   );
-  const query = useMemo(() => filtersToQuery(filters, now), [filters, now]);
+  const query = useMemo(() => filtersToQuery(deferred, now), [deferred, now]);
   const activeCount = activeFilterCount(filters);
   const chips = useMemo(
     () =>
@@ -170,7 +177,8 @@ export function useLibraryFilters(options: UseLibraryFiltersOptions = {}): UseLi
     facets,
     query,
     activeCount,
-    filtered: activeCount > 0 || filters.text.trim() !== '',
+    // Of the query's filters, so words such as "3 assets match" agree with the results shown.
+    filtered: activeFilterCount(deferred) > 0 || deferred.text.trim() !== '',
     chips,
     clearFilters: () => setFilters(withoutFilters),
     clearAll: () => setFilters((current) => ({ ...withoutFilters(current), text: '' })),
