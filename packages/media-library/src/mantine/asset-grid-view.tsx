@@ -72,7 +72,7 @@ const scrollingLoadDelayMs = 150;
 
 /** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
 export function AssetGridView({
-  assets: latestAssets,
+  assets,
   layout = 'grid',
   selection,
   onSelectionChange,
@@ -86,14 +86,14 @@ export function AssetGridView({
 }: AssetGridViewProps) {
   // A new list (a search typed, a library loaded) renders in the background, a few ms at a
   // time, while the grid shows the previous one: typing never waits for the grid.
-  const assets = useDeferredValue(latestAssets);
+  const shown = useDeferredValue(assets);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef, 960) - gap * 2;
   const columns =
     layout === 'list' ? 1 : Math.max(1, Math.floor((width + gap) / (minCellWidth + gap)));
   const cellWidth = (width - gap * (columns - 1)) / columns;
   const rowHeight = layout === 'list' ? listRowHeight : Math.round(cellWidth + captionHeight + gap);
-  const ids = useMemo(() => assets.map((asset) => asset.id), [assets]);
+  const ids = useMemo(() => shown.map((asset) => asset.id), [shown]);
   const grid = useAssetGrid({
     ids,
     columns,
@@ -117,7 +117,7 @@ export function AssetGridView({
     [focusedRow],
   );
   const virtualizer = useVirtualizer({
-    count: Math.ceil(assets.length / columns),
+    count: Math.ceil(shown.length / columns),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 2,
@@ -166,7 +166,7 @@ export function AssetGridView({
               key={item.key}
               index={item.index}
               start={item.start}
-              assets={assets}
+              assets={shown}
               columns={columns}
               rowHeight={rowHeight}
               layout={layout}
@@ -175,7 +175,7 @@ export function AssetGridView({
               viewable={onView !== undefined}
               touch={touchTargets}
               loadDelayMs={loadDelayMs}
-              cellStates={cellStates(assets, first, columns, selected, grid.focusedId, openId)}
+              cellStates={cellStates(shown, first, columns, selected, grid.focusedId, openId)}
             />
           );
         })}
