@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tailwindcss from '@tailwindcss/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs } from '../vitest.config';
@@ -14,6 +15,8 @@ process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 
 export default defineConfig({
   root: import.meta.dirname,
+  // Compiles browser/tailwind.css, which only the Tailwind preset's scale bench imports.
+  plugins: [tailwindcss()],
   // One React for the whole page (the screen bench renders the Mantine preset), bundled before
   // the run so Vite never reloads the page mid-bench to optimise a late dependency.
   resolve: { conditions: ['@medialoft/source'], dedupe: ['react', 'react-dom'] },
