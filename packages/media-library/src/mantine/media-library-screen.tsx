@@ -63,8 +63,8 @@ export function MediaLibraryScreen({
   const ids = useMemo(() => items.map((a) => a.id), [items]);
   // The screen's own width decides, not the window's: a host may embed it in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(rootRef, 1024);
   const breakpoint = Number(px(useMantineTheme().breakpoints.sm));
+  const width = useElementWidth(rootRef, 1024, [breakpoint]); // which side only
   const screen = useLibraryScreen({ width, breakpoint, ids });
   const { narrow, details, problem } = screen;
   // Kept here, not in the panel, so a generation's progress and cancel outlive its dialog.

@@ -1,7 +1,7 @@
 // Test helpers for the Mantine preset under happy-dom: the browser APIs Mantine and the
 // virtualiser expect, and a render wrapped in both providers around a real library.
 import { MantineProvider } from '@mantine/core';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 // The idb wrapper checks instanceof IDBRequest, so the globals must exist too.
 import 'fake-indexeddb/auto';
@@ -11,6 +11,10 @@ import type { MediaAIGenerator, MediaLibrary } from '../core/index';
 import { createMediaLibrary } from '../core/index';
 import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
 import { MediaLibraryProvider } from '../react/index';
+
+// Details and the viewer render as transitions and load on first use: on a busy 2-core CI
+// machine that can take longer than Testing Library's default second to show.
+configure({ asyncUtilTimeout: 5_000 });
 
 let installed = false;
 /** The width of every element's layout box; see {@link setLayoutWidth}. */

@@ -1,7 +1,7 @@
 // The content width of an element, kept current with a ResizeObserver. Presets derive a grid's
 // column count and the phone layout from it (a host may embed the screen in a column, so the
 // element's width, not the window's); `fallback` serves where layout is not measured.
-import { type RefObject, useEffect, useLayoutEffect, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 
 // A server has nothing to measure, and React 18 warns about layout effects in a server render.
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
@@ -10,21 +10,44 @@ const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useL
  * Width in CSS pixels of `ref`'s element, or `fallback` until (or unless) it measures > 0.
  * The first render is always `fallback`, on the server and while hydrating alike.
  *
+ * With `breakpoints` (ascending), the width is reported as the largest breakpoint it reaches
+ * (0 below them all), the fallback too: a component that only asks "phone or desktop?"
+ * renders again only when the width crosses one, not on mount nor on every pixel of a resize.
+ *
  * @example
  * const ref = useRef<HTMLDivElement>(null);
  * const narrow = useElementWidth(ref, 1024) < 600;
  * return <div ref={ref}>{narrow ? <PhoneLayout /> : <DesktopLayout />}</div>;
  */
-export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  const [width, setWidth] = useState(0);
+export function useElementWidth(
+  ref: RefObject<HTMLElement | null>,
+  fallback: number,
+  breakpoints?: readonly number[],
+): number {
+  // The same breakpoints in a new array (a literal in the caller) are the same breakpoints.
+  const key = breakpoints?.join(',');
+  const steps = useMemo(() => key?.split(',').map(Number), [key]);
+  const step = useCallback(
+    (width: number) =>
+      steps ? steps.reduce((reached, at) => (width >= at ? at : reached), 0) : width,
+    [steps],
+  );
+  // Stepped, the fallback is a measured value like any other, so a first measurement on the
+  // same step changes nothing and renders nothing.
+  const [width, setWidth] = useState(steps ? step(fallback) : 0);
   useClientLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    setWidth(element.clientWidth);
+    const read = () => {
+      if (steps && element.clientWidth === 0) return;
+      setWidth(step(element.clientWidth));
+    };
+    read();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const observer = new ResizeObserver(read);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [ref, steps, step]);
+  if (steps) return width;
   return width > 0 ? width : fallback;
 }

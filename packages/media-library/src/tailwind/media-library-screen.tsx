@@ -63,7 +63,7 @@ export function MediaLibraryScreen({
   initialLayout,
 }: MediaLibraryScreenProps) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const narrow = useElementWidth(rootRef, 1024) < phoneWidth;
+  const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total } = useAssets(useDeferredValue(view.query)); // results follow typing
   const ids = useMemo(() => items.map((asset) => asset.id), [items]);
