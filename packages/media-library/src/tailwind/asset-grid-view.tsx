@@ -1,7 +1,16 @@
 // The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard and selection;
-// useGridWindow renders only the rows in view, each of a fixed height, so 10,000+ assets
-// scroll smoothly and images loading never move anything.
-import { type MouseEvent, useEffect, useId, useMemo, useRef } from 'react';
+// useGridWindow renders only the rows in view, each of a fixed height, so 100,000 assets
+// scroll without a long task and images loading never move anything.
+import {
+  type MouseEvent,
+  memo,
+  type RefObject,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+} from 'react';
 import {
   assetLabel,
   formatBytes,
@@ -9,7 +18,7 @@ import {
   formatDimensions,
   type MediaAsset,
 } from '../core/index';
-import { useAssetGrid } from '../react/index';
+import { type UseAssetGridResult, useAssetGrid } from '../react/index';
 import { AIBadge } from './ai-badge';
 import { AssetThumbnail } from './asset-thumbnail';
 import { focusRing, muted } from './classes';
@@ -43,10 +52,16 @@ export interface AssetGridViewProps {
 const gap = 12;
 const captionHeight = 28;
 const listRowHeight = 60;
+/**
+ * While the grid scrolls, a cell waits this long before reading its thumbnail: a drag through
+ * 100,000 assets mounts rows it shows for one frame, and reading their bytes would make every
+ * frame a long task. Rows the scroll stops on read at once.
+ */
+const scrollingLoadDelayMs = 150;
 
 /** A keyboard-navigable, multi-selectable, virtualised grid or list of assets. */
 export function AssetGridView({
-  assets,
+  assets: latestAssets,
   layout = 'grid',
   selection,
   onSelectionChange,
@@ -58,33 +73,54 @@ export function AssetGridView({
   label = 'Assets',
   minCellWidth = 160,
 }: AssetGridViewProps) {
+  // A new list (a search typed, a library loaded) renders in the background, a few ms at a
+  // time, while the grid shows the previous one: typing never waits for the grid.
+  const assets = useDeferredValue(latestAssets);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sizes = { count: assets.length, layout, minCellWidth, gap, captionHeight, listRowHeight };
-  const { columns, rowHeight, rows, totalHeight, scrollToRow } = useGridWindow(scrollRef, sizes);
+  const { columns, rowHeight, rows, totalHeight, scrollToRow, isScrolling } = useGridWindow(
+    scrollRef,
+    sizes,
+  );
   const ids = useMemo(() => assets.map((asset) => asset.id), [assets]);
-  const grid = useAssetGrid({ ids, columns, selection, onSelectionChange, onActivate, openId });
-  const selected = useMemo(() => new Set(selection), [selection]);
-  const prefix = useId();
+  const grid = useAssetGrid({
+    ids,
+    columns,
+    selection,
+    onSelectionChange,
+    onActivate,
+    activateOnClick,
+    openId,
+  });
 
-  // Keyboard focus may move to a row outside the rendered window: scroll it in, then focus.
   const { focusedId } = grid;
-  useEffect(() => {
-    const root = scrollRef.current;
-    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
-    const index = ids.indexOf(focusedId);
-    if (index < 0) return;
-    scrollToRow(Math.floor(index / columns));
-    // The row renders once the scroll has been read, a frame or a few later.
-    let frame = 0;
-    let tries = 10;
-    const focusCell = () => {
-      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
-      if (cell && !cell.contains(document.activeElement)) cell.focus();
-      else if (!cell && --tries > 0) frame = requestAnimationFrame(focusCell);
-    };
-    frame = requestAnimationFrame(focusCell);
-    return () => cancelAnimationFrame(frame);
-  }, [focusedId, ids, columns, scrollToRow]);
+  const focusedIndex = useMemo(
+    () => (focusedId === undefined ? -1 : ids.indexOf(focusedId)),
+    [ids, focusedId],
+  );
+  useFocusedCellInView(scrollRef, focusedId, focusedIndex, columns, scrollToRow);
+
+  // Rows read the grid's latest props when they render and when an event comes, so a row whose
+  // cells did not change is not rendered again as the grid scrolls (see GridRow).
+  const gridRef = useRef(grid);
+  gridRef.current = grid;
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  const selected = useMemo(() => new Set(grid.selectedIds), [grid.selectedIds]);
+  // While a pointer scrolls, the rows of a new window render in the background, a few
+  // milliseconds at a time (React yields between), so dragging through 100,000 assets never
+  // blocks a frame; rows already shown stay put meanwhile. At rest, and while the keyboard
+  // moves (its focus must land on a rendered cell at once), rows render in the same frame.
+  const deferredRows = useDeferredValue(rows);
+  const keyboardInside =
+    typeof document !== 'undefined' && !!scrollRef.current?.contains(document.activeElement);
+  // The focused cell's row is always rendered, wherever the grid is scrolled: Tab comes back
+  // to it, and a re-layout (details opening beside the grid) never drops its focus.
+  const shownRows = withRow(
+    isScrolling && !keyboardInside ? deferredRows : rows,
+    focusedIndex < 0 ? -1 : Math.floor(focusedIndex / columns),
+  );
+  const loadDelayMs = isScrolling ? scrollingLoadDelayMs : 0;
 
   return (
     <div
@@ -94,62 +130,182 @@ export function AssetGridView({
       className="h-full overflow-y-auto p-3 [contain:strict]"
     >
       <div role="presentation" className="relative" style={{ height: totalHeight }}>
-        {rows.map((row) => (
-          <div
-            key={row}
-            {...grid.getRowProps(row)}
-            className={
-              layout === 'grid'
-                ? 'absolute inset-x-0 top-0 grid gap-x-3 pb-3'
-                : 'absolute inset-x-0 top-0 grid pb-1'
-            }
-            style={{
-              height: rowHeight,
-              transform: `translateY(${row * rowHeight}px)`,
-              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-            }}
-          >
-            {assets.slice(row * columns, row * columns + columns).map((asset, c) => {
-              const index = row * columns + c;
-              const { ref, onClick, onDoubleClick, ...itemProps } = grid.getItemProps(
-                asset.id,
-                index,
-              );
-              const cell: CellProps = {
-                prefix: `${prefix}${asset.id}`,
-                asset,
-                name: assetLabel(asset),
-                selected: selected.has(asset.id),
-                onToggle: () => grid.toggle(asset.id),
-                touch: touchTargets,
-              };
-              return (
-                // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (tabIndex and role spread in); the grid handles the keyboard.
-                <div
-                  key={asset.id}
-                  ref={ref}
-                  {...itemProps}
-                  onClick={(event) => {
-                    const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey;
-                    if (activateOnClick && plain && onActivate) onActivate(asset.id);
-                    else onClick?.(event);
-                  }}
-                  onDoubleClick={onView ? () => onView(asset.id) : onDoubleClick}
-                  // Named by its visible parts, in reading order (WCAG "label in name").
-                  aria-labelledby={labelIds(cell.prefix, asset, layout)}
-                  data-asset-id={asset.id}
-                  className={`relative min-w-0 cursor-default rounded-lg p-1 data-[state=selected]:bg-indigo-50 data-[state=selected]:ring-2 data-[state=selected]:ring-indigo-600 dark:data-[state=selected]:bg-indigo-950 dark:data-[state=selected]:ring-indigo-400 border-2 border-transparent data-open:border-zinc-900 dark:data-open:border-zinc-100 ${focusRing}`}
-                >
-                  {layout === 'grid' ? <GridCell {...cell} /> : <ListCell {...cell} />}
-                </div>
-              );
-            })}
-          </div>
-        ))}
+        {shownRows.map((row) => {
+          const first = row * columns;
+          return (
+            <GridRow
+              key={row}
+              index={row}
+              assets={assets}
+              columns={columns}
+              rowHeight={rowHeight}
+              layout={layout}
+              gridRef={gridRef}
+              onViewRef={onViewRef}
+              viewable={onView !== undefined}
+              touch={touchTargets}
+              loadDelayMs={loadDelayMs}
+              cellStates={cellStates(assets, first, columns, selected, focusedId, openId)}
+            />
+          );
+        })}
       </div>
     </div>
   );
 }
+
+/** Keyboard focus may move to a row outside the rendered window: scrolls it in, then focuses. */
+function useFocusedCellInView(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  focusedId: string | undefined,
+  focusedIndex: number,
+  columns: number,
+  scrollToRow: (row: number) => void,
+) {
+  useEffect(() => {
+    const root = scrollRef.current;
+    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
+    if (focusedIndex < 0) return;
+    scrollToRow(Math.floor(focusedIndex / columns));
+    // The row may render a few frames later (rows of a scrolled-to window render in the
+    // background): look again each frame for a while.
+    let frame = 0;
+    let tries = 0;
+    const focusCell = () => {
+      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
+      if (!cell) {
+        if (++tries < 30) frame = requestAnimationFrame(focusCell);
+        return;
+      }
+      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
+    };
+    frame = requestAnimationFrame(focusCell);
+    return () => cancelAnimationFrame(frame);
+  }, [scrollRef, focusedId, focusedIndex, columns, scrollToRow]);
+}
+
+/** The row indexes to render, with `row` added in order if it is missing (and exists). */
+function withRow(rows: readonly number[], row: number): readonly number[] {
+  if (row < 0 || rows.includes(row)) return rows;
+  return [...rows, row].sort((a, b) => a - b);
+}
+
+/**
+ * What of a row's cells the grid's state decides, as one string: a row renders again only
+ * when it changes (or its assets, size or layout do), not on every scroll frame.
+ */
+function cellStates(
+  assets: readonly MediaAsset[],
+  first: number,
+  columns: number,
+  selected: ReadonlySet<string>,
+  focusedId: string | undefined,
+  openId: string | undefined,
+): string {
+  let states = '';
+  for (let i = first; i < Math.min(assets.length, first + columns); i++) {
+    const id = (assets[i] as MediaAsset).id;
+    states += `${selected.has(id) ? 's' : '-'}${id === focusedId ? 'f' : '-'}${id === openId ? 'o' : '-'}`;
+  }
+  return states;
+}
+
+interface GridRowProps {
+  index: number;
+  assets: readonly MediaAsset[];
+  columns: number;
+  rowHeight: number;
+  layout: 'grid' | 'list';
+  gridRef: RefObject<UseAssetGridResult>;
+  onViewRef: RefObject<((id: string) => void) | undefined>;
+  viewable: boolean;
+  touch: boolean;
+  loadDelayMs: number;
+  /** Only compared: see cellStates. */
+  cellStates: string;
+}
+
+const cellClass = `relative min-w-0 cursor-default rounded-lg p-1 data-[state=selected]:bg-indigo-50 data-[state=selected]:ring-2 data-[state=selected]:ring-indigo-600 dark:data-[state=selected]:bg-indigo-950 dark:data-[state=selected]:ring-indigo-400 border-2 border-transparent data-open:border-zinc-900 dark:data-open:border-zinc-100 ${focusRing}`;
+
+/** One rendered row: its cells, each with the grid's item props and its visible parts. */
+const GridRow = memo(function GridRow({
+  index,
+  assets,
+  columns,
+  rowHeight,
+  layout,
+  gridRef,
+  onViewRef,
+  viewable,
+  touch,
+  loadDelayMs,
+}: GridRowProps) {
+  const idPrefix = useId();
+  const first = index * columns;
+  const grid = gridRef.current;
+  const selected = new Set(grid.selectedIds);
+  return (
+    <div
+      {...grid.getRowProps(index)}
+      className={
+        layout === 'grid'
+          ? 'absolute inset-x-0 top-0 grid gap-x-3 pb-3'
+          : 'absolute inset-x-0 top-0 grid pb-1'
+      }
+      style={{
+        height: rowHeight,
+        transform: `translateY(${index * rowHeight}px)`,
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        // Its size is set: laying a new row out never lays out the others (no paint
+        // containment, which would clip the cells' focus rings and selection outlines).
+        contain: 'size layout style',
+      }}
+    >
+      {assets.slice(first, first + columns).map((asset, c) => {
+        const id = asset.id;
+        const at = first + c;
+        // State from this render; handlers from the grid's latest, when the event comes.
+        const {
+          ref,
+          onClick: _c,
+          onDoubleClick: _d,
+          onFocus: _f,
+          ...itemProps
+        } = grid.getItemProps(id, at);
+        const latest = () => gridRef.current.getItemProps(id, at);
+        const cell: CellProps = {
+          prefix: `${idPrefix}${id}`,
+          asset,
+          name: assetLabel(asset),
+          selected: selected.has(id),
+          // Through the grid, so a ticked checkbox is where a Shift-click's range starts.
+          onToggle: () => gridRef.current.toggle(id),
+          touch,
+          loadDelayMs,
+        };
+        return (
+          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (tabIndex and role spread in); the grid handles the keyboard.
+          <div
+            key={id}
+            ref={ref}
+            {...itemProps}
+            onClick={(event) => latest().onClick?.(event)}
+            onFocus={(event) => latest().onFocus?.(event)}
+            onDoubleClick={(event) =>
+              viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event)
+            }
+            // Named by its visible parts, in reading order (WCAG "label in name").
+            aria-labelledby={labelIds(cell.prefix, asset, layout)}
+            data-asset-id={id}
+            className={cellClass}
+          >
+            {layout === 'grid' ? <GridCell {...cell} /> : <ListCell {...cell} />}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 /** Ids of the badge, name and favorite mark, as the cell's aria-labelledby. */
 function labelIds(prefix: string, asset: MediaAsset, layout: 'grid' | 'list'): string {
@@ -169,6 +325,8 @@ interface CellProps {
   selected: boolean;
   onToggle(): void;
   touch: boolean;
+  /** Wait this long before reading the thumbnail: the grid is scrolling past it. */
+  loadDelayMs: number;
 }
 
 /** A favorite mark that screen readers read as "Favorite". */
@@ -189,7 +347,12 @@ function Star({ id, className = '' }: { id: string; className?: string }) {
  * A checkbox that toggles without the cell's click (which selects only this one); a Shift-click
  * goes on to the cell, which selects the range from the anchor.
  */
-function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' | 'prefix'>) {
+function SelectBox({
+  name,
+  selected,
+  onToggle,
+  touch,
+}: Pick<CellProps, 'name' | 'selected' | 'onToggle' | 'touch'>) {
   const stop = (event: MouseEvent) => {
     if (!event.shiftKey) event.stopPropagation();
   };
@@ -220,10 +383,10 @@ function SelectBox({ name, selected, onToggle, touch }: Omit<CellProps, 'asset' 
   );
 }
 
-function GridCell({ prefix, asset, name, selected, onToggle, touch }: CellProps) {
+function GridCell({ prefix, asset, name, selected, onToggle, touch, loadDelayMs }: CellProps) {
   return (
     <>
-      <AssetThumbnail asset={asset} />
+      <AssetThumbnail asset={asset} loadDelayMs={loadDelayMs} />
       <div
         className={
           touch
@@ -247,11 +410,11 @@ function GridCell({ prefix, asset, name, selected, onToggle, touch }: CellProps)
   );
 }
 
-function ListCell({ prefix, asset, name, selected, onToggle, touch }: CellProps) {
+function ListCell({ prefix, asset, name, selected, onToggle, touch, loadDelayMs }: CellProps) {
   return (
     <div className="flex h-[52px] items-center gap-3 px-2">
       <SelectBox name={name} selected={selected} onToggle={onToggle} touch={touch} />
-      <AssetThumbnail asset={asset} className="w-11 flex-none" />
+      <AssetThumbnail asset={asset} className="w-11 flex-none" loadDelayMs={loadDelayMs} />
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-1.5">
           <span id={`${prefix}-name`} title={name} className="truncate text-sm">

@@ -1,7 +1,7 @@
 // An asset's thumbnail in a fixed-ratio box, sized before the image loads so nothing below it
 // moves. Other kinds show their drawn preview if one was made, else their kind in words; bytes
 // that do not decode say so instead of showing a broken image.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 
@@ -14,6 +14,12 @@ export interface AssetThumbnailProps {
   variant?: 'thumbnail' | 'original';
   /** Extra classes for the box, e.g. its size in a list row. */
   className?: string;
+  /**
+   * Wait this long after the thumbnail first renders before reading its bytes, so one that a
+   * fast scroll carries past at once never reads them (the grid passes this while scrolling).
+   * Read when the thumbnail mounts. Default 0: read at once.
+   */
+  loadDelayMs?: number;
 }
 
 /** What an unreadable asset shows. */
@@ -25,6 +31,7 @@ export function AssetThumbnail({
   fit = 'cover',
   variant = 'thumbnail',
   className = '',
+  loadDelayMs = 0,
 }: AssetThumbnailProps) {
   const visual =
     (asset.kind === 'image' || asset.thumbnailKey !== undefined) && asset.unreadable !== true;
@@ -33,7 +40,8 @@ export function AssetThumbnail({
     variant === 'original' && (asset.kind !== 'image' || !isInertMimeType(asset.mimeType))
       ? 'thumbnail'
       : variant;
-  const { url, status } = useAssetUrl(visual ? asset.id : undefined, shown);
+  const waited = useWaited(loadDelayMs);
+  const { url, status } = useAssetUrl(visual && waited ? asset.id : undefined, shown);
   const [brokenUrl, setBrokenUrl] = useState<string>();
   const unreadable = asset.unreadable === true || (status === 'ready' && brokenUrl === url);
   return (
@@ -69,4 +77,15 @@ export function AssetThumbnail({
       )}
     </div>
   );
+}
+
+/** False until `delayMs` has passed since the first render (true at once for 0). */
+function useWaited(delayMs: number): boolean {
+  const [waited, setWaited] = useState(delayMs <= 0);
+  useEffect(() => {
+    if (waited) return;
+    const timer = setTimeout(() => setWaited(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [waited, delayMs]);
+  return waited;
 }

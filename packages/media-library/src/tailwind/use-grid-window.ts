@@ -2,7 +2,7 @@
 // and a fixed row height, and its scroll position the rows worth rendering, so 10,000 assets
 // cost as much as the few rows in view. Rows never measure their content: images loading move
 // nothing.
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 
 // A server has nothing to measure, and React 18 warns about layout effects in a server render.
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
@@ -25,12 +25,19 @@ interface Viewport {
   top: number;
 }
 
-/** Columns, row height and the rows in view of the scroll container `ref`. */
+/** How long after the last scroll event the grid counts as at rest. */
+const scrollSettleMs = 150;
+
+/**
+ * Columns, row height and the rows in view of the scroll container `ref`, and whether it is
+ * scrolling (true from a scroll event until 150 ms pass without one).
+ */
 export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridWindowOptions) {
   const { count, layout, minCellWidth, gap, captionHeight, listRowHeight } = options;
   const overscan = options.overscan ?? 3;
   // Until measured (a server render, a test without layout) a laptop-sized view is assumed.
   const [view, setView] = useState<Viewport>({ width: 960, height: 720, top: 0 });
+  const [isScrolling, setScrolling] = useState(false);
   useClientLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -38,13 +45,21 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
       if (element.clientWidth === 0) return;
       setView({ width: element.clientWidth, height: element.clientHeight, top: element.scrollTop });
     };
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      read();
+      setScrolling(true);
+      clearTimeout(settle);
+      settle = setTimeout(() => setScrolling(false), scrollSettleMs);
+    };
     read();
-    element.addEventListener('scroll', read, { passive: true });
+    element.addEventListener('scroll', onScroll, { passive: true });
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(read);
     observer?.observe(element);
     return () => {
-      element.removeEventListener('scroll', read);
+      element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
+      clearTimeout(settle);
     };
   }, [ref]);
 
@@ -56,8 +71,12 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
   const rowCount = Math.ceil(count / columns);
   const first = Math.max(0, Math.floor((view.top - gap) / rowHeight) - overscan);
   const last = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / rowHeight) + overscan);
-  const rows: number[] = [];
-  for (let row = first; row <= last; row++) rows.push(row);
+  // The same array while the same rows show, so a scroll within a row renders nothing new.
+  const rows = useMemo(() => {
+    const range: number[] = [];
+    for (let row = first; row <= last; row++) range.push(row);
+    return range;
+  }, [first, last]);
 
   /** Scrolls the least needed to show the whole row `row`. */
   const scrollToRow = useCallback(
@@ -73,5 +92,12 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
     [ref, gap, rowHeight],
   );
 
-  return { columns, rowHeight, rows, totalHeight: rowCount * rowHeight, scrollToRow };
+  return {
+    columns,
+    rowHeight,
+    rows,
+    totalHeight: rowCount * rowHeight,
+    scrollToRow,
+    isScrolling,
+  };
 }
