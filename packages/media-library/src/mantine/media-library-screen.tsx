@@ -2,7 +2,7 @@
 // virtualised grid or list, bulk actions, details, collections and tags, storage, generate.
 // Built only from the public hooks; render it inside MantineProvider and MediaLibraryProvider.
 import { Box, Divider, px, useMantineTheme } from '@mantine/core';
-import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type LibraryFilters,
   useAIGeneration,
@@ -58,8 +58,7 @@ export function MediaLibraryScreen({
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
   const view = useLibraryFilters({ initialFilters, initialLayout });
-  // Results follow the typed text in the background: a keystroke never waits for them.
-  const { items, total, status } = useAssets(useDeferredValue(view.query));
+  const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
   // The screen's own width decides, not the window's: a host may embed it in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);

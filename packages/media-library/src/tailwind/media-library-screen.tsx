@@ -2,7 +2,7 @@
 // search and filters, the virtualised grid or list, the selection bar, collections, tags and
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
-import { startTransition, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { downloadZip } from '../core/download';
 import type { MediaAIGenerateRequest } from '../core/index';
 import {
@@ -65,7 +65,7 @@ export function MediaLibraryScreen({
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
-  const { items, total } = useAssets(useDeferredValue(view.query)); // results follow typing
+  const { items, total } = useAssets(view.query);
   const ids = useMemo(() => items.map((asset) => asset.id), [items]);
   const library = useMediaLibrary();
   const bulk = useBulkActions({
