@@ -12,6 +12,28 @@ export interface GridSelectionOptions {
   onSelectionChange?(ids: string[]): void;
 }
 
+/** Each id's position in `ids`, looked up by id. */
+export interface IdIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/**
+ * The positions of `ids`, built on the first lookup: a new list of 100,000 ids (a search, a
+ * library loaded) costs nothing until the keyboard or a range selection asks.
+ */
+function lazyIndex(ids: readonly string[]): IdIndex {
+  let positions: Map<string, number> | undefined;
+  const built = () => {
+    if (!positions) {
+      positions = new Map();
+      for (let i = 0; i < ids.length; i++) positions.set(ids[i] as string, i);
+    }
+    return positions;
+  };
+  return { get: (id) => built().get(id), has: (id) => built().has(id) };
+}
+
 /**
  * Selection operations over `ids`. `toggle` and `only` move the anchor; `extendTo` selects
  * the range from the anchor (or `fallback`) to an id, leaving the anchor in place, and with
@@ -23,7 +45,7 @@ export function useGridSelection(options: GridSelectionOptions) {
   const controlled = options.selection !== undefined;
   const selectedIds = options.selection ?? own;
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const indexOf = useMemo(() => new Map(ids.map((id, index) => [id, index])), [ids]);
+  const indexOf = useMemo(() => lazyIndex(ids), [ids]);
   const anchor = useRef<string | undefined>(undefined);
 
   const set = useCallback(
