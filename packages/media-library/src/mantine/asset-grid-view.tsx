@@ -63,6 +63,7 @@ export interface AssetGridViewProps {
 }
 
 const gap = 12;
+const noAssets: readonly MediaAsset[] = [];
 /**
  * While the grid scrolls, a cell waits this long before reading its thumbnail: a drag through
  * 100,000 assets mounts rows it shows for one frame, and reading their bytes would make every
@@ -85,8 +86,9 @@ export function AssetGridView({
   minCellWidth = 160,
 }: AssetGridViewProps) {
   // A new list (a search typed, a library loaded) renders in the background, a few ms at a
-  // time, while the grid shows the previous one: typing never waits for the grid.
-  const shown = useDeferredValue(assets);
+  // time, while the grid shows the previous one: typing never waits for the grid. The first
+  // list too: the grid mounts empty and its cells follow.
+  const shown = useDeferredValue(assets, noAssets);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef, 960) - gap * 2;
   const columns =
