@@ -227,6 +227,16 @@ interface GridRowProps {
 
 const cellClass = `relative min-w-0 cursor-default rounded-lg p-1 data-[state=selected]:bg-indigo-50 data-[state=selected]:ring-2 data-[state=selected]:ring-indigo-600 dark:data-[state=selected]:bg-indigo-950 dark:data-[state=selected]:ring-indigo-400 border-2 border-transparent data-open:border-zinc-900 dark:data-open:border-zinc-100 ${focusRing}`;
 
+/**
+ * Rows compare all props but `loadDelayMs`: a cell reads it only when it mounts, so the grid
+ * starting or stopping a scroll renders no row again (only rows mounted then take the new one).
+ */
+function sameRow(before: GridRowProps, after: GridRowProps): boolean {
+  for (const key of Object.keys(after) as (keyof GridRowProps)[])
+    if (key !== 'loadDelayMs' && before[key] !== after[key]) return false;
+  return true;
+}
+
 /** One rendered row: its cells, each with the grid's item props and its visible parts. */
 const GridRow = memo(function GridRow({
   index,
@@ -305,7 +315,7 @@ const GridRow = memo(function GridRow({
       })}
     </div>
   );
-});
+}, sameRow);
 
 /** Ids of the badge, name and favorite mark, as the cell's aria-labelledby. */
 function labelIds(prefix: string, asset: MediaAsset, layout: 'grid' | 'list'): string {

@@ -15,7 +15,7 @@ export interface GridWindowOptions {
   gap: number;
   captionHeight: number;
   listRowHeight: number;
-  /** Rows rendered beyond the view on each side. */
+  /** Rows rendered beyond the view on each side at rest. Default 3. */
   overscan?: number;
 }
 
@@ -69,8 +69,11 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
   const cellWidth = (width - gap * (columns - 1)) / columns;
   const rowHeight = layout === 'list' ? listRowHeight : Math.round(cellWidth + captionHeight + gap);
   const rowCount = Math.ceil(count / columns);
-  const first = Math.max(0, Math.floor((view.top - gap) / rowHeight) - overscan);
-  const last = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  // While scrolling, one row beyond each side: a fast scroll lands on new rows every frame,
+  // and each extra row is cells to mount in a commit that cannot be split.
+  const around = isScrolling ? Math.min(1, overscan) : overscan;
+  const first = Math.max(0, Math.floor((view.top - gap) / rowHeight) - around);
+  const last = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / rowHeight) + around);
   // The same array while the same rows show, so a scroll within a row renders nothing new.
   const rows = useMemo(() => {
     const range: number[] = [];
