@@ -327,6 +327,11 @@ export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promi
     const rows: BenchRow[] = phases.map((p) => {
       const value = longest(p);
       const count = tasks.filter((t) => t.startTime >= p.started && t.startTime < p.ended);
+      // When each long task began in its phase: set beside the phase's CPU profile, it says
+      // which stretch of the profile was the task.
+      console.log(
+        `${p.name}: ${count.map((t) => `+${(t.startTime - p.started).toFixed(0)} ms ${t.duration.toFixed(0)} ms`).join(', ') || 'no long task'}`,
+      );
       return {
         name: `100k assets, ${p.name}: longest main-thread task`,
         value,
