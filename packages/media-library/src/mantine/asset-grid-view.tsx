@@ -1,12 +1,7 @@
 // The virtualised grid (or list) of assets: useAssetGrid gives roles, keyboard, selection and
 // the open item; @tanstack/react-virtual renders only the rows in view, so 10,000+ assets
 // scroll smoothly. Every row has a computed fixed height, so images loading never move anything.
-import {
-  defaultRangeExtractor,
-  type Range,
-  useVirtualizer,
-  type Virtualizer,
-} from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   type RefObject,
@@ -18,8 +13,10 @@ import {
   useRef,
 } from 'react';
 import type { MediaAsset } from '../core/index';
+import { cellStates, withRow } from '../react/grid-rows';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
+import { useFocusedCellInView } from '../react/use-focused-cell-in-view';
 import { captionHeight, GridCell, ListCell, labelIds, listRowHeight } from './asset-grid-cells';
 import { assetLabel } from './format';
 import { PresetStyles } from './preset-styles';
@@ -132,7 +129,11 @@ export function AssetGridView({
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
-  useFocusedCellInView(scrollRef, virtualizer, focusedId, focusedIndex, columns);
+  const scrollToRow = useCallback(
+    (row: number) => virtualizer.scrollToIndex(row, { align: 'auto' }),
+    [virtualizer],
+  );
+  useFocusedCellInView(scrollRef, focusedId, focusedIndex, columns, scrollToRow);
 
   // Rows read the grid's latest props when they render and when an event comes, so a row whose
   // cells did not change is not rendered again as the grid scrolls (see GridRow).
@@ -184,62 +185,6 @@ export function AssetGridView({
       </div>
     </div>
   );
-}
-
-/** Keyboard focus may move to a row outside the rendered window: scrolls it in, then focuses. */
-function useFocusedCellInView(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
-  focusedId: string | undefined,
-  focusedIndex: number,
-  columns: number,
-) {
-  useEffect(() => {
-    const root = scrollRef.current;
-    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
-    if (focusedIndex < 0) return;
-    virtualizer.scrollToIndex(Math.floor(focusedIndex / columns), { align: 'auto' });
-    // The row may render a few frames later (rows of a scrolled-to window render in the
-    // background): look again each frame for a while.
-    let frame = 0;
-    let tries = 0;
-    const focusCell = () => {
-      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
-      if (!cell) {
-        if (++tries < 30) frame = requestAnimationFrame(focusCell);
-        return;
-      }
-      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
-    };
-    frame = requestAnimationFrame(focusCell);
-    return () => cancelAnimationFrame(frame);
-  }, [scrollRef, focusedId, focusedIndex, columns, virtualizer]);
-}
-
-/** The row indexes to render, with `row` added in order if it is missing (and exists). */
-function withRow(rows: number[], row: number): number[] {
-  if (row < 0 || rows.includes(row)) return rows;
-  return [...rows, row].sort((a, b) => a - b);
-}
-
-/**
- * What of a row's cells the grid's state decides, as one string: a row renders again only
- * when it changes (or its assets, size or layout do), not on every scroll frame.
- */
-function cellStates(
-  assets: readonly MediaAsset[],
-  first: number,
-  columns: number,
-  selected: ReadonlySet<string>,
-  focusedId: string | undefined,
-  openId: string | undefined,
-): string {
-  let states = '';
-  for (let i = first; i < Math.min(assets.length, first + columns); i++) {
-    const id = (assets[i] as MediaAsset).id;
-    states += `${selected.has(id) ? 's' : '-'}${id === focusedId ? 'f' : '-'}${id === openId ? 'o' : '-'}`;
-  }
-  return states;
 }
 
 interface GridRowProps {

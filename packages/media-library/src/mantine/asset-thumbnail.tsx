@@ -2,10 +2,11 @@
 // nothing below it moves. Non-image kinds show their kind instead of bytes; bytes that do not
 // decode show a "can't be shown" state, never a broken image.
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useRef, useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
+import { useWaited } from '../react/use-waited';
 import { mutedText } from './preset-colors';
 import { PresetStyles } from './preset-styles';
 
@@ -95,17 +96,6 @@ export function AssetThumbnail({
       )}
     </div>
   );
-}
-
-/** False until `delayMs` has passed since the first render (true at once for 0). */
-function useWaited(delayMs: number): boolean {
-  const [waited, setWaited] = useState(delayMs <= 0);
-  useEffect(() => {
-    if (waited) return;
-    const timer = setTimeout(() => setWaited(true), delayMs);
-    return () => clearTimeout(timer);
-  }, [waited, delayMs]);
-  return waited;
 }
 
 /** Images no larger than this on both sides count as small: the grid's smallest tile. */

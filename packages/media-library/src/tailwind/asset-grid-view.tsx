@@ -6,7 +6,6 @@ import {
   memo,
   type RefObject,
   useDeferredValue,
-  useEffect,
   useId,
   useMemo,
   useRef,
@@ -18,7 +17,9 @@ import {
   formatDimensions,
   type MediaAsset,
 } from '../core/index';
+import { cellStates, withRow } from '../react/grid-rows';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
+import { useFocusedCellInView } from '../react/use-focused-cell-in-view';
 import { AIBadge } from './ai-badge';
 import { AssetThumbnail } from './asset-thumbnail';
 import { focusRing, muted } from './classes';
@@ -152,62 +153,6 @@ export function AssetGridView({
       </div>
     </div>
   );
-}
-
-/** Keyboard focus may move to a row outside the rendered window: scrolls it in, then focuses. */
-function useFocusedCellInView(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  focusedId: string | undefined,
-  focusedIndex: number,
-  columns: number,
-  scrollToRow: (row: number) => void,
-) {
-  useEffect(() => {
-    const root = scrollRef.current;
-    if (!root || focusedId === undefined || !root.contains(document.activeElement)) return;
-    if (focusedIndex < 0) return;
-    scrollToRow(Math.floor(focusedIndex / columns));
-    // The row may render a few frames later (rows of a scrolled-to window render in the
-    // background): look again each frame for a while.
-    let frame = 0;
-    let tries = 0;
-    const focusCell = () => {
-      const cell = root.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(focusedId)}"]`);
-      if (!cell) {
-        if (++tries < 30) frame = requestAnimationFrame(focusCell);
-        return;
-      }
-      if (document.activeElement !== cell && !cell.contains(document.activeElement)) cell.focus();
-    };
-    frame = requestAnimationFrame(focusCell);
-    return () => cancelAnimationFrame(frame);
-  }, [scrollRef, focusedId, focusedIndex, columns, scrollToRow]);
-}
-
-/** The row indexes to render, with `row` added in order if it is missing (and exists). */
-function withRow(rows: readonly number[], row: number): readonly number[] {
-  if (row < 0 || rows.includes(row)) return rows;
-  return [...rows, row].sort((a, b) => a - b);
-}
-
-/**
- * What of a row's cells the grid's state decides, as one string: a row renders again only
- * when it changes (or its assets, size or layout do), not on every scroll frame.
- */
-function cellStates(
-  assets: readonly MediaAsset[],
-  first: number,
-  columns: number,
-  selected: ReadonlySet<string>,
-  focusedId: string | undefined,
-  openId: string | undefined,
-): string {
-  let states = '';
-  for (let i = first; i < Math.min(assets.length, first + columns); i++) {
-    const id = (assets[i] as MediaAsset).id;
-    states += `${selected.has(id) ? 's' : '-'}${id === focusedId ? 'f' : '-'}${id === openId ? 'o' : '-'}`;
-  }
-  return states;
 }
 
 interface GridRowProps {

@@ -1,9 +1,10 @@
 // An asset's thumbnail in a fixed-ratio box, sized before the image loads so nothing below it
 // moves. Other kinds show their drawn preview if one was made, else their kind in words; bytes
 // that do not decode say so instead of showing a broken image.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isInertMimeType, type MediaAsset } from '../core/index';
 import { useAssetUrl } from '../react/index';
+import { useWaited } from '../react/use-waited';
 
 /** Props of {@link AssetThumbnail}. */
 export interface AssetThumbnailProps {
@@ -77,15 +78,4 @@ export function AssetThumbnail({
       )}
     </div>
   );
-}
-
-/** False until `delayMs` has passed since the first render (true at once for 0). */
-function useWaited(delayMs: number): boolean {
-  const [waited, setWaited] = useState(delayMs <= 0);
-  useEffect(() => {
-    if (waited) return;
-    const timer = setTimeout(() => setWaited(true), delayMs);
-    return () => clearTimeout(timer);
-  }, [waited, delayMs]);
-  return waited;
 }
