@@ -13,7 +13,7 @@ import {
   useRef,
 } from 'react';
 import type { MediaAsset } from '../core/index';
-import { cellStates, withRow } from '../react/grid-rows';
+import { cellStates, latestItemProps, withRow } from '../react/grid-rows';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
 import { useFocusedCellInView } from '../react/use-focused-cell-in-view';
@@ -244,27 +244,14 @@ const GridRow = memo(function GridRow({
         const id = asset.id;
         const at = first + c;
         // State from this render; handlers from the grid's latest, when the event comes.
-        const {
-          ref,
-          onClick: _c,
-          onDoubleClick: _d,
-          onFocus: _f,
-          ...itemProps
-        } = grid.getItemProps(id, at);
-        const latest = () => gridRef.current.getItemProps(id, at);
+        const itemProps = latestItemProps(gridRef, onViewRef, viewable, id, at);
         const prefix = `${idPrefix}${id}`;
         const Cell = layout === 'grid' ? GridCell : ListCell;
         return (
-          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (tabIndex and role spread in); the grid handles the keyboard.
+          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (role and tabIndex spread in).
           <div
             key={id}
-            ref={ref}
             {...itemProps}
-            onClick={(event) => latest().onClick?.(event)}
-            onFocus={(event) => latest().onFocus?.(event)}
-            onDoubleClick={(event) =>
-              viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event)
-            }
             // Named by its visible parts, in reading order (WCAG "label in name").
             aria-labelledby={labelIds(prefix, asset, layout)}
             data-asset-id={id}

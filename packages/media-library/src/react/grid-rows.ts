@@ -1,7 +1,9 @@
 // What both presets' virtualised grids share about their rows: which rows to render, and a
 // row's cell states as one comparable string, so a memoised row renders again only when its
 // own cells change. Internal to the presets.
+import type { RefObject } from 'react';
 import type { MediaAsset } from '../core/types';
+import type { AssetGridItemProps, UseAssetGridResult } from './asset-grid-types';
 
 /** The row indexes to render, with `row` added in order if it is missing (and exists). */
 export function withRow(rows: readonly number[], row: number): number[] {
@@ -27,4 +29,33 @@ export function cellStates(
     states += `${selected.has(id) ? 's' : '-'}${id === focusedId ? 'f' : '-'}${id === openId ? 'o' : '-'}`;
   }
   return states;
+}
+
+/**
+ * A cell's item props for a memoised row: its state (tab stop, selected, open) from the grid
+ * as it is now, its handlers reading the grid's latest props when the event comes, so a row
+ * not rendered again still acts on the current selection. A double click opens the viewer
+ * (`onViewRef`) when `viewable`, else activates.
+ */
+export function latestItemProps(
+  gridRef: RefObject<UseAssetGridResult>,
+  onViewRef: RefObject<((id: string) => void) | undefined>,
+  viewable: boolean,
+  id: string,
+  index: number,
+): AssetGridItemProps {
+  const {
+    onClick: _c,
+    onDoubleClick: _d,
+    onFocus: _f,
+    ...state
+  } = gridRef.current.getItemProps(id, index);
+  const latest = () => gridRef.current.getItemProps(id, index);
+  return {
+    ...state,
+    onClick: (event) => latest().onClick?.(event),
+    onFocus: (event) => latest().onFocus?.(event),
+    onDoubleClick: (event) =>
+      viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event),
+  };
 }

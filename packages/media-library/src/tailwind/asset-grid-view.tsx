@@ -17,7 +17,7 @@ import {
   formatDimensions,
   type MediaAsset,
 } from '../core/index';
-import { cellStates, withRow } from '../react/grid-rows';
+import { cellStates, latestItemProps, withRow } from '../react/grid-rows';
 import { type UseAssetGridResult, useAssetGrid } from '../react/index';
 import { useFocusedCellInView } from '../react/use-focused-cell-in-view';
 import { AIBadge } from './ai-badge';
@@ -220,14 +220,7 @@ const GridRow = memo(function GridRow({
         const id = asset.id;
         const at = first + c;
         // State from this render; handlers from the grid's latest, when the event comes.
-        const {
-          ref,
-          onClick: _c,
-          onDoubleClick: _d,
-          onFocus: _f,
-          ...itemProps
-        } = grid.getItemProps(id, at);
-        const latest = () => gridRef.current.getItemProps(id, at);
+        const itemProps = latestItemProps(gridRef, onViewRef, viewable, id, at);
         const cell: CellProps = {
           prefix: `${idPrefix}${id}`,
           asset,
@@ -239,16 +232,10 @@ const GridRow = memo(function GridRow({
           loadDelayMs,
         };
         return (
-          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (tabIndex and role spread in); the grid handles the keyboard.
+          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a gridcell by its props (role and tabIndex spread in).
           <div
             key={id}
-            ref={ref}
             {...itemProps}
-            onClick={(event) => latest().onClick?.(event)}
-            onFocus={(event) => latest().onFocus?.(event)}
-            onDoubleClick={(event) =>
-              viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event)
-            }
             // Named by its visible parts, in reading order (WCAG "label in name").
             aria-labelledby={labelIds(cell.prefix, asset, layout)}
             data-asset-id={id}
