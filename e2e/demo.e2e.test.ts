@@ -217,7 +217,8 @@ describe('the demo, end to end', () => {
     await expect.poll(countLine, patient).toBe('1 asset');
     await reload();
     await expect.poll(countLine, patient).toBe('1 asset');
-    expect(await cellNames()).toEqual([expect.stringMatching(generatedName)]);
+    // The grid's cells render just after the count (a transition, a few ms at a time).
+    await expect.poll(cellNames, patient).toEqual([expect.stringMatching(generatedName)]);
   });
 
   it('marks an empty prompt before sending anything', async () => {
@@ -291,7 +292,8 @@ describe('the demo, end to end', () => {
     expect(await countLine()).toBe('1 asset');
     await reload();
     await expect.poll(countLine, patient).toBe('1 asset');
-    expect(await cellNames()).toEqual([expect.stringMatching(generatedName)]);
+    // The grid's cells render just after the count (a transition, a few ms at a time).
+    await expect.poll(cellNames, patient).toEqual([expect.stringMatching(generatedName)]);
   });
 
   it('shows the same library in the Tailwind preset, with ?preset=tailwind, and uploads there', async () => {
