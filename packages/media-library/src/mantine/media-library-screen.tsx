@@ -86,7 +86,7 @@ export function MediaLibraryScreen({
   // After hydration, so the server's HTML and the first render in the browser agree.
   const [notices, setNotices] = useState(false);
   useEffect(() => {
-    setNotices(true);
+    startTransition(() => setNotices(true)); // re-renders the screen: a few ms at a time
     // Fetched once the screen is up, so the first asset opened rarely waits for its details.
     import('./asset-details-panel').catch(() => undefined);
   }, []);
