@@ -84,8 +84,11 @@ const fmt = (n) =>
           : n.toPrecision(3);
 const lines = [['suite', 'measurement', 'value', 'baseline', 'ratio', 'target', 'note']];
 const resultFiles = existsSync(resultsDir) ? readdirSync(resultsDir).sort() : [];
-// Only the suites' results: a profiled run also leaves .cpuprofile files there.
-for (const file of resultFiles.filter((name) => name.endsWith('.json'))) {
+// Only the suites' results: a profiled run also leaves .cpuprofile and .trace.json files there.
+const suiteFiles = resultFiles.filter(
+  (name) => name.endsWith('.json') && !name.endsWith('.trace.json'),
+);
+for (const file of suiteFiles) {
   const { suite, rows } = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
   for (const row of rows) {
     const target = row.target ? `${row.target} ${row.met ? 'met' : 'NOT met'}` : '';

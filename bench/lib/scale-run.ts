@@ -99,17 +99,53 @@ function sharedBlobStore(keys: string[], image: Blob): BlobStore {
 declare const __BENCH_PROFILE__: boolean;
 const PROFILE = __BENCH_PROFILE__;
 
+// With the profile, a timeline trace of the same phase: where each main-thread task begins and
+// ends, and what in it was style, layout or script (bench/lib/long-tasks.mjs reads the two).
+const traceEvents: unknown[] = [];
+let traceComplete = () => {};
+let listening = false;
+
 async function startProfile(): Promise<void> {
   const session = cdp();
   await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 250 });
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  traceEvents.length = 0;
+  if (!listening) {
+    // Once: the session forwards DevTools events to listeners it cannot remove one by one.
+    listening = true;
+    session.on('Tracing.dataCollected', (payload: unknown) =>
+      traceEvents.push(...(payload as { value: unknown[] }).value),
+    );
+    session.on('Tracing.tracingComplete', () => traceComplete());
+  }
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'disabled-by-default-v8.gc',
+      ],
+    },
+  });
   await session.send('Profiler.start');
 }
 
-/** Stops the profiler and writes `results/<name>.cpuprofile` (open it in DevTools). */
+/**
+ * Stops the profiler and the trace and writes `results/<name>.cpuprofile` (open it in DevTools)
+ * and `results/<name>.trace.json`.
+ */
 async function stopProfile(name: string): Promise<void> {
-  const { profile } = (await cdp().send('Profiler.stop')) as { profile: unknown };
+  const session = cdp();
+  const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+  const complete = new Promise<void>((resolve) => {
+    traceComplete = resolve;
+  });
+  await session.send('Tracing.end');
+  await complete;
   await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
+  await commands.writeFile(`results/${name}.trace.json`, JSON.stringify({ traceEvents }));
 }
 
 // Keys go in as the browser's own events (DevTools' Input domain), as a person's would, and
