@@ -1,15 +1,19 @@
 // Live lists the filters and side panels offer (collections, tags, AI providers and models,
 // host modules), read through the library's public subscribe/getState. Recomputed only when
 // the index or the collections map is replaced.
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { Collection, MediaAsset } from '../core/index';
+import { useMemo } from 'react';
+import type { Collection, MediaLibraryState } from '../core/index';
 import { computeFacets } from '../core/library-facets';
+import { useLibraryState } from './use-library-state';
 import { useMediaLibrary } from './use-media-library';
 
-const emptyAssets: ReadonlyMap<string, MediaAsset> = new Map();
-const emptyCollections: ReadonlyMap<string, Collection> = new Map();
-const noAssets = () => emptyAssets;
-const noCollections = () => emptyCollections;
+type FacetSources = Pick<MediaLibraryState, 'assets' | 'collections'>;
+const sources = ({ assets, collections }: MediaLibraryState): FacetSources => ({
+  assets,
+  collections,
+});
+const sameSources = (a: FacetSources, b: FacetSources) =>
+  a.assets === b.assets && a.collections === b.collections;
 
 /** What {@link useLibraryFacets} returns. */
 export interface LibraryFacets {
@@ -39,13 +43,11 @@ export interface LibraryFacets {
  */
 export function useLibraryFacets(): LibraryFacets {
   const library = useMediaLibrary();
-  const subscribe = useCallback((onChange: () => void) => library.subscribe(onChange), [library]);
   // The server renders (and the browser hydrates) the library before it loaded: nothing yet.
-  const assets = useSyncExternalStore(subscribe, () => library.getState().assets, noAssets);
-  const collectionMap = useSyncExternalStore(
-    subscribe,
-    () => library.getState().collections,
-    noCollections,
+  const { assets, collections: collectionMap } = useLibraryState(
+    sources,
+    sameSources,
+    'useLibraryFacets',
   );
 
   const collections = useMemo(
