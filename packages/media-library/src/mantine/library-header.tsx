@@ -4,6 +4,7 @@ import {
   ActionIcon,
   Button,
   Group,
+  rem,
   Title,
   useComputedColorScheme,
   useMantineColorScheme,
@@ -33,6 +34,26 @@ export interface LibraryHeaderProps {
   collectionId?: string;
   /** Shown before the actions, e.g. the phone's "Library" button. */
   navigation?: ReactNode;
+}
+
+/**
+ * The header's first frame while the screen mounts in steps: the title, at the height the
+ * actions will give the row, so nothing below moves when they come.
+ */
+export function LibraryHeaderFrame({ title = 'Media library' }: { title?: string }) {
+  return (
+    <Group
+      px="md"
+      py="sm"
+      // A default button's height (36 px) and the row's padding.
+      mih={`calc(${rem(36)} + 2 * var(--mantine-spacing-sm))`}
+      style={{ boxSizing: 'border-box' }}
+    >
+      <Title order={1} size="h3">
+        {title}
+      </Title>
+    </Group>
+  );
 }
 
 /** Title and the primary actions of the library. */

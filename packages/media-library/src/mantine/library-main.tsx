@@ -34,6 +34,8 @@ const loadBulkToolbar = () =>
 /** Props of {@link LibraryMain}. */
 export interface LibraryMainProps {
   view: UseLibraryFiltersResult;
+  /** Whether the search, sort and filters show yet (the screen mounts in steps). */
+  controls: boolean;
   screen: UseLibraryScreenResult;
   dropzone: UseDropzoneResult;
   assets: { items: MediaAsset[]; total: number; status: string; ids: string[] };
@@ -98,26 +100,28 @@ export function LibraryMain(props: LibraryMainProps) {
     >
       {dragOver && <DropOverlay />}
       <Stack gap="xs" p="md" pb="xs">
-        <LibraryToolbar
-          filters={view.filters}
-          onFiltersChange={view.setFilters}
-          layout={view.layout}
-          onLayoutChange={view.setLayout}
-          narrow={narrow}
-          filtersButton={
-            narrow && (
-              <FiltersButton
-                filters={view.filters}
-                onFiltersChange={view.setFilters}
-                facets={view.facets}
-                total={total}
-                opened={filtersSheet.opened}
-                onOpenedChange={filtersSheet.onOpenedChange}
-              />
-            )
-          }
-        />
-        {!narrow && (
+        {props.controls && (
+          <LibraryToolbar
+            filters={view.filters}
+            onFiltersChange={view.setFilters}
+            layout={view.layout}
+            onLayoutChange={view.setLayout}
+            narrow={narrow}
+            filtersButton={
+              narrow && (
+                <FiltersButton
+                  filters={view.filters}
+                  onFiltersChange={view.setFilters}
+                  facets={view.facets}
+                  total={total}
+                  opened={filtersSheet.opened}
+                  onOpenedChange={filtersSheet.onOpenedChange}
+                />
+              )
+            }
+          />
+        )}
+        {props.controls && !narrow && (
           <FilterChips
             filters={view.filters}
             onFiltersChange={view.setFilters}

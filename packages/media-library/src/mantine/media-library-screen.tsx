@@ -13,7 +13,8 @@ import {
   useLibraryScreen,
 } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
-import { LibraryHeader } from './library-header';
+import { useMountStages } from '../react/use-mount-stages';
+import { LibraryHeader, LibraryHeaderFrame } from './library-header';
 import { LibraryMain } from './library-main';
 import { LibraryDrawerButton, LibraryNavigation } from './library-navigation';
 import { PresetStyles } from './preset-styles';
@@ -23,6 +24,7 @@ import { ScreenNotices, ScreenOverlays } from './screen-overlays';
 import { TrashButton } from './trash-button';
 import { UndoNotice } from './undo-notice';
 import { useGenerateDialog } from './use-generate-dialog';
+import { useViewerRequest } from './use-viewer-request';
 
 /** Props of {@link MediaLibraryScreen}. */
 export interface MediaLibraryScreenProps {
@@ -57,6 +59,9 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
+  // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
+  // frame and the grid, then the header, the search and filters, the side panel, the dialogs.
+  const stage = useMountStages(4);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
@@ -69,17 +74,8 @@ export function MediaLibraryScreen({
   // Kept here, not in the panel, so a generation's progress and cancel outlive its dialog.
   const ai = useAIGeneration();
   const generate = useGenerateDialog(ai, screen.report);
-  // Each opening is a new object, so opening the same asset again reopens the viewer.
-  const [viewing, setViewing] = useState<{ id: string }>();
-  // Kept mounted after the first opening, so that it can give the focus back as it closes
-  // (the viewer's own hook keeps its dialog state and focus).
-  const [viewerUsed, setViewerUsed] = useState(false);
-  // A transition: the viewer renders a few milliseconds at a time, never blocking the click.
-  const openViewer = (id: string) =>
-    startTransition(() => {
-      setViewerUsed(true);
-      setViewing({ id });
-    });
+  const viewer = useViewerRequest();
+  const openViewer = viewer.open;
   const library = useDialog();
   const [filtersOpened, setFiltersOpened] = useState(false);
   const dropzone = useDropzone({ onFiles: screen.importFiles, accept, paste: true });
@@ -99,7 +95,7 @@ export function MediaLibraryScreen({
     generate.opened ||
     detailsOverScreen ||
     (narrow && (filtersOpened || library.open)) ||
-    viewing !== undefined;
+    viewer.request !== undefined;
   const alert = problem && (
     <ProblemAlert onDismiss={screen.dismissProblem}>{problem.text}</ProblemAlert>
   );
@@ -122,26 +118,30 @@ export function MediaLibraryScreen({
     >
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
-      <LibraryHeader
-        title={title}
-        onUpload={dropzone.open}
-        onImportUrl={screen.importUrl}
-        onGenerate={ai.aiAvailable ? () => generate.open() : undefined}
-        generation={generate.status}
-        selection={screen.selection}
-        collectionId={view.filters.collectionId}
-        navigation={
-          <>
-            {narrow && <LibraryDrawerButton dialog={library} />}
-            <TrashButton />
-          </>
-        }
-      />
+      {stage < 1 && <LibraryHeaderFrame title={title} />}
+      {stage >= 1 && (
+        <LibraryHeader
+          title={title}
+          onUpload={dropzone.open}
+          onImportUrl={screen.importUrl}
+          onGenerate={ai.aiAvailable ? () => generate.open() : undefined}
+          generation={generate.status}
+          selection={screen.selection}
+          collectionId={view.filters.collectionId}
+          navigation={
+            <>
+              {narrow && <LibraryDrawerButton dialog={library} />}
+              <TrashButton />
+            </>
+          }
+        />
+      )}
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <LibraryNavigation hidden={narrow} view={view} onError={onError} />
+        <LibraryNavigation hidden={narrow} empty={stage < 3} view={view} onError={onError} />
         <LibraryMain
           view={view}
+          controls={stage >= 2}
           screen={screen}
           dropzone={dropzone}
           assets={{ items, total, status, ids }}
@@ -161,21 +161,21 @@ export function MediaLibraryScreen({
           </Box>
         )}
       </Box>
-      <ScreenOverlays
-        screen={screen}
-        view={view}
-        ai={ai}
-        generate={generate}
-        library={library}
-        total={total}
-        alert={problem?.inDetails && alert}
-        details={detailsPanel}
-        viewer={
-          viewerUsed ? { ids, request: viewing, onClose: () => setViewing(undefined) } : undefined
-        }
-        onError={onError}
-      />
-      <UndoNotice />
+      {stage >= 4 && (
+        <ScreenOverlays
+          screen={screen}
+          view={view}
+          ai={ai}
+          generate={generate}
+          library={library}
+          total={total}
+          alert={problem?.inDetails && alert}
+          details={detailsPanel}
+          viewer={viewer.used ? { ids, request: viewer.request, onClose: viewer.close } : undefined}
+          onError={onError}
+        />
+      )}
+      {stage >= 4 && <UndoNotice />}
     </Box>
   );
 }

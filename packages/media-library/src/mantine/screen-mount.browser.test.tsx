@@ -1,0 +1,81 @@
+// The Mantine screen mounting in steps in real Chromium: its first commit is a frame with the
+// title, then the header's actions, the search and filters, the side panel and the dialogs
+// follow, each in a commit of its own, and nothing already shown moves as they come.
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, it } from 'vitest';
+import { libraryDbName } from '../core/db';
+import { createMediaLibrary, type MediaLibraryInstance } from '../core/library';
+import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
+import { MediaLibraryProvider } from '../react/media-library-provider';
+import { MediaLibraryScreen } from './media-library-screen';
+
+const name = `screen-mount-${crypto.randomUUID()}`;
+let library: MediaLibraryInstance | undefined;
+let root: Root | undefined;
+let host: HTMLElement | undefined;
+
+afterEach(async () => {
+  root?.unmount();
+  host?.remove();
+  library?.close();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(libraryDbName(name));
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+});
+
+async function until<T>(read: () => T | null | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = read();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+it('commits a titled frame first, and the header, toolbar and side panel after, in place', async () => {
+  library = createMediaLibrary({ name, blobStore: createMemoryBlobStore(), broadcast: false });
+  host = document.createElement('div');
+  host.style.cssText = 'width: 1200px; height: 700px;';
+  document.body.append(host);
+  root = createRoot(host);
+  const screen = (
+    <MantineProvider>
+      <MediaLibraryProvider library={library}>
+        <MediaLibraryScreen height={700} />
+      </MediaLibraryProvider>
+    </MantineProvider>
+  );
+  flushSync(() => root?.render(screen));
+
+  // The first commit: the title, the count line's row and the side column's width, no actions.
+  const heading = host.querySelector('h1');
+  expect(heading?.textContent).toBe('Media library');
+  const main = host.querySelector('main') as HTMLElement;
+  const framed = {
+    headerHeight: heading?.parentElement?.offsetHeight,
+    main: main.getBoundingClientRect(),
+  };
+  expect(host.querySelector('button')).toBeNull();
+  expect(host.querySelector('input[aria-label="Search"]')).toBeNull();
+
+  // Then every part, the last of them the side panel's storage meter.
+  await until(
+    () => [...(host?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Upload'),
+    'the Upload button',
+  );
+  await until(() => host?.querySelector('input[aria-label="Search"]'), 'the search box');
+  await until(() => host?.querySelector('nav[aria-label="Library navigation"]'), 'the side panel');
+  // The header with its actions is as tall as its frame was, and the main column did not move.
+  const header = host.querySelector('h1')?.parentElement;
+  expect(header?.offsetHeight).toBe(framed.headerHeight);
+  const now = (host.querySelector('main') as HTMLElement).getBoundingClientRect();
+  expect({ top: now.top, left: now.left, width: now.width }).toEqual({
+    top: framed.main.top,
+    left: framed.main.left,
+    width: framed.main.width,
+  });
+});
