@@ -87,7 +87,10 @@ export function AssetGridView({
   // list too: the grid mounts empty and its cells follow.
   const shown = useDeferredValue(assets, noAssets);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(scrollRef, 960) - gap * 2;
+  // Deferred: a new width (a resize, the details opening beside the grid) re-renders the rows
+  // in the background, not in one task. The grid mounts without rows (see `shown`), so its
+  // first measurement re-renders nothing but the empty grid.
+  const width = useDeferredValue(useElementWidth(scrollRef, 960)) - gap * 2;
   const columns =
     layout === 'list' ? 1 : Math.max(1, Math.floor((width + gap) / (minCellWidth + gap)));
   const cellWidth = (width - gap * (columns - 1)) / columns;

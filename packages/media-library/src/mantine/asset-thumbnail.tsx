@@ -116,7 +116,7 @@ function drawnSize(asset: MediaAsset): CSSProperties {
 /** The icon, with the words where there is room for them (not in a 48 px list thumbnail). */
 function UnreadableState({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const roomy = useElementWidth(ref, 200) >= 96;
+  const roomy = useElementWidth(ref, 200, [96]) >= 96;
   return (
     <Center ref={ref} pos="absolute" inset={0} p={6}>
       <Stack gap={4} align="center" role="img" aria-label={text} title={text}>
