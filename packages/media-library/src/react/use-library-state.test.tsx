@@ -40,7 +40,7 @@ const slow = new Promise<void>((resolve) => {
 
 /** Lists the titles; an asset named "slow.txt" suspends the list until `release()`. */
 function Titles() {
-  const { items } = useAssets({ sort: 'name-asc' });
+  const { items } = useAssets({ sort: { field: 'name', direction: 'asc' } });
   if (items.some((asset) => asset.name === 'slow.txt')) use(slow);
   return <p>{items.map((asset) => asset.name).join(', ') || 'none'}</p>;
 }
