@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // What each long main-thread task of a profiled bench phase did. Reads the phase's timeline
 // trace (task boundaries, style and layout) and its CPU profile (the script running), both
-// written by `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale`, and prints for every task over the
+// written by `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` (or the trace alone with `=trace`), and prints for every task over the
 // threshold: its start, its length, the time in style, layout and script, the script entry
 // points, and the functions (outside React's own) that ran longest in it.
 // Usage: node bench/lib/long-tasks.mjs bench/results/scale-1 [threshold ms, default 50]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const [base, thresholdArg] = process.argv.slice(2);
 if (!base) throw new Error('usage: long-tasks.mjs <results/name> [threshold ms]');
 const threshold = Number(thresholdArg ?? 50) * 1000;
 const { traceEvents } = JSON.parse(readFileSync(`${base}.trace.json`, 'utf8'));
-const profile = JSON.parse(readFileSync(`${base}.cpuprofile`, 'utf8'));
+// Without a CPU profile (MEDIALOFT_BENCH_PROFILE=trace) there is no script breakdown.
+const profile = existsSync(`${base}.cpuprofile`)
+  ? JSON.parse(readFileSync(`${base}.cpuprofile`, 'utf8'))
+  : { nodes: [], samples: [], timeDeltas: [], startTime: 0 };
 
 // The page's main thread: the one that ran the most script.
 const scriptTime = new Map();

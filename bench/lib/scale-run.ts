@@ -95,9 +95,13 @@ function sharedBlobStore(keys: string[], image: Blob): BlobStore {
   };
 }
 
-/** `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` also writes each phase's CPU profile. */
-declare const __BENCH_PROFILE__: boolean;
-const PROFILE = __BENCH_PROFILE__;
+/**
+ * `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` also writes each phase's CPU profile and
+ * timeline trace; `MEDIALOFT_BENCH_PROFILE=trace` only the trace (sampling slows the page).
+ */
+declare const __BENCH_PROFILE__: string;
+const PROFILE = __BENCH_PROFILE__ === '1' || __BENCH_PROFILE__ === 'trace';
+const SAMPLE = __BENCH_PROFILE__ === '1';
 
 // With the profile, a timeline trace of the same phase: where each main-thread task begins and
 // ends, and what in it was style, layout or script (bench/lib/long-tasks.mjs reads the two).
@@ -107,8 +111,6 @@ let listening = false;
 
 async function startProfile(): Promise<void> {
   const session = cdp();
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 500 });
   traceEvents.length = 0;
   if (!listening) {
     // Once: the session forwards DevTools events to listeners it cannot remove one by one.
@@ -129,6 +131,9 @@ async function startProfile(): Promise<void> {
       ],
     },
   });
+  if (!SAMPLE) return;
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
   await session.send('Profiler.start');
 }
 
@@ -138,13 +143,15 @@ async function startProfile(): Promise<void> {
  */
 async function stopProfile(name: string): Promise<void> {
   const session = cdp();
-  const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+  if (SAMPLE) {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+    await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
+  }
   const complete = new Promise<void>((resolve) => {
     traceComplete = resolve;
   });
   await session.send('Tracing.end');
   await complete;
-  await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
   await commands.writeFile(`results/${name}.trace.json`, JSON.stringify({ traceEvents }));
 }
 
