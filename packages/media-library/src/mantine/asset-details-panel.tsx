@@ -28,6 +28,7 @@ import { AIBadge } from './ai-badge';
 import { AssetFacts, HostDataFacts, ProvenanceFacts } from './asset-facts';
 import { AssetThumbnail } from './asset-thumbnail';
 import { CollectionPicker } from './collection-picker';
+import { comboboxProps } from './combobox-props';
 import { downloadAsset } from './download';
 import { mutedDescription, mutedText } from './preset-colors';
 
@@ -235,6 +236,7 @@ function DetailsFields({ details }: { details: UseAssetDetailsResult }) {
       )}
       <Textarea label="Description" autosize minRows={1} {...description} />
       <TagsInput
+        comboboxProps={comboboxProps}
         label="Tags"
         placeholder="Add a tag, press Enter"
         value={[...details.tags]}

@@ -24,6 +24,7 @@ import { useAsset } from '../react/index';
 import { type UseAssetEditorResult, useAssetEditor } from '../react/use-asset-editor';
 import { useCropRect } from '../react/use-crop-rect';
 import { BeforeAfterCompare } from './before-after-compare';
+import { comboboxProps } from './combobox-props';
 import { CropFrame } from './crop-frame';
 import { MaskPainter } from './mask-painter';
 import { mutedText } from './preset-colors';
@@ -140,6 +141,7 @@ function QuickEdits({ asset, editor, onSelectAsset }: QuickEditsProps) {
         {quick('Flip vertically', () => editor.transform({ flip: 'vertical' }))}
         <Group gap={4} wrap="nowrap">
           <Select
+            comboboxProps={comboboxProps}
             size="xs"
             w={90}
             aria-label="Crop ratio"
@@ -199,6 +201,7 @@ function AIEditForm({ asset, editor, operation }: AIEditFormProps) {
       />
       {editor.models.length > 1 && (
         <Select
+          comboboxProps={comboboxProps}
           size="xs"
           label="Model"
           data={editor.models.map((m) => ({ value: m.id, label: m.label }))}

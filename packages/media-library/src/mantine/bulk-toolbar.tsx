@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Collection } from '../core/index';
 import { useBulkActions, useMediaLibrary } from '../react/index';
 import { CollectionPicker } from './collection-picker';
+import { comboboxProps } from './combobox-props';
 import { downloadZip } from './download';
 
 /** Props of {@link BulkToolbar}. */
@@ -86,6 +87,7 @@ export function BulkToolbar({
               }}
             >
               <TagsInput
+                comboboxProps={comboboxProps}
                 label="Tags to add"
                 placeholder="Type a tag, press Enter"
                 value={tags}

@@ -3,6 +3,7 @@
 import { Button, Group, Popover, Select, Stack, TextInput } from '@mantine/core';
 import type { Collection } from '../core/index';
 import { useCollectionPicker } from '../react/index';
+import { comboboxProps } from './combobox-props';
 
 /** Props of {@link CollectionPicker}. */
 export interface CollectionPickerProps {
@@ -49,7 +50,7 @@ export function CollectionPicker({
                 value={picker.existing}
                 onChange={picker.setExisting}
                 clearable
-                comboboxProps={{ withinPortal: false }}
+                comboboxProps={{ ...comboboxProps, withinPortal: false }}
               />
             )}
             <TextInput

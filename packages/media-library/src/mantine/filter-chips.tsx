@@ -13,6 +13,7 @@ import {
   withoutFilters,
 } from '../react/library-filters';
 import type { LibraryFacets } from '../react/use-library-facets';
+import { comboboxProps } from './combobox-props';
 
 /** Props of {@link FilterChips}. */
 export interface FilterChipsProps {
@@ -54,6 +55,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         Favorites
       </Chip>
       <Select
+        comboboxProps={comboboxProps}
         aria-label="Date"
         size="xs"
         w={140}
@@ -64,6 +66,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
       />
       {facets.tags.length > 0 && (
         <MultiSelect
+          comboboxProps={comboboxProps}
           aria-label="Tags"
           placeholder={filters.tags.length ? undefined : 'Tags'}
           size="xs"
@@ -76,6 +79,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
       )}
       {facets.collections.length > 0 && (
         <Select
+          comboboxProps={comboboxProps}
           aria-label="Collection"
           placeholder="Collection"
           size="xs"
@@ -88,6 +92,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
       )}
       {facets.sourceModules.length > 0 && (
         <MultiSelect
+          comboboxProps={comboboxProps}
           aria-label="Made by"
           placeholder={filters.sourceModules?.length ? undefined : 'Made by'}
           size="xs"
@@ -99,6 +104,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
       )}
       {facets.providers.length > 0 && (
         <MultiSelect
+          comboboxProps={comboboxProps}
           aria-label="AI provider"
           placeholder={filters.providers.length ? undefined : 'AI provider'}
           size="xs"
@@ -110,6 +116,7 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
       )}
       {facets.models.length > 0 && (
         <MultiSelect
+          comboboxProps={comboboxProps}
           aria-label="AI model"
           placeholder={filters.models.length ? undefined : 'AI model'}
           size="xs"

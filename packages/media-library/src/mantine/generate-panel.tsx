@@ -15,6 +15,7 @@ import {
 import type { MediaAIGenerateRequest, MediaAsset } from '../core/index';
 import type { UseAIGenerationResult } from '../react/index';
 import { type UseGenerateFormResult, useGenerateForm } from '../react/use-generate-form';
+import { comboboxProps } from './combobox-props';
 import { formatUsd } from './format';
 import { GenerateAdvancedFields } from './generate-advanced-fields';
 import { GeneratePreviews } from './generate-previews';
@@ -60,6 +61,7 @@ export function GeneratePanel({ initial, onGenerated, generation }: GeneratePane
         />
         {models.length > 0 && (
           <Select
+            comboboxProps={comboboxProps}
             label="Model"
             data={models.map((m) => ({
               value: m.id,
@@ -119,6 +121,7 @@ function GenerateSizeFields({ form }: { form: UseGenerateFormResult }) {
   return (
     <>
       <Select
+        comboboxProps={comboboxProps}
         label="Size"
         data={[
           ...form.sizePresets.map(({ value, label }) => ({ value, label })),
