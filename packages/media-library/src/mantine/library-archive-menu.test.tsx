@@ -33,6 +33,18 @@ function catchDownloads() {
 }
 
 describe('LibraryArchiveMenu', () => {
+  it('in the header, opens once loaded when its button was pressed while it loaded', async () => {
+    const { user } = renderPreset(
+      <LibraryHeader onUpload={() => {}} onImportUrl={async () => {}} />,
+      { library: createTestLibrary() },
+    );
+    // The menu's code loads apart: the button standing in for it is pressed at once.
+    const standIn = screen.getByRole('button', { name: 'Backup' });
+    expect(standIn.getAttribute('aria-haspopup')).toBeNull();
+    await user.click(standIn);
+    expect(await screen.findByRole('menuitem', { name: 'Export library' })).toBeDefined();
+  });
+
   it('exports a zip, then imports it into a fresh library with a summary', async () => {
     const saved = catchDownloads();
     const source = createTestLibrary();

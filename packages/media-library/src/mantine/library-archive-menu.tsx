@@ -41,6 +41,8 @@ export interface LibraryArchiveMenuProps {
   selection?: readonly string[];
   /** The collection on screen: the menu then also offers "Export collection". */
   collectionId?: string;
+  /** Opens the menu as it mounts, e.g. when its button was pressed while it loaded. */
+  defaultOpened?: boolean;
 }
 
 /**
@@ -48,7 +50,11 @@ export interface LibraryArchiveMenuProps {
  * into the file picked in the browser's save dialog (or downloaded where there is none).
  * Needs a MediaLibraryProvider.
  */
-export function LibraryArchiveMenu({ selection = [], collectionId }: LibraryArchiveMenuProps) {
+export function LibraryArchiveMenu({
+  selection = [],
+  collectionId,
+  defaultOpened,
+}: LibraryArchiveMenuProps) {
   const archive = useLibraryArchive();
   const input = useRef<HTMLInputElement>(null);
   const [task, setTask] = useState<{ kind: 'export' | 'import'; fileName?: string }>();
@@ -76,7 +82,7 @@ export function LibraryArchiveMenu({ selection = [], collectionId }: LibraryArch
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal defaultOpened={defaultOpened}>
         <Menu.Target>
           <Button variant="default">Backup</Button>
         </Menu.Target>

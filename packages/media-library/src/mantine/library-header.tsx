@@ -9,10 +9,16 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { GenerateButton, type GenerationStatus } from './generate-button';
-import { LibraryArchiveMenu } from './library-archive-menu';
 import { UrlImportButton } from './url-import';
+
+// The Backup menu and the archive code behind it load with the header, apart from the screen's
+// first bundle; until then its button stands in its place, and a press on it opens the menu
+// once loaded.
+const LibraryArchiveMenu = lazy(() =>
+  import('./library-archive-menu').then((module) => ({ default: module.LibraryArchiveMenu })),
+);
 
 /** Props of {@link LibraryHeader}. */
 export interface LibraryHeaderProps {
@@ -69,6 +75,7 @@ export function LibraryHeader({
   navigation,
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
+  const [backupPressed, setBackupPressed] = useState(false);
   const scheme = useComputedColorScheme('light');
   const other = scheme === 'dark' ? 'light' : 'dark';
   return (
@@ -83,7 +90,21 @@ export function LibraryHeader({
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}
-        {archive && <LibraryArchiveMenu selection={selection} collectionId={collectionId} />}
+        {archive && (
+          <Suspense
+            fallback={
+              <Button variant="default" onClick={() => setBackupPressed(true)}>
+                Backup
+              </Button>
+            }
+          >
+            <LibraryArchiveMenu
+              selection={selection}
+              collectionId={collectionId}
+              defaultOpened={backupPressed}
+            />
+          </Suspense>
+        )}
         <ActionIcon
           variant="default"
           size="lg"
