@@ -34,8 +34,8 @@ const loadBulkToolbar = () =>
 /** Props of {@link LibraryMain}. */
 export interface LibraryMainProps {
   view: UseLibraryFiltersResult;
-  /** Whether the search, sort and filters show yet (the screen mounts in steps). */
-  controls: boolean;
+  /** Which of the search and sort row and the filter chips show yet (the screen mounts in steps). */
+  controls: { toolbar: boolean; chips: boolean };
   screen: UseLibraryScreenResult;
   dropzone: UseDropzoneResult;
   assets: { items: MediaAsset[]; total: number; status: string; ids: string[] };
@@ -100,7 +100,7 @@ export function LibraryMain(props: LibraryMainProps) {
     >
       {dragOver && <DropOverlay />}
       <Stack gap="xs" p="md" pb="xs">
-        {props.controls && (
+        {props.controls.toolbar && (
           <LibraryToolbar
             filters={view.filters}
             onFiltersChange={view.setFilters}
@@ -121,7 +121,7 @@ export function LibraryMain(props: LibraryMainProps) {
             }
           />
         )}
-        {props.controls && !narrow && (
+        {props.controls.chips && !narrow && (
           <FilterChips
             filters={view.filters}
             onFiltersChange={view.setFilters}
@@ -164,7 +164,8 @@ export function LibraryMain(props: LibraryMainProps) {
         </Box>
       </Stack>
       <Box style={{ flex: 1, minHeight: 0 }} {...screen.getGridAreaProps()}>
-        {total > 0 ? (
+        {/* Once the rows above it are in place, so nothing here moves down as they come. */}
+        {!props.controls.chips ? null : total > 0 ? (
           <AssetGridView
             assets={assets.items}
             layout={view.layout}

@@ -60,8 +60,9 @@ export function MediaLibraryScreen({
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
   // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
-  // frame and the grid, then the header, the search and filters, the side panel, the dialogs.
-  const stage = useMountStages(4);
+  // frame and the grid, then the header, the search and sort, the filters, the side panel and
+  // the dialogs.
+  const stage = useMountStages(5);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
@@ -138,10 +139,10 @@ export function MediaLibraryScreen({
       )}
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <LibraryNavigation hidden={narrow} empty={stage < 3} view={view} onError={onError} />
+        <LibraryNavigation hidden={narrow} empty={stage < 4} view={view} onError={onError} />
         <LibraryMain
           view={view}
-          controls={stage >= 2}
+          controls={{ toolbar: stage >= 2, chips: stage >= 3 }}
           screen={screen}
           dropzone={dropzone}
           assets={{ items, total, status, ids }}
@@ -161,7 +162,7 @@ export function MediaLibraryScreen({
           </Box>
         )}
       </Box>
-      {stage >= 4 && (
+      {stage >= 5 && (
         <ScreenOverlays
           screen={screen}
           view={view}
@@ -175,7 +176,7 @@ export function MediaLibraryScreen({
           onError={onError}
         />
       )}
-      {stage >= 4 && <UndoNotice />}
+      {stage >= 5 && <UndoNotice />}
     </Box>
   );
 }

@@ -69,9 +69,18 @@ it('commits a titled frame first, and the header, toolbar and side panel after, 
   );
   await until(() => host?.querySelector('input[aria-label="Search"]'), 'the search box');
   await until(() => host?.querySelector('nav[aria-label="Library navigation"]'), 'the side panel');
+  // What the grid's place shows (here the empty library's drop area) comes once the rows above
+  // it are there, so it never moves down.
+  const drop = await until(
+    () => host?.querySelector('[aria-label="Drop, paste or choose files to add"]'),
+    'the empty library',
+  );
+  expect(host.querySelector('[role="group"][aria-label="Filters"]')).not.toBeNull();
+  const dropTop = drop.getBoundingClientRect().top;
   // The header with its actions is as tall as its frame was, and the main column did not move.
   const header = host.querySelector('h1')?.parentElement;
   expect(header?.offsetHeight).toBe(framed.headerHeight);
+  expect(drop.getBoundingClientRect().top).toBe(dropTop);
   const now = (host.querySelector('main') as HTMLElement).getBoundingClientRect();
   expect({ top: now.top, left: now.left, width: now.width }).toEqual({
     top: framed.main.top,
