@@ -10,6 +10,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useHydrating } from '../react/use-library-state';
 import { GenerateButton, type GenerationStatus } from './generate-button';
 import { UrlImportButton } from './url-import';
 
@@ -76,6 +77,12 @@ export function LibraryHeader({
 }: LibraryHeaderProps) {
   const { setColorScheme } = useMantineColorScheme();
   const [backupPressed, setBackupPressed] = useState(false);
+  const hydrating = useHydrating();
+  const backup = (
+    <Button variant="default" onClick={() => setBackupPressed(true)}>
+      Backup
+    </Button>
+  );
   const scheme = useComputedColorScheme('light');
   const other = scheme === 'dark' ? 'light' : 'dark';
   return (
@@ -90,21 +97,19 @@ export function LibraryHeader({
         <Button onClick={onUpload}>Upload</Button>
         <UrlImportButton onImport={onImportUrl} />
         {onGenerate && <GenerateButton onOpen={onGenerate} status={generation} />}
-        {archive && (
-          <Suspense
-            fallback={
-              <Button variant="default" onClick={() => setBackupPressed(true)}>
-                Backup
-              </Button>
-            }
-          >
-            <LibraryArchiveMenu
-              selection={selection}
-              collectionId={collectionId}
-              defaultOpened={backupPressed}
-            />
-          </Suspense>
-        )}
+        {archive &&
+          // A server render (and its hydration) shows the stand-in: it cannot wait for code.
+          (hydrating ? (
+            backup
+          ) : (
+            <Suspense fallback={backup}>
+              <LibraryArchiveMenu
+                selection={selection}
+                collectionId={collectionId}
+                defaultOpened={backupPressed}
+              />
+            </Suspense>
+          ))}
         <ActionIcon
           variant="default"
           size="lg"
