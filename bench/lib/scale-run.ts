@@ -147,8 +147,10 @@ async function stopProfile(name: string): Promise<void> {
     const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
     await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
   }
+  // Bounded: a run was seen waiting for the end of a trace that never came.
   const complete = new Promise<void>((resolve) => {
     traceComplete = resolve;
+    setTimeout(resolve, 30_000);
   });
   await session.send('Tracing.end');
   await complete;
