@@ -78,7 +78,8 @@ export const DesktopLight: Story = {
       .map((cell) => cell.getAttribute('data-asset-id') ?? '');
     const favorite = within(bar).getByRole('button', { name: /favorite$/i });
     if (favorite.textContent === 'Unfavorite') await userEvent.click(favorite);
-    await userEvent.click(within(bar).getByRole('button', { name: 'Favorite' }));
+    // The label follows the library once the action has ended, a render later.
+    await userEvent.click(await within(bar).findByRole('button', { name: 'Favorite' }));
     await waitFor(() => expect(picked.every((id) => library.get(id)?.favorite)).toBe(true));
     // Download saves the two as one zip, holding both files, and counts a download for each.
     const before = picked.map((id) => library.get(id)?.usage.downloads ?? 0);
