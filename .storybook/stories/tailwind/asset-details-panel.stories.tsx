@@ -59,7 +59,8 @@ export const EditAndSave: Story = {
     await userEvent.type(title, 'Fox at dawn');
     await userEvent.tab();
     await waitFor(() => expect(library.get(id)?.title).toBe('Fox at dawn'));
-    await expect(canvas.getByRole('heading', { name: 'Fox at dawn' })).toBeVisible();
+    // The heading follows the library a render after the save.
+    await expect(await canvas.findByRole('heading', { name: 'Fox at dawn' })).toBeVisible();
     const alt = canvas.getByRole('textbox', { name: 'Alt text' });
     await expect(alt).toHaveAccessibleDescription(
       'Describes the image for people who cannot see it',
