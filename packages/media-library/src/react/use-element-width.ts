@@ -1,10 +1,8 @@
 // The content width of an element, kept current with a ResizeObserver. Presets derive a grid's
 // column count and the phone layout from it (a host may embed the screen in a column, so the
 // element's width, not the window's); `fallback` serves where layout is not measured.
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-
-// A server has nothing to measure, and React 18 warns about layout effects in a server render.
-const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+import { type RefObject, useCallback, useMemo, useState } from 'react';
+import { useClientLayoutEffect } from './use-client-layout-effect';
 
 /**
  * Width in CSS pixels of `ref`'s element, or `fallback` until (or unless) it measures > 0.

@@ -6,13 +6,13 @@ import {
   startTransition,
   useCallback,
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
 import type { MediaLibraryState } from '../core/types';
 import { useMediaLibraryContext } from './media-library-provider';
+import { useClientLayoutEffect } from './use-client-layout-effect';
 
 /**
  * The state every server render shows, and so every hydrating render in the browser: the
@@ -27,8 +27,6 @@ export const serverState: MediaLibraryState = Object.freeze({
   revision: 0,
 });
 
-// A server has no layout, and React 18 warns about layout effects in a server render.
-const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 const noSubscription = () => () => undefined;
 const inBrowser = () => false;
 const onServer = () => true;
