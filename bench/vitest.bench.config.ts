@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs } from '../vitest.config';
+import { startTrace, stopTrace } from './lib/trace-commands';
 
 // A profile on disk, new for each run, as a person's browser has: a default (incognito-like)
 // context keeps OPFS in memory, which cannot hold the archive bench's 2 GB.
@@ -57,6 +58,7 @@ export default defineConfig({
         },
       }),
       instances: [{ browser: 'chromium' }],
+      commands: { startTrace, stopTrace },
     },
   },
 });

@@ -105,33 +105,18 @@ const SAMPLE = __BENCH_PROFILE__ === '1';
 
 // With the profile, a timeline trace of the same phase: where each main-thread task begins and
 // ends, and what in it was style, layout or script (bench/lib/long-tasks.mjs reads the two).
-const traceEvents: unknown[] = [];
-let traceComplete = () => {};
-let listening = false;
+// The Vitest server takes it (trace-commands.ts).
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    startTrace(): Promise<void>;
+    stopTrace(path: string): Promise<void>;
+  }
+}
 
 async function startProfile(): Promise<void> {
-  const session = cdp();
-  traceEvents.length = 0;
-  if (!listening) {
-    // Once: the session forwards DevTools events to listeners it cannot remove one by one.
-    listening = true;
-    session.on('Tracing.dataCollected', (payload: unknown) =>
-      traceEvents.push(...(payload as { value: unknown[] }).value),
-    );
-    session.on('Tracing.tracingComplete', () => traceComplete());
-  }
-  await session.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        'disabled-by-default-v8.gc',
-      ],
-    },
-  });
+  await commands.startTrace();
   if (!SAMPLE) return;
+  const session = cdp();
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 500 });
   await session.send('Profiler.start');
@@ -147,14 +132,7 @@ async function stopProfile(name: string): Promise<void> {
     const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
     await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
   }
-  // Bounded: a run was seen waiting for the end of a trace that never came.
-  const complete = new Promise<void>((resolve) => {
-    traceComplete = resolve;
-    setTimeout(resolve, 30_000);
-  });
-  await session.send('Tracing.end');
-  await complete;
-  await commands.writeFile(`results/${name}.trace.json`, JSON.stringify({ traceEvents }));
+  await commands.stopTrace(`results/${name}.trace.json`);
 }
 
 // Keys go in as the browser's own events (DevTools' Input domain), as a person's would, and
