@@ -114,6 +114,49 @@ async function bareGetAll(name: string): Promise<number> {
   return elapsed;
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+const usedHeap = () =>
+  (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+/** MB of JS heap that what `load` returns holds, between two full collections. */
+async function heldMb<T>(load: () => Promise<T>): Promise<{ mb: number; held: T }> {
+  if (!gc) throw new Error('the bench browser runs with --js-flags=--expose-gc');
+  gc();
+  await settle(200);
+  const before = usedHeap();
+  const held = await load();
+  await settle(200);
+  gc();
+  return { mb: (usedHeap() - before) / 2 ** 20, held };
+}
+
+/** The heap an open, fully loaded library holds, against the bare `getAll` array. */
+async function heapRow(name: string, blobStore: BlobStore, size: number): Promise<BenchRow> {
+  const bare = await heldMb(async () => {
+    const db = await openLibraryDb(name, indexedDB);
+    const all = await db.getAll('assets');
+    db.close();
+    return all;
+  });
+  expect(bare.held.length).toBe(size);
+  bare.held.length = 0;
+  const opened = await heldMb(async () => {
+    const library = createMediaLibrary({ name, blobStore, broadcast: false });
+    await library.ready;
+    return library;
+  });
+  expect(opened.held.getState().assets.size).toBe(size);
+  opened.held.close();
+  const row = compare(
+    `heap held by an open library of ${size.toLocaleString('en')} records`,
+    opened.mb,
+    'MB',
+    { name: 'the bare getAll array of the same records', value: bare.mb },
+  );
+  row.note = 'with its search and sort indexes; ratio = bare ÷ library';
+  return row;
+}
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function deleteDatabase(name: string): Promise<void> {
@@ -163,6 +206,7 @@ it('open to first page vs bare getAll, 1k / 10k / 100k records', async () => {
         `fully loaded + swept: ${percentile(ready, 50).toFixed(0)} ms; first page min/max ` +
         `${Math.min(...firstPage).toFixed(1)}/${Math.max(...firstPage).toFixed(1)} ms`;
       rows.push(row);
+      if (size === 100_000) rows.push(await heapRow(name, blobStore, size));
     } finally {
       await deleteDatabase(name);
     }

@@ -28,7 +28,8 @@ export interface BenchSuiteResult {
   rows: BenchRow[];
 }
 
-const timeUnits = new Set(['ms', 's', 'µs', 'ns']);
+/** Units where less is better (time, memory held): their ratio is baseline ÷ value. */
+const costUnits = new Set(['ms', 's', 'µs', 'ns', 'MB']);
 
 /** Builds a comparison row, computing the ratio so that ≥ 1 means "as good or better". */
 export function compare(
@@ -38,7 +39,7 @@ export function compare(
   baseline: { name: string; value: number },
   target?: { text: string; minRatio: number },
 ): BenchRow {
-  const ratio = timeUnits.has(unit) ? baseline.value / value : value / baseline.value;
+  const ratio = costUnits.has(unit) ? baseline.value / value : value / baseline.value;
   const row: BenchRow = { name, value, unit, baseline, ratio };
   if (target) {
     row.target = target.text;
