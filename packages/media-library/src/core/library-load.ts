@@ -1,7 +1,13 @@
 // Opening a library: the newest page first (so a view can paint at once, whatever the size of
 // the library), then the rest of the index in one read, merged without losing newer changes.
 import { type IDBPTransaction, unwrap, wrap } from 'idb';
-import { fromStoredAsset, type LibraryDb, type LibraryDbSchema, type StoredAsset } from './db';
+import {
+  createAssetReader,
+  fromStoredAsset,
+  type LibraryDb,
+  type LibraryDbSchema,
+  type StoredAsset,
+} from './db';
 import type { LibraryContextWiring } from './library-context';
 import type { SliceOptions } from './time-slice';
 import type { Collection, MediaAsset, MediaLibraryState } from './types';
@@ -99,13 +105,14 @@ export async function loadRemaining(
     let assets = new Map<string, MediaAsset>();
     let trash = new Map<string, MediaAsset>();
     let after: string | undefined;
+    const read = createAssetReader();
     for (;;) {
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
       const chunk = await db.getAll('assets', range, LOAD_CHUNK_SIZE);
       if (context.closed) return;
       if (wiring.resets !== resetsBefore) continue restart;
       for (const record of chunk) {
-        const asset = fromStoredAsset(record);
+        const asset = read(record);
         (asset.trashedAt === undefined ? assets : trash).set(asset.id, asset);
       }
       if (chunk.length < LOAD_CHUNK_SIZE) break;
