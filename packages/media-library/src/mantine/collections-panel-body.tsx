@@ -1,7 +1,11 @@
 // The side panel's collections and tags: pick one to filter by, create, rename and delete
 // collections, rename tags across the library; a skin over useCollections, loaded apart from
-// the screen's first load (see collections-panel.tsx).
-import { ActionIcon, Group, Menu, NavLink, Stack, Text, TextInput } from '@mantine/core';
+// the screen's first load (see collections-panel.tsx). The rows are plain buttons styled by the
+// preset's stylesheet (preset-styles.tsx), not NavLinks: a library lists up to 50 tags, and each
+// NavLink renders twice as it mounts (Mantine's ids are set in a layout effect), which made the
+// panel's mount a long task over a large library.
+import { ActionIcon, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { type UseCollectionsResult, useCollections } from '../react/index';
 import type { CollectionsPanelProps } from './collections-panel';
 import { mutedText } from './preset-colors';
@@ -30,6 +34,30 @@ function NameField({ panel }: { panel: UseCollectionsResult }) {
   return <TextInput size="xs" autoFocus {...panel.getNameInputProps()} />;
 }
 
+/** One row's main button: a press filters by it; pressed while it is the filter. */
+function NavItem(props: {
+  label: string;
+  count?: number;
+  active: boolean;
+  onClick(): void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="medialoft-nav-row">
+      <button
+        type="button"
+        className="medialoft-nav-item"
+        aria-pressed={props.active}
+        onClick={props.onClick}
+      >
+        <span className="medialoft-nav-label">{props.label}</span>
+        {props.count !== undefined && <span className="medialoft-nav-count">{props.count}</span>}
+      </button>
+      {props.children}
+    </div>
+  );
+}
+
 function CollectionsSection({ panel }: { panel: UseCollectionsResult }) {
   const { naming } = panel;
   return (
@@ -47,7 +75,7 @@ function CollectionsSection({ panel }: { panel: UseCollectionsResult }) {
           +
         </ActionIcon>
       </Group>
-      <NavLink
+      <NavItem
         label="All assets"
         active={!panel.activeCollectionId}
         onClick={() => panel.selectCollection(undefined)}
@@ -58,13 +86,12 @@ function CollectionsSection({ panel }: { panel: UseCollectionsResult }) {
             <NameField panel={panel} />
           </div>
         ) : (
-          <Group key={c.id} gap={0} wrap="nowrap">
-            <NavLink
-              label={c.name}
-              active={c.active}
-              onClick={() => panel.selectCollection(c.id)}
-              style={{ flex: 1 }}
-            />
+          <NavItem
+            key={c.id}
+            label={c.name}
+            active={c.active}
+            onClick={() => panel.selectCollection(c.id)}
+          >
             <Menu withinPortal position="bottom-end">
               <Menu.Target>
                 <ActionIcon size="sm" variant="subtle" aria-label={`Actions for ${c.name}`}>
@@ -78,7 +105,7 @@ function CollectionsSection({ panel }: { panel: UseCollectionsResult }) {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
-          </Group>
+          </NavItem>
         ),
       )}
       {naming?.kind === 'new' && <NameField panel={panel} />}
@@ -104,27 +131,22 @@ function TagsSection({ panel }: { panel: UseCollectionsResult }) {
             <NameField panel={panel} />
           </div>
         ) : (
-          <Group key={tag} gap={0} wrap="nowrap">
-            <NavLink
-              label={tag}
-              rightSection={
-                <Text size="xs" c={mutedText}>
-                  {count}
-                </Text>
-              }
-              active={active}
-              onClick={() => panel.toggleTag(tag)}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              size="sm"
-              variant="subtle"
+          <NavItem
+            key={tag}
+            label={tag}
+            count={count}
+            active={active}
+            onClick={() => panel.toggleTag(tag)}
+          >
+            <button
+              type="button"
+              className="medialoft-nav-action"
               aria-label={`Rename tag ${tag}`}
               onClick={() => panel.startRename('tag', tag)}
             >
               ✎
-            </ActionIcon>
-          </Group>
+            </button>
+          </NavItem>
         ),
       )}
     </Stack>

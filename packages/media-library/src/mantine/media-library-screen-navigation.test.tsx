@@ -53,7 +53,10 @@ describe('MediaLibraryScreen navigation', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('main')).toBeNull();
 
     // Picking a tag there narrows the grid; the drawer's button says how far.
-    await user.click(within(tags).getByText('banner'));
+    const tag = within(tags).getByRole('button', { name: /^banner/ });
+    expect(tag.getAttribute('aria-pressed')).toBe('false');
+    await user.click(tag);
+    await waitFor(() => expect(tag.getAttribute('aria-pressed')).toBe('true'));
     await within(drawer).findByRole('button', { name: 'Show 1 asset' });
     await user.click(within(drawer).getByRole('button', { name: 'Show 1 asset' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

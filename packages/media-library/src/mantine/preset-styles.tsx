@@ -55,6 +55,26 @@ const css = `
   line-height: var(--mantine-line-height-xs); color: ${mutedText}; }
 .medialoft-list-date { flex: none; }
 @media (max-width: 47.99em) { .medialoft-list-date { display: none; } }
+/* The side panel's collection and tag rows. */
+.medialoft-nav-row { display: flex; align-items: center; gap: 2px; }
+.medialoft-nav-item { flex: 1; min-width: 0; display: flex; align-items: center;
+  justify-content: space-between; gap: var(--mantine-spacing-xs); margin: 0; border: 0;
+  padding: 8px var(--mantine-spacing-sm); background: none; color: var(--mantine-color-text);
+  font: inherit; font-size: var(--mantine-font-size-sm); line-height: var(--mantine-line-height-sm);
+  text-align: left; cursor: pointer; }
+.medialoft-nav-item:hover { background: var(--mantine-color-default-hover); }
+.medialoft-nav-item[aria-pressed='true'] { background: var(--mantine-primary-color-light);
+  color: var(--mantine-primary-color-light-color); font-weight: 500; }
+.medialoft-nav-item[aria-pressed='true']:hover {
+  background: var(--mantine-primary-color-light-hover); }
+.medialoft-nav-label { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.medialoft-nav-count { flex: none; font-size: var(--mantine-font-size-xs); color: ${mutedText}; }
+.medialoft-nav-action { flex: none; display: grid; place-content: center; width: 22px;
+  height: 22px; margin: 0; border: 0; padding: 0; border-radius: var(--mantine-radius-sm);
+  background: none; color: var(--mantine-primary-color-filled); cursor: pointer; }
+.medialoft-nav-action:hover { background: var(--mantine-primary-color-light-hover); }
+.medialoft-nav-item:focus-visible, .medialoft-nav-action:focus-visible {
+  outline: 2px solid var(--mantine-primary-color-filled); outline-offset: -2px; }
 /* The asset shown in the details: outlined in the text colour, apart from the ticked selection. */
 .medialoft-grid-cell[data-open] { outline: 2px solid var(--mantine-color-text); }
 .medialoft-grid-cell:focus-visible { outline: 2px solid var(--mantine-primary-color-filled); }
