@@ -53,6 +53,22 @@ it('with breakpoints, renders once on mount and again only when a breakpoint is 
   expect(changes()).toEqual([768, 0, 768]);
 });
 
+it('with breakpoints, a mount on another step than the fallback paints the measured one first', async () => {
+  const seen: number[] = [];
+  host = document.createElement('div');
+  host.style.width = '500px';
+  document.body.append(host);
+  root = createRoot(host);
+  root.render(<Probe breakpoints={[768]} seen={seen} />);
+  // The frame after the commit: its animation callbacks run before layout and the observer,
+  // and a task queued from them runs once the frame has been painted.
+  const painted = await new Promise<number[]>((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => resolve([...seen]))),
+  );
+  expect(painted.at(-1)).toBe(0);
+  expect(painted).toEqual([768, 0]);
+});
+
 it('without breakpoints, reports the measured width after the fallback', async () => {
   const { resize, changes } = await mount();
   expect(changes()).toEqual([1024, 1000]);
