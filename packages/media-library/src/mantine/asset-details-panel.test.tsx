@@ -31,7 +31,9 @@ describe('AssetDetailsPanel', { timeout: 20_000 }, () => {
     await user.type(tags, 'animals{Enter}');
     await waitFor(() => expect(library.get(id)?.tags).toEqual(['winter', 'animals']));
 
-    // Backspace in the empty field removes the last tag, as in any tag input.
+    // Backspace in the empty field removes the last tag, as in any tag input: the last one
+    // shown, so the field must show the library's change first (it renders a moment later).
+    await screen.findByText('animals');
     await user.type(tags, '{Backspace}');
     await waitFor(() => expect(library.get(id)?.tags).toEqual(['winter']));
 
