@@ -35,7 +35,7 @@ const loadBulkToolbar = () =>
 export interface LibraryMainProps {
   view: UseLibraryFiltersResult;
   /** Which of the search and sort row and the filter chips show yet (the screen mounts in steps). */
-  controls: { toolbar: boolean; chips: boolean };
+  controls: { toolbar: boolean; chips: boolean; grid: boolean };
   screen: UseLibraryScreenResult;
   dropzone: UseDropzoneResult;
   assets: { items: MediaAsset[]; total: number; status: string; ids: string[] };
@@ -164,8 +164,9 @@ export function LibraryMain(props: LibraryMainProps) {
         </Box>
       </Stack>
       <Box style={{ flex: 1, minHeight: 0 }} {...screen.getGridAreaProps()}>
-        {/* Once the rows above it are in place, so nothing here moves down as they come. */}
-        {!props.controls.chips ? null : total > 0 ? (
+        {/* Once the rows above it are in place, so nothing here moves down as they come; a
+            step of its own, as the filters' selects render twice as they mount (Mantine's ids). */}
+        {!props.controls.grid ? null : total > 0 ? (
           <AssetGridView
             assets={assets.items}
             layout={view.layout}

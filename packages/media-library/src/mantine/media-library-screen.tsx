@@ -60,9 +60,9 @@ export function MediaLibraryScreen({
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
   // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
-  // frame and the grid, then the header, the search and sort, the filters, the side panel and
-  // the dialogs.
-  const stage = useMountStages(5);
+  // frame, then the header, the search and sort, the filters, the grid, the side panel and the
+  // dialogs.
+  const stage = useMountStages(6);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
@@ -139,10 +139,10 @@ export function MediaLibraryScreen({
       )}
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <LibraryNavigation hidden={narrow} empty={stage < 4} view={view} onError={onError} />
+        <LibraryNavigation hidden={narrow} empty={stage < 5} view={view} onError={onError} />
         <LibraryMain
           view={view}
-          controls={{ toolbar: stage >= 2, chips: stage >= 3 }}
+          controls={{ toolbar: stage >= 2, chips: stage >= 3, grid: stage >= 4 }}
           screen={screen}
           dropzone={dropzone}
           assets={{ items, total, status, ids }}
@@ -162,7 +162,7 @@ export function MediaLibraryScreen({
           </Box>
         )}
       </Box>
-      {stage >= 5 && (
+      {stage >= 6 && (
         <ScreenOverlays
           screen={screen}
           view={view}
@@ -176,7 +176,7 @@ export function MediaLibraryScreen({
           onError={onError}
         />
       )}
-      {stage >= 5 && <UndoNotice />}
+      {stage >= 6 && <UndoNotice />}
     </Box>
   );
 }
