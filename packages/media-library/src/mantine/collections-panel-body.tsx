@@ -48,6 +48,8 @@ function NavItem(props: {
         type="button"
         className="medialoft-nav-item"
         aria-pressed={props.active}
+        // Named "winter (12)" rather than the run-together "winter12" of its text.
+        aria-label={props.count === undefined ? undefined : `${props.label} (${props.count})`}
         onClick={props.onClick}
       >
         <span className="medialoft-nav-label">{props.label}</span>
