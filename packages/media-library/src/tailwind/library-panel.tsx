@@ -35,13 +35,14 @@ export function LibraryPanel({ view, onOpenTrash }: LibraryPanelProps) {
 }
 
 /** The panel in its column beside the grid, on a wide screen. */
-export function LibrarySidebar(props: LibraryPanelProps) {
+export function LibrarySidebar({ empty, ...props }: LibraryPanelProps & { empty?: boolean }) {
   return (
     <aside
       aria-label="Library"
       className="w-60 flex-none overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-700"
     >
-      <LibraryPanel {...props} />
+      {/* Empty while the screen mounts: the column keeps its width until the panel comes. */}
+      {!empty && <LibraryPanel {...props} />}
     </aside>
   );
 }

@@ -17,6 +17,7 @@ import {
   useLibraryFilters,
   useMediaLibrary,
 } from '../react/index';
+import { useMountStages } from '../react/use-mount-stages';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
 import { DetailsSlot } from './details-slot';
@@ -62,6 +63,8 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout,
 }: MediaLibraryScreenProps) {
+  // Mounted in steps (useMountStages): header and toolbar, grid, side panel, dialogs.
+  const stage = useMountStages(3);
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
@@ -84,11 +87,10 @@ export function MediaLibraryScreen({
   const { onDragEnter, onDragOver, onDragLeave, onDrop } = dropzone.getRootProps();
   const generate = useDialog();
   const drawer = useDialog();
-  const editor = useDialog();
   const trash = useDialog();
-  const [editing, setEditing] = useState<string>();
   const [viewing, setViewing] = useState<{ id: string }>();
   const [details, setDetails] = useState<string>();
+  const studio = useEditStudio(setDetails);
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
   const openViewer = (id: string) => startTransition(() => setViewing({ id })); // never blocks
   // Ticking assets never opens one: a click or Enter opens, so what is looked at is never
@@ -98,15 +100,6 @@ export function MediaLibraryScreen({
     setDetails(undefined);
     // The panel goes with the focus in it: hand it to the grid's tab stop.
     rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
-  };
-  const edit = (id: string) => {
-    setEditing(id);
-    editor.show();
-  };
-  // A new version from the edit studio: its details shown, the studio closed.
-  const showVersion = (id: string) => {
-    editor.close();
-    setDetails(id);
   };
   const reuse = ai.aiAvailable
     ? (request: MediaAIGenerateRequest) => {
@@ -133,13 +126,13 @@ export function MediaLibraryScreen({
         libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
       />
       <div className="flex min-h-0 flex-1">
-        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} />}
+        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} empty={stage < 2} />}
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
           <ImportStatus importer={importer} onShowAsset={(id) => bulk.setSelection([id])} />
           <div className="min-h-0 flex-1">
-            {items.length > 0 ? (
+            {stage < 1 ? null : items.length > 0 ? (
               <AssetGridView
                 assets={items}
                 layout={view.layout}
@@ -166,7 +159,7 @@ export function MediaLibraryScreen({
             onClose={closeDetails}
             onView={openViewer}
             onReusePrompt={reuse}
-            onEdit={edit}
+            onEdit={studio.open}
             onSelectAsset={setDetails}
           />
         )}
@@ -177,11 +170,37 @@ export function MediaLibraryScreen({
           <LibraryPanel view={view} onOpenTrash={trash.show} />
         </ModalSheet>
       )}
-      <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
-      <EditDialog dialog={editor} assetId={editing} onSelectAsset={showVersion} />
-      <TrashDialog dialog={trash} />
-      <UndoSlot />
-      <ViewerSlot ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
+      {stage >= 3 && (
+        <>
+          <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
+          <EditDialog
+            dialog={studio.dialog}
+            assetId={studio.assetId}
+            onSelectAsset={studio.showVersion}
+          />
+          <TrashDialog dialog={trash} />
+          <UndoSlot />
+          <ViewerSlot ids={ids} request={viewing} onClose={() => setViewing(undefined)} />
+        </>
+      )}
     </div>
   );
+}
+
+/** The edit studio's dialog and the asset it edits; a version made there gets its details. */
+function useEditStudio(showDetails: (id: string) => void) {
+  const dialog = useDialog();
+  const [assetId, setAssetId] = useState<string>();
+  return {
+    dialog,
+    assetId,
+    open(id: string) {
+      setAssetId(id);
+      dialog.show();
+    },
+    showVersion(id: string) {
+      dialog.close();
+      showDetails(id);
+    },
+  };
 }
