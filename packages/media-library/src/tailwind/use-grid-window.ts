@@ -3,6 +3,7 @@
 // cost as much as the few rows in view. Rows never measure their content: images loading move
 // nothing.
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useHydrating } from '../react/use-library-state';
 
 // A server has nothing to measure, and React 18 warns about layout effects in a server render.
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
@@ -37,11 +38,16 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
   const overscan = options.overscan ?? 3;
   // Until measured (a server render, a test without layout) a laptop-sized view is assumed.
   const [view, setView] = useState<Viewport>({ width: 960, height: 720, top: 0 });
+  // A first client render has no rows until measured: the empty container's measurement is
+  // cheap, where one taken with a screenful of guessed rows in it made the browser lay them
+  // all out inside the commit. A server's render (and its hydration) has the guessed rows.
+  const [measured, setMeasured] = useState(useHydrating());
   const [isScrolling, setScrolling] = useState(false);
   useClientLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     const read = () => {
+      setMeasured(true);
       if (element.clientWidth === 0) return;
       setView({ width: element.clientWidth, height: element.clientHeight, top: element.scrollTop });
     };
@@ -77,9 +83,9 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
   // The same array while the same rows show, so a scroll within a row renders nothing new.
   const rows = useMemo(() => {
     const range: number[] = [];
-    for (let row = first; row <= last; row++) range.push(row);
+    if (measured) for (let row = first; row <= last; row++) range.push(row);
     return range;
-  }, [first, last]);
+  }, [first, last, measured]);
 
   /** Scrolls the least needed to show the whole row `row`. */
   const scrollToRow = useCallback(
