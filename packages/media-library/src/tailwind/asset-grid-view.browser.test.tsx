@@ -100,3 +100,31 @@ it('keeps the tab stop rendered when scrolled far from it, and Tab comes back to
   );
   before.remove();
 });
+
+it('mounts only the rows its measured size holds: none is added, then taken out', async () => {
+  library = createMediaLibrary({ name, blobStore: createMemoryBlobStore(), broadcast: false });
+  await library.ready;
+  await library.importFiles(await Promise.all(Array.from({ length: 240 }, (_, i) => png(i))));
+  host = document.createElement('div');
+  document.body.append(host);
+  const removed: Node[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) removed.push(...record.removedNodes);
+  });
+  observer.observe(host, { childList: true, subtree: true });
+  root = createRoot(host);
+  root.render(
+    <MediaLibraryProvider library={library}>
+      <Grid />
+    </MediaLibraryProvider>,
+  );
+  // Once the grid is in the page, so are its rows, measured in the same task (a guessed,
+  // taller view's extra rows would have come and gone by then).
+  await until(() => host?.querySelector('[role="grid"]'), 'the grid');
+  observer.disconnect();
+  expect(host.querySelectorAll('[role="gridcell"]').length).toBeGreaterThan(0);
+  const rowsRemoved = removed.filter(
+    (node) => node instanceof Element && node.querySelector('[role="gridcell"]'),
+  );
+  expect(rowsRemoved).toEqual([]);
+});
