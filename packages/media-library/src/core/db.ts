@@ -215,7 +215,7 @@ export function toStoredAsset(asset: MediaAsset): StoredAsset {
   return { ...asset, favorite: asset.favorite ? 1 : 0, sourceType: asset.source.type };
 }
 
-/** Whether `value` has exactly `count` own enumerable keys (no array made to count them). */
+/** How many own enumerable keys `value` has (counted without making an array of them). */
 function keyCount(value: object): number {
   let count = 0;
   for (const key in value) if (Object.hasOwn(value, key)) count++;

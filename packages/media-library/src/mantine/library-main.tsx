@@ -34,7 +34,7 @@ const loadBulkToolbar = () =>
 /** Props of {@link LibraryMain}. */
 export interface LibraryMainProps {
   view: UseLibraryFiltersResult;
-  /** Which of the search and sort row and the filter chips show yet (the screen mounts in steps). */
+  /** Which of the search and sort row, the filter chips and the grid show yet (mounting in steps). */
   controls: { toolbar: boolean; chips: boolean; grid: boolean };
   screen: UseLibraryScreenResult;
   dropzone: UseDropzoneResult;

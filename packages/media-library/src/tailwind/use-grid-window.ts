@@ -2,11 +2,9 @@
 // and a fixed row height, and its scroll position the rows worth rendering, so 10,000 assets
 // cost as much as the few rows in view. Rows never measure their content: images loading move
 // nothing.
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { type RefObject, useCallback, useMemo, useState } from 'react';
+import { useClientLayoutEffect } from '../react/use-client-layout-effect';
 import { useHydrating } from '../react/use-library-state';
-
-// A server has nothing to measure, and React 18 warns about layout effects in a server render.
-const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** Sizes of the grid (in CSS px), fixed by the preset's look. */
 export interface GridWindowOptions {
