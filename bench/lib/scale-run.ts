@@ -7,70 +7,35 @@ import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect } from 'vitest';
 import { cdp, commands } from 'vitest/browser';
-import {
-  libraryDbName,
-  openLibraryDb,
-  type StoredAsset,
-} from '../../packages/media-library/src/core/db';
+import { libraryDbName } from '../../packages/media-library/src/core/db';
 import {
   createMediaLibrary,
   type MediaLibraryInstance,
 } from '../../packages/media-library/src/core/library';
 import type { BlobStore } from '../../packages/media-library/src/core/types';
 import type { BenchRow } from './report';
+import { COUNT, recordKeys } from './scale-records';
 import { writeResults } from './write-browser';
 
-const COUNT = 100_000;
-const SEED_BATCH = 10_000;
 const TARGET_MS = 50;
 const SEARCH = 'fox 12';
 const SCROLL_STEPS = 60;
 
-/** A plausible record: tags, a prompt for a third, times spread over two years. */
-function record(index: number): StoredAsset {
-  const id = `scale-${index.toString(36).padStart(6, '0')}`;
-  const ai = index % 3 === 0;
-  return {
-    id,
-    kind: 'image',
-    name: `photo-${index}.jpg`,
-    mimeType: 'image/jpeg',
-    size: 50_000 + ((index * 7919) % 2_000_000),
-    width: 1024 + (index % 512),
-    height: 768 + (index % 256),
-    sha256: index.toString(16).padStart(64, '0'),
-    blobKey: `o/${id}`,
-    thumbnailKey: `t/${id}`,
-    thumbnailType: 'image/png',
-    title: index % 4 === 0 ? `Holiday ${index}` : undefined,
-    tags: [`tag-${index % 50}`, `group-${index % 7}`],
-    favorite: index % 13 === 0 ? 1 : 0,
-    collectionIds: [],
-    source: ai
-      ? { type: 'ai', provider: 'local', model: 'sdxl', prompt: `a red fox number ${index}` }
-      : { type: 'upload' },
-    sourceType: ai ? 'ai' : 'upload',
-    usage: { downloads: 0, shares: 0, uses: 0 },
-    createdAt: 1_600_000_000_000 + ((index * 104_729) % 63_072_000_000),
-    updatedAt: 1_600_000_000_000 + index,
-  } as StoredAsset;
-}
-
-/** Writes the records straight into the library's database, in large transactions. */
-async function seed(name: string): Promise<string[]> {
-  const db = await openLibraryDb(name, indexedDB);
-  const keys: string[] = [];
-  for (let start = 0; start < COUNT; start += SEED_BATCH) {
-    const tx = db.transaction('assets', 'readwrite');
-    for (let i = start; i < Math.min(COUNT, start + SEED_BATCH); i++) {
-      const value = record(i);
-      keys.push(value.blobKey, value.thumbnailKey as string);
-      tx.store.put(value);
-    }
-    await tx.done;
+/** Writes the records into the library's database in a worker (scale-seed.worker.ts). */
+async function seed(name: string): Promise<void> {
+  const worker = new Worker(new URL('./scale-seed.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  try {
+    const reply = await new Promise<{ done?: true; error?: string }>((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(`seeding worker failed: ${event.message}`));
+      worker.postMessage({ name });
+    });
+    if (reply.error) throw new Error(`seeding failed: ${reply.error}`);
+  } finally {
+    worker.terminate();
   }
-  db.close();
-  return keys;
 }
 
 /** A 4×3 PNG, made once: every asset's thumbnail and original, so tiles and the viewer load. */
@@ -246,7 +211,8 @@ export interface ScaleBenchOptions {
 export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promise<void> {
   const name = `bench-scale-${crypto.randomUUID()}`;
   const seedStarted = performance.now();
-  const keys = await seed(name);
+  await seed(name);
+  const keys = recordKeys();
   console.log(
     `seeded ${COUNT} records in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
