@@ -1,6 +1,6 @@
 // Mounting a large screen in steps: its first render shows a frame, and each later step (a
 // transition, rendered a few milliseconds at a time and committed in a task of its own) adds
-// the next part. The cost of a first mount (code run for the first time, styles resolved for
+// the next part, once the browser has drawn the one before. The cost of a first mount (code run for the first time, styles resolved for
 // the first time, floating elements positioned) is spread over several tasks, none of which
 // blocks the page for long.
 import { startTransition, useEffect, useRef, useState } from 'react';
@@ -23,7 +23,40 @@ export function useMountStages(count: number): number {
   const [stage, setStage] = useState(0);
   useEffect(() => {
     if (whole.current || stage >= count) return;
-    startTransition(() => setStage(stage + 1));
+    const next = () => startTransition(() => setStage(stage + 1));
+    // Inside React's act() (a host's tests) no frame is waited for: act runs every step before
+    // it returns, so a test sees the whole screen as soon as it has rendered it.
+    if (inActEnvironment()) next();
+    else return atNextFrame(next);
   }, [stage, count]);
   return whole.current ? count : stage;
+}
+
+/** Whether React runs in an act() environment (set by testing libraries). */
+const inActEnvironment = () =>
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT === true;
+
+/** How long a step waits for a frame before it goes on without one (a hidden page draws none). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Runs `next` at the browser's next frame, before it draws: the render that `next` schedules
+ * runs after the frame, so the browser lays out and paints each step on its own rather than
+ * several steps' worth of new elements in one long frame. Where no frame comes (a hidden page,
+ * an environment without frames), it runs after a short wait instead. Returns a cancel.
+ */
+function atNextFrame(next: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    next();
+  };
+  const timer = setTimeout(once, FRAME_WAIT_MS);
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : 0;
+  return () => {
+    done = true;
+    clearTimeout(timer);
+    if (frame) cancelAnimationFrame(frame);
+  };
 }
