@@ -1,5 +1,5 @@
 // Opening a library: the newest page first (so a view can paint at once, whatever the size of
-// the library), then the rest of the index in one read, merged without losing newer changes.
+// the library), then the rest of the index in chunks, merged without losing newer changes.
 import { type IDBPTransaction, unwrap, wrap } from 'idb';
 import {
   createAssetReader,
@@ -9,7 +9,7 @@ import {
   type StoredAsset,
 } from './db';
 import type { LibraryContextWiring } from './library-context';
-import type { SliceOptions } from './time-slice';
+import { createSlicer, type SliceOptions } from './time-slice';
 import type { Collection, MediaAsset, MediaLibraryState } from './types';
 
 /** Default number of newest assets read before the state turns 'partial'. */
@@ -79,17 +79,20 @@ async function newestAssets(tx: ReadTransaction, count: number): Promise<MediaAs
 }
 
 /**
- * Records read per request while loading the rest. Each chunk is its own task, so a page
- * stays responsive while 100,000 records are read, instead of one long structured-clone.
+ * Records read per request while loading the rest. Each chunk's records are made into objects
+ * in one main-thread task (the structured clone), so a chunk is kept small enough for that task
+ * to stay short, with room for a garbage collection that may land in it.
  */
-export const LOAD_CHUNK_SIZE = 2_000;
+export const LOAD_CHUNK_SIZE = 1_000;
 
 /**
  * Reads the whole index in key-ordered chunks and replaces the first page with it, status
  * 'ready'. Ids changed since loading began (here or by another tab, whose changes arrive as
  * re-reads) keep the store's newer version; a `clear()` during the read makes it start over.
- * Before publishing, what views derive from the index is computed in slices (library-warm.ts),
- * so the render that follows finds it cached rather than computing it in one long task.
+ * The next chunk is requested before the current one is taken in, in slices (`slices`), so
+ * the database reads while the page works. Before publishing, what views derive from the index
+ * is computed in slices too (library-warm.ts), so the render that follows finds it cached
+ * rather than computing it in one long task.
  */
 export async function loadRemaining(
   wiring: LibraryContextWiring,
@@ -100,23 +103,34 @@ export async function loadRemaining(
   // Loaded while the first chunk is read: a page that never opens a library never needs it.
   const warming = import('./library-warm');
   warming.catch(() => undefined);
+  const readChunk = (after: string | undefined) => {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const request = db.getAll('assets', range, LOAD_CHUNK_SIZE);
+    // A read left behind (the library closed or cleared meanwhile) may fail unheard.
+    request.catch(() => undefined);
+    return request;
+  };
   restart: for (;;) {
     const resetsBefore = wiring.resets;
     let assets = new Map<string, MediaAsset>();
     let trash = new Map<string, MediaAsset>();
-    let after: string | undefined;
     const read = createAssetReader();
+    const slicer = createSlicer(slices);
+    let next = readChunk(undefined);
     for (;;) {
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const chunk = await db.getAll('assets', range, LOAD_CHUNK_SIZE);
+      const chunk = await next;
       if (context.closed) return;
       if (wiring.resets !== resetsBefore) continue restart;
+      const more = chunk.length === LOAD_CHUNK_SIZE;
+      if (more) next = readChunk((chunk[chunk.length - 1] as StoredAsset).id);
       for (const record of chunk) {
         const asset = read(record);
         (asset.trashedAt === undefined ? assets : trash).set(asset.id, asset);
+        if (slicer.tick()) await slicer.pause();
       }
-      if (chunk.length < LOAD_CHUNK_SIZE) break;
-      after = (chunk[chunk.length - 1] as StoredAsset).id;
+      if (context.closed) return;
+      if (wiring.resets !== resetsBefore) continue restart;
+      if (!more) break;
     }
     const { warmLibraryIndex } = await warming;
     for (let round = 0; ; round++) {
