@@ -12,15 +12,12 @@ import { runScaleBench } from '../lib/scale-run';
 it('100,000 assets: open, search, scroll end to end, view, with no long task over 50 ms', async () => {
   await runScaleBench({
     suite: 'scale',
+    app: (content) => createElement(MantineProvider, null, content),
     screen: (library) =>
       createElement(
-        MantineProvider,
-        null,
-        createElement(
-          MediaLibraryProvider,
-          { library },
-          createElement(MediaLibraryScreen, { height: 800 }),
-        ),
+        MediaLibraryProvider,
+        { library },
+        createElement(MediaLibraryScreen, { height: 800 }),
       ),
   });
 });

@@ -4,7 +4,8 @@
 // written by `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` (or the trace alone with `=trace`), and prints for every task over the
 // threshold: its start, its length, the time in style, layout and script, the script entry
 // points, and the functions (outside React's own) that ran longest in it.
-// Usage: node bench/lib/long-tasks.mjs bench/results/scale-1 [threshold ms, default 50]
+// Usage: node bench/lib/long-tasks.mjs bench/results/scale-2 [threshold ms, default 50]
+// (profiles are numbered by phase: scale-1 is the host app's first render, scale-2 the opening)
 import { existsSync, readFileSync } from 'node:fs';
 
 const [base, thresholdArg] = process.argv.slice(2);

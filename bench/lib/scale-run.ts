@@ -3,7 +3,7 @@
 // database, the preset's screen opened over them, a search typed, the grid scrolled end to end
 // and the viewer opened, watching main-thread long tasks (PerformanceObserver 'longtask') all
 // along. It measures; it asserts nothing about time.
-import type { ReactElement } from 'react';
+import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect } from 'vitest';
 import { cdp, commands } from 'vitest/browser';
@@ -153,6 +153,8 @@ interface Phase {
   ended: number;
   /** Why the phase did not finish, if it did not: its row says so, and the run fails after. */
   failed?: string;
+  /** The host app's own work, before the library: reported, not the library's to meet. */
+  host: boolean;
 }
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -196,19 +198,24 @@ function calibrationMs(): number {
   return times.sort((a, b) => a - b)[4] as number;
 }
 
-/** What a preset's entry gives: its suite name and the screen it renders over a library. */
+/** What a preset's entry gives: its suite name, the host app around the screen, the screen. */
 export interface ScaleBenchOptions {
   /** Suite name in bench/results, also the prefix of the profiles' file names. */
   suite: string;
-  /** The preset's screen inside whatever the preset needs around it (a theme provider). */
+  /** The host app around its content: whatever the preset needs there (a theme provider). */
+  app(content: ReactNode): ReactElement;
+  /** The preset's screen over a library, as a host puts it inside its app. */
   screen(library: MediaLibraryInstance): ReactElement;
 }
+
+/** What the host app shows of its own, before and beside the library. */
+const appHeading = createElement('h1', { key: 'heading' }, 'Host app');
 
 /**
  * Seeds 100,000 assets, renders the preset's screen over them and measures the phases, then
  * writes the suite's rows. Call it from the preset's bench entry, inside its `it`.
  */
-export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promise<void> {
+export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): Promise<void> {
   const name = `bench-scale-${crypto.randomUUID()}`;
   const seedStarted = performance.now();
   await seed(name);
@@ -222,7 +229,7 @@ export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promi
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask', buffered: false });
   const phases: Phase[] = [];
-  const phase = async (phaseName: string, run: () => Promise<void>) => {
+  const phase = async (phaseName: string, run: () => Promise<void>, host = false) => {
     if (PROFILE) await startProfile();
     const started = performance.now();
     let failed: string | undefined;
@@ -235,7 +242,7 @@ export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promi
     // Long tasks are reported after they end; a few frames let the last ones arrive.
     for (let i = 0; i < 5; i++) await frame();
     await settle(200);
-    phases.push({ name: phaseName, started, ended: performance.now(), failed });
+    phases.push({ name: phaseName, started, ended: performance.now(), failed, host });
   };
 
   const host = document.createElement('div');
@@ -248,8 +255,18 @@ export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promi
     broadcast: false,
   });
   try {
+    // A host shows its own app first (its providers, fonts, first layout) and opens the library
+    // inside it: that first render is the host's, measured apart from the library's opening.
+    await phase(
+      "host app's first render (its providers and a heading, no library yet)",
+      async () => {
+        root.render(app([appHeading, null]));
+        for (let i = 0; i < 3; i++) await frame();
+      },
+      true,
+    );
     await phase('open: render to every asset loaded, first tiles shown', async () => {
-      root.render(screen(library));
+      root.render(app([appHeading, createElement(Fragment, { key: 'library' }, screen(library))]));
       await library.ready;
       await until(() => host.querySelector('[data-asset-id] img'), 'a thumbnail in the grid');
       expect(library.getState().assets.size).toBe(COUNT);
@@ -321,21 +338,29 @@ export async function runScaleBench({ suite, screen }: ScaleBenchOptions): Promi
       console.log(
         `${p.name}: ${count.map((t) => `+${(t.startTime - p.started).toFixed(0)} ms ${t.duration.toFixed(0)} ms`).join(', ') || 'no long task'}`,
       );
+      const note = `${p.failed ? `FAILED (${p.failed}); ` : ''}${count.length} tasks over 50 ms; phase took ${(p.ended - p.started).toFixed(0)} ms${
+        p.name.startsWith('scroll') ? `, ${frames} frames` : ''
+      }`;
+      if (p.host)
+        return {
+          name: `host app, ${p.name}: longest main-thread task`,
+          value,
+          unit: 'ms',
+          note: `the host's own, before the library; ${note}`,
+        };
       return {
         name: `100k assets, ${p.name}: longest main-thread task`,
         value,
         unit: 'ms',
         target: `≤ ${TARGET_MS} ms`,
         met: value <= TARGET_MS && !p.failed,
-        note: `${p.failed ? `FAILED (${p.failed}); ` : ''}${count.length} tasks over 50 ms; phase took ${(p.ended - p.started).toFixed(0)} ms${
-          p.name.startsWith('scroll') ? `, ${frames} frames` : ''
-        }`,
+        note,
       };
     });
-    const overall = Math.max(...phases.map((p) => longest(p)));
+    const overall = Math.max(...phases.filter((p) => !p.host).map((p) => longest(p)));
     const calibration = calibrationMs();
     rows.push({
-      name: '100k assets, all phases: longest main-thread task',
+      name: "100k assets, all the library's phases: longest main-thread task",
       value: overall,
       unit: 'ms',
       target: `≤ ${TARGET_MS} ms`,
