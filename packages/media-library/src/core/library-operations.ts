@@ -7,7 +7,6 @@ import {
   eachRequest,
   fromStoredAsset,
   inWriteTransaction,
-  type LibraryDb,
   type LibraryDbSchema,
   type StoredAsset,
   toStoredAsset,
