@@ -41,6 +41,9 @@ const isPublicMember = (declaration) => {
   return !(name && ts.isPrivateIdentifier(name));
 };
 
+/** A member's name as TypeScript writes it: quoted unless it is an identifier (`'aria-modal'`). */
+const propertyName = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+
 function describe(checker, name, symbol) {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   const declaration = target.declarations?.[0];
@@ -60,7 +63,7 @@ function describe(checker, name, symbol) {
         const optional = memberSymbol.flags & ts.SymbolFlags.Optional ? '?' : '';
         const readonly = ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Readonly;
         const type = checker.getTypeOfSymbolAtLocation(memberSymbol, member);
-        return `  ${isStatic ? 'static ' : ''}${readonly ? 'readonly ' : ''}${memberSymbol.name}${optional}: ${text(type, member)};`;
+        return `  ${isStatic ? 'static ' : ''}${readonly ? 'readonly ' : ''}${propertyName(memberSymbol.name)}${optional}: ${text(type, member)};`;
       });
   const heritage = (node) =>
     (node.heritageClauses ?? []).map((clause) => ` ${clause.getText()}`).join('');
