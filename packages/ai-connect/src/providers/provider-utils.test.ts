@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CanceledError, TimeoutError } from '../spec/errors';
+import { AuthenticationError, CanceledError, TimeoutError } from '../spec/errors';
 import {
   abortError,
   closestAspectRatio,
   isConnectFailure,
+  keyRequirer,
   parseDuration,
   parseRetryAfter,
   scrubSecrets,
@@ -82,5 +83,22 @@ describe('provider utils', () => {
     const withReason = new AbortController();
     withReason.abort(ours);
     expect(abortError(withReason.signal, 'x')).toBe(ours);
+  });
+
+  it('keyRequirer gives the key, or a typed error saying how to set it', () => {
+    let key: string | undefined = 'k-123';
+    const requireKey = keyRequirer(() => key, 'acme', 'No Acme key: set ACME_KEY.');
+    expect(requireKey()).toBe('k-123');
+    key = undefined;
+    const error = (() => {
+      try {
+        requireKey();
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).provider).toBe('acme');
+    expect((error as Error).message).toContain('set ACME_KEY');
   });
 });

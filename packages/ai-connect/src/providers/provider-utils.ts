@@ -2,8 +2,24 @@
 // scrubbing and telling a connection that never opened from one that failed mid-request.
 import { createRedactor } from '../redact';
 import { abortableSleep } from '../run-control';
-import { AIConnectError, CanceledError, TimeoutError } from '../spec/errors';
+import { AIConnectError, AuthenticationError, CanceledError, TimeoutError } from '../spec/errors';
 import type { ImageModelWarning } from '../spec/image-model';
+
+/**
+ * A getter for a provider's key that throws a typed `AuthenticationError` saying how to set it
+ * (`missing`) when there is none, so every request path of a provider checks it the same way.
+ */
+export function keyRequirer(
+  key: () => string | undefined,
+  provider: string,
+  missing: string,
+): () => string {
+  return () => {
+    const value = key();
+    if (!value) throw new AuthenticationError(missing, { provider });
+    return value;
+  };
+}
 
 /** A sleep that ends early (rejecting) when `signal` aborts. Injectable for tests. */
 export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;

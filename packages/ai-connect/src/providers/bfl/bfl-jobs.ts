@@ -23,7 +23,13 @@ import type {
   JsonValue,
 } from '../../spec/image-model';
 import type { ModelCapabilities } from '../../types';
-import { abortError, closestAspectRatio, defaultSleep, type SleepFn } from '../provider-utils';
+import {
+  abortError,
+  closestAspectRatio,
+  defaultSleep,
+  keyRequirer,
+  type SleepFn,
+} from '../provider-utils';
 
 /** BFL's global endpoint hands out polling URLs on its regional API hosts. */
 const BFL_API_HOST = /^api(\.[a-z0-9-]+)?\.bfl\.ai$/;
@@ -125,16 +131,11 @@ export function bflJobMethods(
   const { label } = config;
   const sleep = config.sleep ?? defaultSleep;
 
-  const requireKey = (): string => {
-    const key = config.apiKey();
-    if (!key) {
-      throw new AuthenticationError(
-        'No Black Forest Labs API key: set BFL_API_KEY (or pass apiKey to createBlackForestLabsImages).',
-        { provider },
-      );
-    }
-    return key;
-  };
+  const requireKey = keyRequirer(
+    config.apiKey,
+    provider,
+    'No Black Forest Labs API key: set BFL_API_KEY (or pass apiKey to createBlackForestLabsImages).',
+  );
 
   const failure = async (response: Response, what: string): Promise<Error> => {
     const text = (await response.text().catch(() => '')).slice(0, 500);

@@ -26,7 +26,7 @@ import type {
   ImageModelWarning,
   JsonValue,
 } from '../../spec/image-model';
-import { abortError, defaultSleep, keepAsked, type SleepFn } from '../provider-utils';
+import { abortError, defaultSleep, keepAsked, keyRequirer, type SleepFn } from '../provider-utils';
 
 /** fal's queue. */
 export const FAL_QUEUE_URL = 'https://queue.fal.run';
@@ -125,16 +125,11 @@ export function falJobMethods(
   const { label } = config;
   const sleep = config.sleep ?? defaultSleep;
 
-  const requireKey = (): string => {
-    const key = config.apiKey();
-    if (!key) {
-      throw new AuthenticationError(
-        'No fal API key: set FAL_KEY (or pass apiKey to createFalImages).',
-        { provider },
-      );
-    }
-    return key;
-  };
+  const requireKey = keyRequirer(
+    config.apiKey,
+    provider,
+    'No fal API key: set FAL_KEY (or pass apiKey to createFalImages).',
+  );
 
   const failure = async (response: Response, what: string): Promise<Error> => {
     const text = (await response.text().catch(() => '')).slice(0, 500);
