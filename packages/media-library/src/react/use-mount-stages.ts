@@ -1,14 +1,16 @@
 // Mounting a large screen in steps: its first render shows a frame, and each later step (a
 // transition, rendered a few milliseconds at a time and committed in a task of its own) adds
-// the next part, once the browser has drawn the one before. The cost of a first mount (code run for the first time, styles resolved for
-// the first time, floating elements positioned) is spread over several tasks, none of which
-// blocks the page for long.
+// the next part, once the browser has drawn the one before. The cost of a first mount (code
+// run for the first time, styles resolved and layout done for the first time, floating
+// elements positioned) is spread over several tasks and frames, none of which blocks the page
+// for long.
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useHydrating } from './use-library-state';
 
 /**
  * The step a screen of `count` steps has reached: 0 on a first render in the browser, then
- * one more after each commit until `count`. A server render, and the browser's hydration of
+ * one more at each frame the browser draws, until `count` (inside React's `act()`, one more
+ * after each commit, so a test's render returns the whole screen). A server render, and the browser's hydration of
  * it, are whole from the start (`count`): the server's HTML is the complete screen, and the
  * hydrated screen stays complete.
  *
@@ -46,17 +48,17 @@ const FRAME_WAIT_MS = 100;
  * an environment without frames), it runs after a short wait instead. Returns a cancel.
  */
 function atNextFrame(next: () => void): () => void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    next();
-  };
-  const timer = setTimeout(once, FRAME_WAIT_MS);
-  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : 0;
-  return () => {
-    done = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  const cancel = () => {
     clearTimeout(timer);
     if (frame) cancelAnimationFrame(frame);
   };
+  const once = () => {
+    cancel();
+    next();
+  };
+  timer = setTimeout(once, FRAME_WAIT_MS);
+  if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(once);
+  return cancel;
 }
