@@ -9,7 +9,7 @@ import {
 } from '../../packages/media-library/src/core/db';
 import { createMediaLibrary } from '../../packages/media-library/src/core/library';
 import type { BlobStore, MediaLibraryState } from '../../packages/media-library/src/core/types';
-import { benchRecord } from '../lib/records';
+import { benchRecord, writeRecords } from '../lib/records';
 import { type BenchRow, compare, percentile } from '../lib/report';
 import { writeResults } from '../lib/write-browser';
 
@@ -18,7 +18,6 @@ const SIZES = [1_000, 10_000, 100_000];
 // single 5 ms timing.
 const RUNS = 11;
 const WARMUP = 1;
-const SEED_BATCH = 10_000;
 
 /** A record of this bench: a tenth are videos, a fifth in a collection, WebP thumbnails. */
 const record = (index: number): StoredAsset =>
@@ -29,20 +28,14 @@ const record = (index: number): StoredAsset =>
     collectionEvery: 5,
   });
 
-/** Writes `count` records straight into the library's database, in large transactions. */
+/** Writes `count` records into the library's database; returns their blob keys. */
 async function seed(name: string, count: number): Promise<string[]> {
-  const db = await openLibraryDb(name, indexedDB);
+  await writeRecords(name, count, record);
   const keys: string[] = [];
-  for (let start = 0; start < count; start += SEED_BATCH) {
-    const tx = db.transaction('assets', 'readwrite');
-    for (let i = start; i < Math.min(count, start + SEED_BATCH); i++) {
-      const value = record(i);
-      keys.push(value.blobKey, value.thumbnailKey as string);
-      tx.store.put(value);
-    }
-    await tx.done;
+  for (let i = 0; i < count; i++) {
+    const value = record(i);
+    keys.push(value.blobKey, value.thumbnailKey as string);
   }
-  db.close();
   return keys;
 }
 

@@ -1,6 +1,6 @@
 // Plausible stored records for the benches that seed a library straight into its database
 // (scale, library-open): tags, a prompt for a third, sizes, times spread over two years.
-import type { StoredAsset } from '../../packages/media-library/src/core/db';
+import { openLibraryDb, type StoredAsset } from '../../packages/media-library/src/core/db';
 
 /** What differs between the benches' records. */
 export interface RecordShape {
@@ -48,4 +48,22 @@ export function benchRecord(index: number, shape: RecordShape): StoredAsset {
     createdAt: 1_600_000_000_000 + ((index * 104_729) % 63_072_000_000),
     updatedAt: 1_600_000_000_000 + index,
   } as StoredAsset;
+}
+
+/** Records written per transaction. */
+const WRITE_BATCH = 10_000;
+
+/** Writes records 0 to `count - 1` of `make` straight into library `name`'s database. */
+export async function writeRecords(
+  name: string,
+  count: number,
+  make: (index: number) => StoredAsset,
+): Promise<void> {
+  const db = await openLibraryDb(name, indexedDB);
+  for (let start = 0; start < count; start += WRITE_BATCH) {
+    const tx = db.transaction('assets', 'readwrite');
+    for (let i = start; i < Math.min(count, start + WRITE_BATCH); i++) tx.store.put(make(i));
+    await tx.done;
+  }
+  db.close();
 }

@@ -128,8 +128,7 @@ export async function loadRemaining(
         (asset.trashedAt === undefined ? assets : trash).set(asset.id, asset);
         if (slicer.tick()) await slicer.pause();
       }
-      if (context.closed) return;
-      if (wiring.resets !== resetsBefore) continue restart;
+      // A close or clear during these slices is seen at the next chunk, or after warming.
       if (!more) break;
     }
     const { warmLibraryIndex } = await warming;
