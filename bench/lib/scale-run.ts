@@ -198,6 +198,52 @@ function calibrationMs(): number {
   return times.sort((a, b) => a - b)[4] as number;
 }
 
+/** A `long-animation-frame` entry (Chromium's Long Animation Frames API), as far as read here. */
+interface LongFrame extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: {
+    invoker: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }[];
+}
+
+/**
+ * What a long task was, from the long frame it fell in: the script entry points that ran over
+ * 5 ms (with the layout they forced), the frame's rendering (style, layout, paint) and what is
+ * left, which is work outside script and rendering (a garbage collection, a stalled thread).
+ */
+function describeTask(task: PerformanceEntry, frames: LongFrame[]): string {
+  const end = task.startTime + task.duration;
+  // The long frame that overlaps the task most (a frame may hold several tasks).
+  const overlap = (f: LongFrame) =>
+    Math.min(end, f.startTime + f.duration) - Math.max(task.startTime, f.startTime);
+  const frame = frames.filter((f) => overlap(f) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+  if (!frame) return 'no long frame recorded around it';
+  const frameEnd = frame.startTime + frame.duration;
+  const rendering = frame.renderStart > 0 ? frameEnd - frame.renderStart : 0;
+  const styleLayout = frame.styleAndLayoutStart > 0 ? frameEnd - frame.styleAndLayoutStart : 0;
+  const scripts = frame.scripts.reduce((sum, s) => sum + s.duration, 0);
+  const named = frame.scripts
+    .filter((s) => s.duration > 5)
+    .map(
+      (s) =>
+        `${s.invoker || '?'}${s.sourceFunctionName ? ` → ${s.sourceFunctionName}` : ''}` +
+        `${s.sourceURL ? ` (${s.sourceURL.split('/').pop()?.split('?')[0]})` : ''} ${s.duration.toFixed(0)} ms` +
+        (s.forcedStyleAndLayoutDuration > 1
+          ? ` (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)} ms)`
+          : ''),
+    );
+  return (
+    `frame ${frame.duration.toFixed(0)} ms at ${(frame.startTime - task.startTime).toFixed(0)} ms from the task: script ${scripts.toFixed(0)} ms` +
+    `${named.length ? ` [${named.join('; ')}]` : ''}, rendering ${rendering.toFixed(0)} ms ` +
+    `(style and layout ${styleLayout.toFixed(0)} ms), other ${Math.max(0, frame.duration - scripts - rendering).toFixed(0)} ms`
+  );
+}
+
 /** What a preset's entry gives: its suite name, the host app around the screen, the screen. */
 export interface ScaleBenchOptions {
   /** Suite name in bench/results, also the prefix of the profiles' file names. */
@@ -230,6 +276,13 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
   const tasks: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask', buffered: false });
+  // The browser's own account of each long frame (what script ran, and how long style, layout
+  // and paint took): it says what a long task was in a run without the profile's overhead.
+  const longFrames: LongFrame[] = [];
+  const frameObserver = new PerformanceObserver((list) =>
+    longFrames.push(...(list.getEntries() as LongFrame[])),
+  );
+  frameObserver.observe({ type: 'long-animation-frame', buffered: false });
   const phases: Phase[] = [];
   const phase = async (phaseName: string, run: () => Promise<void>, host = false) => {
     if (PROFILE) await startProfile();
@@ -327,6 +380,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       );
     });
     observer.disconnect();
+    frameObserver.disconnect();
 
     const longest = (phase?: Phase) =>
       tasks
@@ -340,6 +394,9 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       console.log(
         `${p.name}: ${count.map((t) => `+${(t.startTime - p.started).toFixed(0)} ms ${t.duration.toFixed(0)} ms`).join(', ') || 'no long task'}`,
       );
+      for (const task of count) {
+        console.log(`  ${describeTask(task, longFrames)}`);
+      }
       const note = `${p.failed ? `FAILED (${p.failed}); ` : ''}${count.length} tasks over 50 ms; phase took ${(p.ended - p.started).toFixed(0)} ms${
         p.name.startsWith('scroll') ? `, ${frames} frames` : ''
       }`;
@@ -381,6 +438,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
     if (failed.length > 0) throw new Error(failed.map((p) => `${p.name}: ${p.failed}`).join('; '));
   } finally {
     observer.disconnect();
+    frameObserver.disconnect();
     root.unmount();
     host.remove();
     library.close();

@@ -129,6 +129,16 @@ describe('open', () => {
     expect((await statusReached(library, 'ready')).assets.size).toBe(LOAD_CHUNK_SIZE * 2);
   }, 30_000);
 
+  it('rejects a pending ready with a closed error when closed while the index loads', async () => {
+    const h = createHarness();
+    await bulkLibrary(h, LOAD_CHUNK_SIZE * 2);
+    const library = h.open();
+    // Once the rest of the index has been asked for: its read completes, and goes unheard.
+    void statusReached(library, 'partial').then(() => setTimeout(() => library.close(), 0));
+    await expect(library.ready).rejects.toMatchObject({ code: 'closed' });
+    expect(library.getState().status).toBe('partial');
+  }, 30_000);
+
   it('keeps an edit made while the rest of the index was still loading', async () => {
     const h = createHarness();
     const seed = h.open();

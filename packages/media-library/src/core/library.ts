@@ -143,10 +143,12 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
       watch = import('./storage-marker').then((marker) => marker.watchStorage(ctx));
       watch.catch(() => undefined);
       await loadRemaining(wiring, database);
+      // A load that close() stopped between reads never had the whole index.
+      if (ctx.closed) throw closedDuringLoad(name);
       resolveLoaded();
     } catch (caught) {
       // A load cut short by close() reports that, not the closed connection's error.
-      const error = ctx.closed ? closedDuringLoad(name, caught) : caught;
+      const error = ctx.closed && !isClosedError(caught) ? closedDuringLoad(name, caught) : caught;
       rejectLoaded(error);
       if (!ctx.closed) {
         ctx.commit({
@@ -327,11 +329,16 @@ function unrefTimeout(callback: () => void, ms: number): ReturnType<typeof setTi
   return handle;
 }
 
-function closedDuringLoad(name: string, cause: unknown): MediaLibraryError {
-  return new MediaLibraryError('closed', `The media library "${name}" was closed while loading.`, {
-    cause,
-  });
+function closedDuringLoad(name: string, cause?: unknown): MediaLibraryError {
+  return new MediaLibraryError(
+    'closed',
+    `The media library "${name}" was closed while loading.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
+
+const isClosedError = (error: unknown) =>
+  error instanceof MediaLibraryError && error.code === 'closed';
 
 function imageKey(asset: MediaAsset): string | undefined {
   // Only a raster original may stand in: a thumbnail is shown, and opened, as an image.
