@@ -1,5 +1,5 @@
 // The Trash in the screen: empty, holding assets (Restore, Delete forever, Empty Trash) with
-// their thumbnails, the Undo notice after a delete, and the question before deleting for good.
+// their thumbnails, holding thousands (only the rows in view render), the Undo notice after a delete, and the question before deleting for good.
 import type { MediaLibrary } from '@medialoft/media-library';
 import type { StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
@@ -65,6 +65,31 @@ export const TrashWithEveryKind: Story = {
       .getByRole('button', { name: `Restore ${trashedFileNames[2]}` })
       .closest('li') as HTMLElement;
     await expect(within(gzip).getByText('other')).toBeVisible();
+  },
+};
+
+/**
+ * A Trash of 2,000 after a bulk delete: only the rows in view render, and the list scrolls to
+ * the last one.
+ */
+export const TrashOfThousands: Story = {
+  loaders: libraryLoaders(2_000, { thumbnails: false }),
+  play: async ({ canvas, userEvent, loaded }) => {
+    const library = loaded.library;
+    await library.delete(library.query().items.map((asset) => asset.id));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Trash, 2000 items' }));
+    const list = await screen.findByRole('list', { name: 'Trash' });
+    const rows = () => within(list).getAllByRole('listitem');
+    await waitFor(() => expect(rows().length).toBeGreaterThan(3));
+    await expect(rows().length).toBeLessThan(40);
+    // Each row's fixed height holds its content: nothing spills onto the next.
+    const first = rows()[0] as HTMLElement;
+    await expect(first.scrollHeight).toBeLessThanOrEqual(first.clientHeight);
+    await expect(rows()[0]).toHaveAttribute('aria-setsize', '2000');
+    const scroller = list.parentElement as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitFor(() => expect(rows().at(-1)).toHaveAttribute('aria-posinset', '2000'));
+    await expect(rows().length).toBeLessThan(40);
   },
 };
 

@@ -1,6 +1,7 @@
 // The Tailwind preset's Trash and Undo notice over a seeded library: a delete offers Undo and
 // Undo brings the assets back; the Trash lists what was deleted with thumbnails, restores one,
-// asks before deleting one for good (Escape keeps it) and before emptying; light and dark.
+// asks before deleting one for good (Escape keeps it) and before emptying; light and dark; a
+// Trash of thousands renders only the rows in view.
 import type { MediaLibrary } from '@medialoft/media-library';
 import { TrashPanel, UndoNotice } from '@medialoft/media-library/tailwind';
 import type { Meta, StoryObj } from '@storybook/react-vite';
@@ -129,5 +130,26 @@ export const EveryKind: Story = {
       .closest('li') as HTMLElement;
     await expect(within(gzip).getByText('other')).toBeVisible();
     await expect(gzip.querySelector('img')).toBeNull();
+  },
+};
+
+/** A Trash of 2,000 after a bulk delete: only the rows in view render, to the last one. */
+export const Thousands: Story = {
+  loaders: libraryLoaders(2_000, { thumbnails: false }),
+  play: async ({ canvas, loaded }) => {
+    const library = loaded.library as MediaLibrary;
+    await library.delete(library.query().items.map((asset) => asset.id));
+    await expect(await canvas.findByText(/^2,000 assets · /)).toBeVisible();
+    const list = await canvas.findByRole('list', { name: 'Assets in the Trash' });
+    const rows = () => within(list).getAllByRole('listitem');
+    await waitFor(() => expect(rows().length).toBeGreaterThan(3));
+    await expect(rows().length).toBeLessThan(40);
+    // Each row's fixed height holds its content: nothing spills onto the next.
+    const first = rows()[0] as HTMLElement;
+    await expect(first.scrollHeight).toBeLessThanOrEqual(first.clientHeight);
+    const scroller = list.parentElement as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitFor(() => expect(rows().at(-1)).toHaveAttribute('aria-posinset', '2000'));
+    await expect(rows().length).toBeLessThan(40);
   },
 };

@@ -118,3 +118,44 @@ describe('TrashPanel thumbnails', { timeout: 30_000 }, () => {
     await waitFor(() => expect(within(trash).getAllByRole('listitem')).toHaveLength(1));
   });
 });
+
+describe('TrashPanel with a Trash of thousands', { timeout: 30_000 }, () => {
+  it('renders only the rows in view, each saying its place in the whole list', async () => {
+    const library = createTestLibrary();
+    await library.ready;
+    const [result] = await library.importFiles([pngFile(1, 'red-fox.png')]);
+    if (result?.status !== 'imported') throw new Error('not imported');
+    // A Trash after a bulk delete of 5,000, as the hook would hand it to the panel.
+    const items = Array.from({ length: 5_000 }, (_, i) => ({
+      ...result.asset,
+      id: `trashed-${i}`,
+      name: `photo-${i + 1}.png`,
+      trashedAt: 1_000 + i,
+    }));
+    const trash = {
+      items,
+      count: items.length,
+      bytes: items.length * result.asset.size,
+      delete: async () => {},
+      restore: async () => {},
+      lastDeleted: undefined,
+      undo: async () => {},
+      dismissUndo: () => {},
+      requestDeleteForever: () => {},
+      requestEmpty: () => {},
+      confirming: undefined,
+      confirm: async () => {},
+      cancel: () => {},
+      busy: false,
+      error: undefined,
+    };
+    renderPreset(<TrashPanel trash={trash} />, { library });
+    const list = await screen.findByRole('list', { name: 'Trash' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(within(list).getByRole('button', { name: 'Restore photo-1.png' })).toBeTruthy();
+    expect(rows[0]?.getAttribute('aria-setsize')).toBe('5000');
+    expect(screen.getByText(/^5,000 assets/)).toBeTruthy();
+  });
+});

@@ -2,7 +2,8 @@
 // the destructive two ask first. Loaded on first use, from the Trash button.
 import { Alert, Box, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { assetLabel } from '../core/format';
-import { type UseTrashResult, useTrash } from '../react/index';
+import type { MediaAsset } from '../core/types';
+import { type UseTrashResult, useTrash, useVirtualList } from '../react/index';
 import { AssetThumbnail } from './asset-thumbnail';
 import { formatBytes, formatDate } from './format';
 
@@ -35,7 +36,7 @@ export function TrashPanel({ trash }: TrashPanelProps) {
         <Text size="sm">
           {t.count === 0
             ? 'The Trash is empty.'
-            : `${t.count} ${t.count === 1 ? 'asset' : 'assets'}, ${formatBytes(t.bytes)}. ` +
+            : `${t.count.toLocaleString()} ${t.count === 1 ? 'asset' : 'assets'}, ${formatBytes(t.bytes)}. ` +
               'Their space is freed when the Trash is emptied.'}
         </Text>
         {t.count > 0 && (
@@ -49,10 +50,40 @@ export function TrashPanel({ trash }: TrashPanelProps) {
           {t.error}
         </Alert>
       )}
-      {t.count > 0 && (
-        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Trash">
-          {t.items.map((asset) => (
-            <Group component="li" key={asset.id} justify="space-between" wrap="nowrap" gap="xs">
+      {t.count > 0 && <TrashList trash={t} />}
+      {/* Beside a Trash dialog the host shows the question itself, so two dialogs never stack. */}
+      {!trash && <TrashConfirm trash={t} />}
+    </Stack>
+  );
+}
+
+/** Height of a row of the Trash: its thumbnail's. */
+const TRASH_ROW_HEIGHT = 56;
+
+/**
+ * The Trash's assets, each with Restore and Delete forever. Only the rows in view render (the
+ * list scrolls within 60 % of the window's height), so a Trash of thousands opens at once.
+ */
+function TrashList({ trash: t }: { trash: UseTrashResult }) {
+  const list = useVirtualList<HTMLDivElement>({
+    count: t.items.length,
+    rowHeight: TRASH_ROW_HEIGHT,
+    gap: 8,
+  });
+  return (
+    <Box ref={list.scrollRef} mah="60vh" style={{ overflowY: 'auto' }}>
+      <Box component="ul" aria-label="Trash" {...list.listProps}>
+        {list.rows.map(({ index, ...row }) => {
+          const asset = t.items[index] as MediaAsset;
+          return (
+            <Group
+              component="li"
+              key={asset.id}
+              {...row}
+              justify="space-between"
+              wrap="nowrap"
+              gap="xs"
+            >
               {/* The bytes stay until the Trash is emptied, so the picture can still be shown. */}
               <Box w={56} style={{ flex: 'none' }}>
                 <AssetThumbnail asset={asset} />
@@ -88,12 +119,10 @@ export function TrashPanel({ trash }: TrashPanelProps) {
                 </Button>
               </Group>
             </Group>
-          ))}
-        </Stack>
-      )}
-      {/* Beside a Trash dialog the host shows the question itself, so two dialogs never stack. */}
-      {!trash && <TrashConfirm trash={t} />}
-    </Stack>
+          );
+        })}
+      </Box>
+    </Box>
   );
 }
 

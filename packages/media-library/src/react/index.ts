@@ -169,3 +169,9 @@ export {
   type UseTrashResult,
   useTrash,
 } from './use-trash';
+export {
+  type UseVirtualListOptions,
+  type UseVirtualListResult,
+  useVirtualList,
+  type VirtualListRow,
+} from './use-virtual-list';

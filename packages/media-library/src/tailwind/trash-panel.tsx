@@ -3,7 +3,13 @@
 // list, the actions and the confirmation's state are useTrash's; the dialog's wiring useDialog's.
 import { useRef } from 'react';
 import { assetLabel, formatBytes, formatDate, type MediaAsset } from '../core/index';
-import { type UseTrashResult, useDialog, useTrash } from '../react/index';
+import {
+  type UseTrashResult,
+  useDialog,
+  useTrash,
+  useVirtualList,
+  type VirtualListRow,
+} from '../react/index';
 import { AssetThumbnail } from './asset-thumbnail';
 import { alertBox, compactButton, dangerButton, focusRing, iconButton, muted } from './classes';
 import { TrashConfirmDialog } from './trash-confirm-dialog';
@@ -71,38 +77,74 @@ export function TrashPanel({ onClose, className = '' }: TrashPanelProps) {
         </p>
       )}
       {count > 0 && (
-        <ul
-          aria-label="Assets in the Trash"
-          className="flex min-h-0 flex-col gap-2 overflow-y-auto"
-        >
-          {trash.items.map((asset) => (
-            <TrashItem
-              key={asset.id}
-              asset={asset}
-              trash={trash}
-              onDeleteForever={(opener) => {
-                dialog.show(opener);
-                trash.requestDeleteForever(asset.id);
-              }}
-            />
-          ))}
-        </ul>
+        <TrashList
+          trash={trash}
+          onDeleteForever={(asset, opener) => {
+            dialog.show(opener);
+            trash.requestDeleteForever(asset.id);
+          }}
+        />
       )}
       {trash.confirming && <TrashConfirmDialog trash={trash} dialog={dialog} />}
     </section>
   );
 }
 
+/** Height of a row of the Trash (its thumbnail, padding and border), and the gap between. */
+const ROW_HEIGHT = 74;
+const ROW_GAP = 8;
+
+/**
+ * The Trash's assets. Only the rows in view render (the list scrolls within the panel, at most
+ * 60 % of the window's height), so a Trash of thousands opens at once.
+ */
+function TrashList({
+  trash,
+  onDeleteForever,
+}: {
+  trash: UseTrashResult;
+  onDeleteForever(asset: MediaAsset, opener: HTMLElement): void;
+}) {
+  const list = useVirtualList<HTMLDivElement>({
+    count: trash.items.length,
+    rowHeight: ROW_HEIGHT,
+    gap: ROW_GAP,
+  });
+  return (
+    <div ref={list.scrollRef} className="max-h-[60vh] min-h-0 flex-1 overflow-y-auto">
+      <ul aria-label="Assets in the Trash" {...list.listProps}>
+        {list.rows.map(({ index, ...row }) => {
+          const asset = trash.items[index] as MediaAsset;
+          return (
+            <TrashItem
+              key={asset.id}
+              row={row}
+              asset={asset}
+              trash={trash}
+              onDeleteForever={(opener) => onDeleteForever(asset, opener)}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 interface TrashItemProps {
+  /** Where the row goes in the list (useVirtualList). */
+  row: Omit<VirtualListRow, 'index'>;
   asset: MediaAsset;
   trash: UseTrashResult;
   onDeleteForever(opener: HTMLElement): void;
 }
 
-function TrashItem({ asset, trash, onDeleteForever }: TrashItemProps) {
+function TrashItem({ row, asset, trash, onDeleteForever }: TrashItemProps) {
   const name = assetLabel(asset);
   return (
-    <li className="flex items-center gap-3 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
+    <li
+      {...row}
+      className="box-border flex items-center gap-3 rounded-md border border-zinc-200 p-2 dark:border-zinc-700"
+    >
       {/* The preset's thumbnail: a drawn preview, the kind in words, or "can't be shown". */}
       <div className="w-14 flex-none">
         <AssetThumbnail asset={asset} />
