@@ -159,3 +159,34 @@ export const EmbeddedNarrow: Story = {
     await screen.findByRole('dialog');
   },
 };
+
+/**
+ * A double click on a tile: the first click opens the details beside the grid, which takes a
+ * column away, so the second lands on another tile. The viewer opens on the tile clicked
+ * first.
+ */
+export const DoubleClickWhileDetailsOpen: Story = {
+  ...onDesktop,
+  loaders: libraryLoaders(12),
+  play: async ({ canvas, loaded }) => {
+    const grid = await canvas.findByRole('grid', { name: 'Assets' });
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')).toHaveLength(12));
+    // The first tile of the second row: with a column fewer, it moves one place on.
+    const row = within(grid).getAllByRole('row')[1] as HTMLElement;
+    const tile = within(row).getAllByRole('gridcell')[0] as HTMLElement;
+    const id = tile.getAttribute('data-asset-id') as string;
+    const name = loaded.library.get(id)?.name as string;
+    const { left, top, width, height } = tile.getBoundingClientRect();
+    const [x, y] = [left + width / 2, top + height / 2];
+    const init = { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y };
+    tile.dispatchEvent(new MouseEvent('click', { ...init, detail: 1 }));
+    await canvas.findByRole('region', { name: 'Asset details' });
+    // The layout moved: another tile now lies under the pointer.
+    const under = () => document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-asset-id]');
+    await waitFor(() => expect(under()?.getAttribute('data-asset-id') ?? id).not.toBe(id));
+    const other = under() as HTMLElement;
+    other.dispatchEvent(new MouseEvent('click', { ...init, detail: 2 }));
+    other.dispatchEvent(new MouseEvent('dblclick', { ...init, detail: 2 }));
+    await expect(await screen.findByRole('dialog', { name }, { timeout: 10_000 })).toBeVisible();
+  },
+};

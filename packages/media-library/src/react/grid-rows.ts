@@ -1,9 +1,11 @@
 // What both presets' virtualised grids share about their rows: which rows to render, and a
 // row's cell states as one comparable string, so a memoised row renders again only when its
 // own cells change. Internal to the presets.
+
 import type { RefObject } from 'react';
 import type { MediaAsset } from '../core/types';
 import type { AssetGridItemProps, UseAssetGridResult } from './asset-grid-types';
+import { clickedItem } from './double-click-target';
 
 /** The row indexes to render, with `row` added in order if it is missing (and exists). */
 export function withRow(rows: readonly number[], row: number): number[] {
@@ -56,6 +58,6 @@ export function latestItemProps(
     onClick: (event) => latest().onClick?.(event),
     onFocus: (event) => latest().onFocus?.(event),
     onDoubleClick: (event) =>
-      viewable ? onViewRef.current?.(id) : latest().onDoubleClick?.(event),
+      viewable ? onViewRef.current?.(clickedItem(id, event)) : latest().onDoubleClick?.(event),
   };
 }

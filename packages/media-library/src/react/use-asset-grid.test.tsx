@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The headless grid through the keyboard and the mouse, as a person would use it: ARIA roles,
 // roving tabindex, arrows/Home/End, selection with Space, Shift, Ctrl/Meta, select all, Escape.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -171,6 +171,23 @@ describe('useAssetGrid', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     await user.dblClick(cell('a8'));
     expect(onActivate.mock.calls).toEqual([['a4'], ['a8']]);
+  });
+
+  it('a double click whose first click moved the grid acts on the item clicked first', async () => {
+    const onActivate = vi.fn();
+    await setup({ onActivate });
+    // The first click opened something that moved the tiles: the second lands on a5.
+    fireEvent.click(cell('a2'), { detail: 1 });
+    fireEvent.click(cell('a5'), { detail: 2 });
+    fireEvent.doubleClick(cell('a5'), { detail: 2 });
+    expect(onActivate.mock.calls).toEqual([['a2']]);
+    expect(selection()).toBe('a2');
+    // Later, a double click on one item is that item's, and a single click selects as ever.
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    fireEvent.click(cell('a5'), { detail: 2 });
+    fireEvent.doubleClick(cell('a5'), { detail: 2 });
+    expect(onActivate.mock.calls).toEqual([['a2'], ['a5']]);
+    expect(selection()).toBe('a5');
   });
 
   it('click selects one, Ctrl/Meta+click toggles, Shift+click selects a range from the anchor', async () => {

@@ -1,7 +1,9 @@
 // Headless asset grid (or list, with one column): ARIA grid roles, roving tabindex, keyboard
 // navigation and multi-selection, as prop getters with data-* state and no styles.
+
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import type { UseAssetGridOptions, UseAssetGridResult } from './asset-grid-types';
+import { clickedItem } from './double-click-target';
 import { gridTargetIndex, isEditableTarget } from './grid-target-index';
 import { useGridSelection } from './use-grid-selection';
 
@@ -89,6 +91,8 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
   };
 
   const onItemClick = (id: string, event: MouseEvent<HTMLElement>) => {
+    // The second click of a double click whose first moved the grid acts on nothing here.
+    if (clickedItem(id, event) !== id) return;
     if (event.shiftKey) selection.extendTo(id, focusedId);
     else if (event.ctrlKey || event.metaKey) selection.toggle(id);
     else if (activateOnClick && onActivate) onActivate(id);
@@ -136,7 +140,7 @@ export function useAssetGrid(options: UseAssetGridOptions): UseAssetGridResult {
         ...(isOpen ? { 'data-open': '' as const, 'aria-current': true } : {}),
         ...(isFocused ? { 'data-focused': '' as const } : {}),
         onClick: (event) => onItemClick(id, event),
-        onDoubleClick: () => onActivate?.(id),
+        onDoubleClick: (event) => onActivate?.(clickedItem(id, event)),
         onFocus: (event) => {
           // Focus landing inside the item (a button in it) also makes it the tab stop.
           if (event.currentTarget.contains(event.target)) setLastFocused(id);
