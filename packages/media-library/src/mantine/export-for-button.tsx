@@ -3,13 +3,11 @@
 import { Button, Loader, Modal } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import type { MediaAsset } from '../core/index';
+import { canExportForPlatform } from '../react/use-export-for-platform';
 
 const ExportForPanel = lazy(() =>
   import('./export-for-dialog').then((module) => ({ default: module.ExportForPanel })),
 );
-
-/** Raster types both the browser and the image server resize. */
-const EXPORTABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
 
 /** Props of {@link ExportForButton}. */
 export interface ExportForButtonProps {
@@ -23,9 +21,7 @@ export interface ExportForButtonProps {
 /** "Export for…" for a raster image of known size; nothing for other assets. */
 export function ExportForButton({ asset, onSelectAsset, size = 'xs' }: ExportForButtonProps) {
   const [opened, setOpened] = useState(false);
-  if (!EXPORTABLE.has(asset.mimeType) || asset.unreadable || !asset.width || !asset.height) {
-    return null;
-  }
+  if (!canExportForPlatform(asset)) return null;
   const show = onSelectAsset
     ? (id: string) => {
         setOpened(false);

@@ -14,7 +14,11 @@ import {
 import { useId } from 'react';
 import { assetLabel } from '../core/index';
 import { useAssetUrl } from '../react/use-asset-url';
-import { type PlatformFormatPreview, useExportForPlatform } from '../react/use-export-for-platform';
+import {
+  type PlatformFormatPreview,
+  platformFormatOverlay,
+  useExportForPlatform,
+} from '../react/use-export-for-platform';
 import { saveBlob } from './download';
 import { mutedText } from './preset-colors';
 
@@ -128,11 +132,8 @@ function FormatCard({
   chosen: boolean;
   onChoose(): void;
 }) {
-  const { format, crop, safeZone } = preview;
-  const covered = safeZone.width < crop.width - 0.5 || safeZone.height < crop.height - 0.5;
-  // The shade covers everything but the crop: an outer rectangle with the crop cut out.
-  const shade = `M0 0H${size.width}V${size.height}H0Z M${crop.x} ${crop.y}v${crop.height}h${crop.width}v${-crop.height}Z`;
-  const stroke = Math.max(size.width, size.height) / 150;
+  const { format } = preview;
+  const { shade, safeZone, stroke } = platformFormatOverlay(preview, size);
   return (
     <UnstyledButton
       onClick={onChoose}
@@ -165,7 +166,7 @@ function FormatCard({
           style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
         >
           <path d={shade} fill="rgb(0 0 0 / 0.55)" fillRule="evenodd" data-part="outside" />
-          {covered && (
+          {safeZone && (
             <rect
               data-part="safe-zone"
               x={safeZone.x}

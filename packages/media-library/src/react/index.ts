@@ -99,7 +99,10 @@ export {
 } from './use-dropzone';
 export { useElementWidth } from './use-element-width';
 export {
+  canExportForPlatform,
+  type PlatformFormatOverlay,
   type PlatformFormatPreview,
+  platformFormatOverlay,
   type UseExportForPlatformResult,
   useExportForPlatform,
 } from './use-export-for-platform';

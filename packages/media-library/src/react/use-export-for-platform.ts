@@ -25,6 +25,46 @@ export interface PlatformFormatPreview {
   safeZone: CropRect;
 }
 
+/** Raster types both the browser and the image server resize. */
+const EXPORTABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
+
+/**
+ * Whether `asset` can be exported for a platform: a readable raster image of known size. A
+ * preset offers "Export for…" only then.
+ */
+export function canExportForPlatform(asset: MediaAsset): boolean {
+  return (
+    EXPORTABLE.has(asset.mimeType) && !asset.unreadable && Boolean(asset.width && asset.height)
+  );
+}
+
+/** How a preset draws a format's preview over the image, in the image's pixels. */
+export interface PlatformFormatOverlay {
+  /** SVG path of the shade over everything the format leaves out (fill rule evenodd). */
+  shade: string;
+  /** The area to keep text and faces in, when the platform covers part of the crop. */
+  safeZone: CropRect | undefined;
+  /** A line width that reads the same at any image size. */
+  stroke: number;
+}
+
+/**
+ * The overlay of `preview` over an image of `size`: a shade with the format's crop cut out, and
+ * the safe zone's outline where the platform's own buttons and names cover part of the crop.
+ */
+export function platformFormatOverlay(
+  preview: PlatformFormatPreview,
+  size: { width: number; height: number },
+): PlatformFormatOverlay {
+  const { crop, safeZone } = preview;
+  const covered = safeZone.width < crop.width - 0.5 || safeZone.height < crop.height - 0.5;
+  return {
+    shade: `M0 0H${size.width}V${size.height}H0Z M${crop.x} ${crop.y}v${crop.height}h${crop.width}v${-crop.height}Z`,
+    safeZone: covered ? safeZone : undefined,
+    stroke: Math.max(size.width, size.height) / 150,
+  };
+}
+
 /** What {@link useExportForPlatform} returns. */
 export interface UseExportForPlatformResult {
   /** Every format with its crop and safe zone; empty until the image's size is known. */

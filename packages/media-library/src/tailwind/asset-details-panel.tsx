@@ -1,7 +1,8 @@
-// An asset's details in Tailwind: the file in place, favourite, download, view, edit, copy and
-// replace, title, alt text, description, tags, collections, how an AI image was made with "Use
-// again", what it was derived from and its other versions, the file's facts and what the host
-// filed. Every edit and every word comes from the public hooks; this module only lays it out.
+// An asset's details in Tailwind: the file in place, favourite, download, view, edit, copy,
+// replace and export for a platform, title, alt text, description, tags, collections, how an
+// AI image was made with "Use again", what it was derived from and its other versions, the
+// file's facts and what the host filed. Every edit and every word comes from the public hooks;
+// this module only lays it out.
 import type { MediaAIGenerateRequest } from '../core/index';
 import { useAssetDetails } from '../react/index';
 import { AIBadge } from './ai-badge';
@@ -11,6 +12,7 @@ import { DetailsFacts, DetailsProvenance } from './details-facts';
 import { DetailsCollections, DetailsFields } from './details-fields';
 import { DetailsLineage } from './details-lineage';
 import { DetailsPreview } from './details-preview';
+import { ExportForButton } from './export-for-button';
 import { ReplaceFileButton } from './replace-file-button';
 
 /** Props of {@link AssetDetailsPanel}. */
@@ -83,6 +85,7 @@ export function AssetDetailsPanel(props: AssetDetailsPanelProps) {
             onSelectAsset={props.onSelectAsset}
             onError={props.onError}
           />
+          <ExportForButton asset={asset} onSelectAsset={props.onSelectAsset} />
           <DetailsFields details={details} />
           <DetailsCollections details={details} />
           {details.provenance && (

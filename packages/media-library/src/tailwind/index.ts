@@ -12,6 +12,8 @@ export { AssetThumbnail, type AssetThumbnailProps } from './asset-thumbnail';
 export { AssetViewer, type AssetViewerProps } from './asset-viewer';
 export { BulkToolbar, type BulkToolbarProps } from './bulk-toolbar';
 export { CollectionsPanel, type CollectionsPanelProps } from './collections-panel';
+export { ExportForButton, type ExportForButtonProps } from './export-for-button';
+export { ExportForPanel, type ExportForPanelProps } from './export-for-panel';
 export { FilterChips, type FilterChipsProps } from './filter-chips';
 export { FiltersPanel, type FiltersPanelProps } from './filters-panel';
 export { GeneratePanel, type GeneratePanelProps } from './generate-panel';
