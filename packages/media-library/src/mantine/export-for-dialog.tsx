@@ -13,13 +13,8 @@ import {
 } from '@mantine/core';
 import { useId } from 'react';
 import { assetLabel } from '../core/index';
-import { useAssetUrl } from '../react/use-asset-url';
-import {
-  type PlatformFormatPreview,
-  platformFormatOverlay,
-  useExportForPlatform,
-} from '../react/use-export-for-platform';
-import { saveBlob } from './download';
+import { PlatformFormatSvg } from '../react/platform-format-svg';
+import { type PlatformFormatPreview, useExportForPlatform } from '../react/use-export-for-platform';
 import { mutedText } from './preset-colors';
 
 /** Props of {@link ExportForPanel}. */
@@ -32,25 +27,18 @@ export interface ExportForPanelProps {
 /** Picks a platform format for image `assetId` and exports it into the library or to disk. */
 export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) {
   const exporter = useExportForPlatform(assetId);
-  const { url } = useAssetUrl(assetId);
   const hintId = useId();
-  const chosen = exporter.previews.find((p) => p.format.name === exporter.format);
-  const download = async () => {
-    const file = await exporter.exportFile();
-    if (file) saveBlob(file, file.name);
-  };
   if (!exporter.size) {
     return (
       <Text size="sm" c={mutedText}>
-        This image's size is not known, so it cannot be fitted to a platform's format.
+        {exporter.words.unknownSize}
       </Text>
     );
   }
   return (
     <Stack gap="sm" aria-busy={exporter.running}>
       <Text size="xs" c={mutedText} id={hintId}>
-        The bright area is what each format keeps; keep text and faces inside the dashed line, where
-        the platform's buttons and names do not cover them.
+        {exporter.words.hint}
       </Text>
       <SimpleGrid
         cols={{ base: 2, sm: 3 }}
@@ -64,7 +52,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
             key={preview.format.name}
             preview={preview}
             size={exporter.size as { width: number; height: number }}
-            url={url}
+            url={exporter.imageUrl}
             chosen={preview.format.name === exporter.format}
             onChoose={() => exporter.setFormat(preview.format.name)}
           />
@@ -74,7 +62,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
         <Button size="xs" loading={exporter.running} onClick={() => exporter.addToLibrary()}>
           Add to library
         </Button>
-        <Button size="xs" variant="default" disabled={exporter.running} onClick={download}>
+        <Button size="xs" variant="default" disabled={exporter.running} onClick={exporter.download}>
           Download
         </Button>
         {exporter.running && (
@@ -83,10 +71,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
           </Button>
         )}
         <Text size="xs" c={mutedText}>
-          {chosen ? `${chosen.format.label}, ${chosen.format.width} × ${chosen.format.height}` : ''}
-          {exporter.via === 'server'
-            ? ', resized on the image server'
-            : ', resized in this browser'}
+          {exporter.words.summary}
         </Text>
       </Group>
       {exporter.running && (
@@ -133,7 +118,6 @@ function FormatCard({
   onChoose(): void;
 }) {
   const { format } = preview;
-  const { shade, safeZone, stroke } = platformFormatOverlay(preview, size);
   return (
     <UnstyledButton
       onClick={onChoose}
@@ -159,27 +143,7 @@ function FormatCard({
             style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
           />
         )}
-        <svg
-          viewBox={`0 0 ${size.width} ${size.height}`}
-          preserveAspectRatio="none"
-          aria-hidden="true"
-          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
-        >
-          <path d={shade} fill="rgb(0 0 0 / 0.55)" fillRule="evenodd" data-part="outside" />
-          {safeZone && (
-            <rect
-              data-part="safe-zone"
-              x={safeZone.x}
-              y={safeZone.y}
-              width={safeZone.width}
-              height={safeZone.height}
-              fill="none"
-              stroke="white"
-              strokeWidth={stroke}
-              strokeDasharray={`${stroke * 3} ${stroke * 2}`}
-            />
-          )}
-        </svg>
+        <PlatformFormatSvg preview={preview} size={size} />
       </div>
       <Text size="xs" fw={500} mt={4}>
         {format.label}

@@ -2,6 +2,7 @@
 // zone over the original (for a preview), the chosen format, and the export into the library
 // or as a file for a download, with its running state, error in words and cancel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { saveBlob } from '../core/download';
 import { type ExportForPlatformResult, exportForPlatform } from '../core/edit/export-for-platform';
 import {
   coverCrop,
@@ -15,6 +16,7 @@ import type { MediaAsset } from '../core/types';
 import { explainEditError } from './asset-edit-form';
 import { useMediaLibraryContext } from './media-library-provider';
 import { useAsset } from './use-asset';
+import { useAssetUrl } from './use-asset-url';
 
 /** A platform format and where it falls on the image, in the image's pixels. */
 export interface PlatformFormatPreview {
@@ -24,6 +26,11 @@ export interface PlatformFormatPreview {
   /** The part of `crop` the platform leaves uncovered (equal to `crop` when nothing covers it). */
   safeZone: CropRect;
 }
+
+const HINT =
+  "The bright area is what each format keeps; keep text and faces inside the dashed line, where the platform's buttons and names do not cover them.";
+const UNKNOWN_SIZE =
+  "This image's size is not known, so it cannot be fitted to a platform's format.";
 
 /** Raster types both the browser and the image server resize. */
 const EXPORTABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
@@ -71,6 +78,8 @@ export interface UseExportForPlatformResult {
   previews: PlatformFormatPreview[];
   /** The image's size, for drawing the previews over it. */
   size: { width: number; height: number } | undefined;
+  /** The image's URL, to show under the previews (undefined while it loads). */
+  imageUrl: string | undefined;
   format: PlatformFormatName;
   setFormat(format: PlatformFormatName): void;
   /** Where the export will run: on the image server when the generator resizes, else here. */
@@ -84,6 +93,17 @@ export interface UseExportForPlatformResult {
   addToLibrary(): Promise<MediaAsset | undefined>;
   /** Exports the chosen format as a file only, for the caller to save; undefined on failure. */
   exportFile(): Promise<File | undefined>;
+  /** Exports the chosen format as a file and saves it (the browser's download). */
+  download(): Promise<void>;
+  /** The words a preset shows. */
+  words: {
+    /** How to read the previews (the bright area, the dashed line). */
+    hint: string;
+    /** The chosen format, its size and where it is resized: "Instagram story, 1080 × 1920, …". */
+    summary: string;
+    /** Shown instead of the previews when the image's size is not known. */
+    unknownSize: string;
+  };
   /** Stops a running export; nothing of it is added. */
   cancel(): void;
 }
@@ -100,6 +120,7 @@ export interface UseExportForPlatformResult {
 export function useExportForPlatform(assetId: string): UseExportForPlatformResult {
   const { library, ai } = useMediaLibraryContext('useExportForPlatform');
   const asset = useAsset(assetId);
+  const { url: imageUrl } = useAssetUrl(assetId);
   const [format, setFormat] = useState<PlatformFormatName>('instagram-square');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string>();
@@ -160,19 +181,34 @@ export function useExportForPlatform(assetId: string): UseExportForPlatformResul
   }, [settle]);
 
   const exportFile = useCallback(async () => (await settle('download'))?.file, [settle]);
+  const download = useCallback(async () => {
+    const file = await exportFile();
+    if (file) saveBlob(file, file.name);
+  }, [exportFile]);
+  const via = transformer ? 'server' : 'browser';
+  const chosen = previews.find((preview) => preview.format.name === format)?.format;
   const cancel = useCallback(() => controller.current?.abort(), []);
 
   return {
     previews,
     size: width && height ? { width, height } : undefined,
+    imageUrl,
     format,
     setFormat,
-    via: transformer ? 'server' : 'browser',
+    via,
     running,
     error,
     added,
     addToLibrary,
     exportFile,
+    download,
     cancel,
+    words: {
+      hint: HINT,
+      summary:
+        (chosen ? `${chosen.label}, ${chosen.width} × ${chosen.height}, ` : '') +
+        (via === 'server' ? 'resized on the image server' : 'resized in this browser'),
+      unknownSize: UNKNOWN_SIZE,
+    },
   };
 }

@@ -2,14 +2,9 @@
 // keeps, and the part the platform's own buttons and names leave uncovered), then "Add to
 // library" or "Download". The formats, the export and its words are useExportForPlatform's.
 import { useId } from 'react';
-import { saveBlob } from '../core/download';
 import { assetLabel } from '../core/index';
-import {
-  type PlatformFormatPreview,
-  platformFormatOverlay,
-  useAssetUrl,
-  useExportForPlatform,
-} from '../react/index';
+import { type PlatformFormatPreview, useExportForPlatform } from '../react/index';
+import { PlatformFormatSvg } from '../react/platform-format-svg';
 import {
   alertBox,
   compactButton,
@@ -29,27 +24,16 @@ export interface ExportForPanelProps {
 /** Picks a platform format for image `assetId` and exports it into the library or to disk. */
 export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) {
   const exporter = useExportForPlatform(assetId);
-  const { url } = useAssetUrl(assetId);
   const hintId = useId();
   const size = exporter.size;
   if (!size) {
-    return (
-      <p className={`p-4 text-sm ${muted}`}>
-        This image's size is not known, so it cannot be fitted to a platform's format.
-      </p>
-    );
+    return <p className={`p-4 text-sm ${muted}`}>{exporter.words.unknownSize}</p>;
   }
-  const chosen = exporter.previews.find((p) => p.format.name === exporter.format);
-  const download = async () => {
-    const file = await exporter.exportFile();
-    if (file) saveBlob(file, file.name);
-  };
   const added = exporter.added;
   return (
     <div className="flex flex-col gap-3 p-4" aria-busy={exporter.running}>
       <p id={hintId} className={`text-xs ${muted}`}>
-        The bright area is what each format keeps; keep text and faces inside the dashed line, where
-        the platform's buttons and names do not cover them.
+        {exporter.words.hint}
       </p>
       <fieldset
         aria-label="Platform formats"
@@ -61,7 +45,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
             key={preview.format.name}
             preview={preview}
             size={size}
-            url={url}
+            url={exporter.imageUrl}
             chosen={preview.format.name === exporter.format}
             onChoose={() => exporter.setFormat(preview.format.name)}
           />
@@ -80,7 +64,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
           type="button"
           className={secondaryButton}
           disabled={exporter.running}
-          onClick={() => void download()}
+          onClick={() => void exporter.download()}
         >
           Download
         </button>
@@ -89,12 +73,7 @@ export function ExportForPanel({ assetId, onSelectAsset }: ExportForPanelProps) 
             Cancel
           </button>
         )}
-        <span className={`text-xs ${muted}`}>
-          {chosen ? `${chosen.format.label}, ${chosen.format.width} × ${chosen.format.height}` : ''}
-          {exporter.via === 'server'
-            ? ', resized on the image server'
-            : ', resized in this browser'}
-        </span>
+        <span className={`text-xs ${muted}`}>{exporter.words.summary}</span>
       </div>
       {exporter.running && (
         <p role="status" className={`text-xs ${muted}`}>
@@ -130,7 +109,6 @@ function FormatCard(props: {
 }) {
   const { preview, size, url, chosen } = props;
   const { format } = preview;
-  const { shade, safeZone, stroke } = platformFormatOverlay(preview, size);
   return (
     <button
       type="button"
@@ -144,27 +122,7 @@ function FormatCard(props: {
         style={{ aspectRatio: `${size.width} / ${size.height}` }}
       >
         {url && <img src={url} alt="" className="absolute inset-0 size-full" />}
-        <svg
-          viewBox={`0 0 ${size.width} ${size.height}`}
-          preserveAspectRatio="none"
-          aria-hidden="true"
-          className="absolute inset-0 size-full"
-        >
-          <path d={shade} fill="rgb(0 0 0 / 0.55)" fillRule="evenodd" data-part="outside" />
-          {safeZone && (
-            <rect
-              data-part="safe-zone"
-              x={safeZone.x}
-              y={safeZone.y}
-              width={safeZone.width}
-              height={safeZone.height}
-              fill="none"
-              stroke="white"
-              strokeWidth={stroke}
-              strokeDasharray={`${stroke * 3} ${stroke * 2}`}
-            />
-          )}
-        </svg>
+        <PlatformFormatSvg preview={preview} size={size} />
       </span>
       <span className="mt-1 block text-xs font-medium">{format.label}</span>
       <span className={`block text-xs ${muted}`}>{`${format.width} × ${format.height}`}</span>
