@@ -13,7 +13,11 @@ import { createMemoryBlobStore } from '../core/storage/memory-blob-store';
 import { pngBytes } from '../core/testing/library-harness';
 import type { MediaLibrary } from '../core/types';
 import { MediaLibraryProvider } from './media-library-provider';
-import { useExportForPlatform } from './use-export-for-platform';
+import {
+  type PlatformFormatPreview,
+  platformFormatOverlay,
+  useExportForPlatform,
+} from './use-export-for-platform';
 
 let library: MediaLibrary;
 afterEach(() => {
@@ -67,6 +71,25 @@ describe('useExportForPlatform', () => {
     expect(story?.crop).toEqual({ x: 359, y: 0, width: 281, height: 500 });
     expect(story?.safeZone.y).toBeCloseTo(250 * (500 / 1920), 6);
     expect(story?.safeZone.height).toBeCloseTo((1920 - 590) * (500 / 1920), 6);
+    expect(result.current.words.summary).toBe(
+      'Instagram post, 1080 × 1080, resized in this browser',
+    );
+    await waitFor(() => expect(result.current.imageUrl).toMatch(/^blob:/));
+  });
+
+  it('draws the shade around the crop, and the safe zone only where the platform covers it', async () => {
+    const { result } = await setup();
+    const size = result.current.size as { width: number; height: number };
+    const byName = (name: string) =>
+      platformFormatOverlay(
+        result.current.previews.find((p) => p.format.name === name) as PlatformFormatPreview,
+        size,
+      );
+    const story = byName('instagram-story');
+    expect(story.shade).toBe('M0 0H1000V500H0Z M359 0v500h281v-500Z');
+    expect(story.safeZone?.height).toBeCloseTo((1920 - 590) * (500 / 1920), 6);
+    expect(story.stroke).toBeCloseTo(1000 / 150, 6);
+    expect(byName('instagram-square').safeZone).toBeUndefined();
   });
 
   it('adds the chosen format as a new asset through transformImage', async () => {
@@ -74,6 +97,7 @@ describe('useExportForPlatform', () => {
     const { result, original } = await setup(generator);
     expect(result.current.via).toBe('server');
     act(() => result.current.setFormat('x-header'));
+    expect(result.current.words.summary).toMatch(/, resized on the image server$/);
     let added: Awaited<ReturnType<typeof result.current.addToLibrary>>;
     await act(async () => {
       added = await result.current.addToLibrary();
