@@ -52,33 +52,17 @@ export interface MediaLibraryScreenProps {
  *   </MediaLibraryProvider>
  * </MantineProvider>
  */
-export function MediaLibraryScreen(props: MediaLibraryScreenProps) {
-  // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
-  // frame, then the screen's state with its layout, the header, the search and sort, the
-  // filters, the grid, the side panel and the dialogs. The first render is often part of the
-  // host's own, which React renders in one task; the screen's state and everything after it
-  // mount in the next steps, transitions React renders in slices.
-  const step = useMountStages(7);
-  if (step === 0) {
-    return (
-      <Box h={props.height ?? '100dvh'} style={{ display: 'flex', flexDirection: 'column' }}>
-        <LibraryHeaderFrame title={props.title} />
-        <Divider />
-      </Box>
-    );
-  }
-  return <LibraryScreen {...props} stage={step - 1} />;
-}
-
-/** The screen from its second step on (`stage` 0 to 6: the steps after the frame). */
-function LibraryScreen({
+export function MediaLibraryScreen({
   title,
   height = '100dvh',
   accept,
   initialFilters,
   initialLayout = 'grid',
-  stage,
-}: MediaLibraryScreenProps & { stage: number }) {
+}: MediaLibraryScreenProps) {
+  // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
+  // frame, then the header, the search and sort, the filters, the grid, the side panel and the
+  // dialogs.
+  const stage = useMountStages(6);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);

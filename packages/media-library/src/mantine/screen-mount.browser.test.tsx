@@ -1,6 +1,6 @@
 // The Mantine screen mounting in steps in real Chromium: its first commit is a frame with the
-// title, then its layout, then the header's actions, the search and filters, the side panel and
-// the dialogs follow, each in a commit of its own, and nothing already shown moves as they come.
+// title, then the header's actions, the search and filters, the side panel and the dialogs
+// follow, each in a commit of its own, and nothing already shown moves as they come.
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { flushSync } from 'react-dom';
@@ -51,17 +51,16 @@ it('commits a titled frame first, and the header, toolbar and side panel after, 
   );
   flushSync(() => root?.render(screen));
 
-  // The first commit (part of the host's own render): the frame with the title, nothing else.
+  // The first commit: the title, the count line's row and the side column's width, no actions.
   const heading = host.querySelector('h1');
   expect(heading?.textContent).toBe('Media library');
-  const headerHeight = heading?.parentElement?.offsetHeight;
+  const main = host.querySelector('main') as HTMLElement;
+  const framed = {
+    headerHeight: heading?.parentElement?.offsetHeight,
+    main: main.getBoundingClientRect(),
+  };
   expect(host.querySelector('button')).toBeNull();
-  expect(host.querySelector('main')).toBeNull();
   expect(host.querySelector('input[aria-label="Search"]')).toBeNull();
-
-  // Then the screen's layout, with the count line's row and the side column's width.
-  const main = await until(() => host?.querySelector('main'), 'the main column');
-  const framed = { headerHeight, main: main.getBoundingClientRect() };
 
   // Then every part, the last of them the side panel's storage meter.
   await until(
