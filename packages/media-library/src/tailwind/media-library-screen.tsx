@@ -27,7 +27,7 @@ import { LibraryPanel, LibrarySidebar } from './library-panel';
 import { LibraryToolbar } from './library-toolbar';
 import { ModalSheet } from './modal-sheet';
 import { EditDialog, GenerateDialog, TrashDialog, UndoSlot, ViewerSlot } from './screen-dialogs';
-import { ScreenHeader, ScreenHeaderFrame } from './screen-header';
+import { ScreenHeader } from './screen-header';
 
 /** Props of {@link MediaLibraryScreen}. */
 export interface MediaLibraryScreenProps {
@@ -56,34 +56,15 @@ const phoneWidth = 640;
  *   <MediaLibraryScreen />
  * </MediaLibraryProvider>
  */
-export function MediaLibraryScreen(props: MediaLibraryScreenProps) {
-  // Mounted in steps (useMountStages): the frame, then header and toolbars, grid, side panel,
-  // dialogs. The first render is often part of the host's own, which React renders in one
-  // task; the screen itself mounts at the next step, a transition React renders in slices.
-  const stage = useMountStages(4);
-  const { title = 'Media library', height = '100dvh' } = props;
-  if (stage === 0) {
-    return (
-      <div style={{ height }} className={rootClass}>
-        <ScreenHeaderFrame title={title} />
-      </div>
-    );
-  }
-  return <LibraryScreen {...props} stage={stage} />;
-}
-
-const rootClass =
-  'relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100';
-
-/** The screen from its second step (`stage` 1 to 4) on. */
-function LibraryScreen({
+export function MediaLibraryScreen({
   title = 'Media library',
   height = '100dvh',
   accept,
   initialFilters,
   initialLayout,
-  stage,
-}: MediaLibraryScreenProps & { stage: number }) {
+}: MediaLibraryScreenProps) {
+  // Mounted in steps (useMountStages): header and toolbar, grid, side panel, dialogs.
+  const stage = useMountStages(3);
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
@@ -132,7 +113,7 @@ function LibraryScreen({
     <div
       ref={rootRef}
       style={{ height }}
-      className={rootClass}
+      className="relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
       {...{ onDragEnter, onDragOver, onDragLeave, onDrop }}
       data-state={dropzone.isDragActive ? 'drag-over' : 'idle'}
     >
@@ -145,13 +126,13 @@ function LibraryScreen({
         libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
       />
       <div className="flex min-h-0 flex-1">
-        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} empty={stage < 3} />}
+        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} empty={stage < 2} />}
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
           <ImportStatus importer={importer} onShowAsset={(id) => bulk.setSelection([id])} />
           <div className="min-h-0 flex-1">
-            {stage < 2 ? null : items.length > 0 ? (
+            {stage < 1 ? null : items.length > 0 ? (
               <AssetGridView
                 assets={items}
                 layout={view.layout}
@@ -189,7 +170,7 @@ function LibraryScreen({
           <LibraryPanel view={view} onOpenTrash={trash.show} />
         </ModalSheet>
       )}
-      {stage >= 4 && (
+      {stage >= 3 && (
         <>
           <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
           <EditDialog

@@ -16,22 +16,6 @@ export interface ScreenHeaderProps {
 }
 
 const button = `${secondaryButton} min-h-9`;
-const headerClass =
-  'flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-700';
-const titleClass = 'mr-auto basis-full text-lg font-semibold sm:basis-auto';
-
-/**
- * The header as the screen's first step draws it, before its buttons: the title, and the
- * buttons' height held, so nothing moves when they come.
- */
-export function ScreenHeaderFrame({ title }: { title: string }) {
-  return (
-    <header className={headerClass}>
-      <h1 className={titleClass}>{title}</h1>
-      <span aria-hidden="true" className="min-h-9" />
-    </header>
-  );
-}
 
 /** One row on a wide screen; wraps on a phone so every button stays whole on screen. */
 export function ScreenHeader({
@@ -43,9 +27,9 @@ export function ScreenHeader({
 }: ScreenHeaderProps) {
   const percent = ai.progress?.percent;
   return (
-    <header className={headerClass}>
+    <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-700">
       {/* On a phone the title keeps a row of its own and the buttons share the next. */}
-      <h1 className={titleClass}>{title}</h1>
+      <h1 className="mr-auto basis-full text-lg font-semibold sm:basis-auto">{title}</h1>
       {libraryTrigger && (
         <button type="button" className={`${button} mr-auto`} {...libraryTrigger}>
           Library
