@@ -9,7 +9,7 @@ import {
 } from '../../packages/media-library/src/core/db';
 import { createMediaLibrary } from '../../packages/media-library/src/core/library';
 import type { BlobStore, MediaLibraryState } from '../../packages/media-library/src/core/types';
-import { benchRecord, writeRecords } from '../lib/records';
+import { benchRecord, recordBlobKeys, writeRecords } from '../lib/records';
 import { type BenchRow, compare, percentile } from '../lib/report';
 import { writeResults } from '../lib/write-browser';
 
@@ -19,10 +19,12 @@ const SIZES = [1_000, 10_000, 100_000];
 const RUNS = 11;
 const WARMUP = 1;
 
+const PREFIX = 'bench';
+
 /** A record of this bench: a tenth are videos, a fifth in a collection, WebP thumbnails. */
 const record = (index: number): StoredAsset =>
   benchRecord(index, {
-    prefix: 'bench',
+    prefix: PREFIX,
     thumbnailType: 'image/webp',
     videoEvery: 10,
     collectionEvery: 5,
@@ -31,12 +33,7 @@ const record = (index: number): StoredAsset =>
 /** Writes `count` records into the library's database; returns their blob keys. */
 async function seed(name: string, count: number): Promise<string[]> {
   await writeRecords(name, count, record);
-  const keys: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const value = record(i);
-    keys.push(value.blobKey, value.thumbnailKey as string);
-  }
-  return keys;
+  return recordBlobKeys(count, PREFIX);
 }
 
 /** A blob store that claims every seeded key, so the start-up sweep removes nothing. */

@@ -17,6 +17,16 @@ export interface RecordShape {
 export const recordId = (index: number, prefix: string) =>
   `${prefix}-${index.toString(36).padStart(6, '0')}`;
 
+/** The blob keys (original and thumbnail) of records 0 to `count - 1`, as a blob store lists them. */
+export function recordBlobKeys(count: number, prefix: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = recordId(i, prefix);
+    keys.push(`o/${id}`, `t/${id}`);
+  }
+  return keys;
+}
+
 /** Record `index` of the given shape; the same index always gives the same record. */
 export function benchRecord(index: number, shape: RecordShape): StoredAsset {
   const id = recordId(index, shape.prefix);

@@ -1,7 +1,7 @@
 // The scale bench's 100,000 records, shared by the page that measures (scale-run.ts) and the
 // worker that writes them (scale-seed.worker.ts).
 import type { StoredAsset } from '../../packages/media-library/src/core/db';
-import { benchRecord, recordId } from './records';
+import { benchRecord, recordBlobKeys } from './records';
 
 /** How many assets the scale bench opens. */
 export const COUNT = 100_000;
@@ -11,11 +11,4 @@ export const record = (index: number): StoredAsset =>
   benchRecord(index, { prefix: 'scale', thumbnailType: 'image/png' });
 
 /** The blob keys of every record (original and thumbnail), as the blob store lists them. */
-export function recordKeys(): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const id = recordId(i, 'scale');
-    keys.push(`o/${id}`, `t/${id}`);
-  }
-  return keys;
-}
+export const recordKeys = (): string[] => recordBlobKeys(COUNT, 'scale');

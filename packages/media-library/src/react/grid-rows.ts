@@ -1,7 +1,6 @@
 // What both presets' virtualised grids share about their rows: which rows to render, and a
 // row's cell states as one comparable string, so a memoised row renders again only when its
 // own cells change. Internal to the presets.
-
 import type { RefObject } from 'react';
 import type { MediaAsset } from '../core/types';
 import type { AssetGridItemProps, UseAssetGridResult } from './asset-grid-types';

@@ -1,6 +1,5 @@
 // Headless asset grid (or list, with one column): ARIA grid roles, roving tabindex, keyboard
 // navigation and multi-selection, as prop getters with data-* state and no styles.
-
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import type { UseAssetGridOptions, UseAssetGridResult } from './asset-grid-types';
 import { clickedItem } from './double-click-target';

@@ -10,9 +10,9 @@ import { useHydrating } from './use-library-state';
 /**
  * The step a screen of `count` steps has reached: 0 on a first render in the browser, then
  * one more at each frame the browser draws, until `count` (inside React's `act()`, one more
- * after each commit, so a test's render returns the whole screen). A server render, and the browser's hydration of
- * it, are whole from the start (`count`): the server's HTML is the complete screen, and the
- * hydrated screen stays complete.
+ * after each commit, so a test's render returns the whole screen). A server render, and the
+ * browser's hydration of it, are whole from the start (`count`): the server's HTML is the
+ * complete screen, and the hydrated screen stays complete.
  *
  * @example
  * const step = useMountStages(2);
