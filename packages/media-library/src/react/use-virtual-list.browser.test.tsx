@@ -18,8 +18,8 @@ const frames = async (n = 3) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 };
 
-function List() {
-  const list = useVirtualList<HTMLDivElement>({ count: COUNT, rowHeight: 40, gap: 8 });
+function List({ rowHeight = 40 }: { rowHeight?: number }) {
+  const list = useVirtualList<HTMLDivElement>({ count: COUNT, rowHeight, gap: 8 });
   return (
     <div ref={list.scrollRef} data-testid="scroller" style={{ height: 300, overflowY: 'auto' }}>
       <ul aria-label="Rows" {...list.listProps}>
@@ -90,4 +90,15 @@ it('keeps the focused row rendered, and focused, while it is scrolled out of vie
   later.focus();
   await scrollTo(scroller.scrollHeight / 2 + 48);
   expect(labels()).not.toContain('Row 1');
+});
+
+it('lays the rows out again when their height changes', async () => {
+  const { scroller, rows } = await mount();
+  root?.render(<List rowHeight={60} />);
+  await frames();
+  expect(scroller.scrollHeight).toBe(COUNT * 68 - 8);
+  const first = rows()[0] as HTMLElement;
+  const second = rows()[1] as HTMLElement;
+  expect(first.getBoundingClientRect().height).toBe(60);
+  expect(second.getBoundingClientRect().top - first.getBoundingClientRect().top).toBe(68);
 });

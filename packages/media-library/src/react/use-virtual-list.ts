@@ -13,6 +13,7 @@ import {
   type FocusEvent,
   type RefObject,
   useCallback,
+  useEffect,
   useRef,
   useState,
 } from 'react';
@@ -96,6 +97,12 @@ export function useVirtualList<T extends HTMLElement>({
         if (rect.height > 0) report(rect);
       }),
   });
+  // Row heights are given, never measured: a new height (or gap) lays the rows out again.
+  useEffect(() => {
+    void rowHeight;
+    void gap;
+    virtualizer.measure();
+  }, [virtualizer, rowHeight, gap]);
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-virtual-index]');
     if (row) setFocusedIndex(Number(row.dataset.virtualIndex));
