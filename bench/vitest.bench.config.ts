@@ -30,6 +30,20 @@ export default defineConfig({
     __BENCH_PROFILE__: JSON.stringify(process.env.MEDIALOFT_BENCH_PROFILE ?? ''),
   },
   oxc: { jsx: { development: false } },
+  // The library's modules compiled when the server starts, as a host's build has them ready:
+  // otherwise the chunks a screen loads as it opens are compiled by this server at that moment,
+  // and on two cores that work takes the CPU from the page being measured.
+  server: {
+    warmup: {
+      clientFiles: [
+        '../packages/media-library/src/**/*.{ts,tsx}',
+        // Not the tests and their helpers (which import Node and test-only packages).
+        '!../packages/media-library/src/**/*.{test,stories}.{ts,tsx}',
+        '!../packages/media-library/src/**/test-*.{ts,tsx}',
+        '!../packages/media-library/src/core/testing/**',
+      ],
+    },
+  },
   optimizeDeps: {
     include: [
       'react',

@@ -86,13 +86,31 @@ for (const task of tasks) {
       functions.set(name, (functions.get(name) ?? 0) + sample.dt);
     }
   }
-  console.log(`\n+${ms(task.ts - origin)} ms: task of ${ms(task.dur)} ms`);
+  // The thread's own CPU time in it: far less than the task's length means the thread waited
+  // (for another thread, or for a core the machine's other processes held), not that it worked.
+  const cpu = task.tdur === undefined ? '' : `, ${ms(task.tdur)} ms of it on the CPU`;
+  console.log(`\n+${ms(task.ts - origin)} ms: task of ${ms(task.dur)} ms${cpu}`);
   // The kinds of work inside it, longest first (nested events count in each of theirs).
   const kinds = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 7);
   console.log(`  ${kinds.map(([k, us]) => `${k} ${ms(us)}`).join(', ')}`);
   console.log(`  React: ${[...react].map(([k, us]) => `${k} ${ms(us)}`).join(', ')}`);
   if (marks.length) console.log(`  marks: ${marks.join(', ')}`);
   console.log(`  entered by: ${entries.slice(0, 6).join('; ') || '(none)'}`);
+  // Layout and style that script forced (read before the browser would have done them), and
+  // the script that forced them.
+  for (const e of inside) {
+    const stack = e.args?.beginData?.stackTrace;
+    if ((e.name !== 'Layout' && e.name !== 'UpdateLayoutTree') || !stack?.length) continue;
+    if (e.dur < 1000) continue;
+    const where = stack
+      .slice(0, 4)
+      .map(
+        (f) =>
+          `${f.functionName || '(anonymous)'} ${f.url.split('/').pop().split('?')[0]}:${f.lineNumber + 1}`,
+      )
+      .join(' < ');
+    console.log(`  forced ${e.name} ${ms(e.dur)} by ${where}`);
+  }
   for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 18))
     console.log(`  ${ms(us).padStart(7)} ms  ${name}`);
 }

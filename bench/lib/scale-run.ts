@@ -222,7 +222,8 @@ function describeTask(task: PerformanceEntry, frames: LongFrame[]): string {
   const overlap = (f: LongFrame) =>
     Math.min(end, f.startTime + f.duration) - Math.max(task.startTime, f.startTime);
   const frame = frames.filter((f) => overlap(f) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
-  if (!frame) return 'no long frame recorded around it';
+  const source = taskSource(task);
+  if (!frame) return `no long frame recorded around it (${source})`;
   const frameEnd = frame.startTime + frame.duration;
   const rendering = frame.renderStart > 0 ? frameEnd - frame.renderStart : 0;
   const styleLayout = frame.styleAndLayoutStart > 0 ? frameEnd - frame.styleAndLayoutStart : 0;
@@ -238,10 +239,26 @@ function describeTask(task: PerformanceEntry, frames: LongFrame[]): string {
           : ''),
     );
   return (
-    `frame ${frame.duration.toFixed(0)} ms at ${(frame.startTime - task.startTime).toFixed(0)} ms from the task: script ${scripts.toFixed(0)} ms` +
+    `${source}: frame ${frame.duration.toFixed(0)} ms at ${(frame.startTime - task.startTime).toFixed(0)} ms from the task: script ${scripts.toFixed(0)} ms` +
     `${named.length ? ` [${named.join('; ')}]` : ''}, rendering ${rendering.toFixed(0)} ms ` +
     `(style and layout ${styleLayout.toFixed(0)} ms), other ${Math.max(0, frame.duration - scripts - rendering).toFixed(0)} ms`
   );
+}
+
+/**
+ * Whose task it was, as the browser attributes it: \`self\` is the page the bench runs in; an
+ * ancestor is the test runner's own page around it, which shares the main thread.
+ */
+function taskSource(task: PerformanceEntry): string {
+  const attribution = (
+    task as PerformanceEntry & {
+      attribution?: { containerType: string; containerName: string; containerSrc: string }[];
+    }
+  ).attribution?.[0];
+  const container = attribution?.containerType
+    ? ` in ${attribution.containerType} ${attribution.containerName || attribution.containerSrc}`
+    : '';
+  return `${task.name}${container}`;
 }
 
 /** What a preset's entry gives: its suite name, the host app around the screen, the screen. */

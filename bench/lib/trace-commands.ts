@@ -12,6 +12,8 @@ const sessions = new Map<string, CDPSession>();
 const categories = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
+  // The script stack of each layout or style recalculation that script forced.
+  'disabled-by-default-devtools.timeline.stack',
   'blink.user_timing',
   'disabled-by-default-v8.gc',
 ];
