@@ -60,9 +60,9 @@ export function MediaLibraryScreen({
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
   // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
-  // frame, then the header, the search and sort, the filters, the grid, the side panel and the
-  // dialogs.
-  const stage = useMountStages(6);
+  // bare root (measured, see below), the frame, then the header, the search and sort, the
+  // filters, the grid, the side panel and the dialogs.
+  const stage = useMountStages(7);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
@@ -110,17 +110,19 @@ export function MediaLibraryScreen({
     />
   );
 
+  const rootStyle = { display: 'flex', flexDirection: 'column', overflow: 'hidden' } as const;
+  // The first step is the root alone: its width (phone or desktop) is read in the commit, which
+  // makes the browser lay out at once what the commit added. With nothing in it, that costs
+  // next to nothing; read with the frame in it, the first layout of the frame came inside the
+  // commit's task.
+  if (stage === 0) return <Box ref={rootRef} h={height} style={rootStyle} />;
+
   return (
-    <Box
-      ref={rootRef}
-      h={height}
-      style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
-      aria-hidden={dialogOpen ? true : undefined}
-    >
+    <Box ref={rootRef} h={height} style={rootStyle} aria-hidden={dialogOpen ? true : undefined}>
       <PresetStyles />
       <input {...dropzone.getInputProps()} aria-label="Files to upload" />
-      {stage < 1 && <LibraryHeaderFrame title={title} />}
-      {stage >= 1 && (
+      {stage < 2 && <LibraryHeaderFrame title={title} />}
+      {stage >= 2 && (
         <LibraryHeader
           title={title}
           onUpload={dropzone.open}
@@ -139,10 +141,10 @@ export function MediaLibraryScreen({
       )}
       <Divider />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <LibraryNavigation hidden={narrow} empty={stage < 5} view={view} onError={onError} />
+        <LibraryNavigation hidden={narrow} empty={stage < 6} view={view} onError={onError} />
         <LibraryMain
           view={view}
-          controls={{ toolbar: stage >= 2, chips: stage >= 3, grid: stage >= 4 }}
+          controls={{ toolbar: stage >= 3, chips: stage >= 4, grid: stage >= 5 }}
           screen={screen}
           dropzone={dropzone}
           assets={{ items, total, status, ids }}
@@ -162,7 +164,7 @@ export function MediaLibraryScreen({
           </Box>
         )}
       </Box>
-      {stage >= 6 && (
+      {stage >= 7 && (
         <ScreenOverlays
           screen={screen}
           view={view}
@@ -176,7 +178,7 @@ export function MediaLibraryScreen({
           onError={onError}
         />
       )}
-      {stage >= 6 && <UndoNotice />}
+      {stage >= 7 && <UndoNotice />}
     </Box>
   );
 }

@@ -40,7 +40,11 @@ export function useElementWidth(
       if (steps && element.clientWidth === 0) return;
       setWidth(step(element.clientWidth));
     };
-    read();
+    // A breakpoint is read at once, so the first paint already has the right layout (a phone's
+    // screen never flashes the desktop one). A plain width comes from the observer's first
+    // report, given once the browser has laid the page out: read here, it would make the
+    // browser lay out the newly mounted page inside React's commit, one long task with it.
+    if (steps || typeof ResizeObserver === 'undefined') read();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(read);
     observer.observe(element);

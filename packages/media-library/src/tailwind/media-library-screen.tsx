@@ -63,8 +63,9 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout,
 }: MediaLibraryScreenProps) {
-  // Mounted in steps (useMountStages): header and toolbar, grid, side panel, dialogs.
-  const stage = useMountStages(3);
+  // Mounted in steps (useMountStages): the bare root (measured, see below), header and
+  // toolbar, grid, side panel, dialogs.
+  const stage = useMountStages(4);
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
@@ -109,11 +110,19 @@ export function MediaLibraryScreen({
       }
     : undefined;
 
+  const rootClass =
+    'relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100';
+  // The first step is the root alone: its width (phone or desktop) is read in the commit, which
+  // makes the browser lay out at once what the commit added. With nothing in it, that costs
+  // next to nothing; read with the header and toolbar in it, their first layout came inside
+  // the commit's task.
+  if (stage === 0) return <div ref={rootRef} style={{ height }} className={rootClass} />;
+
   return (
     <div
       ref={rootRef}
       style={{ height }}
-      className="relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      className={rootClass}
       {...{ onDragEnter, onDragOver, onDragLeave, onDrop }}
       data-state={dropzone.isDragActive ? 'drag-over' : 'idle'}
     >
@@ -126,13 +135,13 @@ export function MediaLibraryScreen({
         libraryTrigger={narrow ? drawer.getTriggerProps() : undefined}
       />
       <div className="flex min-h-0 flex-1">
-        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} empty={stage < 2} />}
+        {!narrow && <LibrarySidebar view={view} onOpenTrash={trash.show} empty={stage < 3} />}
         <main className="flex min-w-0 flex-1 flex-col gap-2 p-3">
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
           <ImportStatus importer={importer} onShowAsset={(id) => bulk.setSelection([id])} />
           <div className="min-h-0 flex-1">
-            {stage < 1 ? null : items.length > 0 ? (
+            {stage < 2 ? null : items.length > 0 ? (
               <AssetGridView
                 assets={items}
                 layout={view.layout}
@@ -170,7 +179,7 @@ export function MediaLibraryScreen({
           <LibraryPanel view={view} onOpenTrash={trash.show} />
         </ModalSheet>
       )}
-      {stage >= 3 && (
+      {stage >= 4 && (
         <>
           <GenerateDialog dialog={generate} ai={ai} initial={generateWith} />
           <EditDialog

@@ -56,10 +56,13 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
       clearTimeout(settle);
       settle = setTimeout(() => setScrolling(false), scrollSettleMs);
     };
-    read();
     element.addEventListener('scroll', onScroll, { passive: true });
+    // Where the browser lays out, the first measurement is the observer's first report, given
+    // once the page is laid out: read here, it would make the browser lay out the newly
+    // mounted screen inside React's commit, one long task with it.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(read);
-    observer?.observe(element);
+    if (observer) observer.observe(element);
+    else read();
     return () => {
       element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
