@@ -6,7 +6,9 @@ import { useClientLayoutEffect } from './use-client-layout-effect';
 
 /**
  * Width in CSS pixels of `ref`'s element, or `fallback` until (or unless) it measures > 0.
- * The first render is always `fallback`, on the server and while hydrating alike.
+ * The first render is always `fallback`, on the server and while hydrating alike. A plain width
+ * is measured once the browser has laid the page out (a render of its own follows); a stepped
+ * one (below) is read as the element mounts, so the first paint is already on the right step.
  *
  * With `breakpoints` (ascending), the width is reported as the largest breakpoint it reaches
  * (0 below them all), the fallback too: a component that only asks "phone or desktop?"

@@ -2,7 +2,7 @@
 // search and filters, the virtualised grid or list, the selection bar, collections, tags and
 // storage beside the grid (in a drawer on a phone), and the generate dialog and the viewer,
 // which load on first use. Built only from the public hooks.
-import { startTransition, useMemo, useRef, useState } from 'react';
+import { type RefObject, startTransition, useMemo, useRef, useState } from 'react';
 import { downloadZip } from '../core/download';
 import type { MediaAIGenerateRequest } from '../core/index';
 import {
@@ -42,6 +42,15 @@ export interface MediaLibraryScreenProps {
   /** Starting layout. Default 'grid'. */
   initialLayout?: 'grid' | 'list';
 }
+
+/**
+ * The screen's root. It is mounted alone first: its width (phone or desktop) is read in that
+ * commit, which makes the browser lay out at once what the commit added. With nothing in it,
+ * that costs next to nothing; read with the header and toolbar in it, their first layout came
+ * inside the commit's task.
+ */
+const rootClass =
+  'relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100';
 
 /** Below this width (CSS px of the screen itself) the screen lays itself out for a phone. */
 const phoneWidth = 640;
@@ -90,18 +99,13 @@ export function MediaLibraryScreen({
   const drawer = useDialog();
   const trash = useDialog();
   const [viewing, setViewing] = useState<{ id: string }>();
-  const [details, setDetails] = useState<string>();
+  const [details, setDetails, closeDetails] = useDetails(rootRef);
   const studio = useEditStudio(setDetails);
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
   const openViewer = (id: string) => startTransition(() => setViewing({ id })); // never blocks
   // Ticking assets never opens one: a click or Enter opens, so what is looked at is never
   // silently the target of a bulk action.
   const select = (next: string[]) => bulk.setSelection(next);
-  const closeDetails = () => {
-    setDetails(undefined);
-    // The panel goes with the focus in it: hand it to the grid's tab stop.
-    rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
-  };
   const reuse = ai.aiAvailable
     ? (request: MediaAIGenerateRequest) => {
         if (narrow) setDetails(undefined);
@@ -110,12 +114,7 @@ export function MediaLibraryScreen({
       }
     : undefined;
 
-  const rootClass =
-    'relative flex flex-col overflow-hidden bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100';
-  // The first step is the root alone: its width (phone or desktop) is read in the commit, which
-  // makes the browser lay out at once what the commit added. With nothing in it, that costs
-  // next to nothing; read with the header and toolbar in it, their first layout came inside
-  // the commit's task.
+  // The root alone first: see rootClass.
   if (stage === 0) return <div ref={rootRef} style={{ height }} className={rootClass} />;
 
   return (
@@ -194,6 +193,19 @@ export function MediaLibraryScreen({
       )}
     </div>
   );
+}
+
+/**
+ * The asset whose details are open, its setter, and a close that hands the focus (which was in
+ * the panel) to the grid's tab stop.
+ */
+function useDetails(rootRef: RefObject<HTMLDivElement | null>) {
+  const [details, setDetails] = useState<string>();
+  const close = () => {
+    setDetails(undefined);
+    rootRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus();
+  };
+  return [details, setDetails, close] as const;
 }
 
 /** The edit studio's dialog and the asset it edits; a version made there gets its details. */
