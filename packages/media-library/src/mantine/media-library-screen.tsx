@@ -20,9 +20,8 @@ import { LibraryDrawerButton, LibraryNavigation } from './library-navigation';
 import { PresetStyles } from './preset-styles';
 import { ProblemAlert } from './problem-alert';
 import { ScreenDetails } from './screen-details';
-import { ScreenNotices, ScreenOverlays } from './screen-overlays';
+import { ScreenNotices, ScreenOverlays, ScreenUndo } from './screen-overlays';
 import { TrashButton } from './trash-button';
-import { UndoNotice } from './undo-notice';
 import { useGenerateDialog } from './use-generate-dialog';
 import { useViewerRequest } from './use-viewer-request';
 
@@ -178,7 +177,7 @@ export function MediaLibraryScreen({
           onError={onError}
         />
       )}
-      {stage >= 7 && <UndoNotice />}
+      {notices && <ScreenUndo />}
     </Box>
   );
 }

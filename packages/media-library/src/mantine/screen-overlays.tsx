@@ -1,6 +1,6 @@
 // What the library screen shows over itself: the details as a drawer on a phone, the phone's
-// library drawer, the generate dialog, the full-screen viewer, and the storage notices that
-// load apart from the screen.
+// library drawer, the generate dialog, the full-screen viewer, and the notices that load apart
+// from the screen (storage, and the Undo offer after a delete).
 import { Modal } from '@mantine/core';
 import { lazy, type ReactNode, type RefObject, Suspense } from 'react';
 import type {
@@ -20,6 +20,11 @@ const AssetViewer = lazy(() =>
 // Loaded once the screen is up: most visits show no storage notice.
 const StorageNotices = lazy(() =>
   import('./storage-notices').then((module) => ({ default: module.StorageNotices })),
+);
+
+// Loaded once the screen is up: its offer shows only after a delete.
+const UndoNotice = lazy(() =>
+  import('./undo-notice').then((module) => ({ default: module.UndoNotice })),
 );
 
 /** Props of {@link ScreenOverlays}. */
@@ -89,6 +94,18 @@ export function ScreenOverlays(props: ScreenOverlaysProps) {
         </Suspense>
       )}
     </>
+  );
+}
+
+/**
+ * The Undo offer after a delete, its code loaded apart. Rendered once the screen is up (after
+ * hydration: a server's render has no code to wait for).
+ */
+export function ScreenUndo() {
+  return (
+    <Suspense fallback={null}>
+      <UndoNotice />
+    </Suspense>
   );
 }
 

@@ -103,9 +103,6 @@ export function MediaLibraryScreen({
   const studio = useEditStudio(setDetails);
   const [generateWith, setGenerateWith] = useState<Partial<MediaAIGenerateRequest>>();
   const openViewer = (id: string) => startTransition(() => setViewing({ id })); // never blocks
-  // Ticking assets never opens one: a click or Enter opens, so what is looked at is never
-  // silently the target of a bulk action.
-  const select = (next: string[]) => bulk.setSelection(next);
   const reuse = ai.aiAvailable
     ? (request: MediaAIGenerateRequest) => {
         if (narrow) setDetails(undefined);
@@ -145,7 +142,9 @@ export function MediaLibraryScreen({
                 assets={items}
                 layout={view.layout}
                 selection={bulk.selectedIds}
-                onSelectionChange={select}
+                // Ticking assets never opens one: a click or Enter opens, so what is looked
+                // at is never silently the target of a bulk action.
+                onSelectionChange={bulk.setSelection}
                 onActivate={setDetails}
                 activateOnClick
                 openId={details}
