@@ -18,7 +18,11 @@ const body = preload(() =>
   import('./collections-panel-body').then((module) => module.CollectionsPanelBody),
 );
 
-/** The Collections and Tags lists of the side panel, with their management actions. */
+/**
+ * The Collections and Tags lists of the side panel, with their management actions.
+ * Its code loads apart from the first load, so it renders nothing for a moment after it first
+ * mounts (always on a server); a test waits for it (`findByRole('navigation', { name: 'Collections' })`).
+ */
 export function CollectionsPanel(props: CollectionsPanelProps) {
   const Body = usePreloaded(body);
   return Body ? <Body {...props} /> : null;

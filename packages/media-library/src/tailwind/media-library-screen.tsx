@@ -72,7 +72,7 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout,
 }: MediaLibraryScreenProps) {
-  // Mounted in steps (useMountStages): the bare root (measured, see below), header and
+  // Mounted in steps (useMountStages): the bare root (measured, see rootClass), header and
   // toolbar, grid, side panel, dialogs.
   const stage = useMountStages(4);
   const rootRef = useRef<HTMLDivElement>(null);
