@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs } from '../vitest.config';
+import { startCpuWatch, stopCpuWatch } from './lib/cpu-watch';
 import { startTrace, stopTrace } from './lib/trace-commands';
 
 // A profile on disk, new for each run, as a person's browser has: a default (incognito-like)
@@ -72,7 +73,7 @@ export default defineConfig({
         },
       }),
       instances: [{ browser: 'chromium' }],
-      commands: { startTrace, stopTrace },
+      commands: { startTrace, stopTrace, startCpuWatch, stopCpuWatch },
     },
   },
 });

@@ -75,6 +75,8 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     startTrace(): Promise<void>;
     stopTrace(path: string): Promise<void>;
+    startCpuWatch(): Promise<void>;
+    stopCpuWatch(windows: { start: number; end: number }[]): Promise<string[]>;
   }
 }
 
@@ -300,6 +302,8 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
     longFrames.push(...(list.getEntries() as LongFrame[])),
   );
   frameObserver.observe({ type: 'long-animation-frame', buffered: false });
+  // And what the CPU did meanwhile (cpu-watch.ts): whether a long task's thread worked or waited.
+  await commands.startCpuWatch();
   const phases: Phase[] = [];
   const phase = async (phaseName: string, run: () => Promise<void>, host = false) => {
     if (PROFILE) await startProfile();
@@ -398,6 +402,15 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
     });
     observer.disconnect();
     frameObserver.disconnect();
+    // Each long task's window, then each phase's.
+    const windows = [
+      ...tasks.map((t) => [t.startTime, t.startTime + t.duration]),
+      ...phases.map((p) => [p.started, p.ended]),
+    ].map(([start, end]) => ({
+      start: performance.timeOrigin + (start as number),
+      end: performance.timeOrigin + (end as number),
+    }));
+    const cpu = await commands.stopCpuWatch(windows);
 
     const longest = (phase?: Phase) =>
       tasks
@@ -408,11 +421,13 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       const count = tasks.filter((t) => t.startTime >= p.started && t.startTime < p.ended);
       // When each long task began in its phase: set beside the phase's CPU profile, it says
       // which stretch of the profile was the task.
+      console.log(`${p.name}: ${cpu[tasks.length + phases.indexOf(p)]}`);
       console.log(
         `${p.name}: ${count.map((t) => `+${(t.startTime - p.started).toFixed(0)} ms ${t.duration.toFixed(0)} ms`).join(', ') || 'no long task'}`,
       );
       for (const task of count) {
         console.log(`  ${describeTask(task, longFrames)}`);
+        console.log(`  ${cpu[tasks.indexOf(task)]}`);
       }
       const note = `${p.failed ? `FAILED (${p.failed}); ` : ''}${count.length} tasks over 50 ms; phase took ${(p.ended - p.started).toFixed(0)} ms${
         p.name.startsWith('scroll') ? `, ${frames} frames` : ''
