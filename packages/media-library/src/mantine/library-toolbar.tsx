@@ -1,12 +1,17 @@
 // Search box, sort menu and grid/list switch above the assets; on a narrow screen the search
 // has a row of its own, so it keeps room for a whole query.
 import { Button, Group, Menu, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { currentSort, type LibraryFilters, sortOptions } from '../react/library-filters';
+import { useSearchText } from '../react/use-search-text';
 
 /** Props of {@link LibraryToolbar}. */
 export interface LibraryToolbarProps {
   filters: LibraryFilters;
+  /**
+   * Called with the new filters. For a key typed in the search it is called inside React's
+   * `startTransition`, so the render it causes can be interrupted; the box shows the key at once.
+   */
   onFiltersChange(next: LibraryFilters): void;
   layout: 'grid' | 'list';
   onLayoutChange(layout: 'grid' | 'list'): void;
@@ -19,6 +24,31 @@ export interface LibraryToolbarProps {
   filtersButton?: ReactNode;
 }
 
+/**
+ * The search box, a component of its own: a key renders it alone, and the screen follows in a
+ * transition (useSearchText), so typing over a large library never waits for the screen.
+ */
+function SearchInput({
+  filters,
+  onFiltersChange,
+}: Pick<LibraryToolbarProps, 'filters' | 'onFiltersChange'>) {
+  const search = useSearchText({
+    value: filters.text,
+    onChange: (event: ChangeEvent<HTMLInputElement>) =>
+      onFiltersChange({ ...filters, text: event.currentTarget.value }),
+  });
+  return (
+    <TextInput
+      aria-label="Search"
+      placeholder="Search names, titles, prompts, tags"
+      type="search"
+      value={search.value}
+      onChange={search.onChange}
+      style={{ flex: 1 }}
+    />
+  );
+}
+
 /** The search, sort and layout controls of the library screen. */
 export function LibraryToolbar({
   filters,
@@ -29,16 +59,7 @@ export function LibraryToolbar({
   filtersButton,
 }: LibraryToolbarProps) {
   const current = currentSort(filters);
-  const search = (
-    <TextInput
-      aria-label="Search"
-      placeholder="Search names, titles, prompts, tags"
-      type="search"
-      value={filters.text}
-      onChange={(event) => onFiltersChange({ ...filters, text: event.currentTarget.value })}
-      style={{ flex: 1 }}
-    />
-  );
+  const search = <SearchInput filters={filters} onFiltersChange={onFiltersChange} />;
   const controls = (
     <>
       <Menu position="bottom-end" withinPortal>

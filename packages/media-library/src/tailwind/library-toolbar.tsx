@@ -2,16 +2,34 @@
 // useLibraryFilters; the chips of what is on below them.
 import { useId } from 'react';
 import type { UseLibraryFiltersResult } from '../react/index';
+import { useSearchText } from '../react/use-search-text';
 import { focusRing, inlineInput, input, muted, secondaryButton } from './classes';
 import { FilterChips } from './filter-chips';
 import { FiltersPanel } from './filters-panel';
 
 /** Props of {@link LibraryToolbar}. */
 export interface LibraryToolbarProps {
-  /** The screen's `useLibraryFilters()`. */
+  /**
+   * The screen's `useLibraryFilters()`. A key typed in the search shows in the box at once and
+   * reaches `view` inside React's `startTransition`, so the render it causes can be interrupted.
+   */
   view: UseLibraryFiltersResult;
   /** How many assets show, for "12 assets" / "3 assets match". */
   total: number;
+}
+
+/**
+ * The search box, a component of its own: a key renders it alone, and the screen follows in a
+ * transition (useSearchText), so typing over a large library never waits for the screen.
+ */
+function SearchInput({ view }: Pick<LibraryToolbarProps, 'view'>) {
+  return (
+    <input
+      {...useSearchText(view.getSearchProps())}
+      placeholder="Search names, tags, prompts"
+      className={`${input} h-9 min-w-0 basis-full sm:max-w-xs sm:basis-auto`}
+    />
+  );
 }
 
 /** The row above the grid; wraps on a phone so the search keeps a row of its own. */
@@ -22,11 +40,7 @@ export function LibraryToolbar({ view, total }: LibraryToolbarProps) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <input
-          {...view.getSearchProps()}
-          placeholder="Search names, tags, prompts"
-          className={`${input} h-9 min-w-0 basis-full sm:max-w-xs sm:basis-auto`}
-        />
+        <SearchInput view={view} />
         <details className="group relative">
           <summary className={`${secondaryButton} h-9 cursor-pointer list-none`}>
             {view.activeCount > 0 ? `Filters (${view.activeCount})` : 'Filters'}
