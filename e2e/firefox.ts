@@ -2,7 +2,7 @@
 // (puppeteer-core makes it and deletes it on close), with the preferences the Firefox browser
 // tests use on a machine with no outside network.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { firefoxPath, firefoxPrefs } from '../scripts/vitest-firefox-provider.js';
+import { firefoxPath, firefoxPrefs, setViewport } from '../scripts/vitest-firefox-provider.js';
 
 /** A Firefox window at the size the Chromium walk uses; `close()` also deletes the profile. */
 export async function launchFirefox(): Promise<{
@@ -15,11 +15,13 @@ export async function launchFirefox(): Promise<{
     executablePath: firefoxPath,
     headless: true,
     extraPrefsFirefox: firefoxPrefs,
-    defaultViewport: { width: 1280, height: 800 },
+    // Set below, on the page, where a command this Firefox does not know can be let pass.
+    defaultViewport: null,
     timeout: 60_000,
     protocolTimeout: 60_000,
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
+  await setViewport(page, 1280, 800);
   page.setDefaultTimeout(15_000);
   return {
     browser,

@@ -93,7 +93,7 @@ class FirefoxProvider implements BrowserProvider {
     const page = await context.newPage();
     this.pages.set(sessionId, page);
     const { width, height } = this.project.config.browser.viewport;
-    await page.setViewport({ width, height });
+    await setViewport(page, width, height);
     await page.goto(url, { timeout: 0 });
   }
 
@@ -103,5 +103,23 @@ class FirefoxProvider implements BrowserProvider {
     this.pages.clear();
     this.contexts.clear();
     await browser?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Sets the page's viewport. puppeteer-core sends a screen orientation override with it, which
+ * some Firefox ESR releases do not know ("unknown command"); the viewport itself is set by a
+ * command of its own, so that refusal alone is let pass, once the page's size shows it took.
+ */
+export async function setViewport(page: Page, width: number, height: number): Promise<void> {
+  try {
+    await page.setViewport({ width, height });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/setScreenOrientationOverride/.test(message) || !/unknown command/.test(message))
+      throw error;
+    const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+    if (size[0] !== width || size[1] !== height)
+      throw new Error(`Firefox kept a ${size.join('×')} viewport, not ${width}×${height}`);
   }
 }
