@@ -1,8 +1,8 @@
 // What the CPU did during each long task of a Chromium bench, read from Linux's /proc by the
-// Vitest server while the page runs: how long the page's main thread was on a core and how long
-// it waited for one, and which other processes had the cores meanwhile. A long task whose
-// thread mostly waited was not long work of the page's; one whose thread was on the CPU was.
-// Without /proc (not Linux) the watch records nothing and says so.
+// Vitest server while the page runs: how long the page's main thread was on a core, how long it
+// waited for one and how long it was blocked, and which other processes had the cores. A long
+// task whose thread mostly waited or was blocked was not long work of the page's; one whose
+// thread was on the CPU was. Without /proc (not Linux) the watch records nothing and says so.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserCommand } from 'vitest/node';
 
@@ -188,8 +188,12 @@ function describe(current: Watch, window: CpuWindow): string {
     .slice(0, 4);
   const total = delta(current.processes, (s) => s.total);
   const busy = total > 0 ? (delta(current.processes, (s) => s.busy) / total) * 100 : 0;
+  // The rest of the window the thread slept: blocked on another thread (a garbage collection's
+  // helper threads it waits to join, a synchronous call), not on the CPU or its queue.
+  const blocked = main ? Math.max(0, end - start - main.cpu - main.wait) : 0;
   const mainText = main
-    ? `main thread on a CPU ${main.cpu.toFixed(0)} ms, waiting for one ${main.wait.toFixed(0)} ms`
+    ? `main thread on a CPU ${main.cpu.toFixed(0)} ms, waiting for one ${main.wait.toFixed(0)} ms, ` +
+      `blocked ${blocked.toFixed(0)} ms`
     : 'main thread not found';
   const othersText = others.map((o) => `${o.name} ${o.ms.toFixed(0)} ms`).join(', ');
   return `${mainText}; cores ${busy.toFixed(0)} % busy (${othersText || 'nothing else over 5 ms'})`;
