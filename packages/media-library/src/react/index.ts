@@ -156,6 +156,7 @@ export {
 } from './use-mask-canvas';
 export { useMediaLibrary } from './use-media-library';
 export { type PdfPageState, type UsePdfPagesResult, usePdfPages } from './use-pdf-pages';
+export { type SearchTextProps, useSearchText } from './use-search-text';
 export { type UseStorageResult, useStorage } from './use-storage';
 export {
   type StorageLevel,

@@ -95,7 +95,10 @@ export interface UseLibraryFiltersResult {
   clearFilters(): void;
   /** Takes every filter and the search text off, keeping the sort. */
   clearAll(): void;
-  /** Props for a search input: labelled, controlled, typed `search`. */
+  /**
+   * Props for a search input: labelled, controlled, typed `search`. Over a large library, pass
+   * them through `useSearchText` in a component of its own, so a key renders the box alone.
+   */
   getSearchProps(): {
     type: 'search';
     'aria-label': string;

@@ -13,7 +13,15 @@ export interface SearchTextProps {
 /**
  * Props for a search input over `props` (e.g. `useLibraryFilters().getSearchProps()`), with
  * the text kept here: a key updates this component at once and hands the change to `props`
- * inside `startTransition`. A change made elsewhere (Clear all, a saved view) replaces the text.
+ * inside `startTransition`, so the render of the screen around it (its grid over a large
+ * library) can be interrupted and never holds the key up. A change made elsewhere (Clear all,
+ * a saved view) replaces the text. Call it in a component of its own, below the one that holds
+ * the search's state: that component is the one a key renders.
+ *
+ * @example
+ * function SearchBox({ view }: { view: UseLibraryFiltersResult }) {
+ *   return <input {...useSearchText(view.getSearchProps())} />;
+ * }
  */
 export function useSearchText<P extends SearchTextProps>(props: P): P {
   const { value, onChange } = props;
