@@ -20,7 +20,8 @@ export async function launchFirefox(): Promise<{
     timeout: 60_000,
     protocolTimeout: 60_000,
   });
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  // A tab of its own, as the Firefox browser tests open theirs (scripts/vitest-firefox-provider.ts).
+  const page = await browser.newPage();
   await setViewport(page, 1280, 800);
   page.setDefaultTimeout(15_000);
   return {

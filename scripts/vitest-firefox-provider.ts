@@ -109,7 +109,8 @@ class FirefoxProvider implements BrowserProvider {
 /**
  * Sets the page's viewport. puppeteer-core sends a screen orientation override with it, which
  * some Firefox ESR releases do not know ("unknown command"); the viewport itself is set by a
- * command of its own, so that refusal alone is let pass, once the page's size shows it took.
+ * command of its own, so that refusal alone is let pass, once the page's size shows it took
+ * (within 5 s).
  */
 export async function setViewport(page: Page, width: number, height: number): Promise<void> {
   try {
@@ -118,8 +119,13 @@ export async function setViewport(page: Page, width: number, height: number): Pr
     const message = error instanceof Error ? error.message : String(error);
     if (!/setScreenOrientationOverride/.test(message) || !/unknown command/.test(message))
       throw error;
-    const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-    if (size[0] !== width || size[1] !== height)
-      throw new Error(`Firefox kept a ${size.join('×')} viewport, not ${width}×${height}`);
+    // The refusal can come back before the viewport command has taken effect: wait for it.
+    let size: number[] = [];
+    for (let attempt = 0; attempt < 100; attempt++) {
+      size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+      if (size[0] === width && size[1] === height) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`Firefox kept a ${size.join('×')} viewport, not ${width}×${height}`);
   }
 }
