@@ -10,6 +10,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MediaLibraryScreen } from './media-library-screen';
 import { closeLibraries, createTestLibrary, pngFile, renderPreset } from './test-utils';
+import { UrlImportButton } from './url-import';
 
 let site: Server;
 let siteUrl: string;
@@ -101,5 +102,31 @@ describe('From URL on the library screen', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert', {}, patient);
     expect(alert.textContent).toMatch(/link-local address/);
     expect(library.getState().assets.size).toBe(0);
+  });
+});
+
+describe('UrlImportButton', () => {
+  it('loads its field on opening, refuses other schemes and opens empty after an import', async () => {
+    const imported: string[] = [];
+    renderPreset(
+      <UrlImportButton
+        onImport={async (url) => {
+          imported.push(url);
+        }}
+      />,
+    );
+    // The field is loaded with the popover (url-import-form.tsx), not before.
+    expect(screen.queryByLabelText('File URL')).toBeNull();
+    await importByUrl('ftp://example.com/photo.jpg');
+    expect(await screen.findByText('Only http and https addresses can be imported.')).toBeTruthy();
+    expect(imported).toEqual([]);
+    fireEvent.change(screen.getByLabelText('File URL'), {
+      target: { value: ' https://example.com/a b.jpg ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(imported).toEqual(['https://example.com/a%20b.jpg']);
+    await waitFor(() => expect(screen.queryByLabelText('File URL')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'From URL' }));
+    expect(((await screen.findByLabelText('File URL')) as HTMLInputElement).value).toBe('');
   });
 });

@@ -1,6 +1,9 @@
 // "From URL": fetch one file by address into the library, from a small popover.
-import { Button, Group, Popover, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Loader, Popover } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+
+// The field itself loads when the popover first opens (url-import-form.tsx).
+const UrlImportForm = lazy(() => import('./url-import-form'));
 
 /** Props of {@link UrlImportButton}. */
 export interface UrlImportButtonProps {
@@ -11,24 +14,10 @@ export interface UrlImportButtonProps {
 /** A button opening a URL field; the field says what is wrong with an address. */
 export function UrlImportButton({ onImport, disabled }: UrlImportButtonProps) {
   const [opened, setOpened] = useState(false);
-  const [url, setUrl] = useState('');
-  const [error, setError] = useState<string>();
-  const submit = () => {
-    let parsed: URL;
-    try {
-      parsed = new URL(url.trim());
-    } catch {
-      setError('Enter a full address starting with https://');
-      return;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      setError('Only http and https addresses can be imported.');
-      return;
-    }
-    setError(undefined);
+  const submit = (url: string) => {
+    // Closing unmounts the field, so it opens empty next time.
     setOpened(false);
-    setUrl('');
-    void onImport(parsed.href).catch(() => {
+    void onImport(url).catch(() => {
       // The screen shows import failures; nothing more to do here.
     });
   };
@@ -40,24 +29,9 @@ export function UrlImportButton({ onImport, disabled }: UrlImportButtonProps) {
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput
-              label="File URL"
-              placeholder="https://example.com/photo.jpg"
-              value={url}
-              error={error}
-              w={300}
-              onChange={(event) => setUrl(event.currentTarget.value)}
-            />
-            <Button type="submit">Import</Button>
-          </Group>
-        </form>
+        <Suspense fallback={<Loader size="sm" aria-label="Loading" />}>
+          <UrlImportForm onSubmit={submit} />
+        </Suspense>
       </Popover.Dropdown>
     </Popover>
   );
