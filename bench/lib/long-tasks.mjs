@@ -96,6 +96,13 @@ for (const task of tasks) {
   console.log(`  React: ${[...react].map(([k, us]) => `${k} ${ms(us)}`).join(', ')}`);
   if (marks.length) console.log(`  marks: ${marks.join(', ')}`);
   console.log(`  entered by: ${entries.slice(0, 6).join('; ') || '(none)'}`);
+  // Where the browser posted the task from (trace category 'toplevel'): names the tasks that
+  // run no script, such as a garbage collector's sweep or an IPC message arriving.
+  const posted = inside.find((e) => e.cat === 'toplevel' && e.args?.src_func);
+  if (posted) {
+    const file = posted.args.src_file.split('/').pop();
+    console.log(`  posted from: ${file} ${posted.args.src_func.replace(/\(.*$/, '').slice(-80)}`);
+  }
   // Layout and style that script forced (read before the browser would have done them), and
   // the script that forced them.
   for (const e of inside) {

@@ -16,6 +16,12 @@ const categories = [
   'disabled-by-default-devtools.timeline.stack',
   'blink.user_timing',
   'disabled-by-default-v8.gc',
+  // Where each task was posted from, and the IPC message it handles: names the tasks that run
+  // no script (an IndexedDB result arriving, say).
+  'toplevel',
+  'mojom',
+  // Blink's own garbage collector (DOM and IndexedDB objects), which V8's events do not show.
+  'blink_gc',
 ];
 
 /** Starts a timeline trace of the test's page. */
