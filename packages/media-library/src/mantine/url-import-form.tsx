@@ -1,7 +1,7 @@
 // The field of the "From URL" popover, loaded when the popover first opens: a screen that never
 // imports by address never downloads it.
 import { Button, Group, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Props of {@link UrlImportForm}. */
 export interface UrlImportFormProps {
@@ -13,6 +13,9 @@ export interface UrlImportFormProps {
 export default function UrlImportForm({ onSubmit }: UrlImportFormProps) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string>();
+  // The popover's focus trap looked for a field before this one had loaded: take the focus.
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => field.current?.focus(), []);
   const submit = () => {
     let parsed: URL;
     try {
@@ -36,6 +39,7 @@ export default function UrlImportForm({ onSubmit }: UrlImportFormProps) {
     >
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <TextInput
+          ref={field}
           label="File URL"
           placeholder="https://example.com/photo.jpg"
           value={url}

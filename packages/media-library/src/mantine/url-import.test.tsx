@@ -117,7 +117,13 @@ describe('UrlImportButton', () => {
     );
     // The field is loaded with the popover (url-import-form.tsx), not before.
     expect(screen.queryByLabelText('File URL')).toBeNull();
-    await importByUrl('ftp://example.com/photo.jpg');
+    fireEvent.click(screen.getByRole('button', { name: 'From URL' }));
+    // Loaded after the popover's focus trap ran, the field still takes the focus.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('File URL')));
+    fireEvent.change(screen.getByLabelText('File URL'), {
+      target: { value: 'ftp://example.com/photo.jpg' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText('Only http and https addresses can be imported.')).toBeTruthy();
     expect(imported).toEqual([]);
     fireEvent.change(screen.getByLabelText('File URL'), {
