@@ -27,7 +27,8 @@ export const chromiumArgs = [
 /**
  * The browser tests that also run in Firefox ESR, listed one by one so a new browser test is
  * added here on purpose: storage (OPFS, IndexedDB), import and thumbnails, the library with its
- * cross-tab sync, backup archives, provenance and hostile files. Not here: the Mantine
+ * cross-tab sync, backup archives, provenance and hostile files; and the Mantine details' text
+ * areas, which grow by CSS in Chromium and by script in Firefox ESR. Not here: the Mantine
  * hydration test, which renders React on the server through a Node command of this config and
  * checks no storage or decoding of its own.
  */
@@ -44,7 +45,9 @@ const firefoxBrowserTests = [
   'provenance/embed',
   'provenance/round-trip',
   'hostile-files',
-].map((test) => `packages/media-library/src/core/${test}.browser.test.ts`);
+]
+  .map((test) => `packages/media-library/src/core/${test}.browser.test.ts`)
+  .concat('packages/media-library/src/mantine/asset-details-fields.browser.test.tsx');
 
 /**
  * A browser command: the HTML of the hydration test's trees (as JSON) as a server renders them,
