@@ -102,3 +102,44 @@ it('keeps the tab stop rendered when scrolled far from it, and Tab comes back to
   );
   before.remove();
 });
+
+it('lays out only the rows in view with its first cells, and the rows below after a frame', async () => {
+  // Outside act(), as a person's page runs: the rows around the view wait for a drawn frame.
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT;
+  scope.IS_REACT_ACT_ENVIRONMENT = false;
+  try {
+    library = createMediaLibrary({ name, blobStore: createMemoryBlobStore(), broadcast: false });
+    await library.ready;
+    await library.importFiles(await Promise.all(Array.from({ length: 60 }, (_, i) => png(i))));
+    host = document.createElement('div');
+    document.body.append(host);
+    // The rows in the page after each commit that changed them.
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => {
+      const rows = host?.querySelectorAll('[role="row"]').length ?? 0;
+      if (rows !== counts.at(-1)) counts.push(rows);
+    });
+    observer.observe(host, { childList: true, subtree: true });
+    root = createRoot(host);
+    root.render(
+      <MantineProvider>
+        <MediaLibraryProvider library={library}>
+          <Grid />
+        </MediaLibraryProvider>
+      </MantineProvider>,
+    );
+    const grid = await until(() => host?.querySelector<HTMLElement>('[role="grid"]'), 'the grid');
+    await until(() => counts.length >= 3 || undefined, 'the rows below the view');
+    observer.disconnect();
+    const [empty, first, settled] = counts as [number, number, number];
+    expect(empty).toBe(0);
+    // The first cells: the rows that show in the grid's 500 px, and no more.
+    const rowHeight = (grid.querySelector('[role="row"]') as HTMLElement).offsetHeight;
+    expect(first).toBe(Math.ceil(grid.clientHeight / rowHeight));
+    // Then two rows below it, ready for a scroll (none above: it is at the top).
+    expect(settled).toBe(first + 2);
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  }
+});

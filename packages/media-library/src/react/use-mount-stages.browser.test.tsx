@@ -76,3 +76,50 @@ it('goes on without frames where the page draws none', async () => {
     window.requestAnimationFrame = original;
   }
 });
+
+/** Notes, for each commit, whether it was ready and drawn, and the frames begun by then. */
+function Drawn({
+  ready,
+  frames,
+  committed,
+}: {
+  ready: boolean;
+  frames: () => number;
+  committed: [ready: boolean, drawn: boolean, frame: number][];
+}) {
+  const drawn = useMountStages(1, ready) === 1;
+  useLayoutEffect(() => {
+    committed.push([ready, drawn, frames()]);
+  }, [ready, drawn, frames, committed]);
+  return <p>{drawn ? 'drawn' : ready ? 'ready' : 'waiting'}</p>;
+}
+
+it('waits while not ready, then takes its step in a later frame than the first ready one', async () => {
+  let frameCount = 0;
+  let counting = true;
+  const count = () => {
+    frameCount++;
+    if (counting) requestAnimationFrame(count);
+  };
+  requestAnimationFrame(count);
+  const committed: [boolean, boolean, number][] = [];
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const frames = () => frameCount;
+  root.render(<Drawn ready={false} frames={frames} committed={committed} />);
+  // Not ready: it stays false however many frames pass.
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  expect(host.textContent).toBe('waiting');
+  root.render(<Drawn ready frames={frames} committed={committed} />);
+  await expect.poll(() => host?.textContent, { timeout: 5_000 }).toBe('drawn');
+  counting = false;
+
+  const firstReady = committed.find(([ready]) => ready);
+  const firstDrawn = committed.find(([, drawn]) => drawn);
+  expect(firstReady?.[1]).toBe(false);
+  expect(firstDrawn?.[2]).toBeGreaterThan(firstReady?.[2] as number);
+  // Ready again later, it stays true.
+  root.render(<Drawn ready={false} frames={frames} committed={committed} />);
+  await expect.poll(() => host?.textContent).toBe('drawn');
+});

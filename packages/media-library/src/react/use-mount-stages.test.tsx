@@ -42,3 +42,16 @@ it('is whole on the server and while hydrating, and stays so', async () => {
   expect(container.textContent).toBe('side panel');
   container.remove();
 });
+
+function Drawn({ ready }: { ready: boolean }) {
+  return <p>{useMountStages(1, ready) === 1 ? 'drawn' : 'not yet'}</p>;
+}
+
+it('waits while not ready, then takes its steps, for good', () => {
+  const { container, rerender } = render(<Drawn ready={false} />);
+  expect(container.textContent).toBe('not yet');
+  rerender(<Drawn ready />);
+  expect(container.textContent).toBe('drawn');
+  rerender(<Drawn ready={false} />);
+  expect(container.textContent).toBe('drawn');
+});

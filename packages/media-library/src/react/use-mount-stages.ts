@@ -14,23 +14,27 @@ import { useHydrating } from './use-library-state';
  * browser's hydration of it, are whole from the start (`count`): the server's HTML is the
  * complete screen, and the hydrated screen stays complete.
  *
+ * While `ready` is false the steps wait (at 0 on a first render): a component whose content
+ * arrives later shows the least that fills the screen with it first, and the rest once the
+ * browser has drawn that (a grid's rows in view first, the rows around them a frame later).
+ *
  * @example
  * const step = useMountStages(2);
  * return <>{header}{step >= 1 && <Toolbar />}{step >= 2 && <SidePanel />}</>;
  */
-export function useMountStages(count: number): number {
+export function useMountStages(count: number, ready = true): number {
   const hydrating = useHydrating();
   // A screen that began by hydrating never goes back to a frame.
   const whole = useRef(hydrating);
   const [stage, setStage] = useState(0);
   useEffect(() => {
-    if (whole.current || stage >= count) return;
+    if (whole.current || !ready || stage >= count) return;
     const next = () => startTransition(() => setStage(stage + 1));
     // Inside React's act() (a host's tests) no frame is waited for: act runs every step before
     // it returns, so a test sees the whole screen as soon as it has rendered it.
     if (inActEnvironment()) next();
     else return atNextFrame(next);
-  }, [stage, count]);
+  }, [stage, count, ready]);
   return whole.current ? count : stage;
 }
 
