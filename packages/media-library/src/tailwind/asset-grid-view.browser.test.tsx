@@ -128,3 +128,46 @@ it('mounts only the rows its measured size holds: none is added, then taken out'
   );
   expect(rowsRemoved).toEqual([]);
 });
+
+it('lays out only the rows in view with its first cells, and the rows below after a frame', async () => {
+  // Outside act(), as a person's page runs: the rows around the view wait for a drawn frame.
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT;
+  scope.IS_REACT_ACT_ENVIRONMENT = false;
+  try {
+    library = createMediaLibrary({ name, blobStore: createMemoryBlobStore(), broadcast: false });
+    await library.ready;
+    await library.importFiles(await Promise.all(Array.from({ length: 60 }, (_, i) => png(i))));
+    host = document.createElement('div');
+    document.body.append(host);
+    // The rows in the page after each commit that changed them.
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => {
+      const rows = host?.querySelectorAll('[role="row"]').length ?? 0;
+      if (rows > 0 && rows !== counts.at(-1)) counts.push(rows);
+    });
+    observer.observe(host, { childList: true, subtree: true });
+    root = createRoot(host);
+    root.render(
+      <MediaLibraryProvider library={library}>
+        <Grid />
+      </MediaLibraryProvider>,
+    );
+    const grid = await until(() => host?.querySelector<HTMLElement>('[role="grid"]'), 'the grid');
+    // Settled: no change for half a second.
+    let seen = 0;
+    for (let quiet = 0; quiet < 20; quiet = counts.length === seen ? quiet + 1 : 0) {
+      seen = counts.length;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    observer.disconnect();
+    // Before it is measured the grid has its tab stop's row alone; then the rows in view.
+    const [inView, settled] = counts.slice(-2) as [number, number];
+    const rowHeight = (grid.querySelector('[role="row"]') as HTMLElement).offsetHeight;
+    expect(inView).toBeLessThanOrEqual(Math.ceil(grid.clientHeight / rowHeight) + 1);
+    // Then, a frame later, three rows below them, ready for a scroll (none above: at the top).
+    expect(settled).toBe(inView + 3);
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  }
+});

@@ -5,6 +5,7 @@
 import { type RefObject, useCallback, useMemo, useState } from 'react';
 import { useClientLayoutEffect } from '../react/use-client-layout-effect';
 import { useHydrating } from '../react/use-library-state';
+import { useMountStages } from '../react/use-mount-stages';
 
 /** Sizes of the grid (in CSS px), fixed by the preset's look. */
 export interface GridWindowOptions {
@@ -14,7 +15,10 @@ export interface GridWindowOptions {
   gap: number;
   captionHeight: number;
   listRowHeight: number;
-  /** Rows rendered beyond the view on each side at rest. Default 3. */
+  /**
+   * Rows rendered beyond the view on each side at rest, once the first rows have been drawn.
+   * Default 3.
+   */
   overscan?: number;
 }
 
@@ -76,9 +80,12 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, options: GridW
   const cellWidth = (width - gap * (columns - 1)) / columns;
   const rowHeight = layout === 'list' ? listRowHeight : Math.round(cellWidth + captionHeight + gap);
   const rowCount = Math.ceil(count / columns);
+  // The first rows are those in view and no more: their frame is the browser's first layout
+  // of cells, the costliest of the opening; the rows around follow once it has been drawn.
   // While scrolling, one row beyond each side: a fast scroll lands on new rows every frame,
   // and each extra row is cells to mount in a commit that cannot be split.
-  const around = isScrolling ? Math.min(1, overscan) : overscan;
+  const drawn = useMountStages(1, measured && count > 0) === 1;
+  const around = !drawn ? 0 : isScrolling ? Math.min(1, overscan) : overscan;
   const first = Math.max(0, Math.floor((view.top - gap) / rowHeight) - around);
   const last = Math.min(rowCount - 1, Math.ceil((view.top + view.height) / rowHeight) + around);
   // The same array while the same rows show, so a scroll within a row renders nothing new.
