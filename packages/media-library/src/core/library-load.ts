@@ -9,6 +9,7 @@ import {
   type StoredAsset,
 } from './db';
 import type { LibraryContextWiring } from './library-context';
+import type { LoadHolds } from './load-holds';
 import { createSlicer, type SliceOptions } from './time-slice';
 import type { Collection, MediaAsset, MediaLibraryState } from './types';
 
@@ -98,6 +99,7 @@ export async function loadRemaining(
   wiring: LibraryContextWiring,
   db: LibraryDb,
   slices?: SliceOptions,
+  holds?: LoadHolds,
 ): Promise<void> {
   const { context } = wiring;
   // Loaded while the first chunk is read: a page that never opens a library never needs it.
@@ -116,13 +118,19 @@ export async function loadRemaining(
     let trash = new Map<string, MediaAsset>();
     const read = createAssetReader();
     const slicer = createSlicer(slices);
+    // While a screen mounts, it holds the reading (load-holds.ts): before each chunk, not only
+    // the first, since a screen may mount after the reading began.
+    await holds?.whenFree();
     let next = readChunk(undefined);
     for (;;) {
       const chunk = await next;
       if (context.closed) return;
       if (wiring.resets !== resetsBefore) continue restart;
       const more = chunk.length === LOAD_CHUNK_SIZE;
-      if (more) next = readChunk((chunk[chunk.length - 1] as StoredAsset).id);
+      if (more) {
+        await holds?.whenFree();
+        next = readChunk((chunk[chunk.length - 1] as StoredAsset).id);
+      }
       for (const record of chunk) {
         const asset = read(record);
         (asset.trashedAt === undefined ? assets : trash).set(asset.id, asset);

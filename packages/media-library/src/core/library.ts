@@ -10,6 +10,7 @@ import { createLibraryLocks } from './library-locks';
 import { createRemoteChangeHandler } from './library-remote';
 import { computeStatistics, computeTags } from './library-statistics';
 import type { SweepReport } from './library-sweep';
+import { createLoadHolds, holdsOf } from './load-holds';
 import { createObjectUrlCache, isInertMimeType } from './object-url-cache';
 import { queryLibrary } from './query';
 import { createDefaultBlobStore } from './storage/default-blob-store';
@@ -129,6 +130,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
   });
   wiring.setUrls(urls);
 
+  // A screen mounting over the library holds the reading of the rest of the index meanwhile.
+  const holds = createLoadHolds();
   let lastSweep: SweepReport | undefined;
   let stopTrashExpiry: (() => void) | undefined;
   // What the browser removed since the last session (storage-marker.ts, loaded at open).
@@ -142,7 +145,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
       await loadFirstPage(wiring, database, options.firstPageSize ?? DEFAULT_FIRST_PAGE_SIZE);
       watch = import('./storage-marker').then((marker) => marker.watchStorage(ctx));
       watch.catch(() => undefined);
-      await loadRemaining(wiring, database);
+      await loadRemaining(wiring, database, undefined, holds);
       // A load that close() stopped between reads never had the whole index.
       if (ctx.closed) throw closedDuringLoad(name);
       resolveLoaded();
@@ -205,7 +208,7 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     if (!options.blobStore) blobs.then((store) => store.close?.()).catch(() => undefined);
   }
 
-  return {
+  const instance: MediaLibraryInstance = {
     name,
     ready,
     urls,
@@ -276,6 +279,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     },
     close,
   };
+  holdsOf.set(instance, holds);
+  return instance;
 }
 
 /** Edits of assets and tags (and what collections and the Trash share of them), on first use. */

@@ -1,7 +1,8 @@
 // The filter row: kind, source, favorites and date as chips; tags, collection, the host module
 // that made the assets and AI provider/model as compact selects that appear only when the
 // library has values for them.
-import { Button, Chip, Group, MultiSelect, NativeSelect, Select } from '@mantine/core';
+import { Button, Chip, Group, NativeSelect } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import type { AssetKind, AssetSourceType } from '../core/index';
 import {
   activeFilterCount,
@@ -13,7 +14,6 @@ import {
   withoutFilters,
 } from '../react/library-filters';
 import type { LibraryFacets } from '../react/use-library-facets';
-import { comboboxProps } from './combobox-props';
 
 /** Props of {@link FilterChips}. */
 export interface FilterChipsProps {
@@ -21,6 +21,10 @@ export interface FilterChipsProps {
   onFiltersChange(next: LibraryFilters): void;
   facets: LibraryFacets;
 }
+
+const FacetSelects = lazy(() =>
+  import('./facet-selects').then((module) => ({ default: module.FacetSelects })),
+);
 
 /** Filter chips and selects; every control is labelled for screen readers and tests. */
 export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsProps) {
@@ -64,68 +68,11 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         value={filters.date}
         onChange={(event) => set({ date: event.currentTarget.value as DateWindow })}
       />
-      {facets.tags.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="Tags"
-          placeholder={filters.tags.length ? undefined : 'Tags'}
-          size="xs"
-          w={180}
-          searchable
-          data={facets.tags.map((t) => ({ value: t.tag, label: `${t.tag} (${t.count})` }))}
-          value={filters.tags}
-          onChange={(tags) => set({ tags })}
-        />
-      )}
-      {facets.collections.length > 0 && (
-        <Select
-          comboboxProps={comboboxProps}
-          aria-label="Collection"
-          placeholder="Collection"
-          size="xs"
-          w={160}
-          clearable
-          data={facets.collections.map((c) => ({ value: c.id, label: c.name }))}
-          value={filters.collectionId ?? null}
-          onChange={(value) => set({ collectionId: value ?? undefined })}
-        />
-      )}
-      {facets.sourceModules.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="Made by"
-          placeholder={filters.sourceModules?.length ? undefined : 'Made by'}
-          size="xs"
-          w={160}
-          data={facets.sourceModules}
-          value={filters.sourceModules ?? []}
-          onChange={(sourceModules) => set({ sourceModules })}
-        />
-      )}
-      {facets.providers.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="AI provider"
-          placeholder={filters.providers.length ? undefined : 'AI provider'}
-          size="xs"
-          w={160}
-          data={facets.providers}
-          value={filters.providers}
-          onChange={(providers) => set({ providers })}
-        />
-      )}
-      {facets.models.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="AI model"
-          placeholder={filters.models.length ? undefined : 'AI model'}
-          size="xs"
-          w={180}
-          data={facets.models}
-          value={filters.models}
-          onChange={(models) => set({ models })}
-        />
-      )}
+      {/* The selects of what the library holds (tags, collections, makers, providers and
+          models) load after the first screen: its first tiles show without their code. */}
+      <Suspense fallback={null}>
+        <FacetSelects filters={filters} onFiltersChange={onFiltersChange} facets={facets} />
+      </Suspense>
       {active > 0 && (
         <Button
           size="compact-xs"

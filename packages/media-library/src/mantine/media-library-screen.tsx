@@ -13,7 +13,7 @@ import {
   useLibraryScreen,
 } from '../react/index';
 import { useElementWidth } from '../react/use-element-width';
-import { useMountStages } from '../react/use-mount-stages';
+import { useScreenStages } from '../react/use-hold-index-load';
 import { LibraryHeader, LibraryHeaderFrame } from './library-header';
 import { LibraryMain } from './library-main';
 import { LibraryDrawerButton, LibraryNavigation } from './library-navigation';
@@ -58,10 +58,10 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout = 'grid',
 }: MediaLibraryScreenProps) {
-  // Mounted in steps on a client-only render, each a task of its own (see useMountStages): the
-  // bare root (measured, see below), the frame, then the header, the search and sort, the
-  // filters, the grid, the side panel and the dialogs.
-  const stage = useMountStages(7);
+  // Mounted in steps on a client-only render, each a task of its own, the rest of the index
+  // read after them (useScreenStages): the bare root (measured, see below), the frame, the
+  // header, the search and sort, the filters, the grid, the side panel and the dialogs.
+  const stage = useScreenStages(7);
   const view = useLibraryFilters({ initialFilters, initialLayout });
   const { items, total, status } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);

@@ -17,7 +17,7 @@ import {
   useLibraryFilters,
   useMediaLibrary,
 } from '../react/index';
-import { useMountStages } from '../react/use-mount-stages';
+import { useScreenStages } from '../react/use-hold-index-load';
 import { AssetGridView } from './asset-grid-view';
 import { BulkToolbar } from './bulk-toolbar';
 import { DetailsSlot } from './details-slot';
@@ -72,9 +72,10 @@ export function MediaLibraryScreen({
   initialFilters,
   initialLayout,
 }: MediaLibraryScreenProps) {
-  // Mounted in steps (useMountStages): the bare root (measured, see rootClass), header and
-  // toolbar, grid, side panel, dialogs.
-  const stage = useMountStages(4);
+  // Mounted in steps (useMountStages), the rest of the library's index read after the last
+  // (useScreenStages): the bare root (measured, see rootClass), header and toolbar, grid,
+  // side panel, dialogs.
+  const stage = useScreenStages(4);
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
