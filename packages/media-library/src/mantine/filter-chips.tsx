@@ -69,10 +69,13 @@ export function FilterChips({ filters, onFiltersChange, facets }: FilterChipsPro
         onChange={(event) => set({ date: event.currentTarget.value as DateWindow })}
       />
       {/* The selects of what the library holds (tags, collections, makers, providers and
-          models) load after the first screen: its first tiles show without their code. */}
-      <Suspense fallback={null}>
-        <FacetSelects filters={filters} onFiltersChange={onFiltersChange} facets={facets} />
-      </Suspense>
+          models) load after the first screen: its first tiles show without their code. None
+          on the server (no facets there), which cannot wait for code to load. */}
+      {Object.values(facets).some((values) => values.length > 0) && (
+        <Suspense fallback={null}>
+          <FacetSelects filters={filters} onFiltersChange={onFiltersChange} facets={facets} />
+        </Suspense>
+      )}
       {active > 0 && (
         <Button
           size="compact-xs"
