@@ -8,7 +8,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs } from '../vitest.config';
 import { startCpuWatch, stopCpuWatch } from './lib/cpu-watch';
-import { startTrace, stopTrace } from './lib/trace-commands';
+import { heapSnapshot, startTrace, stopTrace } from './lib/trace-commands';
 
 // A profile on disk, new for each run, as a person's browser has: a default (incognito-like)
 // context keeps OPFS in memory, which cannot hold the archive bench's 2 GB.
@@ -68,12 +68,17 @@ export default defineConfig({
         persistentContext: profile,
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          // Exact `performance.memory` figures, and `gc()` so a heap measurement starts clean.
-          args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+          // Exact `performance.memory` figures, `gc()` so a heap measurement starts clean, and the
+          // V8 flags of `MEDIALOFT_BENCH_JS_FLAGS` (README, Benchmarks: the collector's figures).
+          args: [
+            ...chromiumArgs,
+            '--enable-precise-memory-info',
+            `--js-flags=--expose-gc ${process.env.MEDIALOFT_BENCH_JS_FLAGS ?? ''}`.trim(),
+          ],
         },
       }),
       instances: [{ browser: 'chromium' }],
-      commands: { startTrace, stopTrace, startCpuWatch, stopCpuWatch },
+      commands: { startTrace, stopTrace, heapSnapshot, startCpuWatch, stopCpuWatch },
     },
   },
 });

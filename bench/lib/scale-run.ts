@@ -14,7 +14,7 @@ import {
 } from '../../packages/media-library/src/core/library';
 import type { BlobStore } from '../../packages/media-library/src/core/types';
 import type { BenchRow } from './report';
-import { COUNT, recordKeys } from './scale-records';
+import { COUNT, listRecordKeys } from './scale-records';
 import { writeResults } from './write-browser';
 
 const TARGET_MS = 50;
@@ -60,15 +60,19 @@ async function tinyPng(): Promise<Blob> {
   return await canvas.convertToBlob({ type: 'image/png' });
 }
 
-/** Claims every seeded key (the start-up sweep removes nothing) and serves one shared image. */
-function sharedBlobStore(keys: string[], image: Blob): BlobStore {
+/**
+ * Claims every seeded key (the start-up sweep removes nothing) and serves one shared image. Each
+ * listing is made anew, as a real store's is read anew: strings the page keeps for the whole
+ * run (and the engine's interned copies of them) would weigh on every collection measured.
+ */
+function sharedBlobStore(image: Blob): BlobStore {
   return {
     kind: 'bench',
     put: async () => {},
     get: async () => image,
     has: async () => true,
     delete: async () => {},
-    keys: async () => keys,
+    keys: listRecordKeys,
     clear: async () => {},
   };
 }
@@ -80,6 +84,13 @@ function sharedBlobStore(keys: string[], image: Blob): BlobStore {
 declare const __BENCH_PROFILE__: string;
 const PROFILE = __BENCH_PROFILE__ === '1' || __BENCH_PROFILE__ === 'trace';
 const SAMPLE = __BENCH_PROFILE__ === '1';
+/** `MEDIALOFT_BENCH_PROFILE=heap`: a heap snapshot after the opening and after the scroll. */
+const HEAP = __BENCH_PROFILE__ === 'heap';
+/**
+ * `MEDIALOFT_BENCH_PROFILE=gc`: a full collection after each phase, so that with V8's
+ * `--trace-gc-nvp` (`MEDIALOFT_BENCH_JS_FLAGS`) what a phase left behind shows in its own.
+ */
+const COLLECT = __BENCH_PROFILE__ === 'gc';
 
 // With the profile, a timeline trace of the same phase: where each main-thread task begins and
 // ends, and what in it was style, layout or script (bench/lib/long-tasks.mjs reads the two).
@@ -88,6 +99,7 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     startTrace(): Promise<void>;
     stopTrace(path: string): Promise<void>;
+    heapSnapshot(path: string): Promise<void>;
     startCpuWatch(): Promise<void>;
     stopCpuWatch(windows: { start: number; end: number }[]): Promise<string[]>;
   }
@@ -297,7 +309,6 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
   const name = `bench-scale-${crypto.randomUUID()}`;
   const seedStarted = performance.now();
   const release = await seed(name);
-  const keys = recordKeys();
   console.log(
     `seeded ${COUNT} records in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
@@ -329,6 +340,10 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       failed = error instanceof Error ? error.message : String(error);
     }
     if (PROFILE) await stopProfile(`${suite}-${phases.length + 1}`);
+    if (COLLECT) {
+      console.log(`gc after ${phaseName}`);
+      (globalThis as { gc?: () => void }).gc?.();
+    }
     // Long tasks are reported after they end; a few frames let the last ones arrive.
     for (let i = 0; i < 5; i++) await frame();
     await settle(200);
@@ -341,7 +356,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
   const root = createRoot(host);
   const library = createMediaLibrary({
     name,
-    blobStore: sharedBlobStore(keys, await tinyPng()),
+    blobStore: sharedBlobStore(await tinyPng()),
     broadcast: false,
   });
   try {
@@ -362,6 +377,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       expect(library.getState().assets.size).toBe(COUNT);
     });
 
+    if (HEAP) await commands.heapSnapshot(`results/${suite}-opened.heapsnapshot`);
     const search = await until(
       () => host.querySelector<HTMLInputElement>('input[aria-label="Search"]'),
       'the search box',
@@ -401,6 +417,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       }
       await until(() => grid.querySelector(`${lastRow(grid)} [data-asset-id] img`), 'the last row');
     });
+    if (HEAP) await commands.heapSnapshot(`results/${suite}-scrolled.heapsnapshot`);
 
     await phase('open the viewer on a tile (double click)', async () => {
       const tile = await until(

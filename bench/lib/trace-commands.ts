@@ -57,3 +57,18 @@ export const stopTrace: BrowserCommand<[path: string]> = async (context, path) =
   const body = text.trimStart().startsWith('[') ? `{"traceEvents":${text}}` : text;
   await writeFile(join(context.project.config.root, path), body);
 };
+
+/**
+ * Writes a heap snapshot of the test's page to `path` (relative to the bench folder): open it
+ * in DevTools' Memory panel, or count what it holds with `node bench/lib/heap-summary.mjs`.
+ */
+export const heapSnapshot: BrowserCommand<[path: string]> = async (context, path) => {
+  const session = await context.context.newCDPSession(context.page);
+  const parts: string[] = [];
+  session.on('HeapProfiler.addHeapSnapshotChunk', (event) => parts.push(event.chunk));
+  await session.send('HeapProfiler.enable');
+  await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await session.send('HeapProfiler.disable');
+  await session.detach();
+  await writeFile(join(context.project.config.root, path), parts.join(''));
+};
