@@ -65,8 +65,9 @@ export async function sweepLibrary(
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
   const lock = mode?.ifIdle ? ctx.locks.tryExclusive : ctx.locks.exclusive;
   return lock(async () => {
-    // Keys first, records second: a record read later than the keys had its bytes written
-    // before them (imports are locked out), so a key missing from the list is truly missing.
+    // Keys first: a record read from the database later had its bytes written before them
+    // (imports are locked out), so a key missing from the list is truly missing. A loaded record
+    // may have changed since it loaded; repairs re-read each record and check its keys again.
     // Each loop pauses now and then: at 100,000 assets these are 200,000 keys, and a page
     // opening its library must stay responsive meanwhile.
     const slicer = createSlicer(slices);
@@ -75,33 +76,25 @@ export async function sweepLibrary(
       keys.add(key);
       if (slicer.tick()) await slicer.pause();
     }
-    const referenced = await referencedKeys(ctx, db, slicer, slices?.idsPerRead);
-
-    const brokenIds: string[] = [];
-    const thumblessIds: string[] = [];
-    const evictedIds: string[] = [];
-    const used = new Set<string>();
-    for (const [id, { blobKey, thumbnailKey, createdAt }] of referenced) {
-      if (slicer.tick()) await slicer.pause();
-      if (!keys.has(blobKey)) {
-        if (keep && createdAt < keep.before) evictedIds.push(id);
-        else brokenIds.push(id);
-        continue;
-      }
-      used.add(blobKey);
-      if (thumbnailKey === undefined) continue;
-      if (keys.has(thumbnailKey)) used.add(thumbnailKey);
-      else thumblessIds.push(id);
-    }
-    const orphans: string[] = [];
-    for (const key of keys) {
-      if (!used.has(key)) orphans.push(key);
-      if (slicer.tick()) await slicer.pause();
-    }
+    // A loaded library already holds every record's keys; the ids are read from the database
+    // only before the whole index is loaded.
+    const referenced = loadedKeys(ctx) ?? [
+      await referencedKeys(ctx, db, slicer, slices?.idsPerRead),
+    ];
+    const { brokenIds, thumblessIds, evictedIds, candidates } = await matchKeys(
+      referenced,
+      keys,
+      keep,
+      slicer,
+    );
+    // Bytes of no record this tab knows may be another tab's (an import since this one loaded,
+    // or new bytes of a replace): only those no stored record references are orphans.
+    const inUse = candidates.length > 0 ? await storedReferences(db, keys, candidates) : new Set();
+    const orphans = candidates.filter((key) => !inUse.has(key));
 
     const repaired =
       brokenIds.length + thumblessIds.length + evictedIds.length > 0
-        ? await repairRecords(db, brokenIds, thumblessIds, evictedIds)
+        ? await repairRecords(db, keys, brokenIds, thumblessIds, evictedIds)
         : { removed: [], dropped: [], flagged: [], evicted: [] };
     if (keep && evictedIds.length > 0) keep.onKept(repaired.evicted);
     const changed = [...repaired.dropped, ...repaired.flagged];
@@ -127,12 +120,151 @@ export const KEY_CHUNK_SIZE = 10_000;
 /** How the sweep cuts its work: slices of time, and ids read per request. */
 export type SweepSlices = SliceOptions & { idsPerRead?: number };
 
-type KeyPair = { blobKey: string; thumbnailKey: string | undefined; createdAt: number };
+type KeyPair = { blobKey: string; thumbnailKey?: string | undefined; createdAt: number };
 
 /**
- * The blob keys of every record in the database. Blob keys never change after import, so
- * records already in the store are taken from there and only ids the store lacks (imported
- * by another tab a moment ago) are read: far cheaper than reading 100,000 records again.
+ * The keys of every loaded record (assets and Trash), once the whole index is loaded; else
+ * undefined. The store's assets are read as they are: reading the ids from the database
+ * instead hands the page 100,000 new strings from the browser, each with a handle the garbage
+ * collector must finalise (the first full collection after a library of 100,000 opened spent
+ * 59 of its 122 ms on them, `pnpm bench scale` with `--js-flags=--trace-gc-nvp`).
+ */
+function loadedKeys(ctx: LibraryContext): ReadonlyMap<string, KeyPair>[] | undefined {
+  const { status, assets, trash } = ctx.store.getState();
+  return status === 'ready' ? [assets, trash] : undefined;
+}
+
+/** What the sweep found: records to repair, and bytes no record references. */
+interface SweepFindings {
+  brokenIds: string[];
+  thumblessIds: string[];
+  evictedIds: string[];
+  /** Keys no record here references: orphans, unless a stored record does. */
+  candidates: string[];
+}
+
+/**
+ * Matches the records' keys against the blob store's `keys`, pausing now and then. Each key is
+ * found through the id it holds (`idsOfKey`) and compared with its record's keys by value: a
+ * record's own key strings never go into a Set or Map, where the engine would keep an interned
+ * copy of each for as long as the record lives (200,000 at 100,000 assets, which every full
+ * collection then walks).
+ */
+async function matchKeys(
+  referenced: readonly ReadonlyMap<string, KeyPair>[],
+  keys: ReadonlySet<string>,
+  keep: SweepKeep | undefined,
+  slicer: Slicer,
+): Promise<SweepFindings> {
+  let key = '';
+  let thumbnail = false;
+  // Whether `id`'s record has `key` as its original (or thumbnail).
+  const holdsKey = (id: string) => {
+    for (const records of referenced) {
+      const record = records.get(id);
+      if (record) return (thumbnail ? record.thumbnailKey : record.blobKey) === key;
+    }
+    return false;
+  };
+  const originals = new Set<string>();
+  const thumbnails = new Set<string>();
+  const candidates: string[] = [];
+  for (key of keys) {
+    if (slicer.tick()) await slicer.pause();
+    thumbnail = key.startsWith('t/');
+    const id = findIdOfKey(key, holdsKey);
+    if (id === undefined) candidates.push(key);
+    else (thumbnail ? thumbnails : originals).add(id);
+  }
+  const brokenIds: string[] = [];
+  const thumblessIds: string[] = [];
+  const evictedIds: string[] = [];
+  // Keys found by value, for a record whose key does not hold its id (none the library writes).
+  const byValue = new Set<string>();
+  const present = (matched: Set<string>, id: string, key: string) => {
+    if (matched.has(id)) return true;
+    if (!keys.has(key)) return false;
+    byValue.add(key);
+    return true;
+  };
+  for (const records of referenced) {
+    for (const [id, { blobKey, thumbnailKey, createdAt }] of records) {
+      if (slicer.tick()) await slicer.pause();
+      if (present(originals, id, blobKey)) {
+        if (thumbnailKey !== undefined && !present(thumbnails, id, thumbnailKey)) {
+          thumblessIds.push(id);
+        }
+        continue;
+      }
+      if (keep && createdAt < keep.before) evictedIds.push(id);
+      else brokenIds.push(id);
+      // The thumbnail of a record whose original is gone goes too.
+      if (thumbnails.has(id) && thumbnailKey !== undefined) candidates.push(thumbnailKey);
+    }
+  }
+  if (byValue.size > 0) {
+    return {
+      brokenIds,
+      thumblessIds,
+      evictedIds,
+      candidates: candidates.filter((key) => !byValue.has(key)),
+    };
+  }
+  return { brokenIds, thumblessIds, evictedIds, candidates };
+}
+
+/**
+ * The first id `key` can belong to that `test` accepts. Keys are `o/<id>` (original) or
+ * `t/<id>` (thumbnail), with `-<suffix>` after the id once a file was replaced; ids may hold
+ * `-` themselves, so every cut at a `-` is a possible id. Keys of any other form are no record's.
+ */
+function findIdOfKey(key: string, test: (id: string) => boolean): string | undefined {
+  if (!key.startsWith('o/') && !key.startsWith('t/')) return undefined;
+  const rest = key.slice(2);
+  if (test(rest)) return rest;
+  for (let dash = rest.indexOf('-'); dash > 0; dash = rest.indexOf('-', dash + 1)) {
+    const id = rest.slice(0, dash);
+    if (test(id)) return id;
+  }
+  return undefined;
+}
+
+/** Every id a blob key can belong to (see `findIdOfKey`), in the order they are tried. */
+export function idsOfKey(key: string): string[] {
+  const ids: string[] = [];
+  findIdOfKey(key, (id) => {
+    ids.push(id);
+    return false;
+  });
+  return ids;
+}
+
+/**
+ * Which of `candidates` a record in the database references now. A record whose original is
+ * gone keeps nothing: its thumbnail goes with it, as the record is removed or marked unreadable.
+ */
+async function storedReferences(
+  db: Awaited<ReturnType<LibraryContext['db']>>,
+  keys: ReadonlySet<string>,
+  candidates: string[],
+): Promise<Set<string>> {
+  const ids = new Set(candidates.flatMap(idsOfKey));
+  const tx = db.transaction('assets', 'readonly');
+  const records = await Promise.all([...ids].map((id) => tx.store.get(id)));
+  const referenced = new Set<string>();
+  for (const record of records) {
+    if (!record || !keys.has(record.blobKey)) continue;
+    referenced.add(record.blobKey);
+    if (record.thumbnailKey !== undefined) referenced.add(record.thumbnailKey);
+  }
+  return referenced;
+}
+
+/**
+ * The blob keys of every record in the database, for a library not yet fully loaded. Records
+ * already in the store are taken from there and only ids the store lacks are read: far cheaper
+ * than reading 100,000 records again. A store's record may be older than the database's (a
+ * replace in another tab): orphans are checked against the database before they go.
  */
 async function referencedKeys(
   ctx: LibraryContext,
@@ -176,28 +308,33 @@ async function referencedKeys(
 
 function repairRecords(
   db: Awaited<ReturnType<LibraryContext['db']>>,
+  keys: ReadonlySet<string>,
   brokenIds: string[],
   thumblessIds: string[],
   evictedIds: string[],
 ): Promise<{ removed: string[]; dropped: MediaAsset[]; flagged: MediaAsset[]; evicted: string[] }> {
   return inWriteTransaction(db, ['assets'], async (tx) => {
     const store = tx.objectStore('assets');
-    // Re-read inside the transaction: another tab may have deleted or edited them meanwhile.
+    // Re-read inside the transaction: another tab may have deleted, edited or replaced them
+    // meanwhile. A replaced record has new keys, whose bytes may well be there.
     const [broken, thumbless, evicted] = await Promise.all([
       Promise.all(brokenIds.map((id) => store.get(id))),
       Promise.all(thumblessIds.map((id) => store.get(id))),
       Promise.all(evictedIds.map((id) => store.get(id))),
     ]);
-    const removed = broken
-      .filter((record): record is StoredAsset => record !== undefined)
-      .map((record) => record.id);
+    const missing = (record: StoredAsset | undefined): record is StoredAsset =>
+      record !== undefined && !keys.has(record.blobKey);
+    const removed = broken.filter(missing).map((record) => record.id);
     const dropped = thumbless
-      .filter((record): record is StoredAsset => record !== undefined)
+      .filter(
+        (record): record is StoredAsset =>
+          record?.thumbnailKey !== undefined && !keys.has(record.thumbnailKey),
+      )
       .map((record) => {
         const { thumbnailKey: _key, thumbnailType: _type, ...rest } = fromStoredAsset(record);
         return rest as MediaAsset;
       });
-    const kept = evicted.filter((record): record is StoredAsset => record !== undefined);
+    const kept = evicted.filter(missing);
     // Flagged so a view shows "can't be shown" rather than a broken image.
     const flagged = kept
       .map(fromStoredAsset)
