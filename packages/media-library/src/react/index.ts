@@ -116,6 +116,7 @@ export {
   type UseGenerateFormResult,
   useGenerateForm,
 } from './use-generate-form';
+export { useHoldIndexLoad } from './use-hold-index-load';
 export { type UseImportResult, useImport } from './use-import';
 export {
   type ImportNotAdded,

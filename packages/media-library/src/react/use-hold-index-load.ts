@@ -7,11 +7,14 @@ import { useMountStages } from './use-mount-stages';
 
 /**
  * While `mounting` is true (and for 2 s at most), the library reads no more of its index than
- * it has: the first page shows at once, and the rest follows once the screen is up. A library
- * that reads no index (one a host made by hand) is not affected.
+ * it has: the first page shows at once, and the rest follows once the screen is up. For a
+ * screen of your own that mounts in steps over a large library: reading the rest of 100,000
+ * records makes objects in chunks, and those tasks would otherwise share its first frames. A
+ * library that reads no index (one a host made by hand) is not affected.
  *
  * @example
- * useHoldIndexLoad(stillMounting);
+ * const [stage, setStage] = useState(0);
+ * useHoldIndexLoad(stage < 3); // held until the screen's third step has mounted
  */
 export function useHoldIndexLoad(mounting: boolean): void {
   const { library } = useMediaLibraryContext('useHoldIndexLoad');
