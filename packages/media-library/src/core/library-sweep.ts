@@ -202,15 +202,8 @@ async function matchKeys(
       if (thumbnails.has(id) && thumbnailKey !== undefined) candidates.push(thumbnailKey);
     }
   }
-  if (byValue.size > 0) {
-    return {
-      brokenIds,
-      thumblessIds,
-      evictedIds,
-      candidates: candidates.filter((key) => !byValue.has(key)),
-    };
-  }
-  return { brokenIds, thumblessIds, evictedIds, candidates };
+  const orphanable = byValue.size > 0 ? candidates.filter((key) => !byValue.has(key)) : candidates;
+  return { brokenIds, thumblessIds, evictedIds, candidates: orphanable };
 }
 
 /**

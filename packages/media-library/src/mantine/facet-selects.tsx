@@ -37,42 +37,50 @@ export function FacetSelects({ filters, onFiltersChange, facets }: FilterChipsPr
           onChange={(value) => set({ collectionId: value ?? undefined })}
         />
       )}
-      {facets.sourceModules.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="Made by"
-          placeholder={filters.sourceModules?.length ? undefined : 'Made by'}
-          size="xs"
-          w={160}
-          data={facets.sourceModules}
-          value={filters.sourceModules ?? []}
-          onChange={(sourceModules) => set({ sourceModules })}
-        />
-      )}
-      {facets.providers.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="AI provider"
-          placeholder={filters.providers.length ? undefined : 'AI provider'}
-          size="xs"
-          w={160}
-          data={facets.providers}
-          value={filters.providers}
-          onChange={(providers) => set({ providers })}
-        />
-      )}
-      {facets.models.length > 0 && (
-        <MultiSelect
-          comboboxProps={comboboxProps}
-          aria-label="AI model"
-          placeholder={filters.models.length ? undefined : 'AI model'}
-          size="xs"
-          w={180}
-          data={facets.models}
-          value={filters.models}
-          onChange={(models) => set({ models })}
-        />
-      )}
+      <FacetSelect
+        label="Made by"
+        w={160}
+        data={facets.sourceModules}
+        value={filters.sourceModules ?? []}
+        onChange={(sourceModules) => set({ sourceModules })}
+      />
+      <FacetSelect
+        label="AI provider"
+        w={160}
+        data={facets.providers}
+        value={filters.providers}
+        onChange={(providers) => set({ providers })}
+      />
+      <FacetSelect
+        label="AI model"
+        w={180}
+        data={facets.models}
+        value={filters.models}
+        onChange={(models) => set({ models })}
+      />
     </>
+  );
+}
+
+/** A multi-select of one facet's plain values, named by `label`; nothing when it has none. */
+function FacetSelect(props: {
+  label: string;
+  w: number;
+  data: string[];
+  value: string[];
+  onChange(value: string[]): void;
+}) {
+  if (props.data.length === 0) return null;
+  return (
+    <MultiSelect
+      comboboxProps={comboboxProps}
+      aria-label={props.label}
+      placeholder={props.value.length ? undefined : props.label}
+      size="xs"
+      w={props.w}
+      data={props.data}
+      value={props.value}
+      onChange={props.onChange}
+    />
   );
 }
