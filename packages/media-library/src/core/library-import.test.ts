@@ -1,6 +1,6 @@
 // The import pipeline in Node: records and bytes, dedupe, progress, cancel, failures between
 // bytes and records, storage full, per-file failures and URL imports.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   ImportAbortedError,
   ImportFailedError,
@@ -10,7 +10,7 @@ import {
 import type { MediaLibraryInstance } from './library';
 import { createMemoryBlobStore } from './storage/memory-blob-store';
 import { bytesOf, createHarness, pngBytes, pngFile, rawRecords } from './testing/library-harness';
-import type { ImportProgress } from './types';
+import type { BlobStore, ImportProgress } from './types';
 
 const opened: MediaLibraryInstance[] = [];
 function track(library: MediaLibraryInstance) {
@@ -374,9 +374,35 @@ describe('importFiles: analysis runs ahead of the writes', () => {
 
   it('writes up to six files at once; results, records and progress keep input order', async () => {
     const log: string[] = [];
-    // Earlier files take longer, so writes finish in reverse order.
-    const delays: Record<string, number> = { 'o/id-0001': 40, 'o/id-0002': 25, 'o/id-0003': 10 };
-    const { store } = slowStore(log, undefined, (key) => delays[key] ?? 5);
+    // Every write waits until six are under way and 50 ms more (time for a seventh to start,
+    // were the pool larger), or a second at most (so a smaller pool fails the count, not the
+    // test's time); then the first three land in reverse order. A busy machine can only make
+    // the wait longer, never the count wrong.
+    const inner = createMemoryBlobStore();
+    const held: (() => void)[] = [];
+    let open = false;
+    const openGate = () => {
+      if (open) return;
+      open = true;
+      const first = held.splice(0, 3).reverse();
+      for (const land of [...first, ...held.splice(0)]) land();
+    };
+    const fallback = setTimeout(openGate, 1000);
+    const store: BlobStore = {
+      ...inner,
+      async put(key, data) {
+        log.push(`put ${key}`);
+        if (!open) {
+          await new Promise<void>((land) => {
+            held.push(land);
+            if (held.length === 6) setTimeout(openGate, 50);
+          });
+        }
+        await inner.put(key, data);
+        log.push(`done ${key}`);
+      },
+    };
+    onTestFinished(() => clearTimeout(fallback));
     const h = createHarness({ blobStore: store, thumbnails: false });
     const library = track(h.open());
     const files = [70, 71, 72, 73, 74, 75, 76, 77, 78].map((seed, i) => pngFile(seed, `f${i}.png`));
