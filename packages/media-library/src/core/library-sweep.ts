@@ -71,30 +71,41 @@ export async function sweepLibrary(
     // Each loop pauses now and then: at 100,000 assets these are 200,000 keys, and a page
     // opening its library must stay responsive meanwhile.
     const slicer = createSlicer(slices);
-    const keys = new Set<string>();
-    for (const key of await blobs.keys()) {
-      keys.add(key);
-      if (slicer.tick()) await slicer.pause();
-    }
+    const listed = await blobs.keys();
     // A loaded library already holds every record's keys; the ids are read from the database
     // only before the whole index is loaded.
     const referenced = loadedKeys(ctx) ?? [
       await referencedKeys(ctx, db, slicer, slices?.idsPerRead),
     ];
+    // A Set of the listed keys (200,000 strings at 100,000 assets) is built only when a repair
+    // or an orphan needs it: most sweeps find every key in place and never look one up.
+    let keySet: Set<string> | undefined;
+    const keys = async () => {
+      if (keySet) return keySet;
+      const set = new Set<string>();
+      for (const key of listed) {
+        set.add(key);
+        if (slicer.tick()) await slicer.pause();
+      }
+      keySet = set;
+      return set;
+    };
     const { brokenIds, thumblessIds, evictedIds, candidates } = await matchKeys(
       referenced,
+      listed,
       keys,
       keep,
       slicer,
     );
     // Bytes of no record this tab knows may be another tab's (an import since this one loaded,
     // or new bytes of a replace): only those no stored record references are orphans.
-    const inUse = candidates.length > 0 ? await storedReferences(db, keys, candidates) : new Set();
+    const inUse =
+      candidates.length > 0 ? await storedReferences(db, await keys(), candidates) : new Set();
     const orphans = candidates.filter((key) => !inUse.has(key));
 
     const repaired =
       brokenIds.length + thumblessIds.length + evictedIds.length > 0
-        ? await repairRecords(db, keys, brokenIds, thumblessIds, evictedIds)
+        ? await repairRecords(db, await keys(), brokenIds, thumblessIds, evictedIds)
         : { removed: [], dropped: [], flagged: [], evicted: [] };
     if (keep && evictedIds.length > 0) keep.onKept(repaired.evicted);
     const changed = [...repaired.dropped, ...repaired.flagged];
@@ -144,51 +155,60 @@ interface SweepFindings {
 }
 
 /**
- * Matches the records' keys against the blob store's `keys`, pausing now and then. Each key is
- * found through the id it holds (`idsOfKey`) and compared with its record's keys by value: a
- * record's own key strings never go into a Set or Map, where the engine would keep an interned
- * copy of each for as long as the record lives (200,000 at 100,000 assets, which every full
- * collection then walks).
+ * Matches the records' keys against the blob store's `listed` keys, pausing now and then. Each
+ * key is found through the id it holds (`idsOfKey`) and compared with its record's keys by
+ * value: a record's own key strings never go into a Set or Map, where the engine would keep an
+ * interned copy of each for as long as the record lives (200,000 at 100,000 assets, which every
+ * full collection then walks).
+ *
+ * A first pass only counts the records whose keys it finds: when every record's original and
+ * thumbnail are there (the usual start-up), nothing else is built. Otherwise a second pass
+ * notes which records it found, to name the broken ones.
  */
 async function matchKeys(
   referenced: readonly ReadonlyMap<string, KeyPair>[],
-  keys: ReadonlySet<string>,
+  listed: readonly string[],
+  keys: () => Promise<ReadonlySet<string>>,
   keep: SweepKeep | undefined,
   slicer: Slicer,
 ): Promise<SweepFindings> {
-  let key = '';
-  let thumbnail = false;
-  // Whether `id`'s record has `key` as its original (or thumbnail).
-  const holdsKey = (id: string) => {
-    for (const records of referenced) {
-      const record = records.get(id);
-      if (record) return (thumbnail ? record.thumbnailKey : record.blobKey) === key;
+  const found = { originals: 0, thumbnails: 0 };
+  const candidates = await eachRecordOfKey(referenced, listed, slicer, (_id, thumbnail) => {
+    if (thumbnail) found.thumbnails++;
+    else found.originals++;
+  });
+  let records = 0;
+  let withThumbnail = 0;
+  for (const map of referenced) {
+    records += map.size;
+    for (const { thumbnailKey } of map.values()) {
+      if (thumbnailKey !== undefined) withThumbnail++;
+      if (slicer.tick()) await slicer.pause();
     }
-    return false;
-  };
+  }
+  if (found.originals === records && found.thumbnails === withThumbnail) {
+    return { brokenIds: [], thumblessIds: [], evictedIds: [], candidates };
+  }
+
   const originals = new Set<string>();
   const thumbnails = new Set<string>();
-  const candidates: string[] = [];
-  for (key of keys) {
-    if (slicer.tick()) await slicer.pause();
-    thumbnail = key.startsWith('t/');
-    const id = findIdOfKey(key, holdsKey);
-    if (id === undefined) candidates.push(key);
-    else (thumbnail ? thumbnails : originals).add(id);
-  }
+  await eachRecordOfKey(referenced, listed, slicer, (id, thumbnail) => {
+    (thumbnail ? thumbnails : originals).add(id);
+  });
   const brokenIds: string[] = [];
   const thumblessIds: string[] = [];
   const evictedIds: string[] = [];
   // Keys found by value, for a record whose key does not hold its id (none the library writes).
   const byValue = new Set<string>();
+  const listedSet = await keys();
   const present = (matched: Set<string>, id: string, key: string) => {
     if (matched.has(id)) return true;
-    if (!keys.has(key)) return false;
+    if (!listedSet.has(key)) return false;
     byValue.add(key);
     return true;
   };
-  for (const records of referenced) {
-    for (const [id, { blobKey, thumbnailKey, createdAt }] of records) {
+  for (const map of referenced) {
+    for (const [id, { blobKey, thumbnailKey, createdAt }] of map) {
       if (slicer.tick()) await slicer.pause();
       if (present(originals, id, blobKey)) {
         if (thumbnailKey !== undefined && !present(thumbnails, id, thumbnailKey)) {
@@ -204,6 +224,37 @@ async function matchKeys(
   }
   const orphanable = byValue.size > 0 ? candidates.filter((key) => !byValue.has(key)) : candidates;
   return { brokenIds, thumblessIds, evictedIds, candidates: orphanable };
+}
+
+/**
+ * Calls `onFound` with the id of each listed key's record (and whether the key is its
+ * thumbnail); returns the keys of no loaded record.
+ */
+async function eachRecordOfKey(
+  referenced: readonly ReadonlyMap<string, KeyPair>[],
+  listed: readonly string[],
+  slicer: Slicer,
+  onFound: (id: string, thumbnail: boolean) => void,
+): Promise<string[]> {
+  let key = '';
+  let thumbnail = false;
+  // Whether `id`'s record has `key` as its original (or thumbnail).
+  const holdsKey = (id: string) => {
+    for (const records of referenced) {
+      const record = records.get(id);
+      if (record) return (thumbnail ? record.thumbnailKey : record.blobKey) === key;
+    }
+    return false;
+  };
+  const unmatched: string[] = [];
+  for (key of listed) {
+    if (slicer.tick()) await slicer.pause();
+    thumbnail = key.startsWith('t/');
+    const id = findIdOfKey(key, holdsKey);
+    if (id === undefined) unmatched.push(key);
+    else onFound(id, thumbnail);
+  }
+  return unmatched;
 }
 
 /**
