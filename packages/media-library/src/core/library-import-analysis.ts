@@ -18,6 +18,7 @@ import type {
   ImportOptions,
   MediaAsset,
 } from './types';
+import type { WriteMark } from './write-marks';
 
 /** Default longest side of a thumbnail, in pixels. */
 export const DEFAULT_THUMBNAIL_SIZE = 400;
@@ -53,6 +54,8 @@ export interface Batch {
   db: LibraryDb;
   blobs: BlobStore;
   options: ImportOptions;
+  /** The batch's write mark (write-marks.ts), once it writes. */
+  mark?: WriteMark;
   /** Every blob key this batch wrote, for the roll-back. */
   written: string[];
   /**

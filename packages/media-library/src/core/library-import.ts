@@ -55,6 +55,7 @@ import type {
   MediaAsset,
   MediaUrlFetcher,
 } from './types';
+import { freeBytes, markingWrites, type WriteMark } from './write-marks';
 
 /**
  * How many items' bytes may be written at once, and how far past the item being decided the
@@ -128,7 +129,10 @@ async function importNew(
   };
   if (items.length > 0) options.onProgress?.({ ...progress, current: items[0]?.name });
 
-  return ctx.locks.shared(async () => {
+  // The mark tells the next start to sweep should this page die between bytes and records.
+  return ctx.locks.shared(() => markingWrites(ctx, (mark) => writeBatch(mark)));
+  async function writeBatch(mark: WriteMark): Promise<ImportItemResult[]> {
+    batch.mark = mark;
     const results: ImportItemResult[] = [];
     /** Items decided (and perhaps being written) but not yet reported, oldest first. */
     const queue: {
@@ -177,7 +181,7 @@ async function importNew(
         batch.reserved -= released;
         const settledKeys = new Set(fresh.flatMap(assetKeys));
         batch.written = batch.written.filter((key) => !settledKeys.has(key));
-        await Promise.allSettled(gone.flatMap(assetKeys).map((key) => blobs.delete(key)));
+        await freeBytes(blobs, gone.flatMap(assetKeys), mark);
         if (kept.length > 0) {
           ctx.commit({ upsert: kept }, { assets: kept.map((asset) => asset.id) });
         }
@@ -239,7 +243,7 @@ async function importNew(
         await commitFinished().catch(() => undefined);
       }
       // Nothing of a failed batch stays: its records were never committed, its bytes go now.
-      await Promise.allSettled(batch.written.map((key) => blobs.delete(key)));
+      await freeBytes(blobs, batch.written, mark);
       ctx.pendingBytes -= batch.reserved;
       if (canceled) return withCanceled(items, results, committed);
       throw await batchError(error, batch);
@@ -248,18 +252,13 @@ async function importNew(
     batch.over = true;
     ctx.pendingBytes -= batch.reserved;
     // No record names these bytes; were a delete to fail, the next sweep takes them.
-    await Promise.allSettled(
-      lost
-        .flatMap((asset) => [asset.blobKey, asset.thumbnailKey])
-        .filter((key): key is string => key !== undefined)
-        .map((key) => blobs.delete(key)),
-    );
+    await freeBytes(blobs, lost.flatMap(assetKeys), mark);
     if (records.length > 0) {
       const ids = records.map((asset) => asset.id);
       ctx.commit({ upsert: records }, { assets: ids });
     }
     return results;
-  });
+  }
 }
 
 /** The blob keys of an asset: its bytes and its thumbnail's. */
@@ -641,8 +640,10 @@ async function writeItemBytes(
       // The batch goes on without this item, so its bytes go now rather than at the end.
       const own = [original.key, thumbnail?.key];
       batch.written = batch.written.filter((key) => !own.includes(key));
-      await Promise.allSettled(
-        [original.key, ...(thumbnail ? [thumbnail.key] : [])].map((key) => batch.blobs.delete(key)),
+      await freeBytes(
+        batch.blobs,
+        [original.key, ...(thumbnail ? [thumbnail.key] : [])],
+        batch.mark,
       );
     }
     throw error;

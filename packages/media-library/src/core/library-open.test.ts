@@ -268,6 +268,7 @@ describe('start-up sweep', () => {
       orphanBlobsDeleted: 2,
       recordsRemoved: 1,
       thumbnailsDropped: 1,
+      listed: true,
     });
     expect(library.get(lost?.id ?? '')).toBeUndefined();
     expect(library.get(kept?.id ?? '')).toBeDefined();
@@ -277,6 +278,7 @@ describe('start-up sweep', () => {
       orphanBlobsDeleted: 0,
       recordsRemoved: 0,
       thumbnailsDropped: 0,
+      listed: true,
     });
   });
 
@@ -314,7 +316,12 @@ describe('start-up sweep', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
     const [result] = await importing;
-    expect(await sweep).toEqual({ orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 0 });
+    expect(await sweep).toEqual({
+      orphanBlobsDeleted: 0,
+      recordsRemoved: 0,
+      thumbnailsDropped: 0,
+      listed: true,
+    });
     expect(result?.status).toBe('imported');
     expect(await inner.keys()).toEqual([result?.status === 'imported' && result.asset.blobKey]);
   });

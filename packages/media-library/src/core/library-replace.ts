@@ -18,6 +18,7 @@ import { type Batch, findByHash, measureAndThumbnail } from './library-import-an
 import { DuplicateAssetError, ReplaceCanceledError } from './library-replace-errors';
 import { libraryBytes } from './library-statistics';
 import type { MediaAsset, ReplaceFileOptions } from './types';
+import { freeBytes, markingWrites } from './write-marks';
 
 /** Replaces the bytes of asset `id` with `file`; see `MediaLibrary.replaceFile`. */
 export async function replaceFile(
@@ -90,66 +91,68 @@ export async function replaceFile(
   }
   ctx.pendingBytes += bytes;
   try {
-    return await ctx.locks.shared(async () => {
-      // New keys: the old bytes stay readable (here and in other tabs) until the record moves.
-      const suffix = ctx.createId();
-      const blobKey = `o/${id}-${suffix}`;
-      const thumbnailKey = thumbnail ? `t/${id}-${suffix}` : undefined;
-      const written: string[] = [];
-      let result: { next: MediaAsset; free: string[] };
-      try {
-        written.push(blobKey);
-        await blobs.put(blobKey, blob);
-        if (thumbnail && thumbnailKey) {
-          written.push(thumbnailKey);
-          await blobs.put(thumbnailKey, thumbnail.blob);
-        }
-        check();
-        result = await inWriteTransaction(db, ['assets'], async (tx) => {
-          const store = tx.objectStore('assets');
-          const record = await store.get(id);
-          if (!record) throw new AssetNotFoundError(id);
-          // Another tab may have imported these bytes since the look-up above.
-          const holders = await store.index('sha256').getAll(sha256);
-          const holder = holders.find((candidate) => candidate.id !== id);
-          if (holder) throw new DuplicateAssetError(holder);
-          const previous = fromStoredAsset(record);
-          const next = replaced(previous, {
-            name,
-            kind,
-            mimeType,
-            size: blob.size,
-            sha256,
-            blobKey,
-            media,
-            thumbnailKey,
-            now: ctx.now(),
+    return await ctx.locks.shared(() =>
+      markingWrites(ctx, async (mark) => {
+        // New keys: the old bytes stay readable (here and in other tabs) until the record moves.
+        const suffix = ctx.createId();
+        const blobKey = `o/${id}-${suffix}`;
+        const thumbnailKey = thumbnail ? `t/${id}-${suffix}` : undefined;
+        const written: string[] = [];
+        let result: { next: MediaAsset; free: string[] };
+        try {
+          written.push(blobKey);
+          await blobs.put(blobKey, blob);
+          if (thumbnail && thumbnailKey) {
+            written.push(thumbnailKey);
+            await blobs.put(thumbnailKey, thumbnail.blob);
+          }
+          check();
+          result = await inWriteTransaction(db, ['assets'], async (tx) => {
+            const store = tx.objectStore('assets');
+            const record = await store.get(id);
+            if (!record) throw new AssetNotFoundError(id);
+            // Another tab may have imported these bytes since the look-up above.
+            const holders = await store.index('sha256').getAll(sha256);
+            const holder = holders.find((candidate) => candidate.id !== id);
+            if (holder) throw new DuplicateAssetError(holder);
+            const previous = fromStoredAsset(record);
+            const next = replaced(previous, {
+              name,
+              kind,
+              mimeType,
+              size: blob.size,
+              sha256,
+              blobKey,
+              media,
+              thumbnailKey,
+              now: ctx.now(),
+            });
+            await store.put(toStoredAsset(next));
+            // Bytes another record still names (an archive may share them) must stay.
+            const sharing = (await store.index('sha256').getAll(previous.sha256)).filter(
+              (candidate) => candidate.id !== id,
+            );
+            const inUse = new Set(sharing.flatMap((r) => [r.blobKey, r.thumbnailKey]));
+            const free = [previous.blobKey, previous.thumbnailKey].filter(
+              (key): key is string => key !== undefined && !inUse.has(key),
+            );
+            return { next, free };
           });
-          await store.put(toStoredAsset(next));
-          // Bytes another record still names (an archive may share them) must stay.
-          const sharing = (await store.index('sha256').getAll(previous.sha256)).filter(
-            (candidate) => candidate.id !== id,
-          );
-          const inUse = new Set(sharing.flatMap((r) => [r.blobKey, r.thumbnailKey]));
-          const free = [previous.blobKey, previous.thumbnailKey].filter(
-            (key): key is string => key !== undefined && !inUse.has(key),
-          );
-          return { next, free };
-        });
-      } catch (error) {
-        await Promise.allSettled(written.map((key) => blobs.delete(key)));
-        if (signal?.aborted && !(error instanceof ReplaceCanceledError)) {
-          throw new ReplaceCanceledError({ cause: signal.reason });
+        } catch (error) {
+          await freeBytes(blobs, written, mark);
+          if (signal?.aborted && !(error instanceof ReplaceCanceledError)) {
+            throw new ReplaceCanceledError({ cause: signal.reason });
+          }
+          throw error;
         }
-        throw error;
-      }
-      ctx.commit({ upsert: [result.next] }, { assets: [id] });
-      // URLs of the old bytes would keep showing the old file.
-      ctx.invalidateUrls([id]);
-      // No record names these any more; were a delete to fail, the next sweep takes them.
-      await Promise.allSettled(result.free.map((key) => blobs.delete(key)));
-      return result.next;
-    });
+        ctx.commit({ upsert: [result.next] }, { assets: [id] });
+        // URLs of the old bytes would keep showing the old file.
+        ctx.invalidateUrls([id]);
+        // No record names these any more; were a delete to fail, the next sweep takes them.
+        await freeBytes(blobs, result.free, mark);
+        return result.next;
+      }),
+    );
   } finally {
     ctx.pendingBytes -= bytes;
   }

@@ -72,7 +72,12 @@ describe('sweepLibrary in slices', () => {
         },
       });
       // The three orphans, and the thumbnail of the record removed for its missing original.
-      expect(report).toEqual({ orphanBlobsDeleted: 4, recordsRemoved: 1, thumbnailsDropped: 1 });
+      expect(report).toEqual({
+        orphanBlobsDeleted: 4,
+        recordsRemoved: 1,
+        thumbnailsDropped: 1,
+        listed: true,
+      });
       // 4,000 keys and 2,000 records at most 500 steps apart (and the ids, when they are read).
       expect(pauses).toBeGreaterThanOrEqual(12);
       const state = ctx.store.getState();
@@ -93,7 +98,12 @@ describe('sweepLibrary over a loaded library', () => {
   it('checks the loaded records without reading ids from the database', async () => {
     const { ctx, idsRead } = await loadedLibrary(50, ['t/a00007']);
     const report = await sweepLibrary(ctx);
-    expect(report).toEqual({ orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 1 });
+    expect(report).toEqual({
+      orphanBlobsDeleted: 0,
+      recordsRemoved: 0,
+      thumbnailsDropped: 1,
+      listed: true,
+    });
     expect(ctx.store.getState().assets.get('a00007')?.thumbnailKey).toBeUndefined();
     expect(idsRead).not.toHaveBeenCalled();
   });
@@ -106,7 +116,12 @@ describe('sweepLibrary over a loaded library', () => {
     await db.put('assets', toStoredAsset(late) as StoredAsset);
     await blobs.put('o/crashed', new Blob(['x']));
     const report = await sweepLibrary(ctx);
-    expect(report).toEqual({ orphanBlobsDeleted: 1, recordsRemoved: 0, thumbnailsDropped: 0 });
+    expect(report).toEqual({
+      orphanBlobsDeleted: 1,
+      recordsRemoved: 0,
+      thumbnailsDropped: 0,
+      listed: true,
+    });
     expect(await blobs.has('o/late')).toBe(true);
     expect(await blobs.has('t/late')).toBe(true);
     expect(await blobs.has('o/crashed')).toBe(false);
@@ -125,7 +140,12 @@ describe('sweepLibrary over a loaded library', () => {
     await blobs.delete('o/a00010');
     await blobs.delete('t/a00010');
     const report = await sweepLibrary(ctx);
-    expect(report).toEqual({ orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 0 });
+    expect(report).toEqual({
+      orphanBlobsDeleted: 0,
+      recordsRemoved: 0,
+      thumbnailsDropped: 0,
+      listed: true,
+    });
     expect((await db.get('assets', 'a00010'))?.blobKey).toBe('o/a00010-new');
     expect(await blobs.has('o/a00010-new')).toBe(true);
     expect(await blobs.has('t/a00010-new')).toBe(true);
@@ -140,7 +160,12 @@ describe('sweepLibrary over a loaded library', () => {
     ctx.commit({ upsert: [odd] });
     await blobs.put('stray', new Blob(['x']));
     const report = await sweepLibrary(ctx);
-    expect(report).toEqual({ orphanBlobsDeleted: 1, recordsRemoved: 0, thumbnailsDropped: 0 });
+    expect(report).toEqual({
+      orphanBlobsDeleted: 1,
+      recordsRemoved: 0,
+      thumbnailsDropped: 0,
+      listed: true,
+    });
     expect(await blobs.has('kept-original')).toBe(true);
     expect(await blobs.has('kept-thumbnail')).toBe(true);
     expect(await blobs.has('stray')).toBe(false);

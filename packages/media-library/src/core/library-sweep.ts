@@ -14,6 +14,7 @@ import {
 import type { LibraryContext } from './library-context';
 import { createSlicer, type SliceOptions, type Slicer } from './time-slice';
 import type { MediaAsset } from './types';
+import { currentMarks, markSwept, sweepDue } from './write-marks';
 
 /** What a sweep repaired. */
 export interface SweepReport {
@@ -23,6 +24,12 @@ export interface SweepReport {
   recordsRemoved: number;
   /** Records whose thumbnail was missing; they keep the original and lose the thumbnail. */
   thumbnailsDropped: number;
+  /**
+   * Whether every blob was listed and checked. The start-up sweep lists them only when a write
+   * was cut short, the browser removed bytes or records, or the last full sweep is a week old
+   * (see write-marks.ts); otherwise it reports `false` and zeros.
+   */
+  listed: boolean;
 }
 
 /**
@@ -71,6 +78,9 @@ export async function sweepLibrary(
     // Each loop pauses now and then: at 100,000 assets these are 200,000 keys, and a page
     // opening its library must stay responsive meanwhile.
     const slicer = createSlicer(slices);
+    // Marks set before this point stand for writes that have ended (or died): once this sweep
+    // has repaired what they left, they go.
+    const marks = currentMarks(ctx);
     const listed = await blobs.keys();
     // A loaded library already holds every record's keys; the ids are read from the database
     // only before the whole index is loaded.
@@ -117,12 +127,33 @@ export async function sweepLibrary(
       ctx.invalidateUrls(changed.map((asset) => asset.id));
     }
     const deletions = await Promise.allSettled(orphans.map((key) => blobs.delete(key)));
+    const deleted = deletions.filter((result) => result.status === 'fulfilled').length;
+    // A delete that failed keeps the marks, so the next start tries again.
+    if (deleted === orphans.length) markSwept(ctx, marks);
     return {
-      orphanBlobsDeleted: deletions.filter((result) => result.status === 'fulfilled').length,
+      orphanBlobsDeleted: deleted,
       recordsRemoved: repaired.removed.length,
       thumbnailsDropped: repaired.dropped.length,
+      listed: true,
     };
   });
+}
+
+/**
+ * The sweep at start-up: a full one (see {@link sweepLibrary}, `ifIdle`) when write-marks.ts
+ * says one is due, when the storage check found an incident (`incident`), or when bytes were
+ * ever found removed (`keep.before`, whose records without bytes only a listing finds). Else
+ * nothing can be out of step, and it reports so without listing a blob.
+ */
+export async function sweepAtStart(
+  ctx: LibraryContext,
+  keep: SweepKeep | undefined,
+  incident: boolean,
+): Promise<SweepReport | undefined> {
+  if (!incident && (keep?.before ?? 0) === 0 && !sweepDue(ctx)) {
+    return { orphanBlobsDeleted: 0, recordsRemoved: 0, thumbnailsDropped: 0, listed: false };
+  }
+  return sweepLibrary(ctx, keep, { ifIdle: true });
 }
 
 /** Ids read per request by the sweep. */

@@ -8,6 +8,7 @@ import type { LibraryContext } from './library-context';
 import { editAssets } from './library-operations';
 import { idList } from './library-records';
 import type { ImportItemResult, MediaAsset } from './types';
+import { freeBytes, markingWrites } from './write-marks';
 
 /** Default number of days an asset stays in the Trash. */
 export const DEFAULT_TRASH_RETENTION_DAYS = 30;
@@ -140,25 +141,28 @@ export async function deleteForever(
   const list = idList(ids);
   if (list.length === 0) return 0;
   const db = await ctx.db();
-  const deleted = await inWriteTransaction(db, ['assets'], async (tx) => {
-    const store = tx.objectStore('assets');
-    const records = (await Promise.all(list.map((id) => store.get(id)))).filter(
-      (record): record is StoredAsset =>
-        record !== undefined && (!onlyTrashed || record.trashedAt !== undefined),
+  // Marked from before the records go until their bytes have: see write-marks.ts.
+  return markingWrites(ctx, async (mark) => {
+    const deleted = await inWriteTransaction(db, ['assets'], async (tx) => {
+      const store = tx.objectStore('assets');
+      const records = (await Promise.all(list.map((id) => store.get(id)))).filter(
+        (record): record is StoredAsset =>
+          record !== undefined && (!onlyTrashed || record.trashedAt !== undefined),
+      );
+      await eachRequest(records, (record) => store.delete(record.id));
+      return records.map(fromStoredAsset);
+    });
+    if (deleted.length === 0) return 0;
+    const removed = deleted.map((asset) => asset.id);
+    ctx.commit({ remove: removed }, { deletedAssets: removed });
+    const blobs = await ctx.blobs();
+    const keys = deleted.flatMap((asset) =>
+      asset.thumbnailKey ? [asset.blobKey, asset.thumbnailKey] : [asset.blobKey],
     );
-    await eachRequest(records, (record) => store.delete(record.id));
-    return records.map(fromStoredAsset);
+    // A failed delete leaves an orphan blob, which the next start-up sweep takes; the asset is gone.
+    await freeBytes(blobs, keys, mark);
+    return deleted.length;
   });
-  if (deleted.length === 0) return 0;
-  const removed = deleted.map((asset) => asset.id);
-  ctx.commit({ remove: removed }, { deletedAssets: removed });
-  const blobs = await ctx.blobs();
-  const keys = deleted.flatMap((asset) =>
-    asset.thumbnailKey ? [asset.blobKey, asset.thumbnailKey] : [asset.blobKey],
-  );
-  // A failed delete leaves an orphan blob, which the start-up sweep takes; the asset is gone.
-  await Promise.allSettled(keys.map((key) => blobs.delete(key)));
-  return deleted.length;
 }
 
 /**
@@ -243,11 +247,16 @@ function webLocks(): WebLocksLike | undefined {
 export async function clearLibrary(ctx: LibraryContext): Promise<void> {
   ctx.assertOpen();
   const [db, blobs] = await Promise.all([ctx.db(), ctx.blobs()]);
-  await ctx.locks.exclusive(async () => {
-    await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
-      await Promise.all([tx.objectStore('assets').clear(), tx.objectStore('collections').clear()]);
-    });
-    ctx.commit({ reset: true }, { cleared: true });
-    await blobs.clear();
-  });
+  await ctx.locks.exclusive(() =>
+    markingWrites(ctx, async () => {
+      await inWriteTransaction(db, ['assets', 'collections'], async (tx) => {
+        await Promise.all([
+          tx.objectStore('assets').clear(),
+          tx.objectStore('collections').clear(),
+        ]);
+      });
+      ctx.commit({ reset: true }, { cleared: true });
+      await blobs.clear();
+    }),
+  );
 }

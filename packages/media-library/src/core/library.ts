@@ -37,6 +37,7 @@ export interface MediaLibraryInstance extends MediaLibrary {
   /**
    * What the start-up sweep repaired, once it has run; stays undefined when another tab was
    * importing at start-up (the sweep then waits for the next start, or a call to `sweep()`).
+   * The start-up sweep lists the bytes only when something can be out of step (`listed`).
    */
   readonly lastSweep: SweepReport | undefined;
 }
@@ -167,9 +168,8 @@ export function createMediaLibrary(options: MediaLibraryOptions = {}): MediaLibr
     if (ctx.closed) return;
     const keep = watcher?.start();
     try {
-      lastSweep = await (await import('./library-sweep')).sweepLibrary(ctx, keep, {
-        ifIdle: true,
-      });
+      const sweeping = await import('./library-sweep');
+      lastSweep = await sweeping.sweepAtStart(ctx, keep, watcher?.incident ?? true);
     } catch {
       // A sweep that cannot run (blob store gone, closed meanwhile) repairs next time; the
       // library itself is loaded and usable.

@@ -11,23 +11,12 @@ import {
   pngFile,
   rawRecords,
 } from './testing/library-harness';
-import type { MarkerStorage } from './types';
+import { memoryStorage } from './testing/memory-storage';
 
 const opened: MediaLibraryInstance[] = [];
 afterEach(() => {
   for (const library of opened.splice(0)) library.close();
 });
-
-/** localStorage's shape over a Map, one per simulated origin. */
-function memoryStorage(): MarkerStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
 
 function origin() {
   const storage = memoryStorage();

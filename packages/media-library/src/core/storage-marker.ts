@@ -288,6 +288,8 @@ export interface StorageWatch {
   start(): SweepKeep;
   /** What the sweep keeps, once started. */
   readonly keep: SweepKeep | undefined;
+  /** Whether the check at open found an incident (new or not yet acknowledged). */
+  readonly incident: boolean;
   /** `importArchive`, restoring records that lost their bytes (see importArchiveRestoring). */
   importArchive(run: () => Promise<ArchiveImportReport>): Promise<ArchiveImportReport>;
   /** Forgets the incident in the note (the state is the library's to clear). */
@@ -319,6 +321,7 @@ export async function watchStorage(ctx: LibraryContext): Promise<StorageWatch> {
     get keep() {
       return keep;
     },
+    incident: check.incident !== undefined,
     async importArchive(run) {
       if (missing.size === 0) return run();
       const { report, stillMissing } = await importArchiveRestoring(ctx, missing, run);

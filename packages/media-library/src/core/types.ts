@@ -559,6 +559,9 @@ export interface MediaLibraryOptions {
    * Where the note of the last session lives (asset count and time), so that an open can tell
    * what the browser removed since (see `MediaLibraryState.storageIncident`). Default
    * `localStorage` where it works; false keeps no note (then only lost files are noticed).
+   * The same storage keeps a mark while bytes are written or freed, so that a start lists every
+   * blob only after a write was cut short (or once a week): without it, every start lists them
+   * (see `lastSweep.listed`).
    */
   storageMarker?: MarkerStorage | false;
   /**
