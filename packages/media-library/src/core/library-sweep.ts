@@ -3,7 +3,8 @@
 //
 // It holds the library's lock exclusively (see library-locks.ts), so no import in any tab is
 // between writing bytes and committing records while it decides what is an orphan. At
-// start-up it only runs when the lock is free, so opening never waits for another tab.
+// start-up it only runs when the lock is free, so opening never waits for another tab, and only
+// when write-marks.ts says something can be out of step (`sweepAtStart`).
 import {
   eachRequest,
   fromStoredAsset,
@@ -193,7 +194,7 @@ interface SweepFindings {
  * full collection then walks).
  *
  * A first pass only counts the records whose keys it finds: when every record's original and
- * thumbnail are there (the usual start-up), nothing else is built. Otherwise a second pass
+ * thumbnail are there (the usual sweep), nothing else is built. Otherwise a second pass
  * notes which records it found, to name the broken ones.
  */
 async function matchKeys(
