@@ -46,7 +46,8 @@ function writeMarks(storage: MarkerStorage, library: string, marks: Record<strin
     if (Object.keys(marks).length === 0) storage.removeItem(marksKey(library));
     else storage.setItem(marksKey(library), JSON.stringify(marks));
   } catch {
-    // A refused storage cannot keep marks; see `sweepDue`, which then asks for a full sweep.
+    // A full storage keeps no mark: a write cut short meanwhile leaves orphan bytes until the
+    // weekly full sweep (never a record without bytes).
   }
 }
 
