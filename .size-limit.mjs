@@ -2,7 +2,10 @@
 // what an app's bundle gains up front, minified and gzipped, with dependencies and peers left
 // out. Checked by `node scripts/check-size.mjs` in the test command; `pnpm bench` prints them.
 // When the budgets were set, before the import pipeline, the generate form and the zip code
-// loaded apart, the React example was 23.4 kB and the Mantine example 40.1 kB.
+// loaded apart, the React example was 23.4 kB and the Mantine example 40.1 kB. The React and
+// Mantine budgets grew by 0.5 and 0.75 kB (from 15 and 32 kB) for the query that runs in slices
+// behind useAssets, so a search over 100,000 assets has no long task: its resumable scan is up
+// front, the slicing itself loads on first use.
 const dist = 'packages/media-library/dist';
 
 // Bundled by the app itself (dependencies and peers): not this package's weight.
@@ -46,7 +49,7 @@ export default [
     name: 'root entry, the README React example',
     path: `${dist}/index.js`,
     import: { [`${dist}/index.js`]: readmeHooks },
-    limit: '15 kB',
+    limit: '15.5 kB',
     ignore,
     gzip: true,
     modifyEsbuildConfig: upFront,
@@ -59,7 +62,7 @@ export default [
       [`${dist}/mantine/index.js`]:
         '{ MediaLibraryScreen, mediaLoftCssVariablesResolver, mediaLoftTheme }',
     },
-    limit: '32 kB',
+    limit: '32.75 kB',
     ignore,
     gzip: true,
     modifyEsbuildConfig: upFront,

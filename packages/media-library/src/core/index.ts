@@ -96,6 +96,11 @@ export {
 } from './provenance/provenance';
 export { queryAssets } from './query';
 export {
+  queryAssetsInSlices,
+  type SlicedQuery,
+  type SlicedQueryOptions,
+} from './query-slices';
+export {
   createDefaultBlobStore,
   type DefaultBlobStoreOptions,
 } from './storage/default-blob-store';

@@ -11,17 +11,25 @@ type Entry = { sorted: MediaAsset[]; texts?: string[] };
 
 const caches = new WeakMap<Assets, Map<string, Entry>>();
 
-function entryOf(
-  assets: Assets,
-  sortKey: string,
-  compare: (a: MediaAsset, b: MediaAsset) => number,
-): Entry {
+function cacheOf(assets: Assets): Map<string, Entry> {
   let cache = caches.get(assets);
   if (!cache) {
     cache = new Map();
     caches.set(assets, cache);
   }
-  const key = `${assets.size}\n${sortKey}`;
+  return cache;
+}
+
+// Per order, and per size: a map changed in place (not the store's) is sorted again.
+const keyOf = (assets: Assets, sortKey: string) => `${assets.size}\n${sortKey}`;
+
+function entryOf(
+  assets: Assets,
+  sortKey: string,
+  compare: (a: MediaAsset, b: MediaAsset) => number,
+): Entry {
+  const cache = cacheOf(assets);
+  const key = keyOf(assets, sortKey);
   let entry = cache.get(key);
   if (!entry) {
     entry = { sorted: [...assets.values()].sort(compare) };
@@ -53,6 +61,14 @@ export function sortedSearchTexts(
   return entry.texts;
 }
 
+/** The order `sortKey` names and its search texts, if cached for this version of `assets`. */
+export function cachedOrder(
+  assets: Assets,
+  sortKey: string,
+): { sorted: MediaAsset[]; texts?: string[] } | undefined {
+  return caches.get(assets)?.get(keyOf(assets, sortKey));
+}
+
 /**
  * Stores `sorted` (every asset of `assets` in the order `sortKey` names) and their search
  * texts as if `sortedAssets` had sorted it, so the first query after a library opens finds
@@ -62,12 +78,7 @@ export function primeSortedAssets(
   assets: Assets,
   sortKey: string,
   sorted: MediaAsset[],
-  texts: string[],
+  texts: string[] | undefined,
 ): void {
-  let cache = caches.get(assets);
-  if (!cache) {
-    cache = new Map();
-    caches.set(assets, cache);
-  }
-  cache.set(`${assets.size}\n${sortKey}`, { sorted, texts });
+  cacheOf(assets).set(keyOf(assets, sortKey), { sorted, texts });
 }

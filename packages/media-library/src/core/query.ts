@@ -244,71 +244,130 @@ export function queryAssets(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
   query: MediaQuery = {},
 ): QueryResult {
-  const terms = searchTerms(query.text);
-  const termCount = terms.length;
-  const predicates = compileFilters(query);
-  const predicateCount = predicates.length;
-  const compare = comparatorFor(query.sort);
+  const scan = createQueryScan(assets, query);
+  scan.advance();
+  return scan.result();
+}
+
+/** A query's page: the matches it skips and returns, and how it keeps them while scanning. */
+export function pageOf(query: MediaQuery) {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit =
     query.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(query.limit));
   const keep = offset + limit;
   // A small page is selected while scanning (binary insertion into a short buffer); a large
   // one is cheaper to take from one full sort of the matches.
-  const select = keep <= maxSelected;
+  return { offset, limit, keep, select: keep <= maxSelected };
+}
 
-  let total = 0;
-  const kept: MediaAsset[] = [];
+// How many assets a scan checks between two calls of its `pause` check (a power of two).
+const CHECK_EVERY = 256;
+
+/** One query's pass over its assets, run at once (`queryAssets`) or a few thousand at a time. */
+export interface QueryScan {
+  /**
+   * Checks assets, keeping the matches, until every one is checked (true) or `pause`, asked
+   * every few hundred assets, says to stop for now (false; call again to go on).
+   */
+  advance(pause?: () => boolean): boolean;
+  /** The page and the total, once `advance` has checked every asset. */
+  result(): QueryResult;
+}
+
+/** Starts a pass of `query` over `assets`: nothing is checked until `advance`. */
+export function createQueryScan(
+  assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
+  query: MediaQuery,
+): QueryScan {
+  const terms = searchTerms(query.text);
+  const termCount = terms.length;
+  const predicates = compileFilters(query);
+  const predicateCount = predicates.length;
+  const compare = comparatorFor(query.sort);
+  const { offset, limit, keep, select } = pageOf(query);
   const scan = valuesOf(assets, query, compare, select, termCount > 0);
   const { sorted } = scan;
-  let { values, texts } = scan;
   // A search over a library's map remembers its matches, and a longer text checks only those.
   const narrowing =
-    texts && termCount > 0
+    scan.texts && termCount > 0
       ? narrowingFor(assets as ReadonlyMap<string, MediaAsset>, query)
       : undefined;
   const previous = narrowing && previousMatches(narrowing, terms);
-  if (previous) {
-    values = previous.matches;
-    texts = previous.texts;
-  }
+  const values = previous ? previous.matches : scan.values;
+  const texts = previous ? previous.texts : scan.texts;
+  // An array is read by index, anything else through its iterator.
+  const list = Array.isArray(values) ? (values as readonly MediaAsset[]) : undefined;
+  const iterator = list ? undefined : values[Symbol.iterator]();
+  const kept: MediaAsset[] = [];
   const keptTexts: string[] = [];
-  let index = -1;
-  for (const asset of values) {
-    index++;
-    let matches = true;
-    for (let i = 0; i < predicateCount; i++) {
-      if (!(predicates[i] as Predicate)(asset)) {
-        matches = false;
+  let total = 0;
+  let next = 0; // the index of the next asset to check
+  // Read into the loop's own locals on each call: closed-over variables are slower to read.
+  const fixed = { predicates, terms, texts, list, iterator, kept, keptTexts, narrowing };
+
+  function advance(pause?: () => boolean): boolean {
+    const { predicates, terms, texts, list, iterator, kept, keptTexts, narrowing } = fixed;
+    const start = next;
+    let index = start;
+    let count = total;
+    let finished = true;
+    for (;;) {
+      if (pause && (index & (CHECK_EVERY - 1)) === 0 && index !== start && pause()) {
+        finished = false; // stopped before fetching the asset at `index`
         break;
       }
-    }
-    if (!matches) continue;
-    if (termCount > 0) {
-      const text = texts ? (texts[index] as string) : assetSearchText(asset);
-      for (let i = 0; i < termCount; i++) {
-        if (!text.includes(terms[i] as string)) {
+      let asset: MediaAsset;
+      if (list) {
+        if (index >= list.length) break;
+        asset = list[index] as MediaAsset;
+      } else {
+        const step = (iterator as Iterator<MediaAsset>).next();
+        if (step.done) break;
+        asset = step.value;
+      }
+      const at = index++;
+      let matches = true;
+      for (let i = 0; i < predicateCount; i++) {
+        if (!(predicates[i] as Predicate)(asset)) {
           matches = false;
           break;
         }
       }
       if (!matches) continue;
-      if (narrowing) keptTexts.push(text);
+      if (termCount > 0) {
+        const text = texts ? (texts[at] as string) : assetSearchText(asset);
+        for (let i = 0; i < termCount; i++) {
+          if (!text.includes(terms[i] as string)) {
+            matches = false;
+            break;
+          }
+        }
+        if (!matches) continue;
+        if (narrowing) keptTexts.push(text);
+      }
+      count++;
+      if (!select) {
+        kept.push(asset);
+      } else if (kept.length < keep) {
+        insertSorted(kept, asset, compare);
+      } else if (keep > 0 && compare(asset, kept[keep - 1] as MediaAsset) < 0) {
+        // Better than the worst kept match: it takes that one's place.
+        kept.pop();
+        insertSorted(kept, asset, compare);
+      }
     }
-    total++;
-    if (!select) {
-      kept.push(asset);
-    } else if (kept.length < keep) {
-      insertSorted(kept, asset, compare);
-    } else if (keep > 0 && compare(asset, kept[keep - 1] as MediaAsset) < 0) {
-      // Better than the worst kept match: it takes that one's place.
-      kept.pop();
-      insertSorted(kept, asset, compare);
-    }
+    next = index;
+    total = count;
+    return finished;
   }
-  if (!select && !sorted) kept.sort(compare);
-  if (narrowing) rememberMatches(narrowing, { terms, matches: kept.slice(), texts: keptTexts });
-  return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
+
+  function result(): QueryResult {
+    if (!select && !sorted) kept.sort(compare);
+    if (narrowing) rememberMatches(narrowing, { terms, matches: kept.slice(), texts: keptTexts });
+    return { items: offset === 0 && kept.length <= limit ? kept : kept.slice(offset, keep), total };
+  }
+
+  return { advance, result };
 }
 
 /**

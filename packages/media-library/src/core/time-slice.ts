@@ -15,6 +15,8 @@ export interface SliceOptions {
 export interface Slicer {
   /** Counts one step; true when the slice is used up and the loop should `pause()`. */
   tick(): boolean;
+  /** Whether the slice's time is used up, reading the clock (for loops that count their own steps). */
+  due(): boolean;
   /** Gives the main thread back and starts a new slice. */
   pause(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export function createSlicer(options: SliceOptions = {}): Slicer {
       if (steps >= size) return true;
       return steps % CLOCK_EVERY === 0 && performance.now() - started >= budget;
     },
+    due: () => performance.now() - started >= budget,
     async pause() {
       await giveBack();
       steps = 0;
@@ -52,22 +55,59 @@ export function createSlicer(options: SliceOptions = {}): Slicer {
   };
 }
 
+/** Work cut into slices: a generator that yields wherever it would give the main thread back. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Steps under way: their value at once when they never yielded, and a promise of it. */
+export interface StepsRun<T> {
+  /** Set when the steps finished within the call, before their first yield. */
+  readonly now?: { readonly value: T };
+  readonly done: Promise<T>;
+}
+
+/**
+ * Runs `steps` within the call up to their first yield, then a slice after each
+ * `slicer.pause()`. Steps that never yield have their value at once, in `now`; a pause that
+ * throws (an aborted run) rejects `done`.
+ */
+export function runSteps<T>(steps: Steps<T>, slicer: Slicer): StepsRun<T> {
+  const first = steps.next();
+  if (first.done) return { now: { value: first.value }, done: Promise.resolve(first.value) };
+  const done = (async () => {
+    for (;;) {
+      await slicer.pause();
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  })();
+  return { done };
+}
+
 /**
  * `items` sorted by `compare` (a new array; stable, so equal to `[...items].sort(compare)`),
  * sorted in short runs and merged pass by pass, pausing whenever `slicer` says so.
  */
-export async function sortInSlices<T>(
+export function sortInSlices<T>(
   items: readonly T[],
   compare: (a: T, b: T) => number,
   slicer: Slicer,
 ): Promise<T[]> {
+  return runSteps(sortSteps(items, compare, slicer), slicer).done;
+}
+
+/** The steps of `sortInSlices`: they yield whenever `slicer` says the slice is used up. */
+export function* sortSteps<T>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number,
+  slicer: Slicer,
+): Steps<T[]> {
   const length = items.length;
   const RUN = 512;
   let source: T[] = new Array(length);
   for (let start = 0; start < length; start += RUN) {
     const run = items.slice(start, start + RUN).sort(compare);
     for (let i = 0; i < run.length; i++) source[start + i] = run[i] as T;
-    for (let i = 0; i < run.length; i++) if (slicer.tick()) await slicer.pause();
+    for (let i = 0; i < run.length; i++) if (slicer.tick()) yield;
   }
   let target: T[] = new Array(length);
   for (let width = RUN; width < length; width *= 2) {
@@ -86,7 +126,7 @@ export async function sortInSlices<T>(
         } else {
           target[out] = source[right++] as T;
         }
-        if (slicer.tick()) await slicer.pause();
+        if (slicer.tick()) yield;
       }
     }
     [source, target] = [target, source];

@@ -38,7 +38,8 @@ export interface LibraryMainProps {
   controls: { toolbar: boolean; chips: boolean; grid: boolean };
   screen: UseLibraryScreenResult;
   dropzone: UseDropzoneResult;
-  assets: { items: MediaAsset[]; total: number; status: string; ids: string[] };
+  /** The query's results; `pending` while newer ones are being computed (see `useAssets`). */
+  assets: { items: MediaAsset[]; total: number; status: string; ids: string[]; pending: boolean };
   canGenerate: boolean;
   filtersSheet: { opened: boolean; onOpenedChange(opened: boolean): void };
   /** The alert of what failed, when it shows here rather than over the details. */
@@ -76,7 +77,7 @@ export function LibraryMain(props: LibraryMainProps) {
   const { narrow, importer } = screen;
   const { onDragEnter, onDragOver, onDragLeave, onDrop, ...root } = dropzone.getRootProps();
   const dragOver = root['data-state'] === 'drag-over';
-  const { total, status } = assets;
+  const { total, status, pending } = assets;
   const [, setLoaded] = useState(BulkToolbar !== undefined);
   useEffect(() => {
     if (!BulkToolbar)
@@ -163,7 +164,7 @@ export function LibraryMain(props: LibraryMainProps) {
           )}
         </Box>
       </Stack>
-      <Box style={{ flex: 1, minHeight: 0 }} {...screen.getGridAreaProps()}>
+      <Box style={{ flex: 1, minHeight: 0 }} aria-busy={pending} {...screen.getGridAreaProps()}>
         {/* Once the rows above it are in place, so nothing here moves down as they come; a
             step of its own, as the filters' selects render twice as they mount (Mantine's ids). */}
         {!props.controls.grid ? null : total > 0 ? (
@@ -179,7 +180,7 @@ export function LibraryMain(props: LibraryMainProps) {
             openId={screen.details.open ? screen.detailsId : undefined}
             touchTargets={narrow}
           />
-        ) : status === 'loading' ? null : view.filtered ? (
+        ) : status === 'loading' || pending ? null : view.filtered ? (
           <NoMatchingAssets onClear={view.clearAll} />
         ) : (
           <EmptyLibrary

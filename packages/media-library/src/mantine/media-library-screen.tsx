@@ -63,7 +63,7 @@ export function MediaLibraryScreen({
   // header, the search and sort, the filters, the grid, the side panel and the dialogs.
   const stage = useScreenStages(7);
   const view = useLibraryFilters({ initialFilters, initialLayout });
-  const { items, total, status } = useAssets(view.query);
+  const { items, total, status, pending } = useAssets(view.query);
   const ids = useMemo(() => items.map((a) => a.id), [items]);
   // The screen's own width decides, not the window's: a host may embed it in a narrow column.
   const rootRef = useRef<HTMLDivElement>(null);
@@ -146,7 +146,7 @@ export function MediaLibraryScreen({
           controls={{ toolbar: stage >= 3, chips: stage >= 4, grid: stage >= 5 }}
           screen={screen}
           dropzone={dropzone}
-          assets={{ items, total, status, ids }}
+          assets={{ items, total, status, ids, pending }}
           canGenerate={ai.aiAvailable}
           filtersSheet={{ opened: filtersOpened, onOpenedChange: setFiltersOpened }}
           alert={!(detailsOverScreen && problem?.inDetails) && alert}

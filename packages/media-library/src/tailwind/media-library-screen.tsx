@@ -79,7 +79,7 @@ export function MediaLibraryScreen({
   const rootRef = useRef<HTMLDivElement>(null);
   const narrow = useElementWidth(rootRef, 1024, [phoneWidth]) < phoneWidth;
   const view = useLibraryFilters({ initialFilters, initialLayout });
-  const { items, total } = useAssets(view.query);
+  const { items, total, pending } = useAssets(view.query);
   const ids = useMemo(() => items.map((asset) => asset.id), [items]);
   const library = useMediaLibrary();
   const bulk = useBulkActions({
@@ -137,7 +137,7 @@ export function MediaLibraryScreen({
           <LibraryToolbar view={view} total={total} />
           <BulkToolbar bulk={bulk} collections={view.facets.collections} />
           <ImportStatus importer={importer} onShowAsset={(id) => bulk.setSelection([id])} />
-          <div className="min-h-0 flex-1">
+          <div className="min-h-0 flex-1" aria-busy={pending}>
             {stage < 2 ? null : items.length > 0 ? (
               <AssetGridView
                 assets={items}
@@ -153,7 +153,7 @@ export function MediaLibraryScreen({
                 touchTargets={narrow}
                 minCellWidth={narrow ? 120 : 160}
               />
-            ) : view.filtered ? (
+            ) : pending ? null : view.filtered ? (
               <NoMatchingAssets onClear={view.clearAll} />
             ) : (
               <EmptyLibrary onUpload={dropzone.open} />
