@@ -1,7 +1,7 @@
 // The scale bench's run, shared by the presets' entries (scale.bench.browser.ts for Mantine,
 // scale-tailwind.bench.browser.ts for Tailwind): 100,000 assets seeded straight into the
-// database, the preset's screen opened over them, a search typed, the grid scrolled end to end
-// and the viewer opened, watching main-thread long tasks (PerformanceObserver 'longtask') all
+// database, the preset's screen opened over them, a search typed, the grid scrolled end to end,
+// the viewer opened and an asset tagged, watching main-thread long tasks (PerformanceObserver 'longtask') all
 // along. It measures; it asserts nothing about time.
 import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -438,6 +438,14 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
         "the viewer's image",
         60_000,
       );
+    });
+
+    await phase('tag an asset (one edit)', async () => {
+      const id = grid.querySelector<HTMLElement>('[data-asset-id]')?.dataset.assetId ?? '';
+      await library.addTags(id, ['edited']);
+      // The screen re-renders from the library's change as a transition: let it finish.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await frame();
     });
 
     await phase('a full consistency sweep (after a write cut short, or weekly)', async () => {
