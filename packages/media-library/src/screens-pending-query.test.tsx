@@ -22,6 +22,7 @@ const control = vi.hoisted(() => ({ gate: Promise.resolve(), open: () => {} }));
 vi.mock('./core/query-slices', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./core/query-slices')>();
   return {
+    ...actual,
     queryAssetsInSlices: (
       ...[assets, query, options]: Parameters<typeof actual.queryAssetsInSlices>
     ) =>

@@ -8,7 +8,7 @@ import { queryAssets } from './query';
 import { sortedAssets, sortedSearchTexts } from './query-index';
 import { assetSearchText } from './search-text';
 import { sampleAsset } from './testing/sample-asset';
-import { createSlicer, sortInSlices } from './time-slice';
+import { createSlicer, runSteps, sortSteps } from './time-slice';
 import type { MediaAsset, MediaLibraryState } from './types';
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
@@ -126,7 +126,7 @@ describe('warmLibraryIndex', () => {
   });
 });
 
-describe('sortInSlices', () => {
+describe('sortSteps', () => {
   it('sorts exactly as Array.prototype.sort does, ties kept in order, pausing as told', async () => {
     for (const [length, seed] of [
       [0, 1],
@@ -146,7 +146,7 @@ describe('sortInSlices', () => {
           pauses++;
         },
       });
-      const sorted = await sortInSlices(items, compare, slicer);
+      const sorted = await runSteps(sortSteps(items, compare, slicer), slicer).done;
       expect(sorted).toEqual([...items].sort(compare));
       expect(items.map((item) => item.index)).toEqual(items.map((_, index) => index));
       expect(pauses).toBeGreaterThanOrEqual(Math.floor(length / 500));

@@ -3,10 +3,9 @@
 // the render that shows 100,000 assets finds it all cached instead of computing it at once.
 import { facetsTally } from './library-facets';
 import { collectionCountsTally, statisticsTally, tagsTally } from './library-statistics';
-import { comparatorFor, sortKeyOf } from './query';
-import { primeSortedAssets } from './query-index';
+import { sortOrderSteps } from './query-slices';
 import { assetSearchText } from './search-text';
-import { createSlicer, type SliceOptions, sortInSlices } from './time-slice';
+import { createSlicer, runSteps, type SliceOptions } from './time-slice';
 import type { MediaAsset } from './types';
 
 type AssetMap = ReadonlyMap<string, MediaAsset>;
@@ -40,14 +39,7 @@ export async function warmLibraryIndex(
     if (slicer.tick()) await slicer.pause();
   }
   for (const tally of tallies) tally.finish();
-  // Views open newest first: the order every query without a page of its own scans in.
-  const sort = undefined;
-  const sorted = await sortInSlices([...assets.values()], comparatorFor(sort), slicer);
-  // Their search texts in that order, so a search reads an array (see query-index.ts).
-  const texts: string[] = new Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    texts[i] = assetSearchText(sorted[i] as MediaAsset);
-    if (slicer.tick()) await slicer.pause();
-  }
-  primeSortedAssets(assets, sortKeyOf(sort), sorted, texts);
+  // Views open newest first: the order every query without a page of its own scans in, with
+  // their search texts, so a search reads an array (see query-index.ts).
+  await runSteps(sortOrderSteps(assets, undefined, true, slicer), slicer).done;
 }

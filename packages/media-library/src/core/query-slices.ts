@@ -79,10 +79,9 @@ export function queryAssetsInSlices(
 }
 
 /**
- * The steps that sort what a scan of `query` over `assets` would otherwise sort at once, and
- * cache it as the scan would: a library's map in the query's order, with the search texts for
- * a search. None when nothing needs sorting (a list, a small page, a host data filter, or an
- * order cached already).
+ * The steps that sort what a scan of `query` over `assets` would otherwise sort at once: a
+ * library's map in the query's order, with the search texts for a search. None when nothing
+ * needs sorting (a list, a small page, a host data filter).
  */
 function* sortForScan(
   assets: Iterable<MediaAsset> | ReadonlyMap<string, MediaAsset>,
@@ -92,15 +91,28 @@ function* sortForScan(
   const maybeMap = assets as Partial<ReadonlyMap<string, MediaAsset>>;
   if (typeof maybeMap.get !== 'function' || typeof maybeMap.values !== 'function') return;
   if (pageOf(query).select || query.sourceModules?.length || query.meta) return;
-  const map = assets as ReadonlyMap<string, MediaAsset>;
   const search = searchTerms(query.text).length > 0;
-  const sortKey = sortKeyOf(query.sort);
-  const cached = cachedOrder(map, sortKey);
-  if (cached && (cached.texts || !search)) return;
+  yield* sortOrderSteps(assets as ReadonlyMap<string, MediaAsset>, query.sort, search, slicer);
+}
+
+/**
+ * The steps that sort `assets` in `sort`'s order (with their search texts, given `withTexts`)
+ * and cache it as a query's own sort would, yielding whenever `slicer` says so; none when that
+ * is cached already. The library's load warms its newest-first order with them too.
+ */
+export function* sortOrderSteps(
+  assets: ReadonlyMap<string, MediaAsset>,
+  sort: MediaQuery['sort'],
+  withTexts: boolean,
+  slicer: Slicer,
+): Steps<void> {
+  const sortKey = sortKeyOf(sort);
+  const cached = cachedOrder(assets, sortKey);
+  if (cached && (cached.texts || !withTexts)) return;
   const sorted =
-    cached?.sorted ?? (yield* sortSteps([...map.values()], comparatorFor(query.sort), slicer));
+    cached?.sorted ?? (yield* sortSteps([...assets.values()], comparatorFor(sort), slicer));
   let texts = cached?.texts;
-  if (search && !texts) {
+  if (withTexts && !texts) {
     texts = new Array(sorted.length);
     for (let i = 0; i < sorted.length; i++) {
       texts[i] = assetSearchText(sorted[i] as MediaAsset);
@@ -108,6 +120,6 @@ function* sortForScan(
     }
   }
   // A query made meanwhile may have cached the same order at once; either one serves.
-  const now = cachedOrder(map, sortKey);
-  if (!now || (texts && !now.texts)) primeSortedAssets(map, sortKey, sorted, texts);
+  const now = cachedOrder(assets, sortKey);
+  if (!now || (texts && !now.texts)) primeSortedAssets(assets, sortKey, sorted, texts);
 }

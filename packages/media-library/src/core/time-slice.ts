@@ -15,7 +15,7 @@ export interface SliceOptions {
 export interface Slicer {
   /** Counts one step; true when the slice is used up and the loop should `pause()`. */
   tick(): boolean;
-  /** Whether the slice's time is used up, reading the clock (for loops that count their own steps). */
+  /** Whether the slice's time is used up, by the clock (for loops counting their own steps). */
   due(): boolean;
   /** Gives the main thread back and starts a new slice. */
   pause(): Promise<void>;
@@ -84,18 +84,10 @@ export function runSteps<T>(steps: Steps<T>, slicer: Slicer): StepsRun<T> {
 }
 
 /**
- * `items` sorted by `compare` (a new array; stable, so equal to `[...items].sort(compare)`),
- * sorted in short runs and merged pass by pass, pausing whenever `slicer` says so.
+ * The steps that sort `items` by `compare` into a new array (stable, so equal to
+ * `[...items].sort(compare)`): short runs sorted, then merged pass by pass, yielding whenever
+ * `slicer` says the slice is used up. Run them with `runSteps`.
  */
-export function sortInSlices<T>(
-  items: readonly T[],
-  compare: (a: T, b: T) => number,
-  slicer: Slicer,
-): Promise<T[]> {
-  return runSteps(sortSteps(items, compare, slicer), slicer).done;
-}
-
-/** The steps of `sortInSlices`: they yield whenever `slicer` says the slice is used up. */
 export function* sortSteps<T>(
   items: readonly T[],
   compare: (a: T, b: T) => number,

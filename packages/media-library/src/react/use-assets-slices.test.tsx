@@ -16,6 +16,7 @@ const started = vi.hoisted(() => [] as { signal?: AbortSignal; done: Promise<unk
 vi.mock('../core/query-slices', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../core/query-slices')>();
   return {
+    ...actual,
     queryAssetsInSlices: (
       ...[assets, query, options]: Parameters<typeof actual.queryAssetsInSlices>
     ) => {
@@ -72,6 +73,15 @@ function Results({ query, shown }: { query: MediaQuery; shown: string[] }) {
   return <p data-testid="results">{text}</p>;
 }
 
+/** `Results` under a provider of `library`, recording into `shown`: for render and rerender. */
+function resultsView(library: MediaLibrary, shown: string[]) {
+  return (query: MediaQuery) => (
+    <MediaLibraryProvider library={library}>
+      <Results query={query} shown={shown} />
+    </MediaLibraryProvider>
+  );
+}
+
 const expected = (assets: Map<string, MediaAsset>, query: MediaQuery) => {
   const { items, total } = queryAssets(assets, query);
   return `${total}: ${items.map((asset) => asset.name).join(',')}`;
@@ -83,11 +93,7 @@ describe('useAssets with a query in slices', () => {
     const { library } = libraryOf(assets);
     const shown: string[] = [];
     const query = { text: 'photo-12' };
-    render(
-      <MediaLibraryProvider library={library}>
-        <Results query={query} shown={shown} />
-      </MediaLibraryProvider>,
-    );
+    render(resultsView(library, shown)(query));
     expect(screen.getByTestId('results').textContent).toBe('pending 0: ');
     await waitFor(() =>
       expect(screen.getByTestId('results').textContent).toBe(expected(assets, query)),
@@ -99,11 +105,7 @@ describe('useAssets with a query in slices', () => {
     const assets = assetsMap(3_000);
     const { library } = libraryOf(assets);
     const shown: string[] = [];
-    const view = (query: MediaQuery) => (
-      <MediaLibraryProvider library={library}>
-        <Results query={query} shown={shown} />
-      </MediaLibraryProvider>
-    );
+    const view = resultsView(library, shown);
     const first = { text: 'photo-1' };
     const { rerender } = render(view(first));
     await waitFor(() =>
@@ -134,11 +136,7 @@ describe('useAssets with a query in slices', () => {
     const { library, store } = libraryOf(assets);
     const shown: string[] = [];
     const query = { text: 'zebra' };
-    render(
-      <MediaLibraryProvider library={library}>
-        <Results query={query} shown={shown} />
-      </MediaLibraryProvider>,
-    );
+    render(resultsView(library, shown)(query));
     expect(screen.getByTestId('results').textContent).toBe('pending 0: ');
     // A new index while the query runs: that query stops, and one over the new index follows.
     act(() => store.setState({ assets: assetsMap(3_000, { index: 7, name: 'zebra.jpg' }) }));

@@ -92,13 +92,13 @@ export function useAssets(query?: MediaQuery): UseAssetsResult {
         running.current = null;
         const query = stable.current.query;
         const stop = new AbortController();
-        if (!slices) void loadSlicedQueries();
-        const sliced = slices
-          ? slices.queryAssetsInSlices(assets, query, { signal: stop.signal })
-          : { result: queryAssets(assets, query) };
-        if (sliced.result) {
+        const sliced = slices?.queryAssetsInSlices(assets, query, { signal: stop.signal });
+        if (!sliced) {
+          void loadSlicedQueries();
+          memo.current = { assets, key, result: queryAssets(assets, query) };
+        } else if (sliced.result) {
           memo.current = { assets, key, result: sliced.result };
-        } else if ('done' in sliced) {
+        } else {
           const started = { assets, key, stop };
           running.current = started;
           sliced.done.then(
