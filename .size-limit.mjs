@@ -5,7 +5,9 @@
 // loaded apart, the React example was 23.4 kB and the Mantine example 40.1 kB. The React and
 // Mantine budgets grew by 0.5 and 0.75 kB (from 15 and 32 kB) for the query that runs in slices
 // behind useAssets, so a search over 100,000 assets has no long task: its resumable scan is up
-// front, the slicing itself loads on first use.
+// front, the slicing itself loads on first use. All three grew by another 0.5 kB (to 16, 33.5
+// and 32.5 kB) for figures that follow an edit through the records it changed
+// (version-cache.ts), so tagging one of 100,000 assets does not recount every asset.
 const dist = 'packages/media-library/dist';
 
 // Bundled by the app itself (dependencies and peers): not this package's weight.
@@ -49,7 +51,7 @@ export default [
     name: 'root entry, the README React example',
     path: `${dist}/index.js`,
     import: { [`${dist}/index.js`]: readmeHooks },
-    limit: '15.5 kB',
+    limit: '16 kB',
     ignore,
     gzip: true,
     modifyEsbuildConfig: upFront,
@@ -62,7 +64,7 @@ export default [
       [`${dist}/mantine/index.js`]:
         '{ MediaLibraryScreen, mediaLoftCssVariablesResolver, mediaLoftTheme }',
     },
-    limit: '32.75 kB',
+    limit: '33.5 kB',
     ignore,
     gzip: true,
     modifyEsbuildConfig: upFront,
@@ -75,7 +77,7 @@ export default [
       [`${dist}/index.js`]: '{ createMediaLibrary, MediaLibraryProvider }',
       [`${dist}/tailwind/index.js`]: '{ MediaLibraryScreen }',
     },
-    limit: '32 kB',
+    limit: '32.5 kB',
     ignore,
     gzip: true,
     modifyEsbuildConfig: upFront,

@@ -1,7 +1,9 @@
 // The values a library's filters offer (AI providers and models, host modules), derived from the
-// loaded index once per version of its map and cached, like the statistics.
-import type { Tally } from './library-statistics';
+// loaded index once per version of its map and cached, and followed through an edit's records,
+// like the statistics.
+
 import type { MediaAsset } from './types';
+import { addCount, type Tally, versionCache } from './version-cache';
 
 type AssetMap = ReadonlyMap<string, MediaAsset>;
 
@@ -12,44 +14,42 @@ export interface AssetFacets {
   sourceModules: string[];
 }
 
-const cache = new WeakMap<AssetMap, AssetFacets>();
+interface FacetCounts {
+  providers: Map<string, number>;
+  models: Map<string, number>;
+  modules: Map<string, number>;
+}
+
+function countFacets(counts: FacetCounts, asset: MediaAsset, by: 1 | -1): void {
+  if (asset.sourceModule !== undefined) addCount(counts.modules, asset.sourceModule, by);
+  if (asset.source.type !== 'ai') return;
+  addCount(counts.providers, asset.source.provider, by);
+  addCount(counts.models, asset.source.model, by);
+}
+
+const facets = versionCache<FacetCounts, AssetFacets>({
+  create: () => ({ providers: new Map(), models: new Map(), modules: new Map() }),
+  add: (counts, asset) => countFacets(counts, asset, 1),
+  remove: (counts, asset) => countFacets(counts, asset, -1),
+  value: (counts) => ({
+    providers: [...counts.providers.keys()].sort(),
+    models: [...counts.models.keys()].sort(),
+    sourceModules: [...counts.modules.keys()].sort(),
+  }),
+});
 
 /** The facets of `assets`, fed one by one with `add`, cached for `assets` when finished. */
 export function facetsTally(assets: AssetMap): Tally<AssetFacets> {
-  const providers = new Set<string>();
-  const models = new Set<string>();
-  const modules = new Set<string>();
-  return {
-    add(asset) {
-      if (asset.sourceModule !== undefined) modules.add(asset.sourceModule);
-      if (asset.source.type !== 'ai') return;
-      providers.add(asset.source.provider);
-      models.add(asset.source.model);
-    },
-    finish() {
-      const facets = {
-        providers: [...providers].sort(),
-        models: [...models].sort(),
-        sourceModules: [...modules].sort(),
-      };
-      cache.set(assets, facets);
-      return facets;
-    },
-  };
+  return facets.tally(assets);
 }
 
 /** The AI providers and models and the host modules of `assets`, as fresh sorted lists. */
 export function computeFacets(assets: AssetMap): AssetFacets {
-  let facets = cache.get(assets);
-  if (!facets) {
-    const tally = facetsTally(assets);
-    for (const asset of assets.values()) tally.add(asset);
-    facets = tally.finish();
-  }
+  const found = facets.get(assets);
   // Copies: a caller may sort or trim its lists without changing another's.
   return {
-    providers: [...facets.providers],
-    models: [...facets.models],
-    sourceModules: [...facets.sourceModules],
+    providers: [...found.providers],
+    models: [...found.models],
+    sourceModules: [...found.sourceModules],
   };
 }

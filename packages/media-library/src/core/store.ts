@@ -1,6 +1,7 @@
 // The loaded index of a library in a zustand vanilla store. Every change is one immutable
 // replacement of the state with a new revision, so subscribers compare cheaply.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { noteStep } from './asset-map-lineage';
 import type { Collection, MediaAsset, MediaLibraryState, StorageIncident } from './types';
 
 /** The store holding a library's state. */
@@ -71,6 +72,10 @@ export function applyChange(store: LibraryStore, change: StateChange): void {
         (trashed ? inAssets() : inTrash()).delete(asset.id);
       }
     }
+    // Views derived from the previous map follow the touched records rather than every record.
+    const touched = [...(change.remove ?? []), ...(change.upsert ?? []).map((asset) => asset.id)];
+    if (nextAssets) noteStep(nextAssets, assets, touched);
+    if (nextTrash) noteStep(nextTrash, trash, touched);
     if (nextAssets) assets = nextAssets;
     if (nextTrash) trash = nextTrash;
   }

@@ -1,8 +1,10 @@
 // Lineage lookups over the loaded index. Records hold only a link to their parent; the children
 // of every asset are found in one pass over the assets, made when a version of the index is
 // first asked (the details of one asset shown) and kept for that version, so paging through
-// the details of a 100,000-asset library passes over it once, not once per asset.
+// the details of a 100,000-asset library passes over it once, not once per asset; an edit's
+// version follows from the one before through the records that changed.
 import type { MediaAsset } from '../types';
+import { versionCache } from '../version-cache';
 
 /** What {@link versionsOf} finds for one asset. */
 export interface AssetVersions {
@@ -61,27 +63,33 @@ export function versionsOf(assets: ReadonlyMap<string, MediaAsset>, id: string):
   };
 }
 
-// Keyed by the store's map, which is replaced on every change to the assets.
-const childrenIndexes = new WeakMap<
-  ReadonlyMap<string, MediaAsset>,
-  { size: number; byParent: Map<string, MediaAsset[]> }
->();
+type ChildrenIndex = Map<string, MediaAsset[]>;
+
+// Per version of the store's map. The index itself moves on to the next version an edit makes,
+// updated through the records that changed, so opening details after an edit looks at those.
+const childrenIndexes = versionCache<ChildrenIndex, ChildrenIndex>({
+  create: () => new Map(),
+  add(byParent, asset) {
+    const parentId = parentIdOf(asset);
+    if (parentId === undefined) return;
+    const siblings = byParent.get(parentId);
+    if (siblings) siblings.push(asset);
+    else byParent.set(parentId, [asset]);
+  },
+  remove(byParent, asset) {
+    const parentId = parentIdOf(asset);
+    const siblings = parentId === undefined ? undefined : byParent.get(parentId);
+    const at = siblings ? siblings.indexOf(asset) : -1;
+    if (!siblings || at < 0) return;
+    siblings.splice(at, 1);
+    if (siblings.length === 0) byParent.delete(parentId as string);
+  },
+  value: (byParent) => byParent,
+});
 
 /** Every asset's children, by parent id, for this version of the index. */
-function childrenIndex(assets: ReadonlyMap<string, MediaAsset>): Map<string, MediaAsset[]> {
-  const cached = childrenIndexes.get(assets);
-  // A map changed in place (not the store's) is indexed again when its size changed.
-  if (cached && cached.size === assets.size) return cached.byParent;
-  const byParent = new Map<string, MediaAsset[]>();
-  for (const candidate of assets.values()) {
-    const parentId = parentIdOf(candidate);
-    if (parentId === undefined) continue;
-    const siblings = byParent.get(parentId);
-    if (siblings) siblings.push(candidate);
-    else byParent.set(parentId, [candidate]);
-  }
-  childrenIndexes.set(assets, { size: assets.size, byParent });
-  return byParent;
+function childrenIndex(assets: ReadonlyMap<string, MediaAsset>): ChildrenIndex {
+  return childrenIndexes.get(assets);
 }
 
 /** The id of the asset `asset` was made from, if any. */
