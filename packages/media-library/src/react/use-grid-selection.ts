@@ -19,20 +19,35 @@ export interface IdIndex {
 }
 
 /**
- * The positions of `ids`, built on the first lookup: a new list of 100,000 ids (a search, a
- * library loaded) costs nothing until the keyboard or a range selection asks.
+ * The positions of `ids`. The first few ids asked are found by a scan of the array, and
+ * remembered; asked for more, it maps every position. A new list of 100,000 ids (a search, a
+ * library loaded, an edit) costs nothing until asked, and the check each render makes (is the
+ * focused tile still there?) stays a scan instead of a map of 100,000 entries; the keyboard and
+ * range selection, which ask about more ids, get the map.
  */
-function lazyIndex(ids: readonly string[]): IdIndex {
+export function lazyIndex(ids: readonly string[]): IdIndex {
+  const scanned = new Map<string, number>();
   let positions: Map<string, number> | undefined;
-  const built = () => {
-    if (!positions) {
-      positions = new Map();
-      for (let i = 0; i < ids.length; i++) positions.set(ids[i] as string, i);
+  const get = (id: string): number | undefined => {
+    if (positions) return positions.get(id);
+    let at = scanned.get(id);
+    if (at === undefined && scanned.size < SCANS) {
+      at = ids.indexOf(id);
+      scanned.set(id, at);
     }
-    return positions;
+    if (at === undefined) {
+      positions = new Map();
+      // From the end, so an id listed twice keeps its first position, as a scan finds it.
+      for (let i = ids.length - 1; i >= 0; i--) positions.set(ids[i] as string, i);
+      return positions.get(id);
+    }
+    return at < 0 ? undefined : at;
   };
-  return { get: (id) => built().get(id), has: (id) => built().has(id) };
+  return { get, has: (id) => get(id) !== undefined };
 }
+
+/** Ids looked up by a scan before the index maps every position. */
+const SCANS = 4;
 
 /**
  * Selection operations over `ids`. `toggle` and `only` move the anchor; `extendTo` selects
