@@ -82,9 +82,10 @@ async function newestAssets(tx: ReadTransaction, count: number): Promise<MediaAs
 /**
  * Records read per request while loading the rest. Each chunk's records are made into objects
  * in one main-thread task (the structured clone), so a chunk is kept small enough for that task
- * to stay short, with room for a garbage collection that may land in it.
+ * to stay short, with room for a garbage collection that may land in it: a profile of the
+ * 100,000-asset bench put the clone of 1,000 records at 55 ms of a 66 ms task.
  */
-export const LOAD_CHUNK_SIZE = 1_000;
+export const LOAD_CHUNK_SIZE = 500;
 
 /**
  * Reads the whole index in key-ordered chunks and replaces the first page with it, status
