@@ -162,6 +162,36 @@ describe('createObjectUrlCache', () => {
     expect(cache.size()).toBe(5);
   });
 
+  it('keeps one grace timer for every idle URL, each URL still waiting its full grace', async () => {
+    const started: number[] = [];
+    const { cache, revoked, live } = setup({
+      graceMs: 1000,
+      urlsPerTask: Number.POSITIVE_INFINITY,
+      setTimeout: (callback, ms) => {
+        started.push(ms);
+        return setTimeout(callback, ms);
+      },
+    });
+    const first = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => cache.acquire(`a${i}`, 'thumbnail')),
+    );
+    for (const handle of first) handle.release();
+    vi.advanceTimersByTime(600);
+    const late = await cache.acquire('late', 'thumbnail');
+    late.release();
+    // Taken back before its grace ended: kept, and waiting again once released.
+    const again = await cache.acquire('a7', 'thumbnail');
+    again.release();
+    expect(started.filter((ms) => ms === 1000)).toHaveLength(1);
+    vi.advanceTimersByTime(400);
+    expect(revoked).toHaveLength(49);
+    vi.advanceTimersByTime(599);
+    expect(live.size).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect(live.size).toBe(0);
+    expect(started.filter((ms) => ms > 0)).toHaveLength(2);
+  });
+
   it('revokes at once with graceMs 0', async () => {
     const { cache } = setup({ graceMs: 0 });
     const a = await cache.acquire('x', 'original');

@@ -39,8 +39,8 @@ interface Entry {
   url?: string;
   /** The one read shared by every acquire made while loading. */
   loading?: Promise<string>;
-  /** Grace timer, while idle. */
-  timer?: TimerHandle;
+  /** When its last user released it (`Date.now()`), while idle. */
+  idleSince?: number;
   /** Revoked (or dropped): nothing may use or revoke it again. */
   dead: boolean;
 }
@@ -173,8 +173,8 @@ function createPacer(
  *
  * Each (id, variant) has at most one URL. `acquire` counts a user and shares one `getBlob`
  * between concurrent callers; `release` uncounts. A URL nobody uses is revoked after
- * `graceMs`, or at once when more than `maxIdle` unused URLs are waiting; acquiring it again
- * before then reuses it.
+ * `graceMs` (by `Date.now()`, checked by one timer for every idle URL), or at once when more
+ * than `maxIdle` unused URLs are waiting; acquiring it again before then reuses it.
  *
  * Every URL passes {@link inertBlob}: an SVG, HTML, XHTML or XML original (or any type not known
  * to be inert) is handed out as `text/plain` or `application/octet-stream`, so opening it in a
@@ -203,12 +203,25 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
   // Unused entries in the order they became unused (a Map keeps insertion order): the first
   // is the one to evict when too many are waiting.
   const idle = new Map<string, Entry>();
+  // One timer for every idle URL, set for the oldest: a search that swaps 50 tiles starts one
+  // timer, not 50, and taking a URL back stops none.
+  let sweeping: TimerHandle | undefined;
+  const sweep = () => {
+    sweeping = undefined;
+    const now = Date.now();
+    for (const entry of idle.values()) {
+      const wait = (entry.idleSince as number) + graceMs - now;
+      if (wait > 0) {
+        sweeping = startTimer(sweep, wait);
+        return;
+      }
+      drop(entry);
+    }
+  };
 
   function drop(entry: Entry): void {
     if (entry.dead) return;
     entry.dead = true;
-    if (entry.timer !== undefined) stopTimer(entry.timer);
-    entry.timer = undefined;
     if (entries.get(entry.key) === entry) entries.delete(entry.key);
     idle.delete(entry.key);
     if (entry.url !== undefined) revokeUrl(entry.url);
@@ -233,8 +246,9 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
       drop(entry);
       return;
     }
+    entry.idleSince = Date.now();
     idle.set(entry.key, entry);
-    entry.timer = startTimer(() => drop(entry), graceMs);
+    sweeping ??= startTimer(sweep, graceMs);
     for (const oldest of idle.values()) {
       if (idle.size <= maxIdle) break;
       drop(oldest);
@@ -251,10 +265,6 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
       entry = { key, id, count: 0, dead: false };
       entry.loading = load(entry, variant);
       entries.set(key, entry);
-    }
-    if (entry.timer !== undefined) {
-      stopTimer(entry.timer);
-      entry.timer = undefined;
     }
     idle.delete(key);
     entry.count++;
@@ -292,6 +302,8 @@ export function createObjectUrlCache(options: ObjectUrlCacheOptions): ObjectUrlC
     },
     revokeAll: () => {
       for (const entry of [...entries.values()]) drop(entry);
+      if (sweeping !== undefined) stopTimer(sweeping);
+      sweeping = undefined;
     },
     invalidate: (id) => {
       for (const variant of ['original', 'thumbnail'] as const) {

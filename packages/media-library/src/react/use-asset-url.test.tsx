@@ -62,8 +62,9 @@ describe('useAssetUrl', () => {
     expect(screen.getByTestId('one').textContent).toBe(screen.getByTestId('two').textContent);
     expect(library.urls.size()).toBe(1);
 
-    // Only the grace timer is faked: IndexedDB (fake-indexeddb) keeps its real scheduling.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Only the grace timer and the clock it reads are faked: IndexedDB (fake-indexeddb) keeps
+    // its real scheduling.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     unmount();
     expect(library.urls.size()).toBe(1);
     vi.advanceTimersByTime(999);
