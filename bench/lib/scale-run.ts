@@ -442,9 +442,15 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
 
     await phase('tag an asset (one edit)', async () => {
       const id = grid.querySelector<HTMLElement>('[data-asset-id]')?.dataset.assetId ?? '';
-      await library.addTags(id, ['edited']);
-      // The screen re-renders from the library's change as a transition: let it finish.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const tags = library.getState().assets.get(id)?.tags ?? [];
+      // A tag thousands of assets have, so it is listed in the side panel with its count: the
+      // phase ends once the panel shows the count one higher.
+      const tag = ['group-0', 'group-1'].find((name) => !tags.includes(name)) as string;
+      const panel = () => document.querySelector('[aria-label="Tags"]')?.textContent ?? '';
+      const before = panel();
+      expect(before).toContain(tag);
+      await library.addTags(id, [tag]);
+      await until(() => panel() !== before, 'the tag count one higher', 60_000);
       await frame();
     });
 
