@@ -1,5 +1,6 @@
 // Figures kept per version of the asset map follow the store's edits through the records that
 // changed, and always equal a count made from scratch.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionsOf } from './edit/versions';
 import { computeFacets } from './library-facets';
@@ -14,46 +15,62 @@ import { sampleAsset } from './testing/sample-asset';
 import type { MediaAsset, MediaLibraryState } from './types';
 import { versionCache } from './version-cache';
 
-/** A small deterministic generator (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** An asset's fields, its parent given as a number that picks one of the ids so far. */
+const fieldsArb = fc.record({
+  kind: fc.constantFrom('image', 'video', 'audio', 'text'),
+  size: fc.nat({ max: 5000 }),
+  tags: fc.subarray(['sky', 'sea', 'fox', 'red', 'old']),
+  favorite: fc.boolean(),
+  collectionIds: fc.subarray(['c1', 'c2', 'c3']),
+  source: fc.oneof(
+    fc.constant({ type: 'upload' as const }),
+    fc.record({ type: fc.constant('edit' as const), parent: fc.nat() }),
+    fc.record({
+      type: fc.constant('ai' as const),
+      provider: fc.constantFrom('replicate', 'openai', 'local'),
+      model: fc.constantFrom('m1', 'm2', 'm3'),
+      parent: fc.option(fc.nat(), { nil: undefined }),
+      costUsd: fc.constantFrom(0.003, 0.0025, 0.04, 0.1),
+    }),
+  ),
+  sourceModule: fc.option(fc.constantFrom('story', 'blog'), { nil: undefined }),
+  createdAt: fc.nat({ max: 1000 }),
+});
+type Fields = typeof fieldsArb extends fc.Arbitrary<infer F> ? F : never;
 
-function randomAsset(next: () => number, id: string, ids: readonly string[]): MediaAsset {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const tags = ['sky', 'sea', 'fox', 'red', 'old'].filter(() => next() < 0.3);
-  const roll = next();
-  const parentId = ids.length > 0 ? pick(ids) : id;
-  const source: MediaAsset['source'] =
-    roll < 0.4
-      ? { type: 'upload' }
-      : roll < 0.6
-        ? { type: 'edit', operation: 'crop', parentId }
-        : {
-            type: 'ai',
-            provider: pick(['replicate', 'openai', 'local']),
-            model: pick(['m1', 'm2', 'm3']),
-            prompt: 'p',
-            ...(next() < 0.5 ? { parentId } : {}),
-            costUsd: pick([0.003, 0.0025, 0.04, 0.1]),
-          };
+function assetOf(id: string, fields: Fields, ids: readonly string[]): MediaAsset {
+  const { source, sourceModule, ...rest } = fields;
+  const parentOf = (pick: number) => ids[pick % ids.length] ?? id;
   return sampleAsset(id, {
-    kind: pick(['image', 'video', 'audio', 'text'] as const),
-    size: 1 + Math.floor(next() * 5000),
-    tags,
-    favorite: next() < 0.2,
-    collectionIds: ['c1', 'c2', 'c3'].filter(() => next() < 0.3),
-    source,
-    ...(next() < 0.3 ? { sourceModule: pick(['story', 'blog']) } : {}),
-    createdAt: Math.floor(next() * 1000),
+    ...rest,
+    ...(sourceModule === undefined ? {} : { sourceModule }),
+    source:
+      source.type === 'upload'
+        ? source
+        : source.type === 'edit'
+          ? { type: 'edit', operation: 'crop', parentId: parentOf(source.parent) }
+          : {
+              type: 'ai',
+              provider: source.provider,
+              model: source.model,
+              prompt: 'p',
+              costUsd: source.costUsd,
+              ...(source.parent === undefined ? {} : { parentId: parentOf(source.parent) }),
+            },
   });
 }
+
+/** One change to the library; numbers pick among the ids live when it is applied. */
+const stepArb = fc.oneof(
+  fc.record({ edit: fc.array(fc.tuple(fc.nat(), fieldsArb), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ add: fc.array(fieldsArb, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ remove: fc.nat() }),
+  fc.record({ trash: fc.nat() }),
+  fc.record({ restore: fc.constant(true) }),
+  // The same id set twice in one change: only the last record counts.
+  fc.record({ twice: fc.tuple(fc.nat(), fieldsArb, fieldsArb) }),
+);
+type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
 
 /** Every figure of `state`, read through the caches the views use. */
 function figures(state: MediaLibraryState, ids: readonly string[]) {
@@ -71,66 +88,65 @@ function counted(state: MediaLibraryState, ids: readonly string[]) {
   return figures({ ...state, assets: new Map(state.assets), trash: new Map(state.trash) }, ids);
 }
 
-describe('figures per version of the asset map', () => {
-  it('follow random edits, removals and trash moves exactly as a fresh count finds them', () => {
-    for (const seed of [1, 2, 3]) {
-      const next = random(seed);
-      const store = createLibraryStore();
-      let serial = 0;
-      const ids: string[] = [];
-      const fresh = () => {
-        const id = `a${serial++}`;
-        const asset = randomAsset(next, id, ids);
-        ids.push(id);
-        return asset;
-      };
-      applyChange(store, { upsert: Array.from({ length: 60 }, fresh), status: 'ready' });
-      const asked = () => ids.filter((_, index) => index % 7 === 0);
-      expect(figures(store.getState(), asked())).toEqual(counted(store.getState(), asked()));
+/** `step` as a change to the library in `state`. */
+function changeOf(
+  step: Step,
+  state: MediaLibraryState,
+  ids: readonly string[],
+  fresh: (fields: Fields) => MediaAsset,
+): StateChange {
+  const live = [...state.assets.keys()];
+  const pick = (n: number) => live[n % live.length];
+  if ('add' in step) return { upsert: step.add.map(fresh) };
+  if ('restore' in step) {
+    const [first] = state.trash.values();
+    if (!first) return {};
+    const { trashedAt: _, ...asset } = first;
+    return { upsert: [asset] };
+  }
+  if (live.length === 0) return {};
+  if ('edit' in step) {
+    return { upsert: step.edit.map(([n, fields]) => assetOf(pick(n) as string, fields, ids)) };
+  }
+  if ('remove' in step) return { remove: [pick(step.remove) as string] };
+  if ('trash' in step) {
+    const asset = state.assets.get(pick(step.trash) as string) as MediaAsset;
+    return { upsert: [{ ...asset, trashedAt: 5 }] };
+  }
+  const [n, first, second] = step.twice;
+  const id = pick(n) as string;
+  return { upsert: [assetOf(id, first, ids), assetOf(id, second, ids)] };
+}
 
-      for (let round = 0; round < 80; round++) {
-        const state = store.getState();
-        const live = [...state.assets.keys()];
-        const some = (count: number) =>
-          Array.from({ length: count }, () => live[Math.floor(next() * live.length)] as string);
-        const roll = next();
-        const change: StateChange =
-          roll < 0.3
-            ? { upsert: some(2).map((id) => randomAsset(next, id, ids)) }
-            : roll < 0.45
-              ? { upsert: [fresh(), fresh()] }
-              : roll < 0.6
-                ? { remove: some(1) }
-                : roll < 0.75
-                  ? // to the Trash and, some rounds later, back
-                    {
-                      upsert: some(1).map((id) => ({
-                        ...(state.assets.get(id) as MediaAsset),
-                        trashedAt: 5,
-                      })),
-                    }
-                  : roll < 0.85 && state.trash.size > 0
-                    ? {
-                        upsert: [...state.trash.values()]
-                          .slice(0, 1)
-                          .map(({ trashedAt: _, ...asset }) => asset),
-                      }
-                    : // the same id set twice in one change: only the last record counts
-                      (() => {
-                        const [id] = some(1) as [string];
-                        return {
-                          upsert: [randomAsset(next, id, ids), randomAsset(next, id, ids)],
-                        };
-                      })();
-        applyChange(store, change);
-        // Ask only every few rounds, so several versions are followed at once.
-        if (round % 3 !== 0) continue;
-        const now = store.getState();
-        expect(figures(now, asked()), `seed ${seed}, round ${round}`).toEqual(
-          counted(now, asked()),
-        );
-      }
-    }
+describe('figures per version of the asset map', () => {
+  it('follow any sequence of edits, removals and trash moves as a fresh count finds them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fieldsArb, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(stepArb, fc.boolean()), { maxLength: 40 }),
+        (initial, steps) => {
+          const store = createLibraryStore();
+          const ids: string[] = [];
+          const fresh = (fields: Fields) => {
+            const id = `a${ids.length}`;
+            const asset = assetOf(id, fields, ids);
+            ids.push(id);
+            return asset;
+          };
+          applyChange(store, { upsert: initial.map(fresh), status: 'ready' });
+          const asked = () => ids.filter((_, index) => index % 3 === 0);
+          expect(figures(store.getState(), asked())).toEqual(counted(store.getState(), asked()));
+          for (const [step, ask] of steps) {
+            applyChange(store, changeOf(step, store.getState(), ids, fresh));
+            // Asked only after some steps, so several versions are followed at once.
+            if (!ask) continue;
+            const now = store.getState();
+            expect(figures(now, asked())).toEqual(counted(now, asked()));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('looks at the changed records only, and an older version keeps its figure', () => {
