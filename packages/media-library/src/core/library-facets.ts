@@ -1,7 +1,6 @@
 // The values a library's filters offer (AI providers and models, host modules), derived from the
 // loaded index once per version of its map and cached, and followed through an edit's records,
 // like the statistics.
-
 import type { MediaAsset } from './types';
 import { addCount, type Tally, versionCache } from './version-cache';
 

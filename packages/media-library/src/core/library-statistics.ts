@@ -12,8 +12,6 @@ import type {
 
 import { addCount, type Tally, versionCache } from './version-cache';
 
-export type { Tally } from './version-cache';
-
 type AssetMap = ReadonlyMap<string, MediaAsset>;
 
 /** The library's figures that depend on its assets alone. */
@@ -73,8 +71,9 @@ function statisticsOf(
   for (const asset of state.trash.values()) trashBytes += asset.size;
   const statistics: LibraryStatistics = {
     total: state.assets.size,
-    byKind: { ...figures.byKind },
-    bySource: { ...figures.bySource },
+    // The figures' own copies, made for this version of the assets.
+    byKind: figures.byKind,
+    bySource: figures.bySource,
     favorites: figures.favorites,
     // To a hundredth of a cent.
     totalAiCostUsd: Math.round(figures.aiCostMicros / 100) / 10_000,

@@ -73,9 +73,11 @@ export function applyChange(store: LibraryStore, change: StateChange): void {
       }
     }
     // Views derived from the previous map follow the touched records rather than every record.
-    const touched = [...(change.remove ?? []), ...(change.upsert ?? []).map((asset) => asset.id)];
-    if (nextAssets) noteStep(nextAssets, assets, touched);
-    if (nextTrash) noteStep(nextTrash, trash, touched);
+    // (Nothing follows the Trash, which is small: its map gets no note.)
+    if (nextAssets) {
+      const touched = [...(change.remove ?? []), ...(change.upsert ?? []).map((a) => a.id)];
+      noteStep(nextAssets, assets, touched);
+    }
     if (nextAssets) assets = nextAssets;
     if (nextTrash) trash = nextTrash;
   }
