@@ -3,12 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import tailwindcss from '@tailwindcss/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs } from '../vitest.config';
-import { startCpuWatch, stopCpuWatch } from './lib/cpu-watch';
-import { heapSnapshot, startTrace, stopTrace } from './lib/trace-commands';
 
 // A profile on disk, new for each run, as a person's browser has: a default (incognito-like)
 // context keeps OPFS in memory, which cannot hold the archive bench's 2 GB.
@@ -17,22 +14,16 @@ process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 
 export default defineConfig({
   root: import.meta.dirname,
-  // Compiles browser/tailwind.css, which only the Tailwind preset's scale bench imports.
-  plugins: [tailwindcss()],
-  // One React for the whole page (the screen bench renders the Mantine preset), bundled before
-  // the run so Vite never reloads the page mid-bench to optimise a late dependency.
+  // One React for the whole page, bundled before the run so Vite never reloads the page
+  // mid-bench to optimise a late dependency. (The scale bench runs apart, in a production
+  // build: bench/lib/scale-app-run.ts.)
   resolve: { conditions: ['@medialoft/source'], dedupe: ['react', 'react-dom'] },
   // React's production build, as a person's app runs it: the development build's checks cost
-  // several times the render itself, which would swamp what the screen bench measures.
-  define: {
-    'process.env.NODE_ENV': JSON.stringify('production'),
-    // `MEDIALOFT_BENCH_PROFILE=1 pnpm bench scale` writes a CPU profile and a timeline trace per
-    // phase; `=trace` the trace alone, which costs the page far less than sampling.
-    __BENCH_PROFILE__: JSON.stringify(process.env.MEDIALOFT_BENCH_PROFILE ?? ''),
-  },
+  // several times the render itself, which would swamp what a bench measures.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   oxc: { jsx: { development: false } },
   // The library's modules compiled when the server starts, as a host's build has them ready:
-  // otherwise the chunks a screen loads as it opens are compiled by this server at that moment,
+  // otherwise the modules a bench imports as it runs are compiled by this server at that moment,
   // and on two cores that work takes the CPU from the page being measured.
   server: {
     warmup: {
@@ -52,8 +43,6 @@ export default defineConfig({
       'react/jsx-dev-runtime',
       'react-dom',
       'react-dom/client',
-      '@mantine/core',
-      '@mantine/hooks',
     ],
   },
   test: {
@@ -69,7 +58,7 @@ export default defineConfig({
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           // Exact `performance.memory` figures, `gc()` so a heap measurement starts clean, and the
-          // V8 flags of `MEDIALOFT_BENCH_JS_FLAGS` (README, Benchmarks: the collector's figures).
+          // V8 flags of `MEDIALOFT_BENCH_JS_FLAGS`.
           args: [
             ...chromiumArgs,
             '--enable-precise-memory-info',
@@ -78,7 +67,6 @@ export default defineConfig({
         },
       }),
       instances: [{ browser: 'chromium' }],
-      commands: { startTrace, stopTrace, heapSnapshot, startCpuWatch, stopCpuWatch },
     },
   },
 });

@@ -17,15 +17,18 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-/** A browser context on a new, empty profile; `close()` also deletes the profile. */
-export async function launchBrowser(): Promise<{
+/**
+ * A browser context on a new, empty profile; `close()` also deletes the profile. `args` are
+ * flags beyond the usual ones (the scale bench's V8 flags, say).
+ */
+export async function launchBrowser({ args = [] }: { args?: string[] } = {}): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
   const profile = mkdtempSync(join(tmpdir(), 'medialoft-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...args],
     headless: true,
     viewport: { width: 1280, height: 800 },
     timeout: 30_000,

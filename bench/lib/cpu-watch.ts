@@ -1,10 +1,9 @@
 // What the CPU did during each long task of a Chromium bench, read from Linux's /proc by the
-// Vitest server while the page runs: how long the page's main thread was on a core, how long it
+// Node process that drives the page while it runs: how long the page's main thread was on a core, how long it
 // waited for one and how long it was blocked, and which other processes had the cores. A long
 // task whose thread mostly waited or was blocked was not long work of the page's; one whose
 // thread was on the CPU was. Without /proc (not Linux) the watch records nothing and says so.
-import { readdirSync, readFileSync } from 'node:fs';
-import type { BrowserCommand } from 'vitest/node';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 /** A window of wall-clock time (ms since the epoch), as the page measured a long task. */
 export interface CpuWindow {
@@ -14,8 +13,9 @@ export interface CpuWindow {
 
 /**
  * Main-thread samples every 10 ms (one small file per renderer). With the process samples
- * below, the watch costs the bench server about 33 ms of CPU per second, mostly the kernel's
- * in producing the files (`process.cpuUsage` over 5 s of watching, in plain Node).
+ * below, the watch costs the bench's Node process 64 to 80 ms of CPU per second while Chromium
+ * runs (`process.cpuUsage` over 5 s of watching a blank page; 98 ms when each sample opened its
+ * file anew): a cost on the cores the page shares, which each window's figures show as `node`.
  */
 const MAIN_EVERY_MS = 10;
 /** Per-process CPU every 50 ms (one file per process; its clock ticks are 10 ms). */
@@ -54,6 +54,45 @@ const read = (path: string): string | undefined => {
   }
 };
 
+/** The /proc files read at every sample, kept open: a read at offset 0 gives fresh figures. */
+const sampled = new Map<string, number>();
+const sampleBuffer = Buffer.alloc(4096);
+
+/**
+ * Reads a /proc file sampled many times a second (its first 4 kB, which hold every figure read
+ * here), on a descriptor kept open: opening each file anew for every sample cost the watch
+ * about three times the CPU.
+ */
+function sample(path: string): string | undefined {
+  let fd = sampled.get(path);
+  try {
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      sampled.set(path, fd);
+    }
+    const length = readSync(fd, sampleBuffer, 0, sampleBuffer.length, 0);
+    return sampleBuffer.toString('utf8', 0, length);
+  } catch {
+    // The process has exited.
+    if (fd !== undefined) closeQuietly(fd);
+    sampled.delete(path);
+    return undefined;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
+
+function closeSampled(): void {
+  for (const fd of sampled.values()) closeQuietly(fd);
+  sampled.clear();
+}
+
 /** What a process is, for a reader: Chromium's process type, or the program's name. */
 function label(pid: number): string | undefined {
   const cmdline = read(`/proc/${pid}/cmdline`);
@@ -78,8 +117,8 @@ function pids(): number[] {
 }
 
 /**
- * The processes a bench runs in (Chromium's, Node's for Vitest and Vite, esbuild's), by label;
- * whatever else used the cores is the machine's busy share less theirs.
+ * The processes a bench runs in (Chromium's, Node's for its driver and server, esbuild's), by
+ * label; whatever else used the cores is the machine's busy share less theirs.
  */
 function benchProcesses(): Map<number, string> {
   const labels = new Map<number, string>();
@@ -93,7 +132,7 @@ function benchProcesses(): Map<number, string> {
 function sampleMains(pidsToRead: number[]): MainSample {
   const threads = new Map<number, [number, number]>();
   for (const pid of pidsToRead) {
-    const fields = read(`/proc/${pid}/task/${pid}/schedstat`)?.trim().split(' ');
+    const fields = sample(`/proc/${pid}/task/${pid}/schedstat`)?.trim().split(' ');
     if (fields && fields.length >= 2) threads.set(pid, [Number(fields[0]), Number(fields[1])]);
   }
   return { at: now(), threads };
@@ -102,14 +141,14 @@ function sampleMains(pidsToRead: number[]): MainSample {
 function sampleProcesses(labels: Map<number, string>): ProcessSample {
   const ticks = new Map<string, number>();
   for (const [pid, name] of labels) {
-    const stat = read(`/proc/${pid}/stat`);
+    const stat = sample(`/proc/${pid}/stat`);
     if (!stat) continue;
     // Fields after the command's closing parenthesis; utime and stime are the 14th and 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const used = Number(fields[11]) + Number(fields[12]);
     ticks.set(name, (ticks.get(name) ?? 0) + used);
   }
-  const cpu = (read('/proc/stat') ?? '').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
+  const cpu = (sample('/proc/stat') ?? '').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
   const total = cpu?.reduce((sum, n) => sum + n, 0) ?? 0;
   // idle and iowait are the 4th and 5th.
   const busy = total - (cpu?.[3] ?? 0) - (cpu?.[4] ?? 0);
@@ -117,7 +156,7 @@ function sampleProcesses(labels: Map<number, string>): ProcessSample {
 }
 
 /** Starts sampling the renderers' main threads and every process's CPU. */
-export const startCpuWatch: BrowserCommand<[]> = async () => {
+export function startCpuWatch(): void {
   if (watch) for (const timer of watch.timers) clearInterval(timer);
   if (read('/proc/stat') === undefined) {
     watch = undefined;
@@ -139,10 +178,10 @@ export const startCpuWatch: BrowserCommand<[]> = async () => {
     setInterval(() => current.processes.push(sampleProcesses(labels)), PROCESS_EVERY_MS),
     setInterval(relabel, 2_000),
   );
-  // A run that fails before stopping the watch must not keep the server alive.
+  // A run that fails before stopping the watch must not keep the bench's process alive.
   for (const timer of current.timers) timer.unref();
   watch = current;
-};
+}
 
 /** A sampled counter's value at `at`, read linearly between the samples around it. */
 function valueAt<S extends { at: number }>(
@@ -199,14 +238,12 @@ function describe(current: Watch, window: CpuWindow): string {
 }
 
 /** Stops the watch and describes each window; empty where the machine has no /proc. */
-export const stopCpuWatch: BrowserCommand<[windows: CpuWindow[]], Promise<string[]>> = async (
-  _context,
-  windows,
-) => {
+export function stopCpuWatch(windows: CpuWindow[]): string[] {
   const current = watch;
   watch = undefined;
   if (!current) return windows.map(() => 'no /proc on this machine: CPU not watched');
   for (const timer of current.timers) clearInterval(timer);
   current.mains.push(sampleMains([...(current.mains[0]?.threads.keys() ?? [])]));
+  closeSampled();
   return windows.map((window) => describe(current, window));
-};
+}

@@ -1,4 +1,4 @@
-// Counts what a heap snapshot (bench/lib/trace-commands.ts, `MEDIALOFT_BENCH_PROFILE=heap`)
+// Counts what a heap snapshot (bench/lib/devtools.ts, `MEDIALOFT_BENCH_PROFILE=heap`)
 // holds: the heap by type and name; then each of the collector's roots, such as the global
 // handles (the browser's handles to the page's objects; weak ones cost the collector to
 // finalise) and the interned strings (every Map or Set key is interned), by what they point at.

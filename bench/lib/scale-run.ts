@@ -1,22 +1,20 @@
-// The scale bench's run, shared by the presets' entries (scale.bench.browser.ts for Mantine,
-// scale-tailwind.bench.browser.ts for Tailwind): 100,000 assets seeded straight into the
+// The scale bench's run, in the page of the bench's host app (bench/scale-app, built for
+// production and driven by bench/lib/scale-app-run.ts): 100,000 assets seeded straight into the
 // database, the preset's screen opened over them, a search typed, the grid scrolled end to end,
-// the viewer opened and an asset tagged, watching main-thread long tasks (PerformanceObserver 'longtask') all
-// along. It measures; it asserts nothing about time.
-import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { expect } from 'vitest';
-import { cdp, commands } from 'vitest/browser';
-import { libraryDbName } from '../../packages/media-library/src/core/db';
+// the viewer opened and an asset tagged, watching main-thread long tasks (PerformanceObserver
+// 'longtask') all along. It measures; it asserts nothing about time.
 import {
+  type BlobStore,
   createMediaLibrary,
   type MediaLibraryInstance,
-} from '../../packages/media-library/src/core/library';
-import type { BlobStore } from '../../packages/media-library/src/core/types';
+} from '@medialoft/media-library';
+import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { libraryDbName } from '../../packages/media-library/src/core/db';
 import { sweptKey } from '../../packages/media-library/src/core/write-marks';
+import type { CpuWindow } from './cpu-watch';
 import type { BenchRow } from './report';
 import { COUNT, recordKeys } from './scale-records';
-import { writeResults } from './write-browser';
 
 const TARGET_MS = 50;
 const SEARCH = 'fox 12';
@@ -95,51 +93,39 @@ const HEAP = __BENCH_PROFILE__ === 'heap';
  */
 const COLLECT = __BENCH_PROFILE__ === 'gc';
 
-// With the profile, a timeline trace of the same phase: where each main-thread task begins and
-// ends, and what in it was style, layout or script (bench/lib/long-tasks.mjs reads the two).
-// The Vitest server takes it (trace-commands.ts).
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    startTrace(): Promise<void>;
-    stopTrace(path: string): Promise<void>;
-    heapSnapshot(path: string): Promise<void>;
-    startCpuWatch(): Promise<void>;
-    stopCpuWatch(windows: { start: number; end: number }[]): Promise<string[]>;
-  }
-}
-
-async function startProfile(): Promise<void> {
-  await commands.startTrace();
-  if (!SAMPLE) return;
-  const session = cdp();
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 500 });
-  await session.send('Profiler.start');
-}
-
 /**
- * Stops the profiler and the trace and writes `results/<name>.cpuprofile` (open it in DevTools)
- * and `results/<name>.trace.json`.
+ * What the page asks of the Node process that drives it (bench/lib/scale-app-run.ts), over
+ * DevTools: everything here runs outside the page, so none of it counts among its tasks.
  */
-async function stopProfile(name: string): Promise<void> {
-  const session = cdp();
-  if (SAMPLE) {
-    const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
-    await commands.writeFile(`results/${name}.cpuprofile`, JSON.stringify(profile));
-  }
-  await commands.stopTrace(`results/${name}.trace.json`);
+export interface ScaleDriver {
+  /** One key event, as the browser's own input (DevTools' `Input.dispatchKeyEvent`). */
+  key(params: { type: string } & Record<string, unknown>): Promise<void>;
+  /**
+   * Starts a timeline trace of the page, and with `sample` the CPU profiler too (long-tasks.mjs
+   * reads the two).
+   */
+  startProfile(sample: boolean): Promise<void>;
+  /** Ends them and writes `results/<name>.trace.json` (and `.cpuprofile` if sampled). */
+  stopProfile(name: string): Promise<void>;
+  /** Writes a heap snapshot to `results/<name>.heapsnapshot`. */
+  heapSnapshot(name: string): Promise<void>;
+  /** Starts reading the CPU's use from /proc (cpu-watch.ts). */
+  startCpuWatch(): Promise<void>;
+  /** Stops the watch and describes each window in a sentence. */
+  stopCpuWatch(windows: CpuWindow[]): Promise<string[]>;
+  /** Writes the suite's rows where `pnpm bench` collects them. */
+  writeResults(suite: string, rows: BenchRow[]): Promise<void>;
 }
 
-// Keys go in as the browser's own events (DevTools' Input domain), as a person's would, and
-// clicks as events made in the page: the test runner's userEvent first searches the page for
-// the element in the page's main thread, and that work would count among the tasks measured.
-const keyEvent = (params: { type: string } & Record<string, unknown>) =>
-  cdp().send('Input.dispatchKeyEvent', params as never);
+/** Throws `message` unless `condition` holds: the run fails, and says where. */
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
 
 /**
  * A click, or a double click with `count` 2, as the events a browser sends for one (the second
- * click 120 ms after the first, as a person's): made in the page, since DevTools' mouse input
- * is placed in the top page and the test runs in a frame of it. A tile that the first click
+ * click 120 ms after the first, as a person's), made in the page as the scale bench always has
+ * made them, so its figures compare across runs. A tile that the first click
  * re-rendered elsewhere (the details opening beside the grid change its columns) takes the
  * second click where it now is, as the person's pointer would follow it.
  */
@@ -160,19 +146,29 @@ async function click(element: Element, count = 1): Promise<void> {
   if (count === 2) target.dispatchEvent(new MouseEvent('dblclick', { ...init, detail: 2 }));
 }
 
-/** One key pressed and released; `text` is what it types, if anything. */
-async function press(key: string, code: string, keyCode: number, text?: string, modifiers = 0) {
+/**
+ * One key pressed and released, as the browser's own input events (a person's keys go in the
+ * same way); `text` is what it types, if anything.
+ */
+async function press(
+  driver: ScaleDriver,
+  key: string,
+  code: string,
+  keyCode: number,
+  text?: string,
+  modifiers = 0,
+) {
   const common = { key, code, windowsVirtualKeyCode: keyCode, modifiers };
-  await keyEvent({ type: text ? 'keyDown' : 'rawKeyDown', text, ...common });
-  await keyEvent({ type: 'keyUp', ...common });
+  await driver.key({ type: text ? 'keyDown' : 'rawKeyDown', text, ...common });
+  await driver.key({ type: 'keyUp', ...common });
 }
 
 /** Types `text` key by key (letters, digits, spaces), a frame between keys. */
-async function type(text: string): Promise<void> {
+async function type(driver: ScaleDriver, text: string): Promise<void> {
   for (const char of text) {
     const code =
       char === ' ' ? 'Space' : /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
-    await press(char, code, char.toUpperCase().charCodeAt(0), char);
+    await press(driver, char, code, char.toUpperCase().charCodeAt(0), char);
     await frame();
   }
 }
@@ -228,6 +224,30 @@ function calibrationMs(): number {
   return times.sort((a, b) => a - b)[4] as number;
 }
 
+/** How long the control task runs: over the target, so the observer must report it. */
+const CONTROL_MS = 80;
+
+/**
+ * The instrument's own check, after the phases: a task known to take `CONTROL_MS`, run in a
+ * task of its own. Returns the longest task the observer reported for it (0 if none); a run
+ * whose observer missed it says nothing by reporting no long task.
+ */
+async function controlTask(tasks: PerformanceEntry[]): Promise<number> {
+  const before = tasks.length;
+  await new Promise<void>((resolve) =>
+    setTimeout(() => {
+      const end = performance.now() + CONTROL_MS;
+      while (performance.now() < end) {
+        // Busy on purpose.
+      }
+      resolve();
+    }, 0),
+  );
+  for (let i = 0; i < 5; i++) await frame();
+  await settle(200);
+  return tasks.slice(before).reduce((max, t) => Math.max(max, t.duration), 0);
+}
+
 /** A `long-animation-frame` entry (Chromium's Long Animation Frames API), as far as read here. */
 interface LongFrame extends PerformanceEntry {
   renderStart: number;
@@ -276,8 +296,8 @@ function describeTask(task: PerformanceEntry, frames: LongFrame[]): string {
 }
 
 /**
- * Whose task it was, as the browser attributes it: \`self\` is the page the bench runs in; an
- * ancestor is the test runner's own page around it, which shares the main thread.
+ * Whose task it was, as the browser attributes it: `self` is the page the bench runs in; any
+ * other container is a frame that shares its main thread.
  */
 function taskSource(task: PerformanceEntry): string {
   const attribution = (
@@ -299,6 +319,8 @@ export interface ScaleBenchOptions {
   app(content: ReactNode): ReactElement;
   /** The preset's screen over a library, as a host puts it inside its app. */
   screen(library: MediaLibraryInstance): ReactElement;
+  /** The Node side's tools: input, profiles, the CPU watch, writing the results. */
+  driver: ScaleDriver;
 }
 
 /** What the host app shows of its own, before and beside the library. */
@@ -306,9 +328,14 @@ const appHeading = createElement('h1', { key: 'heading' }, 'Host app');
 
 /**
  * Seeds 100,000 assets, renders the preset's screen over them and measures the phases, then
- * writes the suite's rows. Call it from the preset's bench entry, inside its `it`.
+ * writes the suite's rows. Call it from the preset's page (bench/scale-app).
  */
-export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): Promise<void> {
+export async function runScaleBench({
+  suite,
+  app,
+  screen,
+  driver,
+}: ScaleBenchOptions): Promise<void> {
   const name = `bench-scale-${crypto.randomUUID()}`;
   const seedStarted = performance.now();
   const release = await seed(name);
@@ -335,10 +362,10 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
   );
   frameObserver.observe({ type: 'long-animation-frame', buffered: false });
   // And what the CPU did meanwhile (cpu-watch.ts): whether a long task's thread worked or waited.
-  await commands.startCpuWatch();
+  await driver.startCpuWatch();
   const phases: Phase[] = [];
   const phase = async (phaseName: string, run: () => Promise<void>, host = false) => {
-    if (PROFILE) await startProfile();
+    if (PROFILE) await driver.startProfile(SAMPLE);
     const started = performance.now();
     let failed: string | undefined;
     try {
@@ -346,7 +373,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
     } catch (error) {
       failed = error instanceof Error ? error.message : String(error);
     }
-    if (PROFILE) await stopProfile(`${suite}-${phases.length + 1}`);
+    if (PROFILE) await driver.stopProfile(`${suite}-${phases.length + 1}`);
     if (COLLECT) {
       console.log(`gc after ${phaseName}`);
       (globalThis as { gc?: () => void }).gc?.();
@@ -381,25 +408,26 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       root.render(app([appHeading, createElement(Fragment, { key: 'library' }, screen(library))]));
       await library.ready;
       await until(() => host.querySelector('[data-asset-id] img'), 'a thumbnail in the grid');
-      expect(library.getState().assets.size).toBe(COUNT);
-      expect(library.lastSweep?.listed).toBe(false);
+      const loaded = library.getState().assets.size;
+      check(loaded === COUNT, `${loaded} assets loaded, not ${COUNT}`);
+      check(library.lastSweep?.listed === false, 'the start-up sweep listed the blobs');
     });
 
-    if (HEAP) await commands.heapSnapshot(`results/${suite}-opened.heapsnapshot`);
+    if (HEAP) await driver.heapSnapshot(`${suite}-opened`);
     const search = await until(
       () => host.querySelector<HTMLInputElement>('input[aria-label="Search"]'),
       'the search box',
     );
     await phase(`type a search ("${SEARCH}"), key by key`, async () => {
       search.focus();
-      await type(SEARCH);
+      await type(driver, SEARCH);
       await until(() => search.value === SEARCH, 'the typed text', 20_000);
       await settle(300);
     });
     await phase('clear the search', async () => {
       // Select all (Ctrl+A), then Backspace.
-      await press('a', 'KeyA', 65, undefined, 2);
-      await press('Backspace', 'Backspace', 8);
+      await press(driver, 'a', 'KeyA', 65, undefined, 2);
+      await press(driver, 'Backspace', 'Backspace', 8);
       await until(() => search.value === '', 'an empty search box');
       await settle(300);
       await frame();
@@ -425,7 +453,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       }
       await until(() => grid.querySelector(`${lastRow(grid)} [data-asset-id] img`), 'the last row');
     });
-    if (HEAP) await commands.heapSnapshot(`results/${suite}-scrolled.heapsnapshot`);
+    if (HEAP) await driver.heapSnapshot(`${suite}-scrolled`);
 
     await phase('open the viewer on a tile (double click)', async () => {
       const tile = await until(
@@ -448,15 +476,17 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       const tag = ['group-0', 'group-1'].find((name) => !tags.includes(name)) as string;
       const panel = () => document.querySelector('[aria-label="Tags"]')?.textContent ?? '';
       const before = panel();
-      expect(before).toContain(tag);
+      check(before.includes(tag), `the Tags panel does not list ${tag}`);
       await library.addTags(id, [tag]);
       await until(() => panel() !== before, 'the tag count one higher', 60_000);
       await frame();
     });
 
     await phase('a full consistency sweep (after a write cut short, or weekly)', async () => {
-      expect(await library.sweep()).toMatchObject({ orphanBlobsDeleted: 0, listed: true });
+      const report = await library.sweep();
+      check(report.listed && report.orphanBlobsDeleted === 0, 'the sweep deleted blobs');
     });
+    const control = await controlTask(tasks);
     observer.disconnect();
     frameObserver.disconnect();
     // Each long task's window, then each phase's.
@@ -467,7 +497,7 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       start: performance.timeOrigin + (start as number),
       end: performance.timeOrigin + (end as number),
     }));
-    const cpu = await commands.stopCpuWatch(windows);
+    const cpu = await driver.stopCpuWatch(windows);
 
     const longest = (phase?: Phase) =>
       tasks
@@ -521,10 +551,19 @@ export async function runScaleBench({ suite, app, screen }: ScaleBenchOptions): 
       unit: 'ms',
       note: 'a task of fixed size timed in the same page: how much this machine stretches tasks now',
     });
-    console.log(rows);
-    await writeResults(suite, rows);
+    rows.push({
+      name: `control: a task known to take ${CONTROL_MS} ms, as the long-task observer reported it`,
+      value: control,
+      unit: 'ms',
+      note: 'run after the phases: the observer that found no long task in them does see one',
+    });
+    await driver.writeResults(suite, rows);
     const failed = phases.filter((p) => p.failed);
     if (failed.length > 0) throw new Error(failed.map((p) => `${p.name}: ${p.failed}`).join('; '));
+    check(
+      control > TARGET_MS,
+      `the long-task observer reported ${control} ms for a ${CONTROL_MS} ms task`,
+    );
   } finally {
     observer.disconnect();
     frameObserver.disconnect();

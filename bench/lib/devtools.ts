@@ -1,13 +1,8 @@
-// Timeline traces for the Chromium benches, taken from the Vitest server over its own DevTools
-// session with the page: the page asks (`commands.startTrace()`, `commands.stopTrace(path)`)
-// and the trace streams to disk here. Collecting the trace's events inside the page instead
-// lost them in some runs; a stream read by the server does not.
+// DevTools sessions the scale bench's driver opens on its page (bench/lib/scale-app-run.ts):
+// timeline traces, CPU profiles and heap snapshots, streamed to disk on the Node side. Collecting
+// a trace's events inside the page instead lost them in some runs; a stream read here does not.
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { CDPSession } from 'playwright';
-import type { BrowserCommand } from 'vitest/node';
-
-const sessions = new Map<string, CDPSession>();
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 const categories = [
   'devtools.timeline',
@@ -24,21 +19,40 @@ const categories = [
   'blink_gc',
 ];
 
-/** Starts a timeline trace of the test's page. */
-export const startTrace: BrowserCommand<[]> = async (context) => {
-  const session = await context.context.newCDPSession(context.page);
-  sessions.set(context.sessionId, session);
+/** A profile in progress: its own DevTools session, and whether the CPU is sampled too. */
+export interface Profiling {
+  session: CDPSession;
+  sample: boolean;
+}
+
+/** Starts a timeline trace of `page`, and with `sample` the CPU profiler (500 µs samples). */
+export async function startProfile(
+  context: BrowserContext,
+  page: Page,
+  sample: boolean,
+): Promise<Profiling> {
+  const session = await context.newCDPSession(page);
   await session.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
     traceConfig: { includedCategories: categories },
   });
-};
+  if (sample) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 500 });
+    await session.send('Profiler.start');
+  }
+  return { session, sample };
+}
 
-/** Ends the trace and writes it to `path` (relative to the bench folder) as `{ traceEvents }`. */
-export const stopTrace: BrowserCommand<[path: string]> = async (context, path) => {
-  const session = sessions.get(context.sessionId);
-  if (!session) throw new Error('stopTrace without startTrace');
-  sessions.delete(context.sessionId);
+/**
+ * Ends the profile and writes `<path>.trace.json` (as `{ traceEvents }`) and, if sampled,
+ * `<path>.cpuprofile` (open either in DevTools).
+ */
+export async function stopProfile({ session, sample }: Profiling, path: string): Promise<void> {
+  if (sample) {
+    const { profile } = await session.send('Profiler.stop');
+    await writeFile(`${path}.cpuprofile`, JSON.stringify(profile));
+  }
   const complete = new Promise<string>((resolve) =>
     session.once('Tracing.tracingComplete', (event) => resolve(event.stream ?? '')),
   );
@@ -55,20 +69,20 @@ export const stopTrace: BrowserCommand<[path: string]> = async (context, path) =
   const text = parts.join('');
   // The stream holds either `{ "traceEvents": [...] }` or a bare array of events.
   const body = text.trimStart().startsWith('[') ? `{"traceEvents":${text}}` : text;
-  await writeFile(join(context.project.config.root, path), body);
-};
+  await writeFile(`${path}.trace.json`, body);
+}
 
 /**
- * Writes a heap snapshot of the test's page to `path` (relative to the bench folder): open it
- * in DevTools' Memory panel, or count what it holds with `node bench/lib/heap-summary.mjs`.
+ * Writes a heap snapshot of `page` to `path`: open it in DevTools' Memory panel, or count what
+ * it holds with `node bench/lib/heap-summary.mjs`.
  */
-export const heapSnapshot: BrowserCommand<[path: string]> = async (context, path) => {
-  const session = await context.context.newCDPSession(context.page);
+export async function heapSnapshot(context: BrowserContext, page: Page, path: string) {
+  const session = await context.newCDPSession(page);
   const parts: string[] = [];
   session.on('HeapProfiler.addHeapSnapshotChunk', (event) => parts.push(event.chunk));
   await session.send('HeapProfiler.enable');
   await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   await session.send('HeapProfiler.disable');
   await session.detach();
-  await writeFile(join(context.project.config.root, path), parts.join(''));
-};
+  await writeFile(path, parts.join(''));
+}
