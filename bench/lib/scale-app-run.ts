@@ -127,11 +127,13 @@ export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void>
     for (const [name, tool] of Object.entries(driver))
       await page.exposeFunction(`scaleBench_${name}`, tool);
 
+    let end: (error?: string) => void = () => {};
     const ended = new Promise<string | undefined>((resolve) => {
-      void page.exposeFunction('scaleBench_finish', (error?: string) => resolve(error));
-      page.on('crash', () => resolve('the page crashed'));
-      setTimeout(() => resolve(`no end after ${RUN_LIMIT_MS / 60_000} min`), RUN_LIMIT_MS).unref();
+      end = resolve;
     });
+    await page.exposeFunction('scaleBench_finish', (error?: string) => end(error));
+    page.on('crash', () => end('the page crashed'));
+    setTimeout(() => end(`no end after ${RUN_LIMIT_MS / 60_000} min`), RUN_LIMIT_MS).unref();
     page.on('console', (message) => console.log(message.text()));
     page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
     await page.goto(`http://127.0.0.1:${port}/${preset}.html`);
