@@ -95,7 +95,8 @@ const COLLECT = __BENCH_PROFILE__ === 'gc';
 
 /**
  * What the page asks of the Node process that drives it (bench/lib/scale-app-run.ts), over
- * DevTools: everything here runs outside the page, so none of it counts among its tasks.
+ * DevTools. The work is done there; the page only makes the call and takes the answer, small
+ * tasks of its own.
  */
 export interface ScaleDriver {
   /** One key event, as the browser's own input (DevTools' `Input.dispatchKeyEvent`). */
