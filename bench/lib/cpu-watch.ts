@@ -1,6 +1,7 @@
 // What the CPU did during each long task of a Chromium bench, read from Linux's /proc by the
-// Node process that drives the page while it runs: how long the page's main thread was on a core, how long it
-// waited for one and how long it was blocked, and which other processes had the cores. A long
+// Node process that drives the page while it runs: how long the page's main thread was on a core,
+// how long it waited for one and how long it was blocked, and which other processes had the
+// cores. A long
 // task whose thread mostly waited or was blocked was not long work of the page's; one whose
 // thread was on the CPU was. Without /proc (not Linux) the watch records nothing and says so.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
@@ -13,9 +14,10 @@ export interface CpuWindow {
 
 /**
  * Main-thread samples every 10 ms (one small file per renderer). With the process samples
- * below, the watch costs the bench's Node process 64 to 80 ms of CPU per second while Chromium
- * runs (`process.cpuUsage` over 5 s of watching a blank page; 98 ms when each sample opened its
- * file anew): a cost on the cores the page shares, which each window's figures show as `node`.
+ * below, the watch costs the bench's Node process about 80 ms of CPU per second while Chromium
+ * runs (`process.cpuUsage`, user and system, over 5 s of watching a blank page; 98 ms when each
+ * sample opened its file anew): a cost on the cores the page shares, which each window's
+ * figures show as `node`.
  */
 const MAIN_EVERY_MS = 10;
 /** Per-process CPU every 50 ms (one file per process; its clock ticks are 10 ms). */
@@ -61,7 +63,7 @@ const sampleBuffer = Buffer.alloc(4096);
 /**
  * Reads a /proc file sampled many times a second (its first 4 kB, which hold every figure read
  * here), on a descriptor kept open: opening each file anew for every sample cost the watch
- * about three times the CPU.
+ * about a fifth more CPU, most of it the kernel's.
  */
 function sample(path: string): string | undefined {
   let fd = sampled.get(path);
