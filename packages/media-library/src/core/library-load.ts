@@ -81,11 +81,15 @@ async function newestAssets(tx: ReadTransaction, count: number): Promise<MediaAs
 
 /**
  * Records read per request while loading the rest. Each chunk's records are made into objects
- * in one main-thread task (the structured clone), so a chunk is kept small enough for that task
- * to stay short, with room for a garbage collection that may land in it: a profile of the
- * 100,000-asset bench put the clone of 1,000 records at 55 ms of a 66 ms task.
+ * in one main-thread task (the structured clone, before any of the library's code runs), so a
+ * chunk is kept small enough for that task to stay short on a slower or busier machine, with
+ * room for a garbage collection that may land in it: a profile of the 100,000-asset bench put
+ * the clone of 1,000 records at 55 ms of a 66 ms task, and with the page's main thread slowed
+ * 3× (`MEDIALOFT_BENCH_CPU_SLOWDOWN=3`) the reply to 500 records took 65 ms. Smaller chunks
+ * did not make the whole read slower (`pnpm bench library-open`): the next chunk is read while
+ * this one is taken in.
  */
-export const LOAD_CHUNK_SIZE = 500;
+export const LOAD_CHUNK_SIZE = 250;
 
 /**
  * Reads the whole index in key-ordered chunks and replaces the first page with it, status
