@@ -4,7 +4,7 @@
 // (scale-run.ts); this side gives it the browser's own key input, the CPU watch and profiles,
 // and writes its results. No dev server compiles or serves modules while the page is measured,
 // and no test runner's page shares its main thread.
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,19 @@ import { resultsDir, writeResults } from './write-node';
 const appDir = join(repoRoot, 'bench', 'scale-app');
 /** `MEDIALOFT_BENCH_PROFILE` (README, Benchmarks): `1`, `trace`, `heap` or `gc`. */
 const PROFILE = process.env.MEDIALOFT_BENCH_PROFILE ?? '';
+/**
+ * `MEDIALOFT_BENCH_CPU_SLOWDOWN` (README, Benchmarks): runs the page's main thread this many
+ * times slower (DevTools' CPU throttling), as on a slower machine than this one. A phase whose
+ * tasks stay under 50 ms at 2× has room to spare; one that misses at 2× shows which task would
+ * miss first.
+ */
+const SLOWDOWN = Number(process.env.MEDIALOFT_BENCH_CPU_SLOWDOWN ?? '1');
+/**
+ * `MEDIALOFT_BENCH_BUSY_CORES` (README, Benchmarks): this many processes that each keep a core
+ * busy while the page runs, as a neighbour's build or a second app would. Unlike the slowdown,
+ * they take cores from every thread and process of the browser, the engine's collector included.
+ */
+const BUSY_CORES = Number(process.env.MEDIALOFT_BENCH_BUSY_CORES ?? '0');
 /** The longest a run may take, seeding included, before it is stopped as failed. */
 const RUN_LIMIT_MS = 15 * 60_000;
 
@@ -82,6 +95,7 @@ export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void>
   mkdirSync(resultsDir, { recursive: true });
   let server: Awaited<ReturnType<typeof preview>> | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const neighbours: ChildProcess[] = [];
   try {
     await buildApp(preset, outDir);
     const port = await freePort();
@@ -103,7 +117,20 @@ export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void>
     const { context } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
     const input = await context.newCDPSession(page);
-    const environment = await page.evaluate(() => navigator.userAgent);
+    let environment = await page.evaluate(() => navigator.userAgent);
+    if (!(SLOWDOWN >= 1)) throw new Error('MEDIALOFT_BENCH_CPU_SLOWDOWN must be a number ≥ 1');
+    if (SLOWDOWN > 1) {
+      await input.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+      environment += `; main thread slowed ${SLOWDOWN}× (DevTools CPU throttling)`;
+      console.log(`main thread slowed ${SLOWDOWN}× (MEDIALOFT_BENCH_CPU_SLOWDOWN)`);
+    }
+    if (!(BUSY_CORES >= 0)) throw new Error('MEDIALOFT_BENCH_BUSY_CORES must be a number ≥ 0');
+    for (let i = 0; i < BUSY_CORES; i++)
+      neighbours.push(spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+    if (BUSY_CORES > 0) {
+      environment += `; ${BUSY_CORES} core(s) kept busy by a neighbour`;
+      console.log(`${BUSY_CORES} core(s) kept busy (MEDIALOFT_BENCH_BUSY_CORES)`);
+    }
 
     let profiling: Profiling | undefined;
     const driver: ScaleDriver = {
@@ -140,6 +167,7 @@ export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void>
     const error = await ended;
     if (error) throw new Error(`the ${preset} scale bench failed: ${error}`);
   } finally {
+    for (const neighbour of neighbours) neighbour.kill();
     await browser?.close();
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
