@@ -33,6 +33,15 @@ const SLOWDOWN = Number(process.env.MEDIALOFT_BENCH_CPU_SLOWDOWN ?? '1');
  * they take cores from every thread and process of the browser, the engine's collector included.
  */
 const BUSY_CORES = Number(process.env.MEDIALOFT_BENCH_BUSY_CORES ?? '0');
+/**
+ * A busy neighbour: it spins, and every few hundred milliseconds checks that the bench still
+ * runs, so a bench stopped by force (Ctrl+C) leaves no process spinning behind it.
+ */
+const NEIGHBOUR = `const bench = process.ppid;
+for (;;) {
+  for (let i = 0; i < 1e8; i++);
+  try { process.kill(bench, 0); } catch { process.exit(); }
+}`;
 /** The longest a run may take, seeding included, before it is stopped as failed. */
 const RUN_LIMIT_MS = 15 * 60_000;
 
@@ -90,6 +99,8 @@ async function buildApp(preset: 'mantine' | 'tailwind', outDir: string): Promise
  * `bench/results`. Rejects if the page's run failed (the results say which phase).
  */
 export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void> {
+  if (!(SLOWDOWN >= 1)) throw new Error('MEDIALOFT_BENCH_CPU_SLOWDOWN must be a number ≥ 1');
+  if (!(BUSY_CORES >= 0)) throw new Error('MEDIALOFT_BENCH_BUSY_CORES must be a number ≥ 0');
   buildLibrary();
   const outDir = mkdtempSync(join(tmpdir(), 'medialoft-scale-app-'));
   mkdirSync(resultsDir, { recursive: true });
@@ -118,15 +129,13 @@ export async function runScaleApp(preset: 'mantine' | 'tailwind'): Promise<void>
     const page = context.pages()[0] ?? (await context.newPage());
     const input = await context.newCDPSession(page);
     let environment = await page.evaluate(() => navigator.userAgent);
-    if (!(SLOWDOWN >= 1)) throw new Error('MEDIALOFT_BENCH_CPU_SLOWDOWN must be a number ≥ 1');
     if (SLOWDOWN > 1) {
       await input.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
       environment += `; main thread slowed ${SLOWDOWN}× (DevTools CPU throttling)`;
       console.log(`main thread slowed ${SLOWDOWN}× (MEDIALOFT_BENCH_CPU_SLOWDOWN)`);
     }
-    if (!(BUSY_CORES >= 0)) throw new Error('MEDIALOFT_BENCH_BUSY_CORES must be a number ≥ 0');
     for (let i = 0; i < BUSY_CORES; i++)
-      neighbours.push(spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+      neighbours.push(spawn(process.execPath, ['-e', NEIGHBOUR], { stdio: 'ignore' }));
     if (BUSY_CORES > 0) {
       environment += `; ${BUSY_CORES} core(s) kept busy by a neighbour`;
       console.log(`${BUSY_CORES} core(s) kept busy (MEDIALOFT_BENCH_BUSY_CORES)`);
