@@ -18,7 +18,8 @@ export const TrashEmpty: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Trash' }));
     const dialog = await screen.findByRole('dialog', { name: 'Trash' });
-    await expect(await within(dialog).findByText('The Trash is empty.')).toBeVisible();
+    const empty = await within(dialog).findByText('The Trash is empty.');
+    await waitFor(() => expect(empty).toBeVisible()); // the dialog fades in
   },
 };
 
@@ -64,7 +65,8 @@ export const TrashWithEveryKind: Story = {
     const gzip = within(list)
       .getByRole('button', { name: `Restore ${trashedFileNames[2]}` })
       .closest('li') as HTMLElement;
-    await expect(within(gzip).getByText('other')).toBeVisible();
+    // The dialog fades in: when every thumbnail is ready at once, the check may land before.
+    await waitFor(() => expect(within(gzip).getByText('other')).toBeVisible());
   },
 };
 
