@@ -259,6 +259,7 @@ export async function measureAndThumbnail(
           ...thumbnailOptions,
           ...(kind === 'image' ? {} : { kind }),
           ...(duration !== undefined ? { duration } : {}),
+          head: sniffHead,
           onUndecodable: () => {
             undecodable = true;
           },

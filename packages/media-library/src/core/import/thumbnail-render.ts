@@ -23,6 +23,11 @@ export interface RenderRequest {
   maxSize: number;
   type: string;
   quality: number;
+  /**
+   * The blob's first bytes, when the caller has read them already (to tell its type): the
+   * size is read from them, so the thread that renders reads the file only to decode it.
+   */
+  head?: Uint8Array;
 }
 
 /**
@@ -100,7 +105,7 @@ export async function renderOffscreen(request: RenderRequest): Promise<RenderOut
   const { blob, maxSize } = request;
   // The header gives the size for free, so the decoder can scale while decoding (much cheaper
   // for big JPEGs than decoding full size and then drawing smaller).
-  const natural = await readImageSize(blob).catch(() => undefined);
+  const natural = await readImageSize(blob, request.head).catch(() => undefined);
   let bitmap: ImageBitmap;
   let naturalWidth: number;
   let naturalHeight: number;

@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { measureMedia } from './measure';
 import { createThumbnail, getThumbnailStats, terminateThumbnailWorker } from './thumbnail';
+import { renderOffscreen } from './thumbnail-render';
 
 afterAll(() => terminateThumbnailWorker());
 
@@ -86,6 +87,20 @@ describe('createThumbnail in Chromium', () => {
     ]);
     const startedNow = getThumbnailStats().workersStarted - started;
     expect(startedNow).toBeLessThanOrEqual(Math.min(2, navigator.hardwareConcurrency));
+  });
+
+  it('reads the size from the first bytes it is handed, not from the file again', async () => {
+    const png = await halfTransparentPng(800, 600);
+    const head = new Uint8Array(await png.slice(0, 4096).arrayBuffer());
+    const request = { blob: png, maxSize: 100, type: 'image/webp', quality: 0.85 };
+    const slice = vi.spyOn(png, 'slice');
+    const withHead = await renderOffscreen({ ...request, head });
+    expect(withHead.thumbnail).toMatchObject({ width: 100, height: 75 });
+    expect(slice).not.toHaveBeenCalled();
+    // Without them, the header is read from the file: the read the head spares.
+    const without = await renderOffscreen(request);
+    expect(without.thumbnail).toMatchObject({ width: 100, height: 75 });
+    expect(slice).toHaveBeenCalled();
   });
 
   it('falls back to the main thread when asked, with the same result', async () => {

@@ -46,6 +46,11 @@ export interface ThumbnailOptions {
   kind?: AssetKind;
   /** Seconds, when measured: audio longer than the waveform's cap is not decoded. */
   duration?: number;
+  /**
+   * The blob's first bytes (at least 4 KB, or all of a smaller blob), when the caller has read
+   * them already: the type and size are read from them, so the file is read only to decode it.
+   */
+  head?: Uint8Array;
 }
 
 /** How many thumbnails each path made since the page loaded; for tests and diagnostics. */
@@ -95,14 +100,15 @@ export async function createThumbnail(
   options: ThumbnailOptions,
 ): Promise<Thumbnail | undefined> {
   try {
-    const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
-    const sniffed = sniffType(head, undefined, blob.type);
+    const head = options.head ?? new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+    const sniffed = sniffType(head.subarray(0, SNIFF_BYTES), undefined, blob.type);
     const kind = options.kind ?? (sniffed.kind === 'image' ? 'image' : undefined);
     const request: RenderRequest = {
       blob,
       maxSize: Math.max(1, Math.floor(options.maxSize)),
       type: options.type ?? 'image/webp',
       quality: options.quality ?? 0.85,
+      head,
     };
     if (kind === 'video' || kind === 'audio' || kind === 'text') {
       return await renderPreview(kind, request, options.duration);
