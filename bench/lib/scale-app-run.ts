@@ -34,7 +34,7 @@ const SLOWDOWN = Number(process.env.MEDIALOFT_BENCH_CPU_SLOWDOWN ?? '1');
  */
 const BUSY_CORES = Number(process.env.MEDIALOFT_BENCH_BUSY_CORES ?? '0');
 /**
- * A busy neighbour: it spins, and every few hundred milliseconds checks that the bench still
+ * A busy neighbour: it spins, and about every tenth of a second checks that the bench still
  * runs, so a bench stopped by force (Ctrl+C) leaves no process spinning behind it.
  */
 const NEIGHBOUR = `const bench = process.ppid;

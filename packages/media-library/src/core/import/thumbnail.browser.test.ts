@@ -101,6 +101,11 @@ describe('createThumbnail in Chromium', () => {
     const without = await renderOffscreen(request);
     expect(without.thumbnail).toMatchObject({ width: 100, height: 75 });
     expect(slice).toHaveBeenCalled();
+    // createThumbnail takes them from its caller (the import) and sends them on to the worker.
+    slice.mockClear();
+    const made = await createThumbnail(png, { maxSize: 100, head });
+    expect(made).toMatchObject({ width: 100, height: 75 });
+    expect(slice).not.toHaveBeenCalled();
   });
 
   it('falls back to the main thread when asked, with the same result', async () => {

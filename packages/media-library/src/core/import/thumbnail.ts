@@ -49,6 +49,8 @@ export interface ThumbnailOptions {
   /**
    * The blob's first bytes (at least 4 KB, or all of a smaller blob), when the caller has read
    * them already: the type and size are read from them, so the file is read only to decode it.
+   * They go to the worker with the request, so pass a copy of a few KB, not a view into the
+   * whole file (a view's whole buffer would be copied).
    */
   head?: Uint8Array;
 }
